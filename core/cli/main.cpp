@@ -1,0 +1,84 @@
+// main.cpp — the glasspy command line, shaped like CPython's:
+//
+//   glasspy FILE.py [args...]    run a file as __main__
+//   glasspy -c CODE [args...]    run a string
+//   glasspy [-]                  read the program from standard input
+//
+// The same file is the native CLI and, built with Emscripten, the program
+// behind build/wasm/glasspy (Node, real filesystem through NODERAWFS).
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "glasspy.h"
+
+namespace {
+
+gp::Session* g_session = nullptr;   // for the SIGINT handler only
+
+extern "C" void on_sigint(int) {
+    if (g_session) g_session->request_interrupt();
+}
+
+int usage() {
+    std::fprintf(stderr, "usage: glasspy [-c cmd | file | -] [arg] ...\n");
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string source, filename;
+    std::vector<std::string> script_argv;
+    int i = 1;
+    if (i < argc && std::strcmp(argv[i], "-c") == 0) {
+        if (i + 1 >= argc) {
+            std::fprintf(stderr, "Argument expected for the -c option\n");
+            return usage();
+        }
+        source = argv[i + 1];
+        filename = "<string>";
+        script_argv.push_back("-c");
+        i += 2;
+    } else if (i < argc && (std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--help") == 0)) {
+        std::printf("usage: glasspy [-c cmd | file | -] [arg] ...\n"
+                    "glasspy is a glass-box Python 3.11: its GIL, reference counts, allocator\n"
+                    "and collector are real mechanisms you can watch.\n");
+        return 0;
+    } else if (i < argc && std::strcmp(argv[i], "-") != 0) {
+        filename = argv[i];
+        std::ifstream in(filename, std::ios::binary);
+        if (!in) {
+            std::fprintf(stderr, "%s: can't open file '%s': [Errno 2] No such file or directory\n", argv[0],
+                         filename.c_str());
+            return 2;
+        }
+        std::stringstream ss;
+        ss << in.rdbuf();
+        source = ss.str();
+        script_argv.push_back(filename);
+        i += 1;
+    } else {
+        if (i < argc) i++;   // "-"
+        source.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        filename = "<stdin>";
+        script_argv.push_back(i > 1 ? "-" : "");
+    }
+    for (; i < argc; i++) script_argv.push_back(argv[i]);
+
+    gp::Config config;
+    config.argv = script_argv;
+    gp::Session session(config);
+    g_session = &session;
+    std::signal(SIGINT, on_sigint);
+    int status = session.run_main(source, filename);
+    std::fflush(stdout);
+    g_session = nullptr;
+    return status;
+}

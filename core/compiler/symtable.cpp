@@ -1,0 +1,565 @@
+// symtable.cpp — building and analyzing scopes (see symtable.h).
+//
+// Pass 1 (SymtableBuilder) mirrors symtable.c's symtable_visit_* functions:
+// it opens a Scope for every function, lambda, class and comprehension and
+// records flags per name. Pass 2 (analyze) mirrors analyze_block/analyze_name:
+// walking down, it passes the set of names bound by enclosing functions; walking
+// back up, it learns which names children need as free variables, and turns
+// the matching locals into cells.
+#include "compiler/symtable.h"
+
+#include <set>
+
+namespace gp {
+
+using namespace ast;
+
+class SymtableBuilder {
+public:
+    SymtableBuilder(SymbolTable& table, SyntaxErrorInfo& err) : table_(table), err_(err) {}
+
+    bool run(Mod* mod) {
+        table_.top_ = std::make_unique<Scope>();
+        cur_ = table_.top_.get();
+        cur_->kind = ScopeKind::Module;
+        cur_->name = "top";
+        cur_->node = mod;
+        if (mod->kind == ModKind::Expression) return visit_expr(mod->expr);
+        for (Stmt* s : mod->body)
+            if (!visit_stmt(s)) return false;
+        return true;
+    }
+
+private:
+    SymbolTable& table_;
+    SyntaxErrorInfo& err_;
+    Scope* cur_ = nullptr;
+
+    bool fail(const Node* n, const std::string& msg) {
+        err_.type = "SyntaxError";
+        err_.msg = msg;
+        err_.lineno = n->lineno;
+        err_.offset = n->col_offset + 1;
+        err_.end_lineno = n->end_lineno;
+        err_.end_offset = n->end_col_offset + 1;
+        return false;
+    }
+
+    Scope* enter(ScopeKind kind, const std::string& name, const Node* node) {
+        auto s = std::make_unique<Scope>();
+        s->kind = kind;
+        s->name = name;
+        s->node = node;
+        s->parent = cur_;
+        s->lineno = node->lineno;
+        Scope* raw = s.get();
+        cur_->children.push_back(std::move(s));
+        table_.by_node_[node] = raw;
+        cur_ = raw;
+        return raw;
+    }
+    void leave() { cur_ = cur_->parent; }
+
+    // symtable_add_def
+    bool add_def(const std::string& name, unsigned flag, const Node* at) {
+        auto it = cur_->flags.find(name);
+        if (it == cur_->flags.end()) {
+            cur_->order.push_back(name);
+            it = cur_->flags.emplace(name, 0u).first;
+        }
+        unsigned& f = it->second;
+        if ((flag & DEF_PARAM) && (f & DEF_PARAM))
+            return fail(at, "duplicate argument '" + name + "' in function definition");
+        f |= flag;
+        if (flag & DEF_PARAM) cur_->varnames.push_back(name);
+        return true;
+    }
+
+    bool visit_stmts(const std::vector<Stmt*>& body) {
+        for (Stmt* s : body)
+            if (!visit_stmt(s)) return false;
+        return true;
+    }
+    bool visit_exprs(const std::vector<Expr*>& es) {
+        for (Expr* e : es)
+            if (e && !visit_expr(e)) return false;
+        return true;
+    }
+
+    bool visit_params(const std::vector<Arg*>& args) {
+        for (Arg* a : args)
+            if (!add_def(a->arg, DEF_PARAM, a)) return false;
+        return true;
+    }
+
+    bool visit_annotations(Arguments* a) {
+        for (auto* list : {&a->posonlyargs, &a->args, &a->kwonlyargs})
+            for (Arg* arg : *list)
+                if (arg->annotation && !visit_expr(arg->annotation)) return false;
+        if (a->vararg && a->vararg->annotation && !visit_expr(a->vararg->annotation)) return false;
+        if (a->kwarg && a->kwarg->annotation && !visit_expr(a->kwarg->annotation)) return false;
+        return true;
+    }
+
+    bool visit_arguments(Arguments* a) {
+        if (!visit_params(a->posonlyargs) || !visit_params(a->args) || !visit_params(a->kwonlyargs)) return false;
+        if (a->vararg) {
+            if (!add_def(a->vararg->arg, DEF_PARAM, a->vararg)) return false;
+            cur_->has_varargs = true;
+        }
+        if (a->kwarg) {
+            if (!add_def(a->kwarg->arg, DEF_PARAM, a->kwarg)) return false;
+            cur_->has_varkeywords = true;
+        }
+        return true;
+    }
+
+    bool visit_function(FunctionDef* fd) {
+        if (!add_def(fd->name, DEF_LOCAL, fd)) return false;
+        Arguments* a = fd->args;
+        if (!visit_exprs(a->defaults) || !visit_exprs(a->kw_defaults)) return false;
+        if (!visit_annotations(a)) return false;
+        if (fd->returns && !visit_expr(fd->returns)) return false;
+        if (!visit_exprs(fd->decorator_list)) return false;
+        enter(ScopeKind::Function, fd->name, fd);
+        if (fd->kind == StmtKind::AsyncFunctionDef) cur_->is_coroutine = true;
+        if (!visit_arguments(a) || !visit_stmts(fd->body)) return false;
+        leave();
+        return true;
+    }
+
+    bool visit_stmt(Stmt* s) {
+        switch (s->kind) {
+        case StmtKind::FunctionDef:
+        case StmtKind::AsyncFunctionDef:
+            return visit_function(static_cast<FunctionDef*>(s));
+        case StmtKind::ClassDef: {
+            auto* cd = static_cast<ClassDef*>(s);
+            if (!add_def(cd->name, DEF_LOCAL, cd)) return false;
+            if (!visit_exprs(cd->bases)) return false;
+            for (Keyword* k : cd->keywords)
+                if (!visit_expr(k->value)) return false;
+            if (!visit_exprs(cd->decorator_list)) return false;
+            enter(ScopeKind::Class, cd->name, cd);
+            if (!visit_stmts(cd->body)) return false;
+            leave();
+            return true;
+        }
+        case StmtKind::Return: {
+            auto* r = static_cast<Return*>(s);
+            return !r->value || visit_expr(r->value);
+        }
+        case StmtKind::Delete:
+            return visit_exprs(static_cast<Delete*>(s)->targets);
+        case StmtKind::Assign: {
+            auto* a = static_cast<Assign*>(s);
+            return visit_exprs(a->targets) && visit_expr(a->value);
+        }
+        case StmtKind::AugAssign: {
+            auto* a = static_cast<AugAssign*>(s);
+            return visit_expr(a->target) && visit_expr(a->value);
+        }
+        case StmtKind::AnnAssign: {
+            auto* a = static_cast<AnnAssign*>(s);
+            if (a->target->kind == ExprKind::Name) {
+                auto* n = static_cast<Name*>(a->target);
+                unsigned f = cur_->flags.count(n->id) ? cur_->flags[n->id] : 0;
+                if ((f & (DEF_GLOBAL | DEF_NONLOCAL)) && a->simple)
+                    return fail(s, "annotated name '" + n->id + "' can't be " +
+                                       ((f & DEF_GLOBAL) ? "global" : "nonlocal"));
+                if (!add_def(n->id, a->value ? (DEF_LOCAL | DEF_ANNOT) : DEF_ANNOT, n)) return false;
+                if (a->value && !visit_expr(a->value)) return false;
+                return visit_expr(a->annotation);
+            }
+            return visit_expr(a->target) && visit_expr(a->annotation) && (!a->value || visit_expr(a->value));
+        }
+        case StmtKind::For:
+        case StmtKind::AsyncFor: {
+            auto* f = static_cast<For*>(s);
+            return visit_expr(f->target) && visit_expr(f->iter) && visit_stmts(f->body) && visit_stmts(f->orelse);
+        }
+        case StmtKind::While: {
+            auto* w = static_cast<While*>(s);
+            return visit_expr(w->test) && visit_stmts(w->body) && visit_stmts(w->orelse);
+        }
+        case StmtKind::If: {
+            auto* i = static_cast<If*>(s);
+            return visit_expr(i->test) && visit_stmts(i->body) && visit_stmts(i->orelse);
+        }
+        case StmtKind::With:
+        case StmtKind::AsyncWith: {
+            auto* w = static_cast<With*>(s);
+            for (WithItem* it : w->items) {
+                if (!visit_expr(it->context_expr)) return false;
+                if (it->optional_vars && !visit_expr(it->optional_vars)) return false;
+            }
+            return visit_stmts(w->body);
+        }
+        case StmtKind::Match: {
+            auto* m = static_cast<Match*>(s);
+            if (!visit_expr(m->subject)) return false;
+            for (MatchCase* c : m->cases) {
+                if (!visit_pattern(c->pattern)) return false;
+                if (c->guard && !visit_expr(c->guard)) return false;
+                if (!visit_stmts(c->body)) return false;
+            }
+            return true;
+        }
+        case StmtKind::Raise: {
+            auto* r = static_cast<Raise*>(s);
+            return (!r->exc || visit_expr(r->exc)) && (!r->cause || visit_expr(r->cause));
+        }
+        case StmtKind::Try:
+        case StmtKind::TryStar: {
+            auto* t = static_cast<Try*>(s);
+            if (!visit_stmts(t->body)) return false;
+            for (ExceptHandler* h : t->handlers) {
+                if (h->type && !visit_expr(h->type)) return false;
+                if (!h->name.empty() && !add_def(h->name, DEF_LOCAL, h)) return false;
+                if (!visit_stmts(h->body)) return false;
+            }
+            return visit_stmts(t->orelse) && visit_stmts(t->finalbody);
+        }
+        case StmtKind::Assert: {
+            auto* a = static_cast<Assert*>(s);
+            return visit_expr(a->test) && (!a->msg || visit_expr(a->msg));
+        }
+        case StmtKind::Import:
+        case StmtKind::ImportFrom: {
+            const auto& names = s->kind == StmtKind::Import ? static_cast<Import*>(s)->names
+                                                            : static_cast<ImportFrom*>(s)->names;
+            for (Alias* a : names) {
+                std::string bound = a->asname.empty() ? a->name.substr(0, a->name.find('.')) : a->asname;
+                if (bound == "*") {
+                    if (cur_->kind != ScopeKind::Module)
+                        return fail(s, "import * only allowed at module level");
+                    continue;
+                }
+                if (!add_def(bound, DEF_IMPORT | DEF_LOCAL, a)) return false;
+            }
+            return true;
+        }
+        case StmtKind::Global:
+        case StmtKind::Nonlocal: {
+            bool global = s->kind == StmtKind::Global;
+            const auto& names = global ? static_cast<Global*>(s)->names : static_cast<Nonlocal*>(s)->names;
+            for (const std::string& name : names) {
+                unsigned f = cur_->flags.count(name) ? cur_->flags[name] : 0;
+                if (f & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT)) {
+                    std::string what = (f & DEF_PARAM) ? "is parameter and" :
+                                       (f & USE) ? "is used prior to" :
+                                       (f & DEF_ANNOT) ? "is annotated and" : "is assigned to before";
+                    if (f & DEF_PARAM)
+                        return fail(s, "name '" + name + "' is parameter and " + (global ? "global" : "nonlocal"));
+                    return fail(s, "name '" + name + "' " + what + " " + (global ? "global" : "nonlocal") + " declaration");
+                }
+                if (!global && cur_->kind == ScopeKind::Module)
+                    return fail(s, "nonlocal declaration not allowed at module level");
+                if (!add_def(name, global ? DEF_GLOBAL : DEF_NONLOCAL, s)) return false;
+            }
+            return true;
+        }
+        case StmtKind::Expr:
+            return visit_expr(static_cast<ExprStmt*>(s)->value);
+        case StmtKind::Pass:
+        case StmtKind::Break:
+        case StmtKind::Continue:
+            return true;
+        }
+        return true;
+    }
+
+    bool visit_pattern(Pattern* p) {
+        switch (p->kind) {
+        case PatternKind::MatchValue: return visit_expr(static_cast<MatchValue*>(p)->value);
+        case PatternKind::MatchSingleton: return true;
+        case PatternKind::MatchSequence:
+            for (Pattern* q : static_cast<MatchSequence*>(p)->patterns)
+                if (!visit_pattern(q)) return false;
+            return true;
+        case PatternKind::MatchMapping: {
+            auto* m = static_cast<MatchMapping*>(p);
+            if (!visit_exprs(m->keys)) return false;
+            for (Pattern* q : m->patterns)
+                if (!visit_pattern(q)) return false;
+            return !m->has_rest || add_def(m->rest, DEF_LOCAL, p);
+        }
+        case PatternKind::MatchClass: {
+            auto* m = static_cast<MatchClass*>(p);
+            if (!visit_expr(m->cls)) return false;
+            for (Pattern* q : m->patterns)
+                if (!visit_pattern(q)) return false;
+            for (Pattern* q : m->kwd_patterns)
+                if (!visit_pattern(q)) return false;
+            return true;
+        }
+        case PatternKind::MatchStar: {
+            auto* m = static_cast<MatchStar*>(p);
+            return m->name.empty() || add_def(m->name, DEF_LOCAL, p);
+        }
+        case PatternKind::MatchAs: {
+            auto* m = static_cast<MatchAs*>(p);
+            if (m->pattern && !visit_pattern(m->pattern)) return false;
+            return m->name.empty() || add_def(m->name, DEF_LOCAL, p);
+        }
+        case PatternKind::MatchOr:
+            for (Pattern* q : static_cast<MatchOr*>(p)->patterns)
+                if (!visit_pattern(q)) return false;
+            return true;
+        }
+        return true;
+    }
+
+    // Comprehensions get their own function scope. The first iterable is
+    // evaluated in the enclosing scope and passed in as the argument ".0".
+    bool visit_comprehension(Expr* e, const std::vector<Comprehension*>& gens, Expr* elt, Expr* value,
+                             const char* name) {
+        if (!visit_expr(gens[0]->iter)) return false;
+        enter(ScopeKind::Comprehension, name, e);
+        if (e->kind == ExprKind::GeneratorExp) cur_->is_generator = true;
+        if (!add_def(".0", DEF_PARAM, e)) return false;
+        for (std::size_t i = 0; i < gens.size(); i++) {
+            Comprehension* c = gens[i];
+            if (!visit_expr(c->target)) return false;
+            if (i > 0 && !visit_expr(c->iter)) return false;
+            if (!visit_exprs(c->ifs)) return false;
+            if (c->is_async) cur_->is_coroutine = true;
+        }
+        if (value && !visit_expr(value)) return false;
+        if (!visit_expr(elt)) return false;
+        leave();
+        return true;
+    }
+
+    bool visit_expr(Expr* e) {
+        switch (e->kind) {
+        case ExprKind::Name: {
+            auto* n = static_cast<Name*>(e);
+            if (!add_def(n->id, n->ctx == ExprContext::Load ? USE : DEF_LOCAL, n)) return false;
+            // super() with no arguments needs __class__ in the method's cells.
+            if (n->ctx == ExprContext::Load && n->id == "super" && cur_->kind == ScopeKind::Function)
+                if (!add_def("__class__", USE, n)) return false;
+            return true;
+        }
+        case ExprKind::NamedExpr: {
+            auto* ne = static_cast<NamedExpr*>(e);
+            if (!visit_expr(ne->value)) return false;
+            // The target binds in the nearest enclosing non-comprehension scope (PEP 572).
+            auto* target = static_cast<Name*>(ne->target);
+            Scope* saved = cur_;
+            while (cur_->kind == ScopeKind::Comprehension) {
+                auto it = cur_->flags.find(target->id);
+                if (it != cur_->flags.end() && (it->second & DEF_COMP_ITER))
+                    return fail(ne, "assignment expression cannot rebind comprehension iteration variable '" +
+                                        target->id + "'");
+                cur_ = cur_->parent;
+            }
+            bool in_comp = saved != cur_;
+            if (in_comp && cur_->kind == ScopeKind::Class)
+                return fail(ne, "assignment expression within a comprehension cannot be used in a class body");
+            bool ok = add_def(target->id, DEF_LOCAL, target);
+            Scope* binder = cur_;
+            cur_ = saved;
+            if (in_comp && binder->kind != ScopeKind::Module) {
+                // Inside the comprehension the name is free (bound by the binder).
+                for (Scope* s = cur_; s != binder; s = s->parent)
+                    if (!(s->flags[target->id] & DEF_NONLOCAL)) {
+                        if (!s->flags.count(target->id)) s->order.push_back(target->id);
+                        s->flags[target->id] |= DEF_NONLOCAL;
+                    }
+            } else if (in_comp) {
+                for (Scope* s = cur_; s != binder; s = s->parent) {
+                    if (!s->flags.count(target->id)) s->order.push_back(target->id);
+                    s->flags[target->id] |= DEF_GLOBAL;
+                }
+            }
+            return ok;
+        }
+        case ExprKind::BoolOp: return visit_exprs(static_cast<BoolOp*>(e)->values);
+        case ExprKind::BinOp: {
+            auto* b = static_cast<BinOp*>(e);
+            return visit_expr(b->left) && visit_expr(b->right);
+        }
+        case ExprKind::UnaryOp: return visit_expr(static_cast<UnaryOp*>(e)->operand);
+        case ExprKind::Lambda: {
+            auto* l = static_cast<Lambda*>(e);
+            if (!visit_exprs(l->args->defaults) || !visit_exprs(l->args->kw_defaults)) return false;
+            enter(ScopeKind::Lambda, "lambda", e);
+            if (!visit_arguments(l->args) || !visit_expr(l->body)) return false;
+            leave();
+            return true;
+        }
+        case ExprKind::IfExp: {
+            auto* i = static_cast<IfExp*>(e);
+            return visit_expr(i->test) && visit_expr(i->body) && visit_expr(i->orelse);
+        }
+        case ExprKind::Dict: {
+            auto* d = static_cast<Dict*>(e);
+            return visit_exprs(d->keys) && visit_exprs(d->values);
+        }
+        case ExprKind::Set: return visit_exprs(static_cast<Set*>(e)->elts);
+        case ExprKind::ListComp: {
+            auto* c = static_cast<ListComp*>(e);
+            return visit_comprehension(e, c->generators, c->elt, nullptr, "listcomp");
+        }
+        case ExprKind::SetComp: {
+            auto* c = static_cast<SetComp*>(e);
+            return visit_comprehension(e, c->generators, c->elt, nullptr, "setcomp");
+        }
+        case ExprKind::DictComp: {
+            auto* c = static_cast<DictComp*>(e);
+            return visit_comprehension(e, c->generators, c->key, c->value, "dictcomp");
+        }
+        case ExprKind::GeneratorExp: {
+            auto* c = static_cast<GeneratorExp*>(e);
+            return visit_comprehension(e, c->generators, c->elt, nullptr, "genexpr");
+        }
+        case ExprKind::Await:
+            return visit_expr(static_cast<Await*>(e)->value);
+        case ExprKind::Yield: {
+            cur_->is_generator = true;
+            auto* y = static_cast<Yield*>(e);
+            return !y->value || visit_expr(y->value);
+        }
+        case ExprKind::YieldFrom:
+            cur_->is_generator = true;
+            return visit_expr(static_cast<YieldFrom*>(e)->value);
+        case ExprKind::Compare: {
+            auto* c = static_cast<Compare*>(e);
+            return visit_expr(c->left) && visit_exprs(c->comparators);
+        }
+        case ExprKind::Call: {
+            auto* c = static_cast<Call*>(e);
+            if (!visit_expr(c->func) || !visit_exprs(c->args)) return false;
+            for (Keyword* k : c->keywords)
+                if (!visit_expr(k->value)) return false;
+            return true;
+        }
+        case ExprKind::FormattedValue: {
+            auto* f = static_cast<FormattedValue*>(e);
+            return visit_expr(f->value) && (!f->format_spec || visit_expr(f->format_spec));
+        }
+        case ExprKind::JoinedStr: return visit_exprs(static_cast<JoinedStr*>(e)->values);
+        case ExprKind::Constant: return true;
+        case ExprKind::Attribute: return visit_expr(static_cast<Attribute*>(e)->value);
+        case ExprKind::Subscript: {
+            auto* s = static_cast<Subscript*>(e);
+            return visit_expr(s->value) && visit_expr(s->slice);
+        }
+        case ExprKind::Starred: return visit_expr(static_cast<Starred*>(e)->value);
+        case ExprKind::List: return visit_exprs(static_cast<List*>(e)->elts);
+        case ExprKind::Tuple: return visit_exprs(static_cast<Tuple*>(e)->elts);
+        case ExprKind::Slice: {
+            auto* s = static_cast<Slice*>(e);
+            return (!s->lower || visit_expr(s->lower)) && (!s->upper || visit_expr(s->upper)) &&
+                   (!s->step || visit_expr(s->step));
+        }
+        }
+        return true;
+    }
+};
+
+// ------------------------------------------------------------ analysis
+
+namespace {
+
+bool is_function_like(const Scope* s) {
+    return s->kind == ScopeKind::Function || s->kind == ScopeKind::Lambda || s->kind == ScopeKind::Comprehension;
+}
+
+// analyze_block: `bound` = names bound in enclosing function scopes;
+// `globals` = names declared global in enclosing scopes. Returns, through
+// `free`, the names this scope (or its children) needs from outside.
+bool analyze(Scope* s, const std::set<std::string>& bound, const std::set<std::string>& globals,
+             std::set<std::string>& free, SyntaxErrorInfo& err) {
+    std::set<std::string> local, new_globals = globals, new_bound;
+    for (const std::string& name : s->order) {
+        unsigned f = s->flags[name];
+        if (f & DEF_GLOBAL) {
+            s->scopes[name] = NameScope::GlobalExplicit;
+            new_globals.insert(name);
+        } else if (f & DEF_NONLOCAL) {
+            if (!bound.count(name)) {
+                err.type = "SyntaxError";
+                err.msg = "no binding for nonlocal '" + name + "' found";
+                err.lineno = s->lineno;
+                return false;
+            }
+            s->scopes[name] = NameScope::Free;
+        } else if (f & (DEF_LOCAL | DEF_PARAM | DEF_IMPORT)) {
+            s->scopes[name] = NameScope::Local;
+            local.insert(name);
+            new_globals.erase(name);
+        } else if (bound.count(name) && s->kind != ScopeKind::Module) {
+            s->scopes[name] = NameScope::Free;
+        } else if (globals.count(name)) {
+            s->scopes[name] = NameScope::GlobalImplicit;
+        } else {
+            s->scopes[name] = NameScope::GlobalImplicit;
+        }
+    }
+    // What children may bind to: enclosing function bindings plus our locals
+    // (a class body's names are not visible to its methods).
+    std::set<std::string> child_bound = bound;
+    if (is_function_like(s)) {
+        for (const std::string& n : local) child_bound.insert(n);
+        for (auto& [n, k] : s->scopes)
+            if (k == NameScope::Free) child_bound.insert(n);
+    }
+    if (s->kind == ScopeKind::Class) child_bound.insert("__class__");
+    std::set<std::string> child_free;
+    for (auto& child : s->children) {
+        std::set<std::string> cf;
+        if (!analyze(child.get(), child_bound, new_globals, cf, err)) return false;
+        if (!cf.empty()) s->child_free = true;
+        child_free.insert(cf.begin(), cf.end());
+    }
+    // Locals that children use become cells; other names they need pass through.
+    for (const std::string& n : child_free) {
+        auto it = s->scopes.find(n);
+        if (is_function_like(s) && it != s->scopes.end() && it->second == NameScope::Local) {
+            it->second = NameScope::Cell;
+        } else if (s->kind == ScopeKind::Class && n == "__class__") {
+            s->needs_class_closure = true;
+        } else if (s->kind != ScopeKind::Module) {
+            if (it == s->scopes.end()) {
+                s->order.push_back(n);
+                s->flags[n] = 0;
+                s->scopes[n] = NameScope::Free;
+                if (s->kind == ScopeKind::Class) s->flags[n] |= DEF_FREE_CLASS;
+            } else if (s->kind == ScopeKind::Class && (it->second == NameScope::GlobalImplicit || it->second == NameScope::Local)) {
+                s->flags[n] |= DEF_FREE_CLASS;   // the class body reads it via LOAD_CLASSDEREF
+                free.insert(n);
+                continue;
+            }
+            free.insert(n);
+        }
+    }
+    for (auto& [n, k] : s->scopes)
+        if (k == NameScope::Free) free.insert(n);
+    // Locals in order: parameters first (already in varnames), then the rest.
+    if (is_function_like(s)) {
+        for (const std::string& n : s->order) {
+            NameScope k = s->scopes[n];
+            bool is_param = s->flags[n] & DEF_PARAM;
+            if ((k == NameScope::Local || k == NameScope::Cell) && !is_param) s->varnames.push_back(n);
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+bool SymbolTable::build(Mod* mod, SyntaxErrorInfo& err) {
+    SymtableBuilder builder(*this, err);
+    if (!builder.run(mod)) return false;
+    std::set<std::string> free;
+    return analyze(top_.get(), {}, {}, free, err);
+}
+
+Scope* SymbolTable::scope_for(const Node* node) const {
+    auto it = by_node_.find(node);
+    return it == by_node_.end() ? nullptr : it->second;
+}
+
+}  // namespace gp

@@ -1,0 +1,65 @@
+// glasspy.h — the embedding surface of the glasspy core.
+//
+// Everything outside core/ (the native CLI, the Embind bindings in wasm/, the
+// tests) drives the interpreter through this header only. It is deliberately
+// small: create an interpreter, point its output somewhere, run source, ask
+// it to stop. The interpreter itself (core/runtime/interpreter.h) is opaque.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gp {
+
+class Interpreter;
+
+enum class Stream : int { Stdout = 1, Stderr = 2 };
+
+// Receives everything the program writes to sys.stdout / sys.stderr
+// (print output, tracebacks, SyntaxError reports), as UTF-8 chunks.
+using OutputSink = std::function<void(Stream, std::string_view)>;
+
+struct Config {
+    std::vector<std::string> argv;   // sys.argv; argv[0] is the script name
+    std::size_t heap_limit = 0;      // bytes; 0 means no limit
+};
+
+// One Python interpreter with all of its state. Several may live in one
+// process at once (tests, widgets on one page, child "processes").
+class Session {
+public:
+    explicit Session(Config config = {});
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    // Where stdout/stderr go. Default: the process's own stdout/stderr.
+    void set_output(OutputSink sink);
+
+    // Compiles and runs `source` as the module __main__. An uncaught exception
+    // prints a CPython-format traceback to stderr. Returns the process exit
+    // status CPython would use: 0, 1 for an uncaught exception or a syntax
+    // error, or the code passed to SystemExit.
+    int run_main(std::string_view source, std::string_view filename);
+
+    // Thread-safe and async-signal-safe: asks the running program to raise
+    // KeyboardInterrupt at its next eval-breaker check. In WebAssembly the
+    // flag word lives in shared linear memory, so another JS thread may also
+    // set it directly: Atomics.or(HEAP32, interrupt_flag_address() >> 2, 1)
+    // (bit 0 of the eval-breaker word; the other bits must be preserved).
+    void request_interrupt();
+    std::uintptr_t interrupt_flag_address() const;
+
+    Interpreter& interpreter() { return *interp_; }
+
+private:
+    std::unique_ptr<Interpreter> interp_;
+};
+
+}  // namespace gp

@@ -1,0 +1,17 @@
+// builtins.h — the builtins module and the sys module.
+#pragma once
+
+#include "objects/object.h"
+
+namespace gp {
+
+struct ModuleObject;
+
+Ref<ModuleObject> make_builtins_module(ThreadState* ts);
+Ref<ModuleObject> make_sys_module(ThreadState* ts);
+bool init_stdstream_type(ThreadState* ts);
+
+// Writes text to sys.stdout / sys.stderr (whatever objects they are now).
+bool write_stdout(ThreadState* ts, Object* text);
+
+}  // namespace gp

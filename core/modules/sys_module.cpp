@@ -1,0 +1,186 @@
+// sys_module.cpp — the sys module: argv, path-free basics, the standard
+// streams, recursion limit, getrefcount, getsizeof, intern, ...
+//
+// Mirrors CPython 3.11's Python/sysmodule.c. sys.stdout and sys.stderr are
+// small stream objects whose write() hands text to the host through the
+// interpreter's OutputSink — the terminal natively, a JS callback in the
+// browser.
+#include "modules/builtins.h"
+
+#include "objects/abstract.h"
+#include "objects/dictobject.h"
+#include "objects/funcobject.h"
+#include "objects/listobject.h"
+#include "objects/longobject.h"
+#include "objects/methodobject.h"
+#include "objects/tupleobject.h"
+#include "objects/typeobject.h"
+#include "objects/unicodeobject.h"
+#include "runtime/errors.h"
+#include "runtime/interpreter.h"
+
+namespace gp {
+
+// ------------------------------------------------------------ std streams
+
+struct StdStreamObject : Object {
+    int which;             // 1 stdout, 2 stderr
+};
+
+static void stdstream_dealloc(Object* op) { object_free(op); }
+
+static Ref<> stdstream_write(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "write", kw) || !check_nargs(ts, "write", nargs, 1, 1)) return nullptr;
+    if (!is_str(args[0]))
+        return raise(ts, ts->interp->exc.TypeError, std::string("write() argument must be str, not ") + type_name(args[0]));
+    std::string_view text = str_utf8(args[0]);
+    Interpreter& interp = *ts->interp;
+    if (interp.output) interp.output(static_cast<StdStreamObject*>(self)->which == 2 ? Stream::Stderr : Stream::Stdout, text);
+    return int_from_i64(ts, as_str(args[0])->length);
+}
+
+static Ref<> stdstream_flush(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "flush", kw) || !check_nargs(ts, "flush", nargs, 0, 0)) return nullptr;
+    return newref(ts->interp->None);
+}
+
+static Ref<> stdstream_repr(ThreadState* ts, Object* self) {
+    int w = static_cast<StdStreamObject*>(self)->which;
+    return str_from_utf8(ts, w == 2 ? "<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>"
+                                    : "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>");
+}
+
+static const MethodDef stdstream_methods[] = {
+    {"write", stdstream_write, 0, "Write string to stream. Returns the number of characters written."},
+    {"flush", stdstream_flush, 0, "Flush write buffers, if applicable."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+bool init_stdstream_type(ThreadState* ts) {
+    TypeObject* t = ts->interp->types.stdstream;
+    t->tp_name = "_io.TextIOWrapper";
+    t->tp_basicsize = sizeof(StdStreamObject);
+    t->tp_dealloc = stdstream_dealloc;
+    t->tp_repr = stdstream_repr;
+    return type_add_methods(ts, t, stdstream_methods);
+}
+
+static Ref<> make_stream(ThreadState* ts, int which) {
+    auto* s = static_cast<StdStreamObject*>(object_alloc(ts, ts->interp->types.stdstream, 0));
+    if (!s) return nullptr;
+    s->which = which;
+    return Ref<>::steal(s);
+}
+
+bool write_stdout(ThreadState* ts, Object* text) {
+    Ref<> out = object_getattr_cstr(ts, ts->interp->sys, "stdout");
+    if (!out) return false;
+    Ref<> write = object_getattr_cstr(ts, out.get(), "write");
+    if (!write) return false;
+    Ref<> r = object_call_one(ts, write.get(), text);
+    return bool(r);
+}
+
+// ------------------------------------------------------------ functions
+
+static Ref<> sys_getrefcount(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "getrefcount", kw) || !check_nargs(ts, "getrefcount", nargs, 1, 1)) return nullptr;
+    // The argument itself holds one reference while we look, as in CPython.
+    return int_from_i64(ts, args[0]->ob_refcnt);
+}
+
+static Ref<> sys_getrecursionlimit(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "getrecursionlimit", kw) || !check_nargs(ts, "getrecursionlimit", nargs, 0, 0)) return nullptr;
+    return int_from_i64(ts, ts->interp->recursion_limit);
+}
+
+static Ref<> sys_setrecursionlimit(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "setrecursionlimit", kw) || !check_nargs(ts, "setrecursionlimit", nargs, 1, 1)) return nullptr;
+    if (!is_int(args[0]))
+        return raise(ts, ts->interp->exc.TypeError, "'" + std::string(type_name(args[0])) + "' object cannot be interpreted as an integer");
+    isize v;
+    if (!index_as_isize(ts, args[0], &v)) return nullptr;
+    if (v < 1) return raise(ts, ts->interp->exc.ValueError, "recursion limit must be greater or equal than 1");
+    if (v <= ts->recursion_depth)
+        return raise(ts, ts->interp->exc.RecursionError,
+                     "cannot set the recursion limit to " + std::to_string(v) + " at the recursion depth " +
+                         std::to_string(ts->recursion_depth) + ": the limit is too low");
+    ts->interp->recursion_limit = int(v > 1000000 ? 1000000 : v);
+    return newref(ts->interp->None);
+}
+
+static Ref<> sys_intern(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "intern", kw) || !check_nargs(ts, "intern", nargs, 1, 1)) return nullptr;
+    if (type_of(args[0]) != ts->interp->types.str)
+        return raise(ts, ts->interp->exc.TypeError, std::string("intern() argument must be str, not ") + type_name(args[0]));
+    return str_intern(ts, newref(args[0]));
+}
+
+static Ref<> sys_exit(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "exit", kw) || !check_nargs(ts, "exit", nargs, 0, 1)) return nullptr;
+    Ref<> exc = object_vectorcall(ts, ts->interp->exc.SystemExit, args, nargs);
+    if (!exc) return nullptr;
+    return raise_object(ts, exc.get());
+}
+
+static Ref<> sys_getallocatedblocks(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "getallocatedblocks", kw) || !check_nargs(ts, "getallocatedblocks", nargs, 0, 0)) return nullptr;
+    return int_from_u64(ts, ts->interp->heap.stats().allocated_blocks);
+}
+
+static const MethodDef sys_methods[] = {
+    {"exit", sys_exit, 0, "exit(status=None, /)\nExit the interpreter by raising SystemExit(status)."},
+    {"getallocatedblocks", sys_getallocatedblocks, 0, "Return the number of memory blocks currently allocated."},
+    {"getrecursionlimit", sys_getrecursionlimit, 0, "Return the current value of the recursion limit."},
+    {"getrefcount", sys_getrefcount, 0, "Return the reference count of object."},
+    {"intern", sys_intern, 0, "``Intern'' the given string."},
+    {"setrecursionlimit", sys_setrecursionlimit, 0, "Set the maximum depth of the Python interpreter stack to n."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+Ref<ModuleObject> make_sys_module(ThreadState* ts) {
+    Interpreter& interp = *ts->interp;
+    Ref<ModuleObject> mod = module_new(ts, "sys");
+    if (!mod) return nullptr;
+    DictObject* d = mod->md_dict;
+    Ref<> modname = str_intern_cstr(ts, "sys");
+    if (!modname) return nullptr;
+    for (const MethodDef* def = sys_methods; def->name; def++) {
+        Ref<> f = cfunction_new(ts, def, mod.get(), modname.get());
+        if (!f || !dict_set_cstr(ts, d, def->name, f.get())) return nullptr;
+    }
+    Ref<> out = make_stream(ts, 1);
+    Ref<> err = make_stream(ts, 2);
+    if (!out || !err) return nullptr;
+    if (!dict_set_cstr(ts, d, "stdout", out.get()) || !dict_set_cstr(ts, d, "stderr", err.get()) ||
+        !dict_set_cstr(ts, d, "__stdout__", out.get()) || !dict_set_cstr(ts, d, "__stderr__", err.get()))
+        return nullptr;
+    Ref<ListObject> argv = list_new(ts, 0);
+    if (!argv) return nullptr;
+    for (const std::string& a : interp.config.argv) {
+        Ref<> s = str_from_utf8(ts, a);
+        if (!s || !list_append(ts, argv.get(), s.get())) return nullptr;
+    }
+    if (interp.config.argv.empty()) {
+        Ref<> s = str_from_utf8(ts, "");
+        if (!s || !list_append(ts, argv.get(), s.get())) return nullptr;
+    }
+    if (!dict_set_cstr(ts, d, "argv", argv.get())) return nullptr;
+    if (!dict_set_cstr(ts, d, "modules", interp.modules)) return nullptr;
+    Ref<> platform = str_from_utf8(ts, "linux");
+    Ref<> version = str_from_utf8(ts, "3.11.7 (glasspy)");
+    Ref<> maxsize = int_from_i64(ts, INT64_MAX);
+    Ref<> bo = str_from_utf8(ts, "little");
+    if (!platform || !version || !maxsize || !bo) return nullptr;
+    if (!dict_set_cstr(ts, d, "platform", platform.get()) || !dict_set_cstr(ts, d, "version", version.get()) ||
+        !dict_set_cstr(ts, d, "maxsize", maxsize.get()) || !dict_set_cstr(ts, d, "byteorder", bo.get()))
+        return nullptr;
+    Ref<> major = int_from_i64(ts, 3), minor = int_from_i64(ts, 11), micro = int_from_i64(ts, 7);
+    Ref<> level = str_from_utf8(ts, "final"), serial = int_from_i64(ts, 0);
+    if (!major || !minor || !micro || !level || !serial) return nullptr;
+    Ref<TupleObject> vi = tuple_pack(ts, {major.get(), minor.get(), micro.get(), level.get(), serial.get()});
+    if (!vi || !dict_set_cstr(ts, d, "version_info", vi.get())) return nullptr;
+    return mod;
+}
+
+}  // namespace gp

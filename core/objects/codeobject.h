@@ -1,0 +1,84 @@
+// codeobject.h — code objects: compiled bytecode plus everything the eval
+// loop and `dis` need to run and explain it.
+//
+// Mirrors CPython 3.11's PyCodeObject (Include/cpython/code.h). The field
+// names are CPython's (co_consts, co_names, co_varnames, ...), so what a
+// learner inspects in `f.__code__` is what CPython shows. Locals, cell and
+// free variables share one array, "localsplus", with a kind byte per slot,
+// as in 3.11. Instructions are 16-bit code units: opcode byte then oparg
+// byte, each instruction followed by its CACHE units.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "objects/object.h"
+
+namespace gp {
+
+struct TupleObject;
+struct StrObject;
+
+// Kinds of a localsplus slot (CO_FAST_* in CPython 3.11).
+enum LocalKind : uint8_t {
+    CO_FAST_LOCAL = 0x20,
+    CO_FAST_CELL = 0x40,
+    CO_FAST_FREE = 0x80,
+};
+
+// co_flags (Include/cpython/code.h).
+enum CodeFlags : int {
+    CO_OPTIMIZED = 0x0001, CO_NEWLOCALS = 0x0002, CO_VARARGS = 0x0004, CO_VARKEYWORDS = 0x0008,
+    CO_NESTED = 0x0010, CO_GENERATOR = 0x0020, CO_NOFREE = 0x0040, CO_COROUTINE = 0x0080,
+    CO_ITERABLE_COROUTINE = 0x0100, CO_ASYNC_GENERATOR = 0x0200,
+};
+
+// Source position of one code unit (co_positions()).
+struct Position {
+    int lineno;            // -1 when the instruction has no line (artificial)
+    int end_lineno;
+    int col;               // 0-based UTF-8 byte column, -1 unknown
+    int end_col;
+};
+
+// One entry of the exception table (3.11's "zero-cost" exceptions): code
+// units [start, end) jump to `target` with the stack cut to `depth`,
+// pushing lasti first when `lasti` is set.
+struct ExceptionTableEntry {
+    int start, end, target, depth;
+    bool lasti;
+};
+
+struct CodeObject : Object {
+    int co_argcount;             // positional parameters (incl. positional-only)
+    int co_posonlyargcount;
+    int co_kwonlyargcount;
+    int co_flags;                // CodeFlags
+    int co_stacksize;            // deepest value stack the code can need
+    int co_firstlineno;
+    int co_nlocalsplus;          // slots in localsplus (locals + cells + frees)
+    int co_nlocals;              // plain local variables (co_varnames)
+    int co_ncellvars;
+    int co_nfreevars;
+    TupleObject* co_consts;      // owned
+    TupleObject* co_names;       // owned: global/attribute names
+    TupleObject* co_localsplusnames;  // owned: names of every localsplus slot
+    StrObject* co_filename;      // owned
+    StrObject* co_name;          // owned
+    StrObject* co_qualname;      // owned
+    // C++-side storage (constructed in place; released in code_dealloc).
+    std::vector<uint16_t> code;             // code units (co_code)
+    std::vector<uint8_t> localspluskinds;   // LocalKind per localsplus slot
+    std::vector<Position> positions;        // one per code unit
+    std::vector<ExceptionTableEntry> exceptiontable;
+    std::vector<int16_t> cell2arg;          // unused until cells of arguments
+
+    int addr_to_line(int offset_units) const;   // line of the code unit, or -1
+};
+
+bool is_code(Object* o);
+// Allocates an empty code object for the compiler to fill.
+Ref<CodeObject> code_new(ThreadState* ts);
+bool init_code_type(ThreadState* ts);
+
+}  // namespace gp

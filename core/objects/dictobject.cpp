@@ -1,0 +1,1010 @@
+// dictobject.cpp — dict: CPython's compact, insertion-ordered hash table.
+//
+// Mirrors CPython 3.11's Objects/dictobject.c (combined tables only; the
+// split "key-sharing" tables of instance dicts are not reproduced). A dict
+// is a small object pointing at one DictKeys block (dict_internal.h): a
+// sparse *index* table of 2**k small integers, and a dense *entries* array
+// that grows in insertion order:
+//
+//     d = {'b': 1, 'a': 2}          indices: [-1, 1, -1, -1, 0, -1, -1, -1]
+//                                   entries: [(h('b'), 'b', 1), (h('a'), 'a', 2)]
+//
+// Lookup (lookdict_index / _Py_dict_lookup): start at slot hash & mask and
+// follow the probe sequence
+//
+//     perturb >>= 5;  i = (i*5 + perturb + 1) & mask
+//
+// until an EMPTY slot (not found) or an entry with the same key (identity,
+// or equal hash and __eq__). Deleting leaves a DUMMY in the index and a hole
+// in the entries, so insertion order survives and probing continues past it.
+//
+// Growth: a table of 2**k slots takes (2**k * 2)/3 entries. When they are
+// used up, the table is rebuilt for ma_used*3 (GROWTH_RATE) rounded to a
+// power of two, at least 8, holes dropped. New dicts share one immutable
+// empty table (CPython's Py_EMPTY_KEYS) and get their own on first insert.
+//
+// sys.getsizeof follows CPython 3.11 on 64-bit: 48 bytes of PyDictObject,
+// plus (unless the table is the shared empty one) a 32-byte keys header,
+// the index bytes, and usable * 16 (str-only "unicode" tables, which keep
+// hashes in the strings) or * 24 (general tables) — plus 16 of GC header.
+// We keep the hash in every entry; the kind only changes the accounting.
+//
+// Iteration order is insertion order. Iterators remember ma_used and raise
+// "dictionary changed size during iteration" when it changes. Deallocation
+// releases key then value of each entry in insertion order.
+#include "objects/dictobject.h"
+
+#include <cstring>
+#include <limits>
+
+#include "objects/abstract.h"
+#include "objects/container_internal.h"
+#include "objects/dict_internal.h"
+#include "objects/listobject.h"
+#include "objects/longobject.h"
+#include "objects/methodobject.h"
+#include "objects/setobject.h"
+#include "objects/tupleobject.h"
+#include "objects/typeobject.h"
+#include "objects/unicodeobject.h"
+#include "runtime/errors.h"
+#include "runtime/interpreter.h"
+
+namespace gp {
+
+bool is_dict(Object* o) { return type_has_flag(type_of(o), TPFLAGS_DICT_SUBCLASS); }
+
+// ------------------------------------------------------------ the key table
+
+constexpr uint8_t kLog2MinSize = 3;   // PyDict_LOG_MINSIZE: 8 slots
+constexpr int kPerturbShift = 5;
+
+// Py_EMPTY_KEYS: one slot, no usable entries; never written to. It is
+// immutable, so sharing it between interpreters is safe.
+struct EmptyKeysBlock {
+    DictKeys header;
+    int8_t index[8];
+};
+static const EmptyKeysBlock kEmptyKeys = {
+    {0, 0, DICT_KEYS_UNICODE, true, 0, 0}, {-1, -1, -1, -1, -1, -1, -1, -1}};
+static DictKeys* empty_keys() { return const_cast<DictKeys*>(&kEmptyKeys.header); }
+
+static isize get_index(DictKeys* k, isize i) {
+    const char* idx = k->indices();
+    switch (k->log2_index_bytes - k->log2_size) {
+    case 0: return reinterpret_cast<const int8_t*>(idx)[i];
+    case 1: return reinterpret_cast<const int16_t*>(idx)[i];
+    case 2: return reinterpret_cast<const int32_t*>(idx)[i];
+    default: return isize(reinterpret_cast<const int64_t*>(idx)[i]);
+    }
+}
+
+static void set_index(DictKeys* k, isize i, isize ix) {
+    char* idx = k->indices();
+    switch (k->log2_index_bytes - k->log2_size) {
+    case 0: reinterpret_cast<int8_t*>(idx)[i] = int8_t(ix); break;
+    case 1: reinterpret_cast<int16_t*>(idx)[i] = int16_t(ix); break;
+    case 2: reinterpret_cast<int32_t*>(idx)[i] = int32_t(ix); break;
+    default: reinterpret_cast<int64_t*>(idx)[i] = int64_t(ix); break;
+    }
+}
+
+// calculate_log2_keysize: the smallest 2**k >= minsize, at least 8. (The
+// `| 8) - 1` makes tiny requests give 16, exactly as CPython 3.11 does.)
+static uint8_t calculate_log2_keysize(isize minsize) {
+    uint64_t m = (uint64_t(minsize) | 8) - 1;
+    m |= 7;
+    uint8_t bits = 0;
+    while (m) { bits++; m >>= 1; }
+    return bits;
+}
+
+// estimate_log2_keysize: a table that holds n items without resizing.
+static uint8_t estimate_log2_keysize(isize n) { return calculate_log2_keysize((n * 3 + 1) / 2); }
+
+static Heap& heap_of(Interpreter& interp) { return interp.heap; }
+
+static DictKeys* new_keys(ThreadState* ts, uint8_t log2_size, bool unicode) {
+    uint8_t log2_bytes;
+    if (log2_size < 8) log2_bytes = log2_size;
+    else if (log2_size < 16) log2_bytes = log2_size + 1;
+    else if (log2_size >= 32) log2_bytes = log2_size + 3;
+    else log2_bytes = log2_size + 2;
+    if (log2_size >= 8 * sizeof(isize) - 3) { raise_no_memory(ts); return nullptr; }
+    const isize usable = usable_fraction(isize(1) << log2_size);
+    const std::size_t bytes = sizeof(DictKeys) + (std::size_t(1) << log2_bytes) + std::size_t(usable) * sizeof(DictEntry);
+    auto* k = static_cast<DictKeys*>(heap_of(*ts->interp).malloc(bytes));
+    if (!k) { raise_no_memory(ts); return nullptr; }
+    k->log2_size = log2_size;
+    k->log2_index_bytes = log2_bytes;
+    k->kind = unicode ? DICT_KEYS_UNICODE : DICT_KEYS_GENERAL;
+    k->shared_empty = false;
+    k->usable = usable;
+    k->nentries = 0;
+    std::memset(k->indices(), 0xff, std::size_t(1) << log2_bytes);   // all DKIX_EMPTY
+    std::memset(k->entries(), 0, std::size_t(usable) * sizeof(DictEntry));
+    return k;
+}
+
+// Releases the table's references (key then value, in insertion order) and
+// its memory.
+static void free_keys(Interpreter& interp, DictKeys* k) {
+    if (k->shared_empty) return;
+    DictEntry* ep = k->entries();
+    for (isize i = 0, n = k->nentries; i < n; i++) {
+        xdecref(ep[i].key);
+        xdecref(ep[i].value);
+    }
+    interp.heap.free(k);
+}
+
+// A slot of the index that holds no entry (find_empty_slot): the first
+// EMPTY or DUMMY along the probe sequence.
+static isize find_empty_slot(DictKeys* k, int64_t hash) {
+    const uint64_t mask = uint64_t(k->size() - 1);
+    uint64_t i = uint64_t(hash) & mask;
+    isize ix = get_index(k, isize(i));
+    for (uint64_t perturb = uint64_t(hash); ix >= 0;) {
+        perturb >>= kPerturbShift;
+        i = (i * 5 + perturb + 1) & mask;
+        ix = get_index(k, isize(i));
+    }
+    return isize(i);
+}
+
+// Rebuilds the index for entries[0..n) (which has no holes).
+static void build_indices(DictKeys* k, isize n) {
+    const uint64_t mask = uint64_t(k->size() - 1);
+    DictEntry* ep = k->entries();
+    for (isize ix = 0; ix < n; ix++) {
+        uint64_t hash = uint64_t(ep[ix].hash);
+        uint64_t i = uint64_t(hash) & mask;
+        for (uint64_t perturb = uint64_t(hash); get_index(k, isize(i)) != DKIX_EMPTY;) {
+            perturb >>= kPerturbShift;
+            i = mask & (i * 5 + perturb + 1);
+        }
+        set_index(k, isize(i), ix);
+    }
+}
+
+// dictresize: move the live entries to a fresh table of 2**log2_newsize
+// slots. The new table is str-only if asked and the old one was.
+static bool dictresize(ThreadState* ts, DictObject* mp, uint8_t log2_newsize, bool unicode) {
+    if (log2_newsize >= 8 * sizeof(isize) - 3) { raise_no_memory(ts); return false; }
+    DictKeys* oldkeys = mp->ma_keys;
+    if (oldkeys->kind != DICT_KEYS_UNICODE) unicode = false;
+    DictKeys* newkeys = new_keys(ts, log2_newsize, unicode);
+    if (!newkeys) return false;
+    const isize numentries = mp->ma_used;
+    DictEntry* src = oldkeys->entries();
+    DictEntry* dst = newkeys->entries();
+    if (oldkeys->nentries == numentries) {
+        std::memcpy(dst, src, std::size_t(numentries) * sizeof(DictEntry));
+    } else {
+        for (isize i = 0, j = 0; j < numentries; i++) {
+            if (src[i].value) dst[j++] = src[i];
+        }
+    }
+    build_indices(newkeys, numentries);
+    newkeys->usable -= numentries;
+    newkeys->nentries = numentries;
+    mp->ma_keys = newkeys;
+    // The references moved; free the old block without releasing them.
+    if (!oldkeys->shared_empty) ts->interp->heap.free(oldkeys);
+    return true;
+}
+
+static bool insertion_resize(ThreadState* ts, DictObject* mp, bool unicode) {
+    return dictresize(ts, mp, calculate_log2_keysize(mp->ma_used * 3), unicode);
+}
+
+static bool str_key(Interpreter& interp, Object* key) { return isinstance_exact(key, interp.types.str); }
+
+// _Py_dict_lookup: the entry index for key (>= 0), DKIX_EMPTY when absent,
+// or DKIX_ERROR (-3) with an exception set. When found, *slot receives the
+// index-table slot (for deletion). __eq__ may run Python code that mutates
+// the dict; then the lookup restarts, as CPython does.
+constexpr isize DKIX_ERROR = -3;
+
+static isize dict_lookup(ThreadState* ts, DictObject* mp, Object* key, int64_t hash, isize* slot) {
+    Interpreter& interp = *ts->interp;
+restart:
+    DictKeys* dk = mp->ma_keys;
+    const uint64_t mask = uint64_t(dk->size() - 1);
+    uint64_t perturb = uint64_t(hash);
+    uint64_t i = uint64_t(hash) & mask;
+    const bool fast = str_key(interp, key);
+    for (;;) {
+        isize ix = get_index(dk, isize(i));
+        if (ix == DKIX_EMPTY) return DKIX_EMPTY;
+        if (ix >= 0) {
+            DictEntry* ep = &dk->entries()[ix];
+            if (ep->key == key) { if (slot) *slot = isize(i); return ix; }
+            if (ep->hash == hash && ep->key) {
+                if (fast && str_key(interp, ep->key)) {
+                    if (str_equal(as_str(ep->key), as_str(key))) { if (slot) *slot = isize(i); return ix; }
+                } else {
+                    Object* startkey = ep->key;
+                    incref(startkey);
+                    int cmp = object_richcompare_bool(ts, startkey, key, Py_EQ);
+                    decref(startkey);
+                    if (cmp < 0) return DKIX_ERROR;
+                    if (dk == mp->ma_keys && ep->key == startkey) {
+                        if (cmp > 0) { if (slot) *slot = isize(i); return ix; }
+                    } else {
+                        goto restart;   // the dict mutated under us
+                    }
+                }
+            }
+        }
+        perturb >>= kPerturbShift;
+        i = mask & (i * 5 + perturb + 1);
+    }
+}
+
+// A str-keyed lookup that never runs Python code (type attribute lookup,
+// globals): other key types are skipped.
+static isize dict_lookup_str(DictObject* mp, StrObject* key, int64_t hash, isize* slot) {
+    DictKeys* dk = mp->ma_keys;
+    Interpreter& interp = *type_of(mp)->interp;
+    const uint64_t mask = uint64_t(dk->size() - 1);
+    uint64_t perturb = uint64_t(hash);
+    uint64_t i = uint64_t(hash) & mask;
+    for (;;) {
+        isize ix = get_index(dk, isize(i));
+        if (ix == DKIX_EMPTY) return DKIX_EMPTY;
+        if (ix >= 0) {
+            DictEntry* ep = &dk->entries()[ix];
+            if (ep->key == key ||
+                (ep->hash == hash && ep->key && is_str(ep->key) && str_equal(as_str(ep->key), key))) {
+                (void)interp;
+                if (slot) *slot = isize(i);
+                return ix;
+            }
+        }
+        perturb >>= kPerturbShift;
+        i = mask & (i * 5 + perturb + 1);
+    }
+}
+
+static int64_t hash_of(ThreadState* ts, Object* key) {
+    if (str_key(*ts->interp, key)) return str_hash(as_str(key));
+    return object_hash(ts, key);
+}
+
+// insertdict: key and value are borrowed; takes new references as needed.
+static bool insertdict(ThreadState* ts, DictObject* mp, Object* key, int64_t hash, Object* value) {
+    Interpreter& interp = *ts->interp;
+    if (mp->ma_keys->shared_empty) {
+        // insert_to_emptydict: the first table is str-only if the first key is a str.
+        DictKeys* k = new_keys(ts, kLog2MinSize, str_key(interp, key));
+        if (!k) return false;
+        mp->ma_keys = k;
+    } else if (mp->ma_keys->kind == DICT_KEYS_UNICODE && !str_key(interp, key)) {
+        if (!insertion_resize(ts, mp, false)) return false;
+    }
+    // Hold key and value: __eq__ during the lookup may drop the caller's references.
+    Ref<> hk = newref(key), hv = newref(value);
+    isize ix = dict_lookup(ts, mp, key, hash, nullptr);
+    if (ix == DKIX_ERROR) return false;
+    mp->ma_version++;
+    if (ix == DKIX_EMPTY) {
+        if (mp->ma_keys->usable <= 0 && !insertion_resize(ts, mp, true)) return false;
+        DictKeys* dk = mp->ma_keys;
+        if (dk->kind == DICT_KEYS_UNICODE && !str_key(interp, key)) {
+            if (!insertion_resize(ts, mp, false)) return false;
+            dk = mp->ma_keys;
+        }
+        isize hashpos = find_empty_slot(dk, hash);
+        set_index(dk, hashpos, dk->nentries);
+        DictEntry* ep = &dk->entries()[dk->nentries];
+        ep->key = hk.release();
+        ep->value = hv.release();
+        ep->hash = hash;
+        mp->ma_used++;
+        dk->usable--;
+        dk->nentries++;
+        return true;
+    }
+    DictEntry* ep = &mp->ma_keys->entries()[ix];
+    Object* old = ep->value;
+    if (old != value) {
+        ep->value = hv.release();
+        decref(old);
+    }
+    return true;
+}
+
+// delitem_common: the entry at `ix` (index slot `slot`) goes away.
+static void delitem_common(DictObject* mp, isize slot, isize ix) {
+    DictKeys* dk = mp->ma_keys;
+    DictEntry* ep = &dk->entries()[ix];
+    set_index(dk, slot, DKIX_DUMMY);
+    Object* old_key = ep->key;
+    Object* old_value = ep->value;
+    ep->key = nullptr;
+    ep->value = nullptr;
+    mp->ma_used--;
+    mp->ma_version++;
+    decref(old_key);
+    decref(old_value);
+}
+
+// ------------------------------------------------------------ public API
+
+static Ref<DictObject> dict_alloc_type(ThreadState* ts, TypeObject* type) {
+    Object* op = object_alloc(ts, type, 0);
+    if (!op) return nullptr;
+    auto* d = static_cast<DictObject*>(op);
+    d->ma_used = 0;
+    d->ma_version = 0;
+    d->ma_keys = empty_keys();
+    ts->interp->gc.track(op);
+    return Ref<DictObject>::steal(d);
+}
+
+Ref<DictObject> dict_new(ThreadState* ts) { return dict_alloc_type(ts, ts->interp->types.dict); }
+
+Ref<DictObject> dict_new_presized(ThreadState* ts, isize minused, bool unicode) {
+    Ref<DictObject> d = dict_new(ts);
+    if (!d || minused <= usable_fraction(isize(1) << kLog2MinSize)) return d;
+    const uint8_t log2_max_presize = 17;
+    uint8_t log2 = minused > usable_fraction(isize(1) << log2_max_presize) ? log2_max_presize
+                                                                            : estimate_log2_keysize(minused);
+    DictKeys* k = new_keys(ts, log2, unicode);
+    if (!k) return nullptr;
+    d->ma_keys = k;
+    return d;
+}
+
+Ref<DictObject> dict_from_items(ThreadState* ts, Object* const* keys, isize keys_stride, Object* const* values,
+                                isize values_stride, isize n) {
+    bool unicode = true;
+    for (isize i = 0; i < n; i++)
+        if (!str_key(*ts->interp, keys[i * keys_stride])) { unicode = false; break; }
+    Ref<DictObject> d = dict_new_presized(ts, n, unicode);
+    if (!d) return nullptr;
+    for (isize i = 0; i < n; i++)
+        if (!dict_set_item(ts, d.get(), keys[i * keys_stride], values[i * values_stride])) return nullptr;
+    return d;
+}
+
+Object* dict_get_item(ThreadState* ts, DictObject* d, Object* key) {
+    int64_t hash = hash_of(ts, key);
+    if (hash == -1) return nullptr;
+    isize ix = dict_lookup(ts, d, key, hash, nullptr);
+    if (ix < 0) return nullptr;
+    return d->ma_keys->entries()[ix].value;
+}
+
+Object* dict_get_str(DictObject* d, StrObject* key) {
+    isize ix = dict_lookup_str(d, key, str_hash(key), nullptr);
+    if (ix < 0) return nullptr;
+    return d->ma_keys->entries()[ix].value;
+}
+
+Object* dict_get_cstr(ThreadState* ts, DictObject* d, const char* key) {
+    Ref<> k = str_from_utf8(ts, key);
+    if (!k) return nullptr;
+    return dict_get_str(d, as_str(k.get()));
+}
+
+bool dict_set_item(ThreadState* ts, DictObject* d, Object* key, Object* value) {
+    int64_t hash = hash_of(ts, key);
+    if (hash == -1) return false;
+    return insertdict(ts, d, key, hash, value);
+}
+
+bool dict_set_item_known_hash(ThreadState* ts, DictObject* d, Object* key, int64_t hash, Object* value) {
+    return insertdict(ts, d, key, hash, value);
+}
+
+bool dict_set_cstr(ThreadState* ts, DictObject* d, const char* key, Object* value) {
+    // PyDict_SetItemString interns the key.
+    Ref<> k = str_intern_cstr(ts, key);
+    if (!k) return false;
+    return dict_set_item(ts, d, k.get(), value);
+}
+
+bool dict_del_item(ThreadState* ts, DictObject* d, Object* key) {
+    int64_t hash = hash_of(ts, key);
+    if (hash == -1) return false;
+    isize slot;
+    isize ix = dict_lookup(ts, d, key, hash, &slot);
+    if (ix == DKIX_ERROR) return false;
+    if (ix == DKIX_EMPTY) { raise_key_error(ts, key); return false; }
+    delitem_common(d, slot, ix);
+    return true;
+}
+
+bool dict_del_str(DictObject* d, StrObject* key) {
+    isize slot;
+    isize ix = dict_lookup_str(d, key, str_hash(key), &slot);
+    if (ix < 0) return false;
+    delitem_common(d, slot, ix);
+    return true;
+}
+
+Ref<> dict_pop(ThreadState* ts, DictObject* d, Object* key, Object* deflt) {
+    if (d->ma_used == 0) {
+        if (deflt) return newref(deflt);
+        return raise_key_error(ts, key);
+    }
+    int64_t hash = hash_of(ts, key);
+    if (hash == -1) return nullptr;
+    isize slot;
+    isize ix = dict_lookup(ts, d, key, hash, &slot);
+    if (ix == DKIX_ERROR) return nullptr;
+    if (ix == DKIX_EMPTY) {
+        if (deflt) return newref(deflt);
+        return raise_key_error(ts, key);
+    }
+    Ref<> value = newref(d->ma_keys->entries()[ix].value);
+    delitem_common(d, slot, ix);
+    return value;
+}
+
+bool dict_next(DictObject* d, isize* pos, Object** key, Object** value) {
+    DictKeys* dk = d->ma_keys;
+    isize i = *pos;
+    const isize n = dk->nentries;
+    DictEntry* ep = dk->entries();
+    while (i < n && !ep[i].value) i++;
+    if (i >= n) return false;
+    *pos = i + 1;
+    if (key) *key = ep[i].key;
+    if (value) *value = ep[i].value;
+    return true;
+}
+
+bool dict_next_hash(DictObject* d, isize* pos, Object** key, Object** value, int64_t* hash) {
+    isize before = *pos;
+    if (!dict_next(d, pos, key, value)) return false;
+    (void)before;
+    if (hash) *hash = d->ma_keys->entries()[*pos - 1].hash;
+    return true;
+}
+
+isize dict_size(DictObject* d) { return d->ma_used; }
+
+void dict_clear(DictObject* d) {
+    DictKeys* old = d->ma_keys;
+    if (old->shared_empty) return;
+    // Empty the dict first: releasing items may run code that looks at it.
+    d->ma_keys = empty_keys();
+    d->ma_used = 0;
+    d->ma_version++;
+    free_keys(*type_of(d)->interp, old);
+}
+
+isize dict_sizeof(DictObject* d) {
+    isize res = 48;   // sizeof(PyDictObject), 64-bit
+    DictKeys* k = d->ma_keys;
+    if (!k->shared_empty) {
+        const isize entry = k->kind == DICT_KEYS_GENERAL ? 24 : 16;
+        res += 32 + (isize(1) << k->log2_index_bytes) + usable_fraction(k->size()) * entry;
+    }
+    return res;
+}
+
+// clone_combined_dict_keys: an exact copy of the table (holes included),
+// with new references to every key and value.
+static DictKeys* clone_keys(ThreadState* ts, DictObject* orig) {
+    DictKeys* k = orig->ma_keys;
+    const isize usable = usable_fraction(k->size());
+    const std::size_t bytes = sizeof(DictKeys) + (std::size_t(1) << k->log2_index_bytes) +
+                              std::size_t(usable) * sizeof(DictEntry);
+    auto* copy = static_cast<DictKeys*>(ts->interp->heap.malloc(bytes));
+    if (!copy) { raise_no_memory(ts); return nullptr; }
+    std::memcpy(copy, k, bytes);
+    DictEntry* ep = copy->entries();
+    for (isize i = 0; i < copy->nentries; i++) {
+        if (ep[i].value) { incref(ep[i].key); incref(ep[i].value); }
+    }
+    return copy;
+}
+
+static bool uses_dict_iter(Object* o);
+
+// dict_merge(a, b, override): override 1 = b wins, 0 = a wins, 2 = raise
+// KeyError on a duplicate (for f(**a, **b)).
+bool dict_merge(ThreadState* ts, DictObject* mp, Object* b, int override) {
+    Interpreter& interp = *ts->interp;
+    if (is_dict(b) && uses_dict_iter(b)) {
+        auto* other = as_dict(b);
+        if (other == mp || other->ma_used == 0) return true;
+        if (mp->ma_used == 0) {
+            override = 1;
+            DictKeys* okeys = other->ma_keys;
+            // If other is clean and just allocated, clone its table.
+            if (other->ma_used == okeys->nentries &&
+                (okeys->log2_size == kLog2MinSize || usable_fraction(okeys->size() / 2) < other->ma_used)) {
+                DictKeys* keys = clone_keys(ts, other);
+                if (!keys) return false;
+                DictKeys* old = mp->ma_keys;
+                mp->ma_keys = keys;
+                mp->ma_used = other->ma_used;
+                mp->ma_version++;
+                free_keys(interp, old);
+                return true;
+            }
+        }
+        // One big resize up front, expecting few overlapping keys.
+        if (usable_fraction(mp->ma_keys->size()) < other->ma_used) {
+            bool unicode = other->ma_keys->kind == DICT_KEYS_UNICODE;
+            if (!dictresize(ts, mp, estimate_log2_keysize(mp->ma_used + other->ma_used), unicode)) return false;
+        }
+        const isize orig_size = other->ma_keys->nentries;
+        isize pos = 0;
+        Object *key, *value;
+        int64_t hash;
+        while (dict_next_hash(other, &pos, &key, &value, &hash)) {
+            Ref<> hk = newref(key), hv = newref(value);
+            if (override == 1) {
+                if (!insertdict(ts, mp, key, hash, value)) return false;
+            } else {
+                isize ix = dict_lookup(ts, mp, key, hash, nullptr);
+                if (ix == DKIX_ERROR) return false;
+                if (ix == DKIX_EMPTY) {
+                    if (!insertdict(ts, mp, key, hash, value)) return false;
+                } else if (override != 0) {
+                    raise_key_error(ts, key);
+                    return false;
+                }
+            }
+            if (other->ma_keys->nentries != orig_size) {
+                raise(ts, interp.exc.RuntimeError, "dict mutated during update");
+                return false;
+            }
+        }
+        return true;
+    }
+    // Any mapping: keys() then b[key].
+    Ref<> keys = call_method(ts, b, "keys", nullptr, 0);
+    if (!keys) return false;
+    Ref<> it = object_get_iter(ts, keys.get());
+    if (!it) return false;
+    while (Ref<> key = iter_next(ts, it.get())) {
+        if (override != 1) {
+            Object* existing = dict_get_item(ts, mp, key.get());
+            if (!existing && error_occurred(ts)) return false;
+            if (existing) {
+                if (override != 0) { raise_key_error(ts, key.get()); return false; }
+                continue;
+            }
+        }
+        Ref<> value = object_getitem(ts, b, key.get());
+        if (!value) return false;
+        if (!dict_set_item(ts, mp, key.get(), value.get())) return false;
+    }
+    return !error_occurred(ts);
+}
+
+// PyDict_MergeFromSeq2: an iterable of 2-item sequences.
+static bool dict_merge_from_seq2(ThreadState* ts, DictObject* d, Object* seq2) {
+    Interpreter& interp = *ts->interp;
+    Ref<> it = object_get_iter(ts, seq2);
+    if (!it) return false;
+    for (isize i = 0;; i++) {
+        Ref<> item = iter_next(ts, it.get());
+        if (!item) return !error_occurred(ts);
+        Ref<> fast = sequence_fast(ts, item.get(), "");
+        if (!fast) {
+            if (error_matches(ts, interp.exc.TypeError)) {
+                error_clear(ts);
+                raise(ts, interp.exc.TypeError,
+                      "cannot convert dictionary update sequence element #" + isize_str(i) + " to a sequence");
+            }
+            return false;
+        }
+        const isize n = seq_fast_size(fast.get());
+        if (n != 2) {
+            raise(ts, interp.exc.ValueError,
+                  "dictionary update sequence element #" + isize_str(i) + " has length " + isize_str(n) +
+                      "; 2 is required");
+            return false;
+        }
+        Object** kv = seq_fast_items(fast.get());
+        Ref<> key = newref(kv[0]), value = newref(kv[1]);
+        if (!dict_set_item(ts, d, key.get(), value.get())) return false;
+    }
+}
+
+// dict_update_arg: a dict, anything with keys(), or pairs.
+bool dict_update_arg(ThreadState* ts, DictObject* d, Object* arg) {
+    if (isinstance_exact(arg, ts->interp->types.dict)) return dict_merge(ts, d, arg, 1);
+    Ref<> keys_attr = object_getattr_cstr(ts, arg, "keys");
+    if (keys_attr) return dict_merge(ts, d, arg, 1);
+    if (!error_matches(ts, ts->interp->exc.AttributeError)) return false;
+    error_clear(ts);
+    return dict_merge_from_seq2(ts, d, arg);
+}
+
+Ref<DictObject> dict_copy(ThreadState* ts, DictObject* mp) {
+    if (mp->ma_used == 0) return dict_new(ts);
+    if (uses_dict_iter(mp) && mp->ma_used >= (mp->ma_keys->nentries * 2) / 3) {
+        // Fast copy: the table, holes and all, when it is at most 1/3 holes.
+        DictKeys* keys = clone_keys(ts, mp);
+        if (!keys) return nullptr;
+        Ref<DictObject> d = dict_new(ts);
+        if (!d) { free_keys(*ts->interp, keys); return nullptr; }
+        d->ma_keys = keys;
+        d->ma_used = mp->ma_used;
+        return d;
+    }
+    Ref<DictObject> copy = dict_new(ts);
+    if (!copy || !dict_merge(ts, copy.get(), mp, 1)) return nullptr;
+    return copy;
+}
+
+// ------------------------------------------------------------ slots
+
+static void dict_dealloc(Object* op) {
+    auto* d = as_dict(op);
+    Interpreter& interp = *type_of(op)->interp;
+    interp.gc.untrack(op);
+    DictKeys* k = d->ma_keys;
+    d->ma_keys = empty_keys();
+    d->ma_used = 0;
+    free_keys(interp, k);
+    object_free(op);
+}
+
+static int dict_traverse(Object* op, visitproc visit, void* arg) {
+    DictKeys* k = as_dict(op)->ma_keys;
+    DictEntry* ep = k->entries();
+    for (isize i = 0; i < k->nentries; i++) {
+        if (!ep[i].value) continue;
+        if (visit(ep[i].value, arg)) return 1;
+        if (k->kind == DICT_KEYS_GENERAL && visit(ep[i].key, arg)) return 1;
+    }
+    return 0;
+}
+
+static int dict_tp_clear(Object* op) {
+    dict_clear(as_dict(op));
+    return 0;
+}
+
+static Ref<> dict_repr(ThreadState* ts, Object* op) {
+    auto* d = as_dict(op);
+    ReprGuard guard(ts, op);
+    if (guard.recursive()) return str_from_utf8(ts, "{...}");
+    if (d->ma_used == 0) return str_from_utf8(ts, "{}");
+    std::u32string out = U"{";
+    bool first = true;
+    isize pos = 0;
+    Object *key, *value;
+    // Items may be mutated by the reprs: hold each while formatting it.
+    while (dict_next(d, &pos, &key, &value)) {
+        Ref<> k = newref(key), v = newref(value);
+        if (!first) out += U", ";
+        first = false;
+        Ref<> kr = object_repr(ts, k.get());
+        if (!kr) return nullptr;
+        str_append_to(as_str(kr.get()), out);
+        out += U": ";
+        Ref<> vr = object_repr(ts, v.get());
+        if (!vr) return nullptr;
+        str_append_to(as_str(vr.get()), out);
+    }
+    out += U"}";
+    return str_from_u32(ts, out);
+}
+
+static isize dict_length(ThreadState*, Object* op) { return as_dict(op)->ma_used; }
+
+static Ref<> dict_subscript(ThreadState* ts, Object* op, Object* key) {
+    auto* d = as_dict(op);
+    int64_t hash = hash_of(ts, key);
+    if (hash == -1) return nullptr;
+    isize ix = dict_lookup(ts, d, key, hash, nullptr);
+    if (ix == DKIX_ERROR) return nullptr;
+    if (ix >= 0) return newref(d->ma_keys->entries()[ix].value);
+    if (!isinstance_exact(op, ts->interp->types.dict) && type_lookup(type_of(op), "__missing__"))
+        return call_method(ts, op, "__missing__", &key, 1);
+    return raise_key_error(ts, key);
+}
+
+static int dict_ass_subscript(ThreadState* ts, Object* op, Object* key, Object* value) {
+    if (!value) return dict_del_item(ts, as_dict(op), key) ? 0 : -1;
+    return dict_set_item(ts, as_dict(op), key, value) ? 0 : -1;
+}
+
+static int dict_contains(ThreadState* ts, Object* op, Object* key) {
+    int64_t hash = hash_of(ts, key);
+    if (hash == -1) return -1;
+    isize ix = dict_lookup(ts, as_dict(op), key, hash, nullptr);
+    if (ix == DKIX_ERROR) return -1;
+    return ix >= 0;
+}
+
+int dict_has_key(ThreadState* ts, DictObject* d, Object* key) { return dict_contains(ts, d, key); }
+
+// dict_equal: same length, and every key of a maps to an equal value in b.
+static int dict_equal(ThreadState* ts, DictObject* a, DictObject* b) {
+    if (a->ma_used != b->ma_used) return 0;
+    DictKeys* ak = a->ma_keys;
+    for (isize i = 0; i < ak->nentries; i++) {
+        DictEntry* ep = &ak->entries()[i];
+        if (!ep->value) continue;
+        Ref<> key = newref(ep->key);
+        Ref<> aval = newref(ep->value);
+        const int64_t hash = ep->hash;
+        isize ix = dict_lookup(ts, b, key.get(), hash, nullptr);
+        if (ix == DKIX_ERROR) return -1;
+        if (ix == DKIX_EMPTY) return 0;
+        Ref<> bval = newref(b->ma_keys->entries()[ix].value);
+        int cmp = object_richcompare_bool(ts, aval.get(), bval.get(), Py_EQ);
+        if (cmp <= 0) return cmp;
+        ak = a->ma_keys;   // may have changed
+        if (i >= ak->nentries) break;
+    }
+    return 1;
+}
+
+static Ref<> dict_richcompare(ThreadState* ts, Object* a, Object* b, CompareOp op) {
+    if (!is_dict(a) || !is_dict(b) || (op != Py_EQ && op != Py_NE)) return newref(ts->interp->NotImplemented);
+    int cmp = dict_equal(ts, as_dict(a), as_dict(b));
+    if (cmp < 0) return nullptr;
+    return bool_ref(ts, (cmp == 1) == (op == Py_EQ));
+}
+
+static Ref<> dict_or(ThreadState* ts, Object* self, Object* other) {
+    if (!is_dict(self) || !is_dict(other)) return newref(ts->interp->NotImplemented);
+    Ref<DictObject> d = dict_copy(ts, as_dict(self));
+    if (!d) return nullptr;
+    if (!dict_update_arg(ts, d.get(), other)) return nullptr;
+    return d;
+}
+
+static Ref<> dict_ior(ThreadState* ts, Object* self, Object* other) {
+    if (!dict_update_arg(ts, as_dict(self), other)) return nullptr;
+    return newref(self);
+}
+
+static Ref<> dict_new_slot(ThreadState* ts, TypeObject* type, Object* const*, isize, TupleObject*) {
+    return dict_alloc_type(ts, type);
+}
+
+// dict_update_common: dict(mapping_or_pairs, **kwargs) and d.update(...).
+static bool dict_update_common(ThreadState* ts, DictObject* self, Object* const* args, isize nargs,
+                               TupleObject* kwnames, const char* name) {
+    if (!check_positional(ts, name, nargs, 0, 1)) return false;
+    if (nargs == 1 && !dict_update_arg(ts, self, args[0])) return false;
+    isize nkw = kwnames ? kwnames->ob_size : 0;
+    for (isize i = 0; i < nkw; i++)
+        if (!dict_set_item(ts, self, kwnames->ob_item[i], args[nargs + i])) return false;
+    return true;
+}
+
+static int dict_init(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kwnames) {
+    return dict_update_common(ts, as_dict(self), args, nargs, kwnames, "dict") ? 0 : -1;
+}
+
+// ------------------------------------------------------------ methods
+
+static Ref<> m_get(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "get", kw) || !check_positional(ts, "get", nargs, 1, 2)) return nullptr;
+    Object* v = dict_get_item(ts, as_dict(self), args[0]);
+    if (v) return newref(v);
+    if (error_occurred(ts)) return nullptr;
+    return newref(nargs == 2 ? args[1] : ts->interp->None);
+}
+
+static Ref<> m_setdefault(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "setdefault", kw) || !check_positional(ts, "setdefault", nargs, 1, 2)) return nullptr;
+    Object* deflt = nargs == 2 ? args[1] : ts->interp->None;
+    Object* v = dict_get_item(ts, as_dict(self), args[0]);
+    if (v) return newref(v);
+    if (error_occurred(ts)) return nullptr;
+    if (!dict_set_item(ts, as_dict(self), args[0], deflt)) return nullptr;
+    return newref(deflt);
+}
+
+static Ref<> m_pop(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "pop", kw) || !check_positional(ts, "pop", nargs, 1, 2)) return nullptr;
+    return dict_pop(ts, as_dict(self), args[0], nargs == 2 ? args[1] : nullptr);
+}
+
+static Ref<> m_popitem(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "dict.popitem", kw) || !check_nargs(ts, "dict.popitem", nargs, 0, 0)) return nullptr;
+    auto* mp = as_dict(self);
+    if (mp->ma_used == 0) {
+        Ref<> msg = str_from_utf8(ts, "popitem(): dictionary is empty");
+        if (!msg) return nullptr;
+        return raise_key_error(ts, msg.get());
+    }
+    // Allocate the result first: the dict must not change if this fails.
+    Ref<TupleObject> res = tuple_new(ts, 2);
+    if (!res) return nullptr;
+    DictKeys* dk = mp->ma_keys;
+    DictEntry* ep0 = dk->entries();
+    isize i = dk->nentries - 1;
+    while (i >= 0 && !ep0[i].value) i--;
+    DictEntry* ep = &ep0[i];
+    // Find its index slot.
+    const uint64_t mask = uint64_t(dk->size() - 1);
+    uint64_t perturb = uint64_t(ep->hash);
+    uint64_t j = uint64_t(ep->hash) & mask;
+    while (get_index(dk, isize(j)) != i) {
+        perturb >>= kPerturbShift;
+        j = mask & (j * 5 + perturb + 1);
+    }
+    set_index(dk, isize(j), DKIX_DUMMY);
+    Object** items = res->ob_item;   // the references move into the tuple
+    items[0] = ep->key;
+    items[1] = ep->value;
+    ep->key = nullptr;
+    ep->value = nullptr;
+    // Appending can reuse the slot (no dk_usable++: a DUMMY remains in the index).
+    dk->nentries = i;
+    mp->ma_used--;
+    mp->ma_version++;
+    return res;
+}
+
+static Ref<> m_keys(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_nargs(ts, "dict.keys", nargs, 0, 0)) return nullptr;
+    return dictview_new(ts, self, ts->interp->types.dict_keys);
+}
+static Ref<> m_values(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_nargs(ts, "dict.values", nargs, 0, 0)) return nullptr;
+    return dictview_new(ts, self, ts->interp->types.dict_values);
+}
+static Ref<> m_items(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_nargs(ts, "dict.items", nargs, 0, 0)) return nullptr;
+    return dictview_new(ts, self, ts->interp->types.dict_items);
+}
+
+static Ref<> m_update(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!dict_update_common(ts, as_dict(self), args, nargs, kw, "update")) return nullptr;
+    return newref(ts->interp->None);
+}
+
+static Ref<> m_clear(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_nargs(ts, "dict.clear", nargs, 0, 0)) return nullptr;
+    dict_clear(as_dict(self));
+    return newref(ts->interp->None);
+}
+
+static Ref<> m_copy(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_nargs(ts, "dict.copy", nargs, 0, 0)) return nullptr;
+    return dict_copy(ts, as_dict(self));
+}
+
+static Ref<> m_contains(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_nargs(ts, "dict.__contains__", nargs, 1, 1)) return nullptr;
+    int r = dict_contains(ts, self, args[0]);
+    if (r < 0) return nullptr;
+    return bool_ref(ts, r);
+}
+
+static Ref<> m_getitem(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_nargs(ts, "dict.__getitem__", nargs, 1, 1)) return nullptr;
+    return dict_subscript(ts, self, args[0]);
+}
+
+static Ref<> m_sizeof(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_nargs(ts, "dict.__sizeof__", nargs, 0, 0)) return nullptr;
+    return int_from_i64(ts, dict_sizeof(as_dict(self)));
+}
+
+static Ref<> m_reversed(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_nargs(ts, "dict.__reversed__", nargs, 0, 0)) return nullptr;
+    return dictiter_new(ts, as_dict(self), ts->interp->types.dict_revkeyiter);
+}
+
+// dict.fromkeys(iterable, value=None), a classmethod: `self` is the class.
+static Ref<> m_fromkeys(ThreadState* ts, Object* cls, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "fromkeys", kw) || !check_positional(ts, "fromkeys", nargs, 1, 2)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    Object* iterable = args[0];
+    Object* value = nargs == 2 ? args[1] : interp.None;
+    Ref<> d = object_call_noargs(ts, cls);
+    if (!d) return nullptr;
+    if (isinstance_exact(d.get(), interp.types.dict)) {
+        auto* mp = as_dict(d.get());
+        if (isinstance_exact(iterable, interp.types.dict)) {
+            auto* src = as_dict(iterable);
+            if (!dictresize(ts, mp, estimate_log2_keysize(src->ma_used), src->ma_keys->kind == DICT_KEYS_UNICODE))
+                return nullptr;
+            isize pos = 0;
+            Object* key;
+            int64_t hash;
+            while (dict_next_hash(src, &pos, &key, nullptr, &hash))
+                if (!insertdict(ts, mp, key, hash, value)) return nullptr;
+            return d;
+        }
+        if (isinstance_exact(iterable, interp.types.set) || isinstance_exact(iterable, interp.types.frozenset)) {
+            if (!dictresize(ts, mp, estimate_log2_keysize(set_size(iterable)), false)) return nullptr;
+            isize pos = 0;
+            Object* key;
+            int64_t hash;
+            while (set_next_entry(iterable, &pos, &key, &hash))
+                if (!insertdict(ts, mp, key, hash, value)) return nullptr;
+            return d;
+        }
+    }
+    Ref<> it = object_get_iter(ts, iterable);
+    if (!it) return nullptr;
+    while (Ref<> key = iter_next(ts, it.get())) {
+        if (is_dict(d.get()) && isinstance_exact(d.get(), interp.types.dict)) {
+            if (!dict_set_item(ts, as_dict(d.get()), key.get(), value)) return nullptr;
+        } else if (object_setitem(ts, d.get(), key.get(), value) < 0) {
+            return nullptr;
+        }
+    }
+    if (error_occurred(ts)) return nullptr;
+    return d;
+}
+
+static const MethodDef dict_methods[] = {
+    {"__contains__", m_contains, METH_DEFAULT, "True if the dictionary has the specified key, else False."},
+    {"__getitem__", m_getitem, METH_DEFAULT, "x.__getitem__(y) <==> x[y]"},
+    {"__sizeof__", m_sizeof, METH_DEFAULT, "D.__sizeof__() -> size of D in memory, in bytes"},
+    {"get", m_get, METH_DEFAULT, "Return the value for key if key is in the dictionary, else default."},
+    {"setdefault", m_setdefault, METH_DEFAULT, "Insert key with a value of default if key is not in the dictionary."},
+    {"pop", m_pop, METH_DEFAULT, "D.pop(k[,d]) -> v, remove specified key and return the corresponding value."},
+    {"popitem", m_popitem, METH_DEFAULT, "Remove and return a (key, value) pair as a 2-tuple."},
+    {"keys", m_keys, METH_DEFAULT, "D.keys() -> a set-like object providing a view on D's keys"},
+    {"items", m_items, METH_DEFAULT, "D.items() -> a set-like object providing a view on D's items"},
+    {"values", m_values, METH_DEFAULT, "D.values() -> an object providing a view on D's values"},
+    {"update", m_update, METH_DEFAULT, "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F."},
+    {"fromkeys", m_fromkeys, METH_CLASS, "Create a new dictionary with keys from iterable and values set to value."},
+    {"clear", m_clear, METH_DEFAULT, "D.clear() -> None.  Remove all items from D."},
+    {"copy", m_copy, METH_DEFAULT, "D.copy() -> a shallow copy of D"},
+    {"__reversed__", m_reversed, METH_DEFAULT, "Return a reverse iterator over the dict keys."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+static Ref<> dict_iter(ThreadState* ts, Object* op) {
+    return dictiter_new(ts, as_dict(op), ts->interp->types.dict_keyiter);
+}
+
+// A dict subclass that overrides __iter__ is merged through keys()/[] (as
+// CPython checks Py_TYPE(b)->tp_iter == dict_iter).
+static bool uses_dict_iter(Object* o) { return type_of(o)->tp_iter == dict_iter; }
+
+// ------------------------------------------------------------ init
+
+bool init_dict_type(ThreadState* ts) {
+    Interpreter& interp = *ts->interp;
+    TypeObject* t = interp.types.dict;
+    t->tp_basicsize = sizeof(DictObject);
+    t->tp_itemsize = 0;
+    t->tp_flags |= TPFLAGS_BASETYPE | TPFLAGS_DICT_SUBCLASS | TPFLAGS_HAVE_GC;
+    t->tp_dealloc = dict_dealloc;
+    t->tp_traverse = dict_traverse;
+    t->tp_clear = dict_tp_clear;
+    t->tp_repr = dict_repr;
+    t->tp_hash = hash_not_implemented;
+    t->tp_richcompare = dict_richcompare;
+    t->tp_iter = dict_iter;
+    t->tp_new = dict_new_slot;
+    t->tp_init = dict_init;
+    t->tp_doc = "dict() -> new empty dictionary\n"
+                "dict(mapping) -> new dictionary initialized from a mapping object's\n    (key, value) pairs\n"
+                "dict(iterable) -> new dictionary initialized as if via:\n    d = {}\n    for k, v in iterable:\n"
+                "        d[k] = v\n"
+                "dict(**kwargs) -> new dictionary initialized with the name=value pairs\n"
+                "    in the keyword argument list.  For example:  dict(one=1, two=2)";
+    t->sequence_storage.sq_contains = dict_contains;
+    t->tp_as_sequence = &t->sequence_storage;
+    t->mapping_storage.mp_length = dict_length;
+    t->mapping_storage.mp_subscript = dict_subscript;
+    t->mapping_storage.mp_ass_subscript = dict_ass_subscript;
+    t->tp_as_mapping = &t->mapping_storage;
+    t->number_storage.nb_or = dict_or;
+    t->number_storage.nb_inplace_or = dict_ior;
+    t->tp_as_number = &t->number_storage;
+
+    if (!interp.interned) {
+        Ref<DictObject> d = dict_new(ts);
+        if (!d) return false;
+        interp.interned = d.release();
+    }
+    return init_dict_views(ts) && add_type_members(ts, t, dict_methods);
+}
+
+}  // namespace gp

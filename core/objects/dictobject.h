@@ -1,0 +1,78 @@
+// dictobject.h — dict: CPython's compact, insertion-ordered hash table.
+//
+// Mirrors CPython 3.11's Objects/dictobject.c. A dict keeps a dense array of
+// entries in insertion order and a sparse index table of 2**k slots pointing
+// into it; lookups probe the index with CPython's perturbation scheme. The
+// table is usable up to 2/3 full and grows to hold used*3, as in CPython, so
+// sys.getsizeof(dict) follows CPython's steps.
+#pragma once
+
+#include "objects/object.h"
+
+namespace gp {
+
+struct StrObject;
+
+struct DictEntry {
+    int64_t hash;          // cached hash of key
+    Object* key;           // owned; null = deleted entry (a hole in insertion order)
+    Object* value;         // owned
+};
+
+struct DictKeys;           // index table + entries (dictobject.cpp)
+
+struct DictObject : Object {
+    isize ma_used;         // number of live items
+    uint64_t ma_version;   // bumped on every change (iteration guards, caches)
+    DictKeys* ma_keys;     // owned storage, never null
+};
+
+bool is_dict(Object* o);
+inline DictObject* as_dict(Object* o) { return static_cast<DictObject*>(o); }
+
+Ref<DictObject> dict_new(ThreadState* ts);
+// Borrowed value or null. Null with an error set means hashing/comparing
+// failed; null without one means "not present".
+Object* dict_get_item(ThreadState* ts, DictObject* d, Object* key);
+// Lookup by a str key without raising (str hash/eq never fail).
+Object* dict_get_str(DictObject* d, StrObject* key);
+Object* dict_get_cstr(ThreadState* ts, DictObject* d, const char* key);
+bool dict_set_item(ThreadState* ts, DictObject* d, Object* key, Object* value);
+bool dict_set_cstr(ThreadState* ts, DictObject* d, const char* key, Object* value);
+// Raises KeyError(key) when absent.
+bool dict_del_item(ThreadState* ts, DictObject* d, Object* key);
+// Removes a str key without raising (used by str_dealloc for interned
+// strings). Returns false if absent.
+bool dict_del_str(DictObject* d, StrObject* key);
+// Iterates live entries in insertion order: start with pos = 0.
+bool dict_next(DictObject* d, isize* pos, Object** key, Object** value);
+isize dict_size(DictObject* d);
+void dict_clear(DictObject* d);
+isize dict_sizeof(DictObject* d);
+
+// ---- additions (dictobject.cpp) ----
+// An empty dict sized for `minused` items (dict_new_presized), and
+// _PyDict_FromItems for BUILD_MAP / BUILD_CONST_KEY_MAP: keys[i*keys_stride]
+// -> values[i*values_stride]. Presizing is what makes
+// sys.getsizeof({'a': 1, ...}) agree with CPython.
+Ref<DictObject> dict_new_presized(ThreadState* ts, isize minused, bool unicode);
+Ref<DictObject> dict_from_items(ThreadState* ts, Object* const* keys, isize keys_stride,
+                                Object* const* values, isize values_stride, isize n);
+bool dict_set_item_known_hash(ThreadState* ts, DictObject* d, Object* key, int64_t hash, Object* value);
+// d.pop(key[, deflt]): deflt null = raise KeyError when absent.
+Ref<> dict_pop(ThreadState* ts, DictObject* d, Object* key, Object* deflt);
+bool dict_next_hash(DictObject* d, isize* pos, Object** key, Object** value, int64_t* hash);
+// dict_merge(a, b, override): b is any mapping. override 1: b's values win
+// (d.update, DICT_UPDATE); 0: existing keys win; 2: a duplicate key raises
+// KeyError(key) (DICT_MERGE for f(**a, **b), which rewrites the message).
+bool dict_merge(ThreadState* ts, DictObject* a, Object* b, int override);
+// d.update(arg): a dict, anything with keys(), or an iterable of pairs.
+bool dict_update_arg(ThreadState* ts, DictObject* d, Object* arg);
+Ref<DictObject> dict_copy(ThreadState* ts, DictObject* d);
+int dict_has_key(ThreadState* ts, DictObject* d, Object* key);    // `key in d`: 1, 0, -1
+
+// Fills dict, its views (dict_keys/values/items) and iterators, creates
+// Interpreter::interned. Sets tp_basicsize/tp_itemsize/tp_flags itself.
+bool init_dict_type(ThreadState* ts);
+
+}  // namespace gp

@@ -1,0 +1,306 @@
+// exceptions.cpp — BaseException, its subclasses, and traceback entries.
+//
+// Mirrors CPython 3.11's Objects/exceptions.c and Python/traceback.c (the
+// object part; printing lives in runtime/traceback.cpp). Every exception
+// keeps its constructor arguments in `args`; str() of an exception is ''
+// for no arguments, str(arg) for one, str(args) for several — except
+// KeyError, which shows repr(key) so that KeyError('') is visible.
+#include "objects/exceptions.h"
+
+#include "objects/abstract.h"
+#include "objects/codeobject.h"
+#include "objects/descrobject.h"
+#include "objects/dictobject.h"
+#include "objects/longobject.h"
+#include "objects/tupleobject.h"
+#include "objects/typeobject.h"
+#include "objects/unicodeobject.h"
+#include "runtime/errors.h"
+#include "runtime/interpreter.h"
+
+namespace gp {
+
+bool is_exception_instance(Object* o) {
+    return type_has_flag(type_of(o), TPFLAGS_BASE_EXC_SUBCLASS);
+}
+
+bool is_exception_class(Object* o) {
+    return type_has_flag(type_of(o), TPFLAGS_TYPE_SUBCLASS) &&
+           type_has_flag(static_cast<TypeObject*>(o), TPFLAGS_BASE_EXC_SUBCLASS);
+}
+
+static BaseExceptionObject* as_exc(Object* o) { return static_cast<BaseExceptionObject*>(o); }
+
+static Ref<> exc_new(ThreadState* ts, TypeObject* type, Object* const* args, isize nargs,
+                     TupleObject* kwnames) {
+    Object* op = object_alloc(ts, type, 0);
+    if (!op) return nullptr;
+    Ref<> self = Ref<>::steal(op);
+    Ref<TupleObject> a = tuple_from_array(ts, args, nargs);
+    if (!a) return nullptr;
+    as_exc(op)->args = a.release();
+    ts->interp->gc.track(op);
+    return self;
+}
+
+static int exc_init(ThreadState* ts, Object* self, Object* const* args, isize nargs,
+                    TupleObject* kwnames) {
+    if (kwnames && kwnames->ob_size) {
+        raise(ts, ts->interp->exc.TypeError,
+              std::string(type_name(self)) + "() takes no keyword arguments");
+        return -1;
+    }
+    Ref<TupleObject> a = tuple_from_array(ts, args, nargs);
+    if (!a) return -1;
+    TupleObject* old = as_exc(self)->args;
+    as_exc(self)->args = a.release();
+    xdecref(old);
+    return 0;
+}
+
+static int exc_clear(Object* op) {
+    auto* e = as_exc(op);
+    Object* fields[] = {e->dict, e->args, e->traceback, e->context, e->cause};
+    e->dict = nullptr; e->args = nullptr; e->traceback = nullptr;
+    e->context = nullptr; e->cause = nullptr;
+    for (Object* f : fields) xdecref(f);
+    return 0;
+}
+
+static void exc_dealloc(Object* op) {
+    type_of(op)->interp->gc.untrack(op);
+    exc_clear(op);
+    object_free(op);
+}
+
+static int exc_traverse(Object* op, visitproc visit, void* arg) {
+    auto* e = as_exc(op);
+    for (Object* f : {e->dict, static_cast<Object*>(e->args), e->traceback, e->context, e->cause})
+        if (f && visit(f, arg)) return 1;
+    return 0;
+}
+
+static Ref<> exc_str(ThreadState* ts, Object* self) {
+    TupleObject* args = as_exc(self)->args;
+    isize n = args ? args->ob_size : 0;
+    if (n == 0) return str_from_utf8(ts, "");
+    if (n == 1) return object_str(ts, args->ob_item[0]);
+    return object_str(ts, args);
+}
+
+static Ref<> keyerror_str(ThreadState* ts, Object* self) {
+    TupleObject* args = as_exc(self)->args;
+    if (args && args->ob_size == 1) return object_repr(ts, args->ob_item[0]);
+    return exc_str(ts, self);
+}
+
+static Ref<> exc_repr(ThreadState* ts, Object* self) {
+    TupleObject* args = as_exc(self)->args;
+    std::string text = type_of(self)->tp_name;
+    if (args && args->ob_size == 1) {
+        Ref<> r = object_repr(ts, args->ob_item[0]);
+        if (!r) return nullptr;
+        text += "(" + std::string(str_utf8(r.get())) + ")";
+    } else {
+        Ref<> r = object_repr(ts, args ? static_cast<Object*>(args) : ts->interp->empty_tuple);
+        if (!r) return nullptr;
+        text += std::string(str_utf8(r.get()));
+    }
+    return str_from_utf8(ts, text);
+}
+
+// ---- attributes
+
+static Ref<> get_args(ThreadState* ts, Object* self) {
+    return newref<Object>(as_exc(self)->args ? static_cast<Object*>(as_exc(self)->args) : ts->interp->empty_tuple);
+}
+static int set_args(ThreadState* ts, Object* self, Object* value) {
+    if (!value) { raise(ts, ts->interp->exc.TypeError, "args may not be deleted"); return -1; }
+    Ref<> seq = newref(value);
+    if (!is_tuple(value)) {
+        Ref<> it = object_get_iter(ts, value);
+        if (!it) return -1;
+        // Collect into a tuple.
+        std::vector<Ref<>> items;
+        while (Ref<> x = iter_next(ts, it.get())) items.push_back(std::move(x));
+        if (error_occurred(ts)) return -1;
+        Ref<TupleObject> t = tuple_new(ts, isize(items.size()));
+        if (!t) return -1;
+        for (std::size_t i = 0; i < items.size(); i++) t->ob_item[i] = items[i].release();
+        seq = std::move(t);
+    }
+    TupleObject* old = as_exc(self)->args;
+    as_exc(self)->args = static_cast<TupleObject*>(seq.release());
+    xdecref(old);
+    return 0;
+}
+static Ref<> or_none(ThreadState* ts, Object* o) { return newref(o ? o : ts->interp->None); }
+static int replace_field(ThreadState* ts, Object** slot, Object* value) {
+    Object* v = (value == ts->interp->None) ? nullptr : value;
+    xincref(v);
+    Object* old = *slot;
+    *slot = v;
+    xdecref(old);
+    return 0;
+}
+static Ref<> get_traceback(ThreadState* ts, Object* self) { return or_none(ts, as_exc(self)->traceback); }
+static int set_traceback(ThreadState* ts, Object* self, Object* v) {
+    if (!v) { raise(ts, ts->interp->exc.TypeError, "__traceback__ may not be deleted"); return -1; }
+    if (v != ts->interp->None && type_of(v) != ts->interp->types.traceback) {
+        raise(ts, ts->interp->exc.TypeError, "__traceback__ must be a traceback or None");
+        return -1;
+    }
+    return replace_field(ts, &as_exc(self)->traceback, v);
+}
+static Ref<> get_context(ThreadState* ts, Object* self) { return or_none(ts, as_exc(self)->context); }
+static int set_context(ThreadState* ts, Object* self, Object* v) {
+    if (!v) { raise(ts, ts->interp->exc.TypeError, "__context__ may not be deleted"); return -1; }
+    if (v != ts->interp->None && !is_exception_instance(v)) {
+        raise(ts, ts->interp->exc.TypeError, "exception context must be None or derive from BaseException");
+        return -1;
+    }
+    return replace_field(ts, &as_exc(self)->context, v);
+}
+static Ref<> get_cause(ThreadState* ts, Object* self) { return or_none(ts, as_exc(self)->cause); }
+static int set_cause(ThreadState* ts, Object* self, Object* v) {
+    if (!v) { raise(ts, ts->interp->exc.TypeError, "__cause__ may not be deleted"); return -1; }
+    if (v != ts->interp->None && !is_exception_instance(v)) {
+        raise(ts, ts->interp->exc.TypeError, "exception cause must be None or derive from BaseException");
+        return -1;
+    }
+    as_exc(self)->suppress_context = true;
+    return replace_field(ts, &as_exc(self)->cause, v);
+}
+static Ref<> get_suppress(ThreadState* ts, Object* self) {
+    return newref<Object>(as_exc(self)->suppress_context ? ts->interp->True : ts->interp->False);
+}
+static int set_suppress(ThreadState* ts, Object* self, Object* v) {
+    if (!v) { raise(ts, ts->interp->exc.TypeError, "__suppress_context__ may not be deleted"); return -1; }
+    int t = object_is_true(ts, v);
+    if (t < 0) return -1;
+    as_exc(self)->suppress_context = t;
+    return 0;
+}
+// SystemExit.code and StopIteration.value: the first argument, or None.
+static Ref<> get_first_arg(ThreadState* ts, Object* self) {
+    TupleObject* a = as_exc(self)->args;
+    if (!a || a->ob_size == 0) return newref(ts->interp->None);
+    if (a->ob_size == 1 || type_of(self) != ts->interp->exc.SystemExit) return newref(a->ob_item[0]);
+    return newref<Object>(a);
+}
+
+static const GetSetDef exc_getsets[] = {
+    {"args", get_args, set_args, nullptr},
+    {"__traceback__", get_traceback, set_traceback, nullptr},
+    {"__context__", get_context, set_context, nullptr},
+    {"__cause__", get_cause, set_cause, nullptr},
+    {"__suppress_context__", get_suppress, set_suppress, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+static const GetSetDef systemexit_getsets[] = {{"code", get_first_arg, nullptr, nullptr}, {nullptr, nullptr, nullptr, nullptr}};
+static const GetSetDef stopiteration_getsets[] = {{"value", get_first_arg, nullptr, nullptr}, {nullptr, nullptr, nullptr, nullptr}};
+
+static Ref<> exc_with_traceback(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "with_traceback", kw) || !check_nargs(ts, "with_traceback", nargs, 1, 1)) return nullptr;
+    if (set_traceback(ts, self, args[0]) < 0) return nullptr;
+    return newref(self);
+}
+static const MethodDef exc_methods[] = {
+    {"with_traceback", exc_with_traceback, METH_DEFAULT, "Set self.__traceback__ to tb and return self."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+// ---- traceback objects
+
+static void tb_dealloc(Object* op) {
+    auto* tb = static_cast<TracebackObject*>(op);
+    type_of(op)->interp->gc.untrack(op);
+    xdecref(tb->tb_next);
+    xdecref(reinterpret_cast<Object*>(tb->tb_code));
+    object_free(op);
+}
+static int tb_traverse(Object* op, visitproc visit, void* arg) {
+    auto* tb = static_cast<TracebackObject*>(op);
+    if (tb->tb_next && visit(tb->tb_next, arg)) return 1;
+    return 0;
+}
+static Ref<> tb_get_next(ThreadState* ts, Object* self) { return or_none(ts, static_cast<TracebackObject*>(self)->tb_next); }
+static Ref<> tb_get_lineno(ThreadState* ts, Object* self);
+static Ref<> tb_get_lasti(ThreadState* ts, Object* self);
+static const GetSetDef tb_getsets[] = {
+    {"tb_next", tb_get_next, nullptr, nullptr},
+    {"tb_lineno", tb_get_lineno, nullptr, nullptr},
+    {"tb_lasti", tb_get_lasti, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
+}  // namespace gp
+
+#include "objects/longobject.h"
+
+namespace gp {
+
+static Ref<> tb_get_lineno(ThreadState* ts, Object* self) { return int_from_i64(ts, static_cast<TracebackObject*>(self)->tb_lineno); }
+static Ref<> tb_get_lasti(ThreadState* ts, Object* self) { return int_from_i64(ts, static_cast<TracebackObject*>(self)->tb_lasti); }
+
+bool traceback_add(ThreadState* ts, Object* exc, CodeObject* code, int lasti, int lineno) {
+    if (!is_exception_instance(exc)) return true;
+    auto* tb = static_cast<TracebackObject*>(object_alloc(ts, ts->interp->types.traceback, 0));
+    if (!tb) return false;
+    auto* e = as_exc(exc);
+    tb->tb_next = static_cast<TracebackObject*>(e->traceback);   // steal the old head
+    tb->tb_code = code;
+    incref(reinterpret_cast<Object*>(code));
+    tb->tb_lasti = lasti;
+    tb->tb_lineno = lineno;
+    e->traceback = tb;
+    ts->interp->gc.track(tb);
+    return true;
+}
+
+bool init_exception_types(ThreadState* ts) {
+    Interpreter& interp = *ts->interp;
+    ExceptionTypes& x = interp.exc;
+    const uint64_t flags = TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC | TPFLAGS_BASE_EXC_SUBCLASS;
+
+    x.BaseException = type_new_builtin(interp, "BaseException", sizeof(BaseExceptionObject), 0,
+                                       interp.types.object, flags);
+    if (!x.BaseException) return false;
+    TypeObject* be = x.BaseException;
+    be->tp_new = exc_new;
+    be->tp_init = exc_init;
+    be->tp_dealloc = exc_dealloc;
+    be->tp_traverse = exc_traverse;
+    be->tp_clear = exc_clear;
+    be->tp_repr = exc_repr;
+    be->tp_str = exc_str;
+    be->tp_dictoffset = offsetof(BaseExceptionObject, dict);
+    be->tp_doc = "Common base class for all exceptions";
+    if (!type_ready(ts, be) || !type_add_getsets(ts, be, exc_getsets) ||
+        !type_add_methods(ts, be, exc_methods))
+        return false;
+
+    // Every other class of the hierarchy, in the X-macro's order (bases come
+    // before their subclasses there). `BaseException` itself is already made.
+#define GP_MAKE_EXC(name, base)                                                              \
+    if (!x.name) {                                                                           \
+        x.name = type_new_builtin(interp, #name, sizeof(BaseExceptionObject), 0, x.base, flags); \
+        if (!x.name || !type_ready(ts, x.name)) return false;                                \
+    }
+#define GP_EXCEPTION_SUBTYPES(X) GP_EXCEPTION_TYPES_AFTER_BASE(X)
+    GP_EXCEPTION_TYPES_AFTER_BASE(GP_MAKE_EXC)
+#undef GP_EXCEPTION_SUBTYPES
+#undef GP_MAKE_EXC
+
+    x.KeyError->tp_str = keyerror_str;
+    if (!type_add_getsets(ts, x.SystemExit, systemexit_getsets) ||
+        !type_add_getsets(ts, x.StopIteration, stopiteration_getsets))
+        return false;
+
+    TypeObject* tbt = interp.types.traceback;
+    tbt->tp_dealloc = tb_dealloc;
+    tbt->tp_traverse = tb_traverse;
+    return type_add_getsets(ts, tbt, tb_getsets);
+}
+
+}  // namespace gp

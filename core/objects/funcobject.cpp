@@ -1,0 +1,274 @@
+// funcobject.cpp — function, method, cell and module objects.
+#include "objects/funcobject.h"
+
+#include "objects/abstract.h"
+#include "objects/codeobject.h"
+#include "objects/descrobject.h"
+#include "objects/dictobject.h"
+#include "objects/tupleobject.h"
+#include "objects/typeobject.h"
+#include "objects/unicodeobject.h"
+#include "runtime/errors.h"
+#include "runtime/eval.h"
+#include "runtime/interpreter.h"
+
+namespace gp {
+
+static std::string address_of(const void* p) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%p", p);
+    return buf;
+}
+
+// ------------------------------------------------------------ function
+
+bool is_function(Object* o) { return type_of(o) == type_of(o)->interp->types.function; }
+
+Ref<> function_new(ThreadState* ts, CodeObject* code, DictObject* globals, Object* qualname) {
+    Interpreter& interp = *ts->interp;
+    auto* fn = static_cast<FunctionObject*>(object_alloc(ts, interp.types.function, 0));
+    if (!fn) return nullptr;
+    fn->func_code = code; incref(code);
+    fn->func_globals = globals; incref(globals);
+    DictObject* builtins = interp.builtins->md_dict;
+    if (Object* b = dict_get_cstr(ts, globals, "__builtins__")) {
+        if (is_dict(b)) builtins = as_dict(b);
+        else if (type_of(b) == interp.types.module) builtins = static_cast<ModuleObject*>(b)->md_dict;
+    }
+    fn->func_builtins = builtins; incref(builtins);
+    fn->func_name = code->co_name; incref(fn->func_name);
+    fn->func_qualname = qualname ? qualname : code->co_name; incref(fn->func_qualname);
+    // The docstring is co_consts[0] when it is a str (3.11 convention).
+    Object* doc = interp.None;
+    if (code->co_consts->ob_size > 0 && is_str(code->co_consts->ob_item[0]) && (code->co_flags & CO_NEWLOCALS))
+        doc = code->co_consts->ob_item[0];
+    fn->func_doc = doc; incref(doc);
+    if (Object* mod = dict_get_cstr(ts, globals, "__name__")) { fn->func_module = mod; incref(mod); }
+    interp.gc.track(fn);
+    return Ref<>::steal(fn);
+}
+
+static void function_dealloc(Object* op) {
+    auto* fn = static_cast<FunctionObject*>(op);
+    type_of(op)->interp->gc.untrack(op);
+    Object* fields[] = {fn->func_code, fn->func_globals, fn->func_builtins, fn->func_name, fn->func_qualname,
+                        fn->func_defaults, fn->func_kwdefaults, fn->func_closure, fn->func_doc,
+                        fn->func_dict, fn->func_module, fn->func_annotations};
+    for (Object* x : fields) xdecref(x);
+    object_free(op);
+}
+
+static int function_traverse(Object* op, visitproc visit, void* arg) {
+    auto* fn = static_cast<FunctionObject*>(op);
+    Object* fields[] = {fn->func_code, fn->func_globals, fn->func_builtins, fn->func_name, fn->func_qualname,
+                        fn->func_defaults, fn->func_kwdefaults, fn->func_closure, fn->func_doc,
+                        fn->func_dict, fn->func_module, fn->func_annotations};
+    for (Object* x : fields)
+        if (x && visit(x, arg)) return 1;
+    return 0;
+}
+
+static Ref<> function_repr(ThreadState* ts, Object* op) {
+    auto* fn = static_cast<FunctionObject*>(op);
+    return str_from_utf8(ts, "<function " + std::string(str_utf8(fn->func_qualname)) + " at " + address_of(op) + ">");
+}
+
+static Ref<> function_descr_get(ThreadState* ts, Object* func, Object* obj, Object*) {
+    if (!obj || obj == ts->interp->None) return newref(func);
+    return method_new(ts, func, obj);
+}
+
+static FunctionObject* as_func(Object* o) { return static_cast<FunctionObject*>(o); }
+static Ref<> fn_get_code(ThreadState*, Object* o) { return newref<Object>(as_func(o)->func_code); }
+static Ref<> fn_get_name(ThreadState*, Object* o) { return newref(as_func(o)->func_name); }
+static int fn_set_name(ThreadState* ts, Object* o, Object* v) {
+    if (!v || !is_str(v)) { raise(ts, ts->interp->exc.TypeError, "__name__ must be set to a string object"); return -1; }
+    incref(v); decref(as_func(o)->func_name); as_func(o)->func_name = v; return 0;
+}
+static Ref<> fn_get_qualname(ThreadState*, Object* o) { return newref(as_func(o)->func_qualname); }
+static int fn_set_qualname(ThreadState* ts, Object* o, Object* v) {
+    if (!v || !is_str(v)) { raise(ts, ts->interp->exc.TypeError, "__qualname__ must be set to a string object"); return -1; }
+    incref(v); decref(as_func(o)->func_qualname); as_func(o)->func_qualname = v; return 0;
+}
+static Ref<> fn_get_doc(ThreadState*, Object* o) { return newref(as_func(o)->func_doc); }
+static int fn_set_doc(ThreadState* ts, Object* o, Object* v) {
+    Object* nv = v ? v : ts->interp->None;
+    incref(nv); decref(as_func(o)->func_doc); as_func(o)->func_doc = nv; return 0;
+}
+static Ref<> fn_get_globals(ThreadState*, Object* o) { return newref<Object>(as_func(o)->func_globals); }
+static Ref<> fn_get_module(ThreadState* ts, Object* o) {
+    Object* m = as_func(o)->func_module;
+    return newref(m ? m : ts->interp->None);
+}
+static Ref<> fn_get_defaults(ThreadState* ts, Object* o) {
+    Object* d = as_func(o)->func_defaults;
+    return newref(d ? d : ts->interp->None);
+}
+static Ref<> fn_get_dict(ThreadState* ts, Object* o) {
+    auto* fn = as_func(o);
+    if (!fn->func_dict) {
+        Ref<DictObject> d = dict_new(ts);
+        if (!d) return nullptr;
+        fn->func_dict = d.release();
+    }
+    return newref<Object>(fn->func_dict);
+}
+
+static const GetSetDef function_getsets[] = {
+    {"__code__", fn_get_code, nullptr, nullptr},
+    {"__name__", fn_get_name, fn_set_name, nullptr},
+    {"__qualname__", fn_get_qualname, fn_set_qualname, nullptr},
+    {"__doc__", fn_get_doc, fn_set_doc, nullptr},
+    {"__globals__", fn_get_globals, nullptr, nullptr},
+    {"__module__", fn_get_module, nullptr, nullptr},
+    {"__defaults__", fn_get_defaults, nullptr, nullptr},
+    {"__dict__", fn_get_dict, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
+// ------------------------------------------------------------ method
+
+Ref<> method_new(ThreadState* ts, Object* func, Object* self) {
+    auto* m = static_cast<MethodObject*>(object_alloc(ts, ts->interp->types.method, 0));
+    if (!m) return nullptr;
+    m->im_func = func; incref(func);
+    m->im_self = self; incref(self);
+    ts->interp->gc.track(m);
+    return Ref<>::steal(m);
+}
+
+static void method_dealloc(Object* op) {
+    auto* m = static_cast<MethodObject*>(op);
+    type_of(op)->interp->gc.untrack(op);
+    xdecref(m->im_func);
+    xdecref(m->im_self);
+    object_free(op);
+}
+
+static int method_traverse(Object* op, visitproc visit, void* arg) {
+    auto* m = static_cast<MethodObject*>(op);
+    if (m->im_func && visit(m->im_func, arg)) return 1;
+    if (m->im_self && visit(m->im_self, arg)) return 1;
+    return 0;
+}
+
+static Ref<> method_call(ThreadState* ts, Object* callable, Object* const* args, isize nargs, TupleObject* kwnames) {
+    auto* m = static_cast<MethodObject*>(callable);
+    isize nkw = kwnames ? kwnames->ob_size : 0;
+    std::vector<Object*> buf(std::size_t(nargs + nkw + 1));
+    buf[0] = m->im_self;
+    for (isize i = 0; i < nargs + nkw; i++) buf[std::size_t(i + 1)] = args[i];
+    return object_vectorcall(ts, m->im_func, buf.data(), nargs + 1, kwnames);
+}
+
+static Ref<> method_repr(ThreadState* ts, Object* op) {
+    auto* m = static_cast<MethodObject*>(op);
+    Ref<> self_repr = object_repr(ts, m->im_self);
+    if (!self_repr) return nullptr;
+    Ref<> name = object_getattr_cstr(ts, m->im_func, "__qualname__");
+    if (!name) return nullptr;
+    return str_from_utf8(ts, "<bound method " + std::string(str_utf8(name.get())) + " of " +
+                                 std::string(str_utf8(self_repr.get())) + ">");
+}
+
+// ------------------------------------------------------------ cell
+
+Ref<> cell_new(ThreadState* ts, Object* value) {
+    auto* c = static_cast<CellObject*>(object_alloc(ts, ts->interp->types.cell, 0));
+    if (!c) return nullptr;
+    c->ob_ref = value;
+    xincref(value);
+    ts->interp->gc.track(c);
+    return Ref<>::steal(c);
+}
+
+static void cell_dealloc(Object* op) {
+    type_of(op)->interp->gc.untrack(op);
+    xdecref(static_cast<CellObject*>(op)->ob_ref);
+    object_free(op);
+}
+
+static int cell_traverse(Object* op, visitproc visit, void* arg) {
+    Object* v = static_cast<CellObject*>(op)->ob_ref;
+    return v ? visit(v, arg) : 0;
+}
+
+// ------------------------------------------------------------ module
+
+Ref<ModuleObject> module_new(ThreadState* ts, const char* name) {
+    Interpreter& interp = *ts->interp;
+    auto* m = static_cast<ModuleObject*>(object_alloc(ts, interp.types.module, 0));
+    if (!m) return nullptr;
+    Ref<ModuleObject> mod = Ref<ModuleObject>::steal(m);
+    Ref<DictObject> d = dict_new(ts);
+    if (!d) return nullptr;
+    m->md_dict = d.release();
+    Ref<> n = str_from_utf8(ts, name);
+    if (!n || !dict_set_cstr(ts, m->md_dict, "__name__", n.get()) ||
+        !dict_set_cstr(ts, m->md_dict, "__doc__", interp.None))
+        return nullptr;
+    interp.gc.track(m);
+    return mod;
+}
+
+static void module_dealloc(Object* op) {
+    type_of(op)->interp->gc.untrack(op);
+    xdecref(static_cast<ModuleObject*>(op)->md_dict);
+    object_free(op);
+}
+
+static int module_traverse(Object* op, visitproc visit, void* arg) {
+    Object* d = static_cast<ModuleObject*>(op)->md_dict;
+    return d ? visit(d, arg) : 0;
+}
+
+static Ref<> module_repr(ThreadState* ts, Object* op) {
+    Object* name = dict_get_cstr(ts, static_cast<ModuleObject*>(op)->md_dict, "__name__");
+    std::string n = name && is_str(name) ? std::string(str_utf8(name)) : "?";
+    if (n == "builtins" || n == "sys") return str_from_utf8(ts, "<module '" + n + "' (built-in)>");
+    return str_from_utf8(ts, "<module '" + n + "'>");
+}
+
+static Ref<> module_getattro(ThreadState* ts, Object* op, Object* name) {
+    auto* m = static_cast<ModuleObject*>(op);
+    if (Object* v = dict_get_str(m->md_dict, as_str(name))) return newref(v);
+    if (str_equal_ascii(as_str(name), "__dict__")) return newref<Object>(m->md_dict);
+    Ref<> r = generic_getattr(ts, op, name);
+    if (!r && error_matches(ts, ts->interp->exc.AttributeError)) {
+        error_clear(ts);
+        Object* mname = dict_get_cstr(ts, m->md_dict, "__name__");
+        return raise(ts, ts->interp->exc.AttributeError,
+                     "module '" + std::string(mname ? str_utf8(mname) : "?") + "' has no attribute '" +
+                         std::string(str_utf8(name)) + "'");
+    }
+    return r;
+}
+
+static int module_setattro(ThreadState* ts, Object* op, Object* name, Object* value) {
+    auto* m = static_cast<ModuleObject*>(op);
+    if (value) return dict_set_item(ts, m->md_dict, name, value) ? 0 : -1;
+    return dict_del_item(ts, m->md_dict, name) ? 0 : -1;
+}
+
+bool init_function_types(ThreadState* ts) {
+    BuiltinTypes& t = ts->interp->types;
+    t.function->tp_dealloc = function_dealloc;
+    t.function->tp_traverse = function_traverse;
+    t.function->tp_repr = function_repr;
+    t.function->tp_call = function_call;
+    t.function->tp_descr_get = function_descr_get;
+    t.method->tp_dealloc = method_dealloc;
+    t.method->tp_traverse = method_traverse;
+    t.method->tp_call = method_call;
+    t.method->tp_repr = method_repr;
+    t.cell->tp_dealloc = cell_dealloc;
+    t.cell->tp_traverse = cell_traverse;
+    t.module->tp_dealloc = module_dealloc;
+    t.module->tp_traverse = module_traverse;
+    t.module->tp_repr = module_repr;
+    t.module->tp_getattro = module_getattro;
+    t.module->tp_setattro = module_setattro;
+    return type_add_getsets(ts, t.function, function_getsets);
+}
+
+}  // namespace gp

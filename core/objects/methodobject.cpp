@@ -1,0 +1,263 @@
+// methodobject.cpp — builtin functions and methods (builtin_function_or_method),
+// method and getset descriptors, and argument binding for C++ functions.
+#include "objects/methodobject.h"
+
+#include <cstring>
+
+#include "objects/abstract.h"
+#include "objects/descrobject.h"
+#include "objects/dictobject.h"
+#include "objects/tupleobject.h"
+#include "objects/typeobject.h"
+#include "objects/unicodeobject.h"
+#include "runtime/errors.h"
+#include "runtime/interpreter.h"
+
+namespace gp {
+
+// ------------------------------------------------ builtin_function_or_method
+
+Ref<> cfunction_new(ThreadState* ts, const MethodDef* def, Object* self, Object* module) {
+    auto* f = static_cast<CFunctionObject*>(object_alloc(ts, ts->interp->types.builtin_function, 0));
+    if (!f) return nullptr;
+    f->def = def;
+    f->self = self;
+    xincref(self);
+    f->module = module;
+    xincref(module);
+    ts->interp->gc.track(f);
+    return Ref<>::steal(f);
+}
+
+static void cfunction_dealloc(Object* op) {
+    auto* f = static_cast<CFunctionObject*>(op);
+    xdecref(f->self);
+    xdecref(f->module);
+    object_free(op);
+}
+
+static int cfunction_traverse(Object* op, visitproc visit, void* arg) {
+    auto* f = static_cast<CFunctionObject*>(op);
+    if (f->self && visit(f->self, arg)) return 1;
+    if (f->module && visit(f->module, arg)) return 1;
+    return 0;
+}
+
+static Ref<> cfunction_call(ThreadState* ts, Object* callable, Object* const* args, isize nargs,
+                            TupleObject* kwnames) {
+    auto* f = static_cast<CFunctionObject*>(callable);
+    return f->def->fn(ts, f->self, args, nargs, kwnames);
+}
+
+static Ref<> cfunction_repr(ThreadState* ts, Object* op) {
+    auto* f = static_cast<CFunctionObject*>(op);
+    bool bound = f->self && type_of(f->self) != ts->interp->types.module;
+    if (!bound) return str_from_utf8(ts, std::string("<built-in function ") + f->def->name + ">");
+    std::string text = std::string("<built-in method ") + f->def->name + " of " +
+                       type_of(f->self)->tp_name + " object at ";
+    char addr[32];
+    std::snprintf(addr, sizeof addr, "%p", static_cast<void*>(f->self));
+    return str_from_utf8(ts, text + addr + ">");
+}
+
+// ------------------------------------------------------- method_descriptor
+
+static void descr_dealloc(Object* op) {
+    auto* d = static_cast<MethodDescrObject*>(op);
+    xdecref(d->d_type);
+    object_free(op);
+}
+
+static Ref<> method_descr_get(ThreadState* ts, Object* descr, Object* obj, Object* type) {
+    auto* d = static_cast<MethodDescrObject*>(descr);
+    if (!obj) return newref(descr);
+    return cfunction_new(ts, d->def, obj);
+}
+
+// Calling the unbound descriptor: list.append(lst, x).
+static Ref<> method_descr_call(ThreadState* ts, Object* callable, Object* const* args, isize nargs,
+                               TupleObject* kwnames) {
+    auto* d = static_cast<MethodDescrObject*>(callable);
+    if (nargs < 1)
+        return raise(ts, ts->interp->exc.TypeError,
+                     "unbound method " + d->d_type->tp_name + "." + d->def->name +
+                         "() needs an argument");
+    if (!isinstance_of(args[0], d->d_type))
+        return raise(ts, ts->interp->exc.TypeError,
+                     std::string("descriptor '") + d->def->name + "' for '" + d->d_type->tp_name +
+                         "' objects doesn't apply to a '" + type_name(args[0]) + "' object");
+    return d->def->fn(ts, args[0], args + 1, nargs - 1, kwnames);
+}
+
+static Ref<> method_descr_repr(ThreadState* ts, Object* op) {
+    auto* d = static_cast<MethodDescrObject*>(op);
+    return str_from_utf8(ts, std::string("<method '") + d->def->name + "' of '" +
+                                 d->d_type->tp_name + "' objects>");
+}
+
+// ------------------------------------------------------- getset_descriptor
+
+static Ref<> getset_get(ThreadState* ts, Object* descr, Object* obj, Object* type) {
+    auto* d = static_cast<GetSetDescrObject*>(descr);
+    if (!obj) return newref(descr);
+    return d->def->get(ts, obj);
+}
+
+static int getset_set(ThreadState* ts, Object* descr, Object* obj, Object* value) {
+    auto* d = static_cast<GetSetDescrObject*>(descr);
+    if (!d->def->set) {
+        raise(ts, ts->interp->exc.AttributeError,
+              std::string("attribute '") + d->def->name + "' of '" + d->d_type->tp_name +
+                  "' objects is not writable");
+        return -1;
+    }
+    return d->def->set(ts, obj, value);
+}
+
+static Ref<> getset_repr(ThreadState* ts, Object* op) {
+    auto* d = static_cast<GetSetDescrObject*>(op);
+    return str_from_utf8(ts, std::string("<attribute '") + d->def->name + "' of '" +
+                                 d->d_type->tp_name + "' objects>");
+}
+
+// Types get their __dict__ in type_ready(); init functions that run before it
+// create it here.
+static bool ensure_type_dict(ThreadState* ts, TypeObject* type) {
+    if (type->tp_dict) return true;
+    Ref<DictObject> d = dict_new(ts);
+    if (!d) return false;
+    type->tp_dict = d.release();
+    return true;
+}
+
+bool type_add_methods(ThreadState* ts, TypeObject* type, const MethodDef* defs) {
+    if (!ensure_type_dict(ts, type)) return false;
+    for (const MethodDef* def = defs; def->name; def++) {
+        Ref<> value;
+        if (def->flags & (METH_CLASS | METH_STATIC)) {
+            // Bound once to the class; good enough until classmethod objects exist.
+            value = cfunction_new(ts, def, type);
+        } else {
+            auto* d = static_cast<MethodDescrObject*>(
+                object_alloc(ts, ts->interp->types.method_descriptor, 0));
+            if (!d) return false;
+            d->def = def;
+            d->d_type = type;
+            incref(type);
+            value = Ref<>::steal(d);
+        }
+        if (!value || !dict_set_cstr(ts, type->tp_dict, def->name, value.get())) return false;
+    }
+    return true;
+}
+
+bool type_add_getsets(ThreadState* ts, TypeObject* type, const GetSetDef* defs) {
+    if (!ensure_type_dict(ts, type)) return false;
+    for (const GetSetDef* def = defs; def->name; def++) {
+        auto* d = static_cast<GetSetDescrObject*>(
+            object_alloc(ts, ts->interp->types.getset_descriptor, 0));
+        if (!d) return false;
+        d->def = def;
+        d->d_type = type;
+        incref(type);
+        Ref<> value = Ref<>::steal(d);
+        if (!dict_set_cstr(ts, type->tp_dict, def->name, value.get())) return false;
+    }
+    return true;
+}
+
+bool init_descr_types(ThreadState* ts) {
+    BuiltinTypes& t = ts->interp->types;
+    t.builtin_function->tp_dealloc = cfunction_dealloc;
+    t.builtin_function->tp_traverse = cfunction_traverse;
+    t.builtin_function->tp_call = cfunction_call;
+    t.builtin_function->tp_repr = cfunction_repr;
+    t.method_descriptor->tp_dealloc = descr_dealloc;
+    t.method_descriptor->tp_descr_get = method_descr_get;
+    t.method_descriptor->tp_call = method_descr_call;
+    t.method_descriptor->tp_repr = method_descr_repr;
+    t.getset_descriptor->tp_dealloc = descr_dealloc;
+    t.getset_descriptor->tp_descr_get = getset_get;
+    t.getset_descriptor->tp_descr_set = getset_set;
+    t.getset_descriptor->tp_repr = getset_repr;
+    return true;
+}
+
+// ------------------------------------------------------- argument checking
+
+bool check_no_kwargs(ThreadState* ts, const char* fname, TupleObject* kwnames) {
+    if (!kwnames || kwnames->ob_size == 0) return true;
+    raise(ts, ts->interp->exc.TypeError, std::string(fname) + "() takes no keyword arguments");
+    return false;
+}
+
+static std::string plural_args(isize n) {
+    return std::to_string(n) + (n == 1 ? " argument" : " arguments");
+}
+
+bool check_nargs(ThreadState* ts, const char* fname, isize nargs, isize min, isize max) {
+    if (nargs >= min && (max < 0 || nargs <= max)) return true;
+    std::string msg = std::string(fname) + "()";
+    if (min == max) {
+        if (min == 0) msg += " takes no arguments (" + std::to_string(nargs) + " given)";
+        else if (min == 1) msg += " takes exactly one argument (" + std::to_string(nargs) + " given)";
+        else msg += " takes exactly " + plural_args(min) + " (" + std::to_string(nargs) + " given)";
+    } else if (nargs < min) {
+        msg = std::string(fname) + " expected at least " + plural_args(min) + ", got " + std::to_string(nargs);
+    } else {
+        msg = std::string(fname) + " expected at most " + plural_args(max) + ", got " + std::to_string(nargs);
+    }
+    raise(ts, ts->interp->exc.TypeError, msg);
+    return false;
+}
+
+bool parse_args(ThreadState* ts, const ArgSpec& spec, Object* const* args, isize nargs,
+                TupleObject* kwnames, Object** out) {
+    Interpreter& interp = *ts->interp;
+    for (int i = 0; i < spec.nparams; i++) out[i] = nullptr;
+    if (nargs > spec.max_positional) {
+        std::string msg = std::string(spec.fname) + "() takes ";
+        if (spec.nrequired < spec.max_positional) msg += "at most ";
+        msg += plural_args(spec.max_positional) == "1 argument" ? std::string("1 positional argument")
+                                                                : std::to_string(spec.max_positional) + " positional arguments";
+        msg += " (" + std::to_string(nargs) + " given)";
+        raise(ts, interp.exc.TypeError, msg);
+        return false;
+    }
+    for (isize i = 0; i < nargs; i++) out[i] = args[i];
+    isize nkw = kwnames ? kwnames->ob_size : 0;
+    for (isize k = 0; k < nkw; k++) {
+        std::string_view key = str_utf8(kwnames->ob_item[k]);
+        int found = -1;
+        for (int i = 0; i < spec.nparams; i++)
+            if (key == spec.names[i]) { found = i; break; }
+        if (found < 0 || found < spec.npositional_only) {
+            raise(ts, interp.exc.TypeError, std::string(spec.fname) + "() got an unexpected keyword argument '" +
+                                                std::string(key) + "'");
+            return false;
+        }
+        if (out[found]) {
+            raise(ts, interp.exc.TypeError, std::string("argument for ") + spec.fname + "() given by name ('" +
+                                                std::string(key) + "') and position (" +
+                                                std::to_string(found + 1) + ")");
+            return false;
+        }
+        out[found] = args[nargs + k];
+    }
+    for (int i = 0; i < spec.nrequired; i++) {
+        if (!out[i]) {
+            if (i < spec.max_positional && i >= nargs && nkw == 0) {
+                raise(ts, interp.exc.TypeError, std::string(spec.fname) + "() takes " +
+                     (spec.nrequired == spec.max_positional ? "exactly " : "at least ") +
+                     plural_args(spec.nrequired) + " (" + std::to_string(nargs) + " given)");
+            } else {
+                raise(ts, interp.exc.TypeError, std::string(spec.fname) + "() missing required argument '" +
+                                                    spec.names[i] + "' (pos " + std::to_string(i + 1) + ")");
+            }
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace gp

@@ -1,0 +1,187 @@
+// object.cpp — allocation, deallocation and the simplest objects: `object`,
+// None, NotImplemented and Ellipsis.
+//
+// Mirrors CPython 3.11's Objects/object.c. dealloc() is where an object's life
+// ends: its type's tp_dealloc releases the references it owns (which may end
+// other lives in turn) and gives the memory back with object_free().
+#include "objects/object.h"
+
+#include <cstdio>
+#include <cstring>
+#include <new>
+
+#include "objects/abstract.h"
+#include "objects/dictobject.h"
+#include "objects/longobject.h"
+#include "objects/methodobject.h"
+#include "objects/typeobject.h"
+#include "objects/unicodeobject.h"
+#include "runtime/errors.h"
+#include "runtime/interpreter.h"
+
+namespace gp {
+
+Object* object_alloc(ThreadState* ts, TypeObject* type, isize nitems) {
+    Interpreter& interp = *type->interp;
+    const bool gc = type_has_flag(type, TPFLAGS_HAVE_GC);
+    const std::size_t size = std::size_t(type->tp_basicsize + nitems * type->tp_itemsize);
+    const std::size_t pre = gc ? sizeof(GCHead) : 0;
+    void* mem = interp.heap.malloc(pre + size);
+    if (!mem) {
+        if (ts) raise_no_memory(ts);
+        return nullptr;
+    }
+    std::memset(mem, 0, pre + size);
+    Object* op = reinterpret_cast<Object*>(static_cast<char*>(mem) + pre);
+    op->ob_refcnt = 1;
+    op->ob_type = type;
+    incref(type);
+    if (type->tp_itemsize) static_cast<VarObject*>(op)->ob_size = nitems;
+    if (gc) interp.gc.generations[0].count++;
+    return op;
+}
+
+void object_free(Object* op) {
+    TypeObject* type = op->ob_type;
+    Interpreter& interp = *type->interp;
+    void* mem = op;
+    if (type_has_flag(type, TPFLAGS_HAVE_GC)) {
+        interp.gc.untrack(op);
+        mem = as_gc(op);
+        if (interp.gc.generations[0].count > 0) interp.gc.generations[0].count--;
+    }
+    interp.heap.free(mem);
+    decref(type);
+}
+
+// Runs tp_dealloc, parking containers on the trash list when deallocations
+// are nested too deeply (see Interpreter::kTrashDepth). Invariant: every
+// object on trash_later has refcount 0 and is untracked; it is freed before
+// the outermost dealloc() returns.
+void dealloc(Object* op) {
+    TypeObject* type = op->ob_type;
+    Interpreter& interp = *type->interp;
+    if (interp.dealloc_depth >= Interpreter::kTrashDepth && type_has_flag(type, TPFLAGS_HAVE_GC)) {
+        interp.gc.untrack(op);
+        GCHead* g = as_gc(op);
+        g->gc_prev = interp.trash_later;   // reuse the link words for the chain
+        interp.trash_later = g;
+        return;
+    }
+    interp.dealloc_depth++;
+    type->tp_dealloc(op);
+    interp.dealloc_depth--;
+    if (interp.dealloc_depth == 0) {
+        while (GCHead* g = interp.trash_later) {
+            interp.trash_later = g->gc_prev;
+            g->gc_prev = nullptr;
+            Object* later = from_gc(g);
+            interp.dealloc_depth++;
+            later->ob_type->tp_dealloc(later);
+            interp.dealloc_depth--;
+        }
+    }
+}
+
+// ------------------------------------------------------------------ object
+
+static void object_dealloc(Object* op) {
+    if (Object** dictptr = object_dict_ptr(op)) {
+        Object* d = *dictptr;
+        *dictptr = nullptr;
+        xdecref(d);
+    }
+    object_free(op);
+}
+
+static Ref<> object_repr_slot(ThreadState* ts, Object* self) {
+    TypeObject* t = type_of(self);
+    std::string mod;
+    if (Object* m = t->tp_dict ? dict_get_cstr(ts, t->tp_dict, "__module__") : nullptr) {
+        if (is_str(m)) mod = std::string(str_utf8(m));
+    }
+    char addr[32];
+    std::snprintf(addr, sizeof addr, "%p", static_cast<void*>(self));
+    std::string text = "<";
+    if (!mod.empty() && mod != "builtins") text += mod + ".";
+    text += t->tp_name + " object at " + addr + ">";
+    return str_from_utf8(ts, text);
+}
+
+static Ref<> object_str_slot(ThreadState* ts, Object* self) {
+    TypeObject* t = type_of(self);
+    reprfunc f = t->tp_repr ? t->tp_repr : object_repr_slot;
+    return f(ts, self);
+}
+
+static int64_t object_hash_slot(ThreadState*, Object* self) {
+    // CPython's _Py_HashPointer: rotate the address so alignment zeros vanish.
+    auto y = reinterpret_cast<uint64_t>(self);
+    int64_t h = int64_t((y >> 4) | (y << (8 * sizeof(void*) - 4)));
+    if (sizeof(void*) == 4) h = int64_t(uint32_t((y >> 4) | (y << 28)));
+    return h == -1 ? -2 : h;
+}
+
+static Ref<> object_richcompare_slot(ThreadState* ts, Object* a, Object* b, CompareOp op) {
+    Interpreter& interp = *ts->interp;
+    switch (op) {
+    case Py_EQ:
+        return newref(a == b ? static_cast<Object*>(interp.True) : interp.NotImplemented);
+    case Py_NE:
+        // object.__ne__ inverts __eq__; for plain objects that is identity.
+        return newref(a == b ? static_cast<Object*>(interp.False) : interp.NotImplemented);
+    default:
+        return newref(interp.NotImplemented);
+    }
+}
+
+static Ref<> object_new_slot(ThreadState* ts, TypeObject* type, Object* const*, isize nargs, TupleObject* kwnames) {
+    (void)nargs; (void)kwnames;
+    Object* op = object_alloc(ts, type, 0);
+    if (!op) return nullptr;
+    if (type_has_flag(type, TPFLAGS_HAVE_GC)) type->interp->gc.track(op);
+    return Ref<>::steal(op);
+}
+
+// ------------------------------------------------- None, NotImplemented, ...
+
+static void singleton_dealloc(Object* op) {
+    // Only reached when the interpreter is finalized.
+    object_free(op);
+}
+
+static Ref<> none_repr(ThreadState* ts, Object*) { return str_from_utf8(ts, "None"); }
+static int none_bool(ThreadState*, Object*) { return 0; }
+static Ref<> notimpl_repr(ThreadState* ts, Object*) { return str_from_utf8(ts, "NotImplemented"); }
+static Ref<> ellipsis_repr(ThreadState* ts, Object*) { return str_from_utf8(ts, "Ellipsis"); }
+
+bool init_object_types(ThreadState* ts) {
+    Interpreter& interp = *ts->interp;
+    BuiltinTypes& t = interp.types;
+
+    TypeObject* obj = t.object;
+    obj->tp_dealloc = object_dealloc;
+    obj->tp_repr = object_repr_slot;
+    obj->tp_str = object_str_slot;
+    obj->tp_hash = object_hash_slot;
+    obj->tp_richcompare = object_richcompare_slot;
+    obj->tp_getattro = generic_getattr;
+    obj->tp_setattro = generic_setattr;
+    obj->tp_new = object_new_slot;
+
+    t.none->tp_dealloc = singleton_dealloc;
+    t.none->tp_repr = none_repr;
+    t.none->number_storage.nb_bool = none_bool;
+    t.none->tp_as_number = &t.none->number_storage;
+    t.notimplemented->tp_dealloc = singleton_dealloc;
+    t.notimplemented->tp_repr = notimpl_repr;
+    t.ellipsis->tp_dealloc = singleton_dealloc;
+    t.ellipsis->tp_repr = ellipsis_repr;
+
+    interp.None = object_alloc(ts, t.none, 0);
+    interp.NotImplemented = object_alloc(ts, t.notimplemented, 0);
+    interp.Ellipsis = object_alloc(ts, t.ellipsis, 0);
+    return interp.None && interp.NotImplemented && interp.Ellipsis;
+}
+
+}  // namespace gp

@@ -1,0 +1,1120 @@
+// eval.cpp — the bytecode interpreter loop.
+//
+// Mirrors CPython 3.11's Python/ceval.c (_PyEval_EvalFrameDefault). One C++
+// activation of eval_frame() runs a whole chain of Python frames: CALL of a
+// Python function pushes a Frame on the thread's FrameStack and jumps to
+// `start_frame`; RETURN_VALUE pops it and resumes the caller. Only when the
+// frame marked `is_entry` returns does eval_frame() return to C++. So Python
+// recursion depth costs no C stack, and a RecursionError is raised cleanly
+// at sys.getrecursionlimit().
+//
+// Exceptions: an instruction that fails jumps to `error`, which records a
+// traceback entry and looks the failing instruction up in the code's
+// exception table (3.11's zero-cost exception handling). Without a handler
+// the frame is popped and the error propagates to the caller frame.
+//
+// The eval breaker: RESUME (function entry) and JUMP_BACKWARD (loops) check
+// one atomic word; any set bit (interrupt, GIL drop request, pending GC)
+// diverts to handle_eval_breaker().
+//
+// Dispatch is a switch behind the TARGET/DISPATCH macros, so switching to
+// computed gotos is a change here only (see core/config.h).
+#include "runtime/eval.h"
+
+#include <cstring>
+
+#include "objects/abstract.h"
+#include "objects/codeobject.h"
+#include "objects/dictobject.h"
+#include "objects/exceptions.h"
+#include "objects/funcobject.h"
+#include "objects/listobject.h"
+#include "objects/sliceobject.h"
+#include "modules/builtins.h"
+#include "objects/longobject.h"
+#include "objects/tupleobject.h"
+#include "objects/typeobject.h"
+#include "objects/unicodeobject.h"
+#include "bytecode/opcodes.h"
+#include "runtime/errors.h"
+#include "runtime/frame.h"
+#include "runtime/interpreter.h"
+
+namespace gp {
+
+// ------------------------------------------------------------ frames
+
+// Pushes a frame for `code` and takes references to its parts. The locals
+// and stack slots start empty (null). Returns null with an error set.
+static Frame* push_frame(ThreadState* ts, CodeObject* code, FunctionObject* func, DictObject* globals,
+                         DictObject* builtins, Object* locals) {
+    Interpreter& interp = *ts->interp;
+    if (ts->recursion_depth + 1 > interp.recursion_limit) {
+        raise(ts, interp.exc.RecursionError, "maximum recursion depth exceeded");
+        return nullptr;
+    }
+    Frame* f = ts->frames->push(std::size_t(code->co_nlocalsplus + code->co_stacksize));
+    if (!f) {
+        raise_no_memory(ts);
+        return nullptr;
+    }
+    ts->recursion_depth++;
+    f->func = func; xincref(func);
+    f->code = code; incref(code);
+    f->globals = globals; incref(globals);
+    f->builtins = builtins; incref(builtins);
+    f->locals = locals; xincref(locals);
+    f->previous = nullptr;
+    f->prev_instr = -1;
+    f->stacktop = 0;
+    f->is_entry = false;
+    for (int i = 0; i < code->co_nlocalsplus; i++) f->localsplus[i] = nullptr;
+    return f;
+}
+
+// Releases everything a frame owns, then its storage.
+static void pop_frame(ThreadState* ts, Frame* f) {
+    Object** stack = f->stack_base();
+    for (int i = f->stacktop - 1; i >= 0; i--) xdecref(stack[i]);
+    // Locals go in order of definition, as CPython's frame clearing does.
+    for (int i = 0; i < f->code->co_nlocalsplus; i++) {
+        Object* v = f->localsplus[i];
+        f->localsplus[i] = nullptr;
+        xdecref(v);
+    }
+    xdecref(f->locals);
+    decref(f->builtins);
+    decref(f->globals);
+    xdecref(f->func);
+    CodeObject* code = f->code;
+    ts->frames->pop(f);
+    ts->recursion_depth--;
+    decref(code);
+}
+
+// ------------------------------------------------------------ arguments
+
+static std::string func_qualname(FunctionObject* func) { return std::string(str_utf8(func->func_qualname)); }
+
+static std::string plural(int n, const char* what) {
+    return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+}
+
+// Names in a list like CPython's format_missing: 'a', 'b' and 'c'.
+static std::string quoted_list(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); i++) {
+        if (i) out += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
+        out += "'" + names[i] + "'";
+    }
+    return out;
+}
+
+// Binds call arguments to the frame's parameters (ceval.c: initialize_locals).
+// The frame takes new references. Returns false with TypeError set.
+static bool bind_arguments(ThreadState* ts, Frame* f, FunctionObject* func, Object* const* args,
+                           isize nargs, TupleObject* kwnames) {
+    Interpreter& interp = *ts->interp;
+    CodeObject* co = func->func_code;
+    Object** locals = f->localsplus;
+    const int argcount = co->co_argcount;
+    const int kwonly = co->co_kwonlyargcount;
+    const int total = argcount + kwonly;
+    const bool has_varargs = co->co_flags & CO_VARARGS;
+    const bool has_varkw = co->co_flags & CO_VARKEYWORDS;
+    TupleObject* names = co->co_localsplusnames;
+
+    Ref<DictObject> kwdict;
+    if (has_varkw) {
+        kwdict = dict_new(ts);
+        if (!kwdict) return false;
+        locals[total + (has_varargs ? 1 : 0)] = kwdict.clone().release();
+    }
+    isize n = nargs < argcount ? nargs : argcount;
+    for (isize i = 0; i < n; i++) locals[i] = newref(args[i]).release();
+    if (has_varargs) {
+        Ref<TupleObject> rest = tuple_from_array(ts, args + n, nargs > n ? nargs - n : 0);
+        if (!rest) return false;
+        locals[total] = rest.release();
+    } else if (nargs > argcount) {
+        int ndefaults = func->func_defaults ? int(func->func_defaults->ob_size) : 0;
+        std::string given = std::to_string(nargs);
+        std::string takes = ndefaults ? "from " + std::to_string(argcount - ndefaults) + " to " + std::to_string(argcount)
+                                      : std::to_string(argcount);
+        std::string msg = func_qualname(func) + "() takes " + takes + " positional argument" +
+                          (argcount == 1 && !ndefaults ? "" : "s") + " but " + given + (nargs == 1 ? " was" : " were") + " given";
+        raise(ts, interp.exc.TypeError, msg);
+        return false;
+    }
+    isize nkw = kwnames ? kwnames->ob_size : 0;
+    for (isize k = 0; k < nkw; k++) {
+        Object* key = kwnames->ob_item[k];
+        Object* value = args[nargs + k];
+        int j = co->co_posonlyargcount;
+        for (; j < total; j++) {
+            Object* pname = names->ob_item[j];
+            if (pname == key || str_equal(as_str(pname), as_str(key))) break;
+        }
+        if (j >= total) {
+            if (kwdict) {
+                if (!dict_set_item(ts, kwdict.get(), key, value)) return false;
+                continue;
+            }
+            raise(ts, interp.exc.TypeError, func_qualname(func) + "() got an unexpected keyword argument '" +
+                                                std::string(str_utf8(key)) + "'");
+            return false;
+        }
+        if (locals[j]) {
+            raise(ts, interp.exc.TypeError, func_qualname(func) + "() got multiple values for argument '" +
+                                                std::string(str_utf8(key)) + "'");
+            return false;
+        }
+        locals[j] = newref(value).release();
+    }
+    // Defaults for missing positional parameters.
+    int ndefaults = func->func_defaults ? int(func->func_defaults->ob_size) : 0;
+    std::vector<std::string> missing;
+    for (int i = 0; i < argcount; i++) {
+        if (locals[i]) continue;
+        int d = i - (argcount - ndefaults);
+        if (d >= 0) locals[i] = newref(func->func_defaults->ob_item[d]).release();
+        else missing.push_back(std::string(str_utf8(names->ob_item[i])));
+    }
+    if (!missing.empty()) {
+        raise(ts, interp.exc.TypeError, func_qualname(func) + "() missing " +
+                                            plural(int(missing.size()), "required positional argument") + ": " +
+                                            quoted_list(missing));
+        return false;
+    }
+    for (int i = argcount; i < total; i++) {
+        if (locals[i]) continue;
+        Object* name = names->ob_item[i];
+        if (func->func_kwdefaults) {
+            if (Object* v = dict_get_str(func->func_kwdefaults, as_str(name))) {
+                locals[i] = newref(v).release();
+                continue;
+            }
+        }
+        missing.push_back(std::string(str_utf8(name)));
+    }
+    if (!missing.empty()) {
+        raise(ts, interp.exc.TypeError, func_qualname(func) + "() missing " +
+                                            plural(int(missing.size()), "required keyword-only argument") + ": " +
+                                            quoted_list(missing));
+        return false;
+    }
+    return true;
+}
+
+// Pushes and fills a frame for a call of a Python function.
+static Frame* make_call_frame(ThreadState* ts, FunctionObject* func, Object* const* args, isize nargs,
+                              TupleObject* kwnames) {
+    Frame* f = push_frame(ts, func->func_code, func, func->func_globals, func->func_builtins, nullptr);
+    if (!f) return nullptr;
+    if (!bind_arguments(ts, f, func, args, nargs, kwnames)) {
+        pop_frame(ts, f);
+        return nullptr;
+    }
+    return f;
+}
+
+// ------------------------------------------------------------ helpers
+
+static int64_t current_line(Frame* f) {
+    return f->code->addr_to_line(f->prev_instr < 0 ? 0 : f->prev_instr);
+}
+
+static bool record_traceback(ThreadState* ts, Frame* f) {
+    return traceback_add(ts, ts->curexc, f->code, f->prev_instr * 2, int(current_line(f)));
+}
+
+// Finds the handler covering code unit `index` (3.11 exception table).
+static const ExceptionTableEntry* find_handler(CodeObject* co, int index) {
+    for (const ExceptionTableEntry& e : co->exceptiontable)
+        if (index >= e.start && index < e.end) return &e;
+    return nullptr;
+}
+
+static std::nullptr_t name_error(ThreadState* ts, Object* name) {
+    return raise(ts, ts->interp->exc.NameError,
+                 "name '" + std::string(str_utf8(name)) + "' is not defined");
+}
+
+// Handles whatever set the eval-breaker word. Returns false with an
+// exception set (KeyboardInterrupt).
+static bool handle_eval_breaker(ThreadState* ts) {
+    Interpreter& interp = *ts->interp;
+    uint32_t bits = interp.eval_breaker.load(std::memory_order_acquire);
+    if (bits & EVAL_INTERRUPT) {
+        interp.eval_breaker.fetch_and(~uint32_t(EVAL_INTERRUPT));
+        raise_object(ts, interp.exc.KeyboardInterrupt);
+        return false;
+    }
+    return true;
+}
+
+// ------------------------------------------------------------ the loop
+
+static Ref<> eval_frame(ThreadState* ts, Frame* entry);
+
+Ref<> eval_code(ThreadState* ts, CodeObject* code, DictObject* globals, Object* locals) {
+    Interpreter& interp = *ts->interp;
+    DictObject* builtins = nullptr;
+    if (Object* b = dict_get_cstr(ts, globals, "__builtins__")) {
+        if (is_dict(b)) builtins = as_dict(b);
+        else if (type_of(b) == interp.types.module) builtins = static_cast<ModuleObject*>(b)->md_dict;
+    }
+    if (!builtins) builtins = interp.builtins->md_dict;
+    Frame* f = push_frame(ts, code, nullptr, globals, builtins, locals);
+    if (!f) return nullptr;
+    return eval_frame(ts, f);
+}
+
+Ref<> function_call(ThreadState* ts, Object* callable, Object* const* args, isize nargs, TupleObject* kwnames) {
+    auto* func = static_cast<FunctionObject*>(callable);
+    Frame* f = make_call_frame(ts, func, args, nargs, kwnames);
+    if (!f) return nullptr;
+    return eval_frame(ts, f);
+}
+
+#define TARGET(op) case op:
+#define DISPATCH() goto next_instruction
+#define PUSH(v) (stack[f->stacktop++] = (v))
+#define POP() (stack[--f->stacktop])
+#define TOP() (stack[f->stacktop - 1])
+#define PEEK(n) (stack[f->stacktop - (n)])
+#define SET_TOP(v) (stack[f->stacktop - 1] = (v))
+#define JUMPBY(n) (next += (n))
+
+static Ref<> eval_frame(ThreadState* ts, Frame* entry) {
+    Interpreter& interp = *ts->interp;
+    entry->is_entry = true;
+    entry->previous = ts->frame;
+    ts->frame = entry;
+
+    Frame* f;
+    CodeObject* co;
+    const uint16_t* first;
+    const uint16_t* next;
+    Object** stack;
+    Object** locals;
+    TupleObject* kwnames = nullptr;   // set by KW_NAMES for the next CALL
+    Ref<> retval;
+
+start_frame:
+    f = ts->frame;
+    co = f->code;
+    first = co->code.data();
+    next = first + (f->prev_instr + 1);
+    stack = f->stack_base();
+    locals = f->localsplus;
+
+next_instruction:
+    for (;;) {
+        f->prev_instr = int(next - first);
+        uint16_t word = *next++;
+        int opcode = word & 0xFF;
+        int oparg = word >> 8;
+    dispatch_opcode:
+        switch (opcode) {
+        TARGET(NOP) { DISPATCH(); }
+        TARGET(CACHE) { DISPATCH(); }
+
+        TARGET(RESUME) {
+            if (interp.eval_breaker.load(std::memory_order_relaxed) && !handle_eval_breaker(ts)) goto error;
+            DISPATCH();
+        }
+
+        TARGET(EXTENDED_ARG) {
+            uint16_t w = *next++;
+            opcode = w & 0xFF;
+            oparg = (oparg << 8) | (w >> 8);
+            goto dispatch_opcode;
+        }
+
+        TARGET(LOAD_CONST) {
+            Object* v = co->co_consts->ob_item[oparg];
+            incref(v);
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_FAST) {
+            Object* v = locals[oparg];
+            if (!v) {
+                raise(ts, interp.exc.UnboundLocalError,
+                      "cannot access local variable '" +
+                          std::string(str_utf8(co->co_localsplusnames->ob_item[oparg])) +
+                          "' where it is not associated with a value");
+                goto error;
+            }
+            incref(v);
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(STORE_FAST) {
+            Object* v = POP();
+            Object* old = locals[oparg];
+            locals[oparg] = v;
+            xdecref(old);
+            DISPATCH();
+        }
+
+        TARGET(DELETE_FAST) {
+            Object* old = locals[oparg];
+            if (!old) {
+                raise(ts, interp.exc.UnboundLocalError,
+                      "cannot access local variable '" +
+                          std::string(str_utf8(co->co_localsplusnames->ob_item[oparg])) +
+                          "' where it is not associated with a value");
+                goto error;
+            }
+            locals[oparg] = nullptr;
+            decref(old);
+            DISPATCH();
+        }
+
+        TARGET(POP_TOP) {
+            decref(POP());
+            DISPATCH();
+        }
+
+        TARGET(PUSH_NULL) {
+            PUSH(nullptr);
+            DISPATCH();
+        }
+
+        TARGET(COPY) {
+            Object* v = PEEK(oparg);
+            incref(v);
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(SWAP) {
+            Object* top = TOP();
+            SET_TOP(PEEK(oparg));
+            PEEK(oparg) = top;
+            DISPATCH();
+        }
+
+        TARGET(STORE_NAME) {
+            Object* name = co->co_names->ob_item[oparg];
+            Ref<> v = Ref<>::steal(POP());
+            if (!f->locals) {
+                raise(ts, interp.exc.SystemError, "no locals found when storing " + std::string(str_utf8(name)));
+                goto error;
+            }
+            if (is_dict(f->locals)) {
+                if (!dict_set_item(ts, as_dict(f->locals), name, v.get())) goto error;
+            } else if (object_setitem(ts, f->locals, name, v.get()) < 0) {
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(DELETE_NAME) {
+            Object* name = co->co_names->ob_item[oparg];
+            if (!f->locals || object_delitem(ts, f->locals, name) < 0) {
+                error_clear(ts);
+                name_error(ts, name);
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(LOAD_NAME) {
+            Object* name = co->co_names->ob_item[oparg];
+            Object* v = nullptr;
+            if (f->locals) {
+                if (is_dict(f->locals)) {
+                    v = dict_get_item(ts, as_dict(f->locals), name);
+                    if (!v && error_occurred(ts)) goto error;
+                } else {
+                    Ref<> r = object_getitem(ts, f->locals, name);
+                    if (r) { PUSH(r.release()); DISPATCH(); }
+                    if (!error_matches(ts, interp.exc.KeyError)) goto error;
+                    error_clear(ts);
+                }
+            }
+            if (!v) v = dict_get_str(f->globals, as_str(name));
+            if (!v) v = dict_get_str(f->builtins, as_str(name));
+            if (!v) { name_error(ts, name); goto error; }
+            incref(v);
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_GLOBAL) {
+            Object* name = co->co_names->ob_item[oparg >> 1];
+            Object* v = dict_get_str(f->globals, as_str(name));
+            if (!v) v = dict_get_str(f->builtins, as_str(name));
+            if (!v) { name_error(ts, name); goto error; }
+            if (oparg & 1) PUSH(nullptr);
+            incref(v);
+            PUSH(v);
+            next += opcode_cache_entries(LOAD_GLOBAL);
+            DISPATCH();
+        }
+
+        TARGET(STORE_GLOBAL) {
+            Object* name = co->co_names->ob_item[oparg];
+            Ref<> v = Ref<>::steal(POP());
+            if (!dict_set_item(ts, f->globals, name, v.get())) goto error;
+            DISPATCH();
+        }
+
+        TARGET(DELETE_GLOBAL) {
+            Object* name = co->co_names->ob_item[oparg];
+            if (!dict_del_item(ts, f->globals, name)) {
+                if (error_matches(ts, interp.exc.KeyError)) { error_clear(ts); name_error(ts, name); }
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(LOAD_ATTR) {
+            Object* name = co->co_names->ob_item[oparg];
+            Ref<> owner = Ref<>::steal(POP());
+            Ref<> v = object_getattr(ts, owner.get(), name);
+            if (!v) goto error;
+            PUSH(v.release());
+            next += opcode_cache_entries(LOAD_ATTR);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_METHOD) {
+            // Pushes (method, self) when the attribute is a plain function or
+            // method descriptor found on the type — saving the bound-method
+            // object — and (NULL, attribute) otherwise.
+            Object* name = co->co_names->ob_item[oparg];
+            Object* owner = TOP();
+            TypeObject* t = type_of(owner);
+            Object* meth = t->tp_getattro == generic_getattr ? type_lookup(t, name) : nullptr;
+            if (meth && (type_of(meth) == interp.types.function || type_of(meth) == interp.types.method_descriptor)) {
+                Object** dictptr = object_dict_ptr(owner);
+                if (!dictptr || !*dictptr || !dict_get_str(as_dict(*dictptr), as_str(name))) {
+                    incref(meth);
+                    SET_TOP(meth);
+                    PUSH(owner);
+                    next += opcode_cache_entries(LOAD_METHOD);
+                    DISPATCH();
+                }
+            }
+            Ref<> v = object_getattr(ts, owner, name);
+            if (!v) goto error;
+            SET_TOP(nullptr);
+            decref(owner);
+            PUSH(v.release());
+            next += opcode_cache_entries(LOAD_METHOD);
+            DISPATCH();
+        }
+
+        TARGET(STORE_ATTR) {
+            Object* name = co->co_names->ob_item[oparg];
+            Ref<> owner = Ref<>::steal(POP());
+            Ref<> v = Ref<>::steal(POP());
+            if (object_setattr(ts, owner.get(), name, v.get()) < 0) goto error;
+            next += opcode_cache_entries(STORE_ATTR);
+            DISPATCH();
+        }
+
+        TARGET(DELETE_ATTR) {
+            Object* name = co->co_names->ob_item[oparg];
+            Ref<> owner = Ref<>::steal(POP());
+            if (object_setattr(ts, owner.get(), name, nullptr) < 0) goto error;
+            DISPATCH();
+        }
+
+        TARGET(BINARY_OP) {
+            Ref<> rhs = Ref<>::steal(POP());
+            Ref<> lhs = Ref<>::steal(POP());
+            Ref<> r = number_binary_op(ts, lhs.get(), rhs.get(), oparg);
+            if (!r) goto error;
+            PUSH(r.release());
+            next += opcode_cache_entries(BINARY_OP);
+            DISPATCH();
+        }
+
+        TARGET(UNARY_NEGATIVE) {
+            Ref<> v = Ref<>::steal(POP());
+            Ref<> r = number_negative(ts, v.get());
+            if (!r) goto error;
+            PUSH(r.release());
+            DISPATCH();
+        }
+        TARGET(UNARY_POSITIVE) {
+            Ref<> v = Ref<>::steal(POP());
+            Ref<> r = number_positive(ts, v.get());
+            if (!r) goto error;
+            PUSH(r.release());
+            DISPATCH();
+        }
+        TARGET(UNARY_INVERT) {
+            Ref<> v = Ref<>::steal(POP());
+            Ref<> r = number_invert(ts, v.get());
+            if (!r) goto error;
+            PUSH(r.release());
+            DISPATCH();
+        }
+        TARGET(UNARY_NOT) {
+            Ref<> v = Ref<>::steal(POP());
+            int t = object_is_true(ts, v.get());
+            if (t < 0) goto error;
+            Object* r = t ? static_cast<Object*>(interp.False) : interp.True;
+            incref(r);
+            PUSH(r);
+            DISPATCH();
+        }
+
+        TARGET(COMPARE_OP) {
+            Ref<> rhs = Ref<>::steal(POP());
+            Ref<> lhs = Ref<>::steal(POP());
+            Ref<> r = object_richcompare(ts, lhs.get(), rhs.get(), CompareOp(oparg));
+            if (!r) goto error;
+            PUSH(r.release());
+            next += opcode_cache_entries(COMPARE_OP);
+            DISPATCH();
+        }
+
+        TARGET(IS_OP) {
+            Ref<> rhs = Ref<>::steal(POP());
+            Ref<> lhs = Ref<>::steal(POP());
+            bool res = (lhs.get() == rhs.get()) ^ (oparg != 0);
+            Object* r = res ? static_cast<Object*>(interp.True) : interp.False;
+            incref(r);
+            PUSH(r);
+            DISPATCH();
+        }
+
+        TARGET(CONTAINS_OP) {
+            Ref<> container = Ref<>::steal(POP());
+            Ref<> item = Ref<>::steal(POP());
+            int res = sequence_contains(ts, container.get(), item.get());
+            if (res < 0) goto error;
+            Object* r = (res ^ oparg) ? static_cast<Object*>(interp.True) : interp.False;
+            incref(r);
+            PUSH(r);
+            DISPATCH();
+        }
+
+        TARGET(BINARY_SUBSCR) {
+            Ref<> sub = Ref<>::steal(POP());
+            Ref<> container = Ref<>::steal(POP());
+            Ref<> r = object_getitem(ts, container.get(), sub.get());
+            if (!r) goto error;
+            PUSH(r.release());
+            next += opcode_cache_entries(BINARY_SUBSCR);
+            DISPATCH();
+        }
+
+        TARGET(STORE_SUBSCR) {
+            Ref<> sub = Ref<>::steal(POP());
+            Ref<> container = Ref<>::steal(POP());
+            Ref<> v = Ref<>::steal(POP());
+            if (object_setitem(ts, container.get(), sub.get(), v.get()) < 0) goto error;
+            next += opcode_cache_entries(STORE_SUBSCR);
+            DISPATCH();
+        }
+
+        TARGET(DELETE_SUBSCR) {
+            Ref<> sub = Ref<>::steal(POP());
+            Ref<> container = Ref<>::steal(POP());
+            if (object_delitem(ts, container.get(), sub.get()) < 0) goto error;
+            DISPATCH();
+        }
+
+        TARGET(BUILD_TUPLE) {
+            Ref<TupleObject> t = tuple_new(ts, oparg);
+            if (!t) goto error;
+            for (int i = oparg - 1; i >= 0; i--) t->ob_item[i] = POP();
+            PUSH(t.release());
+            DISPATCH();
+        }
+
+        TARGET(BUILD_LIST) {
+            Ref<ListObject> l = list_new(ts, oparg);
+            if (!l) goto error;
+            for (int i = oparg - 1; i >= 0; i--) l->ob_item[i] = POP();
+            PUSH(l.release());
+            DISPATCH();
+        }
+
+        TARGET(LIST_APPEND) {
+            Ref<> v = Ref<>::steal(POP());
+            if (!list_append(ts, as_list(PEEK(oparg)), v.get())) goto error;
+            DISPATCH();
+        }
+
+        TARGET(BUILD_MAP) {
+            Ref<DictObject> d = dict_new(ts);
+            if (!d) goto error;
+            for (int i = oparg; i > 0; i--) {
+                if (!dict_set_item(ts, d.get(), PEEK(2 * i), PEEK(2 * i - 1))) goto error;
+            }
+            for (int i = 0; i < 2 * oparg; i++) decref(POP());
+            PUSH(d.release());
+            DISPATCH();
+        }
+
+        TARGET(BUILD_CONST_KEY_MAP) {
+            Ref<> keys = Ref<>::steal(POP());
+            Ref<DictObject> d = dict_new(ts);
+            if (!d) goto error;
+            for (int i = 0; i < oparg; i++) {
+                if (!dict_set_item(ts, d.get(), as_tuple(keys.get())->ob_item[i], PEEK(oparg - i))) goto error;
+            }
+            for (int i = 0; i < oparg; i++) decref(POP());
+            PUSH(d.release());
+            DISPATCH();
+        }
+
+        TARGET(BUILD_STRING) {
+            std::u32string text;
+            for (int i = oparg; i > 0; i--) str_append_to(as_str(PEEK(i)), text);
+            Ref<> s = str_from_u32(ts, text);
+            if (!s) goto error;
+            for (int i = 0; i < oparg; i++) decref(POP());
+            PUSH(s.release());
+            DISPATCH();
+        }
+
+        TARGET(FORMAT_VALUE) {
+            // oparg & 3: conversion (0 none, 1 str, 2 repr, 3 ascii); & 4: a spec is on the stack.
+            Ref<> spec = (oparg & 4) ? Ref<>::steal(POP()) : Ref<>();
+            Ref<> v = Ref<>::steal(POP());
+            switch (oparg & 3) {
+            case 1: v = object_str(ts, v.get()); break;
+            case 2: v = object_repr(ts, v.get()); break;
+            case 3: v = object_ascii(ts, v.get()); break;
+            default: break;
+            }
+            if (!v) goto error;
+            Ref<> r;
+            if (!spec && type_of(v.get()) == interp.types.str) {
+                r = std::move(v);
+            } else {
+                Object* fmt_args[2] = {v.get(), spec ? spec.get() : static_cast<Object*>(interp.empty_str)};
+                Object* format = type_lookup(type_of(v.get()), "__format__");
+                if (!format) { raise(ts, interp.exc.TypeError, "object has no __format__"); goto error; }
+                r = object_vectorcall(ts, format, fmt_args, 2);
+                if (!r) goto error;
+            }
+            PUSH(r.release());
+            DISPATCH();
+        }
+
+        TARGET(UNPACK_SEQUENCE) {
+            Ref<> seq = Ref<>::steal(POP());
+            Object* const* items = nullptr;
+            isize n = -1;
+            if (type_of(seq.get()) == interp.types.tuple) { items = as_tuple(seq.get())->ob_item; n = as_tuple(seq.get())->ob_size; }
+            else if (type_of(seq.get()) == interp.types.list) { items = as_list(seq.get())->ob_item; n = as_list(seq.get())->ob_size; }
+            if (items) {
+                if (n != oparg) {
+                    if (n < oparg)
+                        raise(ts, interp.exc.ValueError, "not enough values to unpack (expected " + std::to_string(oparg) + ", got " + std::to_string(n) + ")");
+                    else
+                        raise(ts, interp.exc.ValueError, "too many values to unpack (expected " + std::to_string(oparg) + ")");
+                    goto error;
+                }
+                for (isize i = n - 1; i >= 0; i--) { incref(items[i]); PUSH(items[i]); }
+            } else {
+                Ref<> it = object_get_iter(ts, seq.get());
+                if (!it) {
+                    if (error_matches(ts, interp.exc.TypeError)) {
+                        error_clear(ts);
+                        raise(ts, interp.exc.TypeError, std::string("cannot unpack non-iterable ") + type_name(seq.get()) + " object");
+                    }
+                    goto error;
+                }
+                std::vector<Ref<>> got;
+                for (int i = 0; i < oparg; i++) {
+                    Ref<> x = iter_next(ts, it.get());
+                    if (!x) {
+                        if (!error_occurred(ts))
+                            raise(ts, interp.exc.ValueError, "not enough values to unpack (expected " + std::to_string(oparg) + ", got " + std::to_string(i) + ")");
+                        goto error;
+                    }
+                    got.push_back(std::move(x));
+                }
+                Ref<> extra = iter_next(ts, it.get());
+                if (extra) { raise(ts, interp.exc.ValueError, "too many values to unpack (expected " + std::to_string(oparg) + ")"); goto error; }
+                if (error_occurred(ts)) goto error;
+                for (int i = oparg - 1; i >= 0; i--) PUSH(got[i].release());
+            }
+            next += opcode_cache_entries(UNPACK_SEQUENCE);
+            DISPATCH();
+        }
+
+        TARGET(GET_ITER) {
+            Ref<> v = Ref<>::steal(POP());
+            Ref<> it = object_get_iter(ts, v.get());
+            if (!it) goto error;
+            PUSH(it.release());
+            DISPATCH();
+        }
+
+        TARGET(FOR_ITER) {
+            Object* it = TOP();
+            Ref<> v = type_of(it)->tp_iternext(ts, it);
+            if (v) {
+                PUSH(v.release());
+                DISPATCH();
+            }
+            if (error_occurred(ts)) {
+                if (!error_matches(ts, interp.exc.StopIteration)) goto error;
+                error_clear(ts);
+            }
+            decref(POP());
+            JUMPBY(oparg);
+            DISPATCH();
+        }
+
+        TARGET(JUMP_FORWARD) { JUMPBY(oparg); DISPATCH(); }
+
+        TARGET(JUMP_BACKWARD) {
+            JUMPBY(-oparg);
+            if (interp.eval_breaker.load(std::memory_order_relaxed) && !handle_eval_breaker(ts)) goto error;
+            DISPATCH();
+        }
+        TARGET(JUMP_BACKWARD_NO_INTERRUPT) { JUMPBY(-oparg); DISPATCH(); }
+
+#define POP_JUMP_IF_TRUTH(OP, SIGN, WANT)                                 \
+        TARGET(OP) {                                                      \
+            Ref<> cond = Ref<>::steal(POP());                             \
+            int t;                                                        \
+            if (cond.get() == interp.True) t = 1;                         \
+            else if (cond.get() == interp.False) t = 0;                   \
+            else { t = object_is_true(ts, cond.get()); if (t < 0) goto error; } \
+            if (t == WANT) JUMPBY(SIGN oparg);                            \
+            DISPATCH();                                                   \
+        }
+        POP_JUMP_IF_TRUTH(POP_JUMP_FORWARD_IF_FALSE, +, 0)
+        POP_JUMP_IF_TRUTH(POP_JUMP_FORWARD_IF_TRUE, +, 1)
+        POP_JUMP_IF_TRUTH(POP_JUMP_BACKWARD_IF_FALSE, -, 0)
+        POP_JUMP_IF_TRUTH(POP_JUMP_BACKWARD_IF_TRUE, -, 1)
+#undef POP_JUMP_IF_TRUTH
+
+#define POP_JUMP_IF_NONE_OP(OP, SIGN, WANT_NONE)                          \
+        TARGET(OP) {                                                      \
+            Ref<> v = Ref<>::steal(POP());                                \
+            if ((v.get() == interp.None) == WANT_NONE) JUMPBY(SIGN oparg); \
+            DISPATCH();                                                   \
+        }
+        POP_JUMP_IF_NONE_OP(POP_JUMP_FORWARD_IF_NONE, +, true)
+        POP_JUMP_IF_NONE_OP(POP_JUMP_FORWARD_IF_NOT_NONE, +, false)
+        POP_JUMP_IF_NONE_OP(POP_JUMP_BACKWARD_IF_NONE, -, true)
+        POP_JUMP_IF_NONE_OP(POP_JUMP_BACKWARD_IF_NOT_NONE, -, false)
+#undef POP_JUMP_IF_NONE_OP
+
+        TARGET(JUMP_IF_FALSE_OR_POP)
+        TARGET(JUMP_IF_TRUE_OR_POP) {
+            int t = object_is_true(ts, TOP());
+            if (t < 0) goto error;
+            if (t == (opcode == JUMP_IF_TRUE_OR_POP)) {
+                JUMPBY(oparg);
+            } else {
+                decref(POP());
+            }
+            DISPATCH();
+        }
+
+        TARGET(KW_NAMES) {
+            kwnames = as_tuple(co->co_consts->ob_item[oparg]);
+            DISPATCH();
+        }
+
+        TARGET(PRECALL) {
+            next += opcode_cache_entries(PRECALL);
+            DISPATCH();
+        }
+
+        TARGET(CALL) {
+            // Stack: [NULL or method] [callable or self] arg1 ... argN
+            // (3.11: with LOAD_METHOD the method comes first and self is arg 0).
+            int total = oparg;
+            Object** args_base = &PEEK(oparg);
+            Object* method = PEEK(oparg + 2);
+            Object* callable;
+            Object** args;
+            if (method) {
+                callable = method;
+                args = args_base - 1;        // self is the first argument
+                total = oparg + 1;
+            } else {
+                callable = PEEK(oparg + 1);
+                args = args_base;
+            }
+            TupleObject* kw = kwnames;
+            kwnames = nullptr;
+            isize nkw = kw ? kw->ob_size : 0;
+            isize npos = total - nkw;
+            next += opcode_cache_entries(CALL);
+            if (type_of(callable) == interp.types.function) {
+                // A Python function: push its frame and keep going in this loop.
+                Frame* nf = make_call_frame(ts, static_cast<FunctionObject*>(callable), args, npos, kw);
+                // The callee frame owns its own references; drop the caller's.
+                for (int i = 0; i < oparg + 2; i++) xdecref(POP());
+                if (!nf) goto error;
+                nf->previous = f;
+                ts->frame = nf;
+                goto start_frame;
+            }
+            Ref<> r = object_vectorcall(ts, callable, args, npos, kw);
+            for (int i = 0; i < oparg + 2; i++) xdecref(POP());
+            if (!r) goto error;
+            PUSH(r.release());
+            DISPATCH();
+        }
+
+        TARGET(MAKE_FUNCTION) {
+            Ref<> codeobj = Ref<>::steal(POP());
+            Ref<> fn = function_new(ts, static_cast<CodeObject*>(codeobj.get()), f->globals,
+                                    static_cast<CodeObject*>(codeobj.get())->co_qualname);
+            if (!fn) goto error;
+            auto* func = static_cast<FunctionObject*>(fn.get());
+            if (oparg & 0x08) func->func_closure = as_tuple(POP());
+            if (oparg & 0x04) func->func_annotations = POP();
+            if (oparg & 0x02) func->func_kwdefaults = as_dict(POP());
+            if (oparg & 0x01) func->func_defaults = as_tuple(POP());
+            PUSH(fn.release());
+            DISPATCH();
+        }
+
+        TARGET(RETURN_VALUE) {
+            retval = Ref<>::steal(POP());
+            Frame* done = f;
+            bool leave = done->is_entry;
+            Frame* caller = done->previous;
+            pop_frame(ts, done);
+            ts->frame = caller;
+            if (leave) return retval;
+            f = caller;
+            co = f->code;
+            first = co->code.data();
+            next = first + (f->prev_instr + 1);
+            stack = f->stack_base();
+            locals = f->localsplus;
+            PUSH(retval.release());
+            DISPATCH();
+        }
+
+        // ---- closures: cells hold variables shared with nested functions
+
+        TARGET(MAKE_CELL) {
+            // Wraps the slot's current value (an argument, or nothing) in a cell.
+            Ref<> cell = cell_new(ts, locals[oparg]);
+            if (!cell) goto error;
+            xdecref(locals[oparg]);
+            locals[oparg] = cell.release();
+            DISPATCH();
+        }
+
+        TARGET(COPY_FREE_VARS) {
+            // The function's closure tuple supplies the last oparg slots.
+            TupleObject* closure = f->func ? f->func->func_closure : nullptr;
+            int offset = co->co_nlocalsplus - oparg;
+            for (int i = 0; i < oparg; i++) {
+                Object* cell = closure ? closure->ob_item[i] : nullptr;
+                xincref(cell);
+                locals[offset + i] = cell;
+            }
+            DISPATCH();
+        }
+
+        TARGET(LOAD_CLOSURE) {
+            Object* cell = locals[oparg];
+            incref(cell);
+            PUSH(cell);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_DEREF) {
+            Object* v = static_cast<CellObject*>(locals[oparg])->ob_ref;
+            if (!v) {
+                std::string name(str_utf8(co->co_localsplusnames->ob_item[oparg]));
+                if (co->localspluskinds[oparg] & CO_FAST_FREE)
+                    raise(ts, interp.exc.NameError, "cannot access free variable '" + name +
+                                                        "' where it is not associated with a value in enclosing scope");
+                else
+                    raise(ts, interp.exc.UnboundLocalError, "cannot access local variable '" + name +
+                                                                "' where it is not associated with a value");
+                goto error;
+            }
+            incref(v);
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_CLASSDEREF) {
+            Object* name = co->co_localsplusnames->ob_item[oparg];
+            if (f->locals && is_dict(f->locals)) {
+                if (Object* v = dict_get_str(as_dict(f->locals), as_str(name))) {
+                    incref(v);
+                    PUSH(v);
+                    DISPATCH();
+                }
+            }
+            Object* v = static_cast<CellObject*>(locals[oparg])->ob_ref;
+            if (!v) {
+                raise(ts, interp.exc.NameError, "cannot access free variable '" + std::string(str_utf8(name)) +
+                                                    "' where it is not associated with a value in enclosing scope");
+                goto error;
+            }
+            incref(v);
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(STORE_DEREF) {
+            auto* cell = static_cast<CellObject*>(locals[oparg]);
+            Object* old = cell->ob_ref;
+            cell->ob_ref = POP();
+            xdecref(old);
+            DISPATCH();
+        }
+
+        TARGET(DELETE_DEREF) {
+            auto* cell = static_cast<CellObject*>(locals[oparg]);
+            Object* old = cell->ob_ref;
+            if (!old) {
+                raise(ts, interp.exc.UnboundLocalError,
+                      "cannot access local variable '" + std::string(str_utf8(co->co_localsplusnames->ob_item[oparg])) +
+                          "' where it is not associated with a value");
+                goto error;
+            }
+            cell->ob_ref = nullptr;
+            decref(old);
+            DISPATCH();
+        }
+
+        TARGET(BUILD_SLICE) {
+            Ref<> step = oparg == 3 ? Ref<>::steal(POP()) : Ref<>();
+            Ref<> stop = Ref<>::steal(POP());
+            Ref<> start = Ref<>::steal(POP());
+            Ref<> s = slice_new(ts, start.get(), stop.get(), step.get());
+            if (!s) goto error;
+            PUSH(s.release());
+            DISPATCH();
+        }
+
+        TARGET(LIST_EXTEND) {
+            Ref<> iterable = Ref<>::steal(POP());
+            auto* list = as_list(PEEK(oparg));
+            Ref<> it = object_get_iter(ts, iterable.get());
+            if (!it) {
+                if (error_matches(ts, interp.exc.TypeError) && !type_of(iterable.get())->tp_iter) {
+                    error_clear(ts);
+                    raise(ts, interp.exc.TypeError, std::string("Value after * must be an iterable, not ") + type_name(iterable.get()));
+                }
+                goto error;
+            }
+            while (Ref<> x = iter_next(ts, it.get()))
+                if (!list_append(ts, list, x.get())) goto error;
+            if (error_occurred(ts)) goto error;
+            DISPATCH();
+        }
+
+        TARGET(LIST_TO_TUPLE) {
+            Ref<> list = Ref<>::steal(POP());
+            Ref<TupleObject> t = tuple_from_array(ts, as_list(list.get())->ob_item, as_list(list.get())->ob_size);
+            if (!t) goto error;
+            PUSH(t.release());
+            DISPATCH();
+        }
+
+        TARGET(PRINT_EXPR) {
+            // Interactive mode: show the value (sys.displayhook's default).
+            Ref<> v = Ref<>::steal(POP());
+            if (v.get() != interp.None) {
+                Ref<> r = object_repr(ts, v.get());
+                if (!r) goto error;
+                Ref<> nl = str_from_utf8(ts, "\n");
+                Ref<> line = nl ? str_concat(ts, r.get(), nl.get()) : Ref<>();
+                if (!line || !write_stdout(ts, line.get())) goto error;
+                if (!dict_set_cstr(ts, interp.builtins->md_dict, "_", v.get())) goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(LOAD_ASSERTION_ERROR) {
+            incref(interp.exc.AssertionError);
+            PUSH(interp.exc.AssertionError);
+            DISPATCH();
+        }
+
+        TARGET(RAISE_VARARGS) {
+            if (oparg == 2) {
+                Ref<> cause = Ref<>::steal(POP());
+                Ref<> exc = Ref<>::steal(POP());
+                raise_object(ts, exc.get());
+                if (ts->curexc && is_exception_instance(ts->curexc)) {
+                    auto* e = static_cast<BaseExceptionObject*>(ts->curexc);
+                    Object* c = cause.get() == interp.None ? nullptr : cause.release();
+                    xdecref(e->cause);
+                    e->cause = c;
+                    e->suppress_context = true;
+                }
+            } else if (oparg == 1) {
+                Ref<> exc = Ref<>::steal(POP());
+                if (!is_exception_instance(exc.get()) && !is_exception_class(exc.get())) {
+                    raise(ts, interp.exc.TypeError, "exceptions must derive from BaseException");
+                } else {
+                    raise_object(ts, exc.get());
+                }
+            } else {
+                if (!ts->exc_info) {
+                    raise(ts, interp.exc.RuntimeError, "No active exception to reraise");
+                } else {
+                    error_restore(ts, newref(ts->exc_info));
+                    goto exception_unwind;   // re-raise keeps the traceback as is
+                }
+            }
+            goto error;
+        }
+
+        default: {
+            const char* name = opcode_name(opcode);
+            raise(ts, interp.exc.SystemError,
+                  std::string("unknown opcode ") + (name ? name : std::to_string(opcode).c_str()));
+            goto error;
+        }
+        }
+    }
+
+error:
+    if (!error_occurred(ts)) raise(ts, interp.exc.SystemError, "error return without exception set");
+    if (!record_traceback(ts, f)) {
+        // Out of memory while building the traceback: keep unwinding anyway.
+    }
+exception_unwind: {
+        const ExceptionTableEntry* h = find_handler(co, f->prev_instr);
+        if (h) {
+            while (f->stacktop > h->depth) xdecref(POP());
+            if (h->lasti) PUSH(int_from_i64(ts, f->prev_instr).release());
+            PUSH(error_fetch(ts).release());
+            next = first + h->target;
+            f->prev_instr = h->target - 1;
+            goto next_instruction;
+        }
+        // No handler here: the frame is done; continue unwinding in the caller.
+        Frame* done = f;
+        bool leave = done->is_entry;
+        Frame* caller = done->previous;
+        pop_frame(ts, done);
+        ts->frame = caller;
+        if (leave) return nullptr;
+        f = caller;
+        co = f->code;
+        first = co->code.data();
+        next = first + (f->prev_instr + 1);
+        stack = f->stack_base();
+        locals = f->localsplus;
+        // The failing CALL in the caller gets its own traceback entry.
+        goto error;
+    }
+}
+
+}  // namespace gp

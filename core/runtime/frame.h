@@ -1,0 +1,53 @@
+// frame.h — interpreter frames and the per-thread stack they live on.
+//
+// Mirrors CPython 3.11's _PyInterpreterFrame (Include/internal/pycore_frame.h)
+// and the thread's "data stack" (Python/pystate.c: _PyThreadState_PushFrame).
+// A call from Python to a Python function pushes a Frame here and the eval
+// loop simply continues with it — no C++ recursion — so the depth of Python
+// recursion is bounded by sys.getrecursionlimit(), never by the C stack.
+//
+//   Frame layout:   [header][localsplus: locals | cells | frees][value stack]
+//                            ^ co_nlocalsplus slots               ^ co_stacksize slots
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "objects/object.h"
+
+namespace gp {
+
+struct CodeObject;
+struct DictObject;
+struct FunctionObject;
+
+struct Frame {
+    FunctionObject* func;    // owned, null for module-level code run directly
+    CodeObject* code;        // owned
+    DictObject* globals;     // owned
+    DictObject* builtins;    // owned
+    Object* locals;          // owned, may be null: namespace of module/class code
+    Frame* previous;         // the caller (borrowed), null at the bottom
+    int prev_instr;          // index of the last code unit started (lasti), -1 before the first
+    int stacktop;            // number of values on the value stack
+    bool is_entry;           // returning from this frame returns from eval_frame()
+    Object* localsplus[1];   // see layout above; unused slots are null
+
+    Object** stack_base() { return localsplus + nlocalsplus(); }
+    int nlocalsplus() const;
+};
+
+// Bump allocator for frames, in chunks, like CPython's datastack.
+struct FrameStack {
+    static constexpr std::size_t kChunkWords = 1 << 14;   // 128 KiB on 64-bit
+    std::vector<void**> chunks;   // owned blocks of kChunkWords words
+    std::size_t chunk = 0;        // index of the chunk in use
+    std::size_t top = 0;          // words used in that chunk
+
+    ~FrameStack();
+    // Room for a frame with `slots` localsplus+stack slots; null if out of memory.
+    Frame* push(std::size_t slots);
+    void pop(Frame* f);
+};
+
+}  // namespace gp

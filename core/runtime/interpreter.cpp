@@ -1,0 +1,177 @@
+// interpreter.cpp — creating an interpreter (bootstrap) and tearing it down.
+//
+// Mirrors CPython 3.11's Python/pylifecycle.c (pycore_init_types,
+// pycore_init_builtins, _PySys_Create) for one interpreter. The order
+// matters because types are objects too: `type` and `object` are made by
+// hand first, then the types every other step needs (str for names, dict
+// for namespaces, tuple for MROs), then the rest.
+#include "runtime/interpreter.h"
+
+#include <chrono>
+
+#include "modules/builtins.h"
+#include "objects/codeobject.h"
+#include "objects/descrobject.h"
+#include "objects/dictobject.h"
+#include "objects/exceptions.h"
+#include "objects/floatobject.h"
+#include "objects/funcobject.h"
+#include "objects/listobject.h"
+#include "objects/longobject.h"
+#include "objects/rangeobject.h"
+#include "objects/sliceobject.h"
+#include "objects/tupleobject.h"
+#include "objects/typeobject.h"
+#include "objects/unicodeobject.h"
+#include "runtime/errors.h"
+#include "runtime/frame.h"
+
+namespace gp {
+
+bool init_type_type(ThreadState* ts);      // typeobject.cpp
+bool init_object_types(ThreadState* ts);   // object.cpp
+
+ThreadState::ThreadState(Interpreter* i) : interp(i), frames(std::make_unique<FrameStack>()) {}
+ThreadState::~ThreadState() = default;
+
+Interpreter::Interpreter(const Config& cfg) : config(cfg), heap(cfg.heap_limit) {
+    main_thread_ = std::make_unique<ThreadState>(this);
+    hash_secret = uint64_t(std::chrono::steady_clock::now().time_since_epoch().count()) * 0x9E3779B97F4A7C15ull;
+    if (!bootstrap()) {
+        // A failed bootstrap leaves a half-built interpreter; report it the
+        // only way we can before anything can run.
+        if (output) output(Stream::Stderr, "Fatal Python error: glasspy could not initialize the interpreter\n");
+    }
+}
+
+StrObject* Interpreter::intern(const char* s) {
+    Ref<> r = str_intern_cstr(main_thread_.get(), s);
+    // The interned table keeps the string alive; hand out a borrowed pointer.
+    return static_cast<StrObject*>(r.get());
+}
+
+bool Interpreter::bootstrap() {
+    ThreadState* ts = main_thread_.get();
+    const uint64_t base = TPFLAGS_BASETYPE;
+    // 1. `type` and `object`, patched to point at each other.
+    types.type = type_new_builtin(*this, "type", sizeof(TypeObject), 0, nullptr,
+                                  base | TPFLAGS_TYPE_SUBCLASS);
+    if (!types.type) return false;
+    types.type->ob_type = types.type;
+    incref(types.type);
+    types.object = type_new_builtin(*this, "object", sizeof(Object), 0, nullptr, base);
+    if (!types.object) return false;
+    types.type->tp_base = types.object;
+    incref(types.object);
+
+    // 2. Every other built-in type object, with placeholder sizes that the
+    //    types' own init functions refine.
+    struct Spec { TypeObject** slot; const char* name; isize size; uint64_t flags; };
+    const uint64_t gc = TPFLAGS_HAVE_GC;
+    Spec specs[] = {
+        {&types.none, "NoneType", sizeof(Object), 0},
+        {&types.notimplemented, "NotImplementedType", sizeof(Object), 0},
+        {&types.ellipsis, "ellipsis", sizeof(Object), 0},
+        {&types.int_, "int", sizeof(VarObject), base | TPFLAGS_LONG_SUBCLASS},
+        {&types.bool_, "bool", sizeof(VarObject), TPFLAGS_LONG_SUBCLASS},
+        {&types.float_, "float", sizeof(FloatObject), base},
+        {&types.str, "str", sizeof(StrObject), base | TPFLAGS_UNICODE_SUBCLASS},
+        {&types.tuple, "tuple", sizeof(VarObject), base | gc | TPFLAGS_TUPLE_SUBCLASS},
+        {&types.list, "list", sizeof(ListObject), base | gc | TPFLAGS_LIST_SUBCLASS},
+        {&types.dict, "dict", sizeof(DictObject), base | gc | TPFLAGS_DICT_SUBCLASS},
+        {&types.range, "range", sizeof(Object), 0},
+        {&types.range_iter, "range_iterator", sizeof(Object), 0},
+        {&types.list_iter, "list_iterator", sizeof(Object), gc},
+        {&types.tuple_iter, "tuple_iterator", sizeof(Object), gc},
+        {&types.str_iter, "str_ascii_iterator", sizeof(Object), gc},
+        {&types.dict_keyiter, "dict_keyiterator", sizeof(Object), gc},
+        {&types.code, "code", sizeof(CodeObject), 0},
+        {&types.function, "function", sizeof(FunctionObject), gc},
+        {&types.builtin_function, "builtin_function_or_method", sizeof(CFunctionObject), gc},
+        {&types.method, "method", sizeof(MethodObject), gc},
+        {&types.cell, "cell", sizeof(CellObject), gc},
+        {&types.module, "module", sizeof(ModuleObject), base | gc},
+        {&types.frame, "frame", sizeof(Object), gc},
+        {&types.traceback, "traceback", sizeof(TracebackObject), gc},
+        {&types.slice, "slice", sizeof(Object), 0},
+        {&types.property, "property", sizeof(Object), base | gc},
+        {&types.staticmethod, "staticmethod", sizeof(Object), base | gc},
+        {&types.classmethod, "classmethod", sizeof(Object), base | gc},
+        {&types.method_descriptor, "method_descriptor", sizeof(MethodDescrObject), 0},
+        {&types.wrapper_descriptor, "wrapper_descriptor", sizeof(Object), 0},
+        {&types.method_wrapper, "method-wrapper", sizeof(Object), 0},
+        {&types.getset_descriptor, "getset_descriptor", sizeof(GetSetDescrObject), 0},
+        {&types.member_descriptor, "member_descriptor", sizeof(Object), 0},
+        {&types.super_, "super", sizeof(Object), base | gc},
+        {&types.stdstream, "TextIOWrapper", sizeof(Object), 0},
+    };
+    for (Spec& s : specs) {
+        *s.slot = type_new_builtin(*this, s.name, s.size, 0, types.object, s.flags);
+        if (!*s.slot) return false;
+    }
+    types.bool_->tp_base = types.int_;
+    incref(types.int_);
+    decref(types.object);
+
+    // 3. Slots and caches, in dependency order: names need str, namespaces
+    //    need dict, MROs need tuple.
+    if (!init_type_type(ts) || !init_object_types(ts) || !init_str_type(ts) || !init_dict_type(ts) ||
+        !init_tuple_type(ts) || !init_list_type(ts) || !init_descr_types(ts) || !init_int_types(ts) ||
+        !init_float_type(ts) || !init_function_types(ts) || !init_code_type(ts) || !init_range_type(ts) ||
+        !init_slice_type(ts) || !init_stdstream_type(ts))
+        return false;
+
+    // 4. type_ready everything, bases first.
+    if (!type_ready(ts, types.object) || !type_ready(ts, types.type)) return false;
+    for (Spec& s : specs) {
+        if (*s.slot == types.bool_) continue;
+        if (!type_ready(ts, *s.slot)) return false;
+    }
+    if (!type_ready(ts, types.bool_)) return false;
+    if (!init_exception_types(ts)) return false;
+
+    // 5. sys.modules, builtins, sys.
+    Ref<DictObject> mods = dict_new(ts);
+    if (!mods) return false;
+    modules = mods.release();
+    Ref<ModuleObject> b = make_builtins_module(ts);
+    if (!b) return false;
+    builtins = b.release();
+    Ref<ModuleObject> s = make_sys_module(ts);
+    if (!s) return false;
+    sys = s.release();
+    if (!dict_set_cstr(ts, modules, "builtins", builtins) || !dict_set_cstr(ts, modules, "sys", sys)) return false;
+    return true;
+}
+
+void Interpreter::finalize() {
+    if (finalized_) return;
+    finalized_ = true;
+    ThreadState* ts = main_thread_.get();
+    error_clear(ts);
+    Object* exc_info = ts->exc_info;
+    ts->exc_info = nullptr;
+    xdecref(exc_info);
+    // Clear module namespaces first (cycles through globals), then drop the
+    // roots. Remaining cycles are broken by the collector once it exists.
+    if (modules) {
+        isize pos = 0;
+        Object *k, *v;
+        std::vector<Object*> mods;
+        while (dict_next(modules, &pos, &k, &v)) mods.push_back(newref(v).release());
+        for (Object* m : mods) {
+            if (type_of(m) == types.module) dict_clear(static_cast<ModuleObject*>(m)->md_dict);
+            decref(m);
+        }
+        dict_clear(modules);
+    }
+    xdecref(builtins); builtins = nullptr;
+    xdecref(sys); sys = nullptr;
+    xdecref(modules); modules = nullptr;
+}
+
+Interpreter::~Interpreter() {
+    finalize();
+}
+
+}  // namespace gp

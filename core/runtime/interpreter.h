@@ -1,0 +1,166 @@
+// interpreter.h — the three levels of state: runtime → interpreter → thread.
+//
+// Mirrors CPython 3.11's Include/internal/pycore_interp.h and pycore_pystate.h,
+// with one deliberate difference: there is no process-wide runtime state at
+// all (ARCHITECTURE.md, decision 1). Everything a running program can touch
+// hangs off an Interpreter — its heap, its types, its singletons, its
+// modules — and everything specific to one Python thread hangs off that
+// thread's ThreadState. Several interpreters live in one OS process at once
+// (tests, several widgets on one page, child "processes"), and none can see
+// another's objects.
+//
+// Fields the cycle collector must treat as roots are marked [root].
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "glasspy.h"
+#include "gc/collector.h"
+#include "memory/obmalloc.h"
+#include "objects/object.h"
+#include "trace/trace.h"
+
+namespace gp {
+
+struct TypeObject;
+struct DictObject;
+struct TupleObject;
+struct StrObject;
+struct IntObject;
+struct ModuleObject;
+struct Frame;
+
+// Bits of the eval-breaker word: the eval loop checks the whole word once at
+// RESUME and backward jumps, then looks at the bits only if any is set.
+enum EvalBreakerBits : uint32_t {
+    EVAL_INTERRUPT      = 1u << 0,   // the host asked to stop (KeyboardInterrupt)
+    EVAL_GIL_DROP       = 1u << 1,   // another thread waits for the GIL (issue: GIL)
+    EVAL_GC_SCHEDULED   = 1u << 2,   // a collection is due
+    EVAL_ASYNC_EXC      = 1u << 3,   // an exception was posted to this thread
+};
+
+// Every built-in type, one owned reference each. [root]
+struct BuiltinTypes {
+#define GP_BUILTIN_TYPES(X) \
+    X(type) X(object) X(none) X(notimplemented) X(ellipsis) X(int_) X(bool_) X(float_) \
+    X(str) X(tuple) X(list) X(dict) X(range) X(range_iter) X(list_iter) X(tuple_iter) \
+    X(str_iter) X(dict_keyiter) X(code) X(function) X(builtin_function) X(method) \
+    X(cell) X(module) X(frame) X(traceback) X(slice) X(property) X(staticmethod) \
+    X(classmethod) X(method_descriptor) X(wrapper_descriptor) X(method_wrapper) \
+    X(getset_descriptor) X(member_descriptor) X(super_) X(stdstream) \
+    X(list_reverseiter) X(dict_valueiter) X(dict_itemiter) X(dict_revkeyiter) \
+    X(dict_revvalueiter) X(dict_revitemiter) X(dict_keys) X(dict_values) X(dict_items) \
+    X(set) X(frozenset) X(set_iter)
+#define GP_DECLARE_TYPE(name) TypeObject* name = nullptr;
+    GP_BUILTIN_TYPES(GP_DECLARE_TYPE)
+#undef GP_DECLARE_TYPE
+};
+
+// The exception classes, one owned reference each. [root]
+struct ExceptionTypes {
+#define GP_EXCEPTION_TYPES(X) \
+    X(BaseException, BaseException) \
+    GP_EXCEPTION_TYPES_AFTER_BASE(X)
+#define GP_EXCEPTION_TYPES_AFTER_BASE(X) \
+    X(SystemExit, BaseException) X(KeyboardInterrupt, BaseException) \
+    X(GeneratorExit, BaseException) X(Exception, BaseException) \
+    X(StopIteration, Exception) X(StopAsyncIteration, Exception) \
+    X(ArithmeticError, Exception) X(FloatingPointError, ArithmeticError) \
+    X(OverflowError, ArithmeticError) X(ZeroDivisionError, ArithmeticError) \
+    X(AssertionError, Exception) X(AttributeError, Exception) X(BufferError, Exception) \
+    X(EOFError, Exception) X(ImportError, Exception) X(ModuleNotFoundError, ImportError) \
+    X(LookupError, Exception) X(IndexError, LookupError) X(KeyError, LookupError) \
+    X(MemoryError, Exception) X(NameError, Exception) X(UnboundLocalError, NameError) \
+    X(OSError, Exception) X(ReferenceError, Exception) X(RuntimeError, Exception) \
+    X(NotImplementedError, RuntimeError) X(RecursionError, RuntimeError) \
+    X(SyntaxError, Exception) X(IndentationError, SyntaxError) X(TabError, IndentationError) \
+    X(SystemError, Exception) X(TypeError, Exception) X(ValueError, Exception) \
+    X(UnicodeError, ValueError) X(UnicodeEncodeError, UnicodeError) \
+    X(UnicodeDecodeError, UnicodeError) X(Warning, Exception)
+#define GP_DECLARE_EXC(name, base) TypeObject* name = nullptr;
+    GP_EXCEPTION_TYPES(GP_DECLARE_EXC)
+#undef GP_DECLARE_EXC
+};
+
+// Per-thread state (CPython's PyThreadState). Only the thread that owns it
+// touches it, except for the eval-breaker word.
+struct ThreadState {
+    Interpreter* interp;              // owner (borrowed)
+    Frame* frame = nullptr;           // innermost executing frame [root: frames own their locals]
+    Object* curexc = nullptr;         // the exception being raised (owned), or null [root]
+    Object* exc_info = nullptr;       // the exception being handled, sys.exc_info() (owned) [root]
+    int recursion_depth = 0;          // Python frames + nested C calls on this thread
+    int c_recursion_depth = 0;        // nested C++ calls that recurse (repr, ==, ...)
+    std::unique_ptr<struct FrameStack> frames;  // storage for interpreter frames
+    std::vector<Object*> repr_running;  // containers whose repr is in progress (Py_ReprEnter); borrowed, not a root
+
+    explicit ThreadState(Interpreter* i);
+    ~ThreadState();
+};
+
+class Interpreter {
+public:
+    explicit Interpreter(const Config& config);
+    ~Interpreter();
+    Interpreter(const Interpreter&) = delete;
+    Interpreter& operator=(const Interpreter&) = delete;
+
+    const Config config;
+    Heap heap;                        // every object's memory comes from here
+    GCState gc;                       // generations of container objects
+    TraceBuffer trace;                // the one event stream the UI reads
+    // EvalBreakerBits, set from any thread. The host interrupts by OR-ing in
+    // EVAL_INTERRUPT (a JS thread does it with Atomics.or on this word).
+    std::atomic<uint32_t> eval_breaker{0};
+    std::unordered_map<std::string, std::string> sources;   // filename -> text, for traceback lines
+    OutputSink output;                // where sys.stdout/sys.stderr writes go
+
+    BuiltinTypes types;
+    ExceptionTypes exc;
+
+    // Singletons and caches. [root]
+    Object* None = nullptr;
+    Object* NotImplemented = nullptr;
+    Object* Ellipsis = nullptr;
+    IntObject* True = nullptr;
+    IntObject* False = nullptr;
+    static constexpr int kSmallIntMin = -5, kSmallIntMax = 256;   // CPython's _PY_NSMALL{NEG,POS}INTS
+    IntObject* small_ints[kSmallIntMax - kSmallIntMin + 1] = {};
+    StrObject* empty_str = nullptr;
+    StrObject* latin1_chars[256] = {};       // one-character strings, as CPython caches them
+    TupleObject* empty_tuple = nullptr;
+    DictObject* interned = nullptr;          // sys.intern() table: str -> same str [root]
+
+    DictObject* modules = nullptr;           // sys.modules [root]
+    ModuleObject* builtins = nullptr;        // the builtins module [root]
+    ModuleObject* sys = nullptr;             // the sys module [root]
+    int recursion_limit = 1000;              // sys.getrecursionlimit()
+
+    // The "trashcan" (CPython's Py_TRASHCAN_BEGIN): deallocating a long chain
+    // of containers would recurse once per link. Past kTrashDepth nested
+    // deallocations, containers are parked on trash_later (linked through
+    // their GC header) and freed when the outermost deallocation unwinds.
+    static constexpr int kTrashDepth = 50;
+    int dealloc_depth = 0;
+    GCHead* trash_later = nullptr;
+    uint64_t hash_secret = 0;                // key of str/bytes hashing (PYTHONHASHSEED)
+
+    ThreadState* main_thread() { return main_thread_.get(); }
+
+    // Interns a C string (identifier-like names used by the runtime).
+    StrObject* intern(const char* s);
+
+    // Frees everything. After this no object of this interpreter exists.
+    void finalize();
+
+private:
+    bool bootstrap();
+    std::unique_ptr<ThreadState> main_thread_;
+    bool finalized_ = false;
+};
+
+}  // namespace gp

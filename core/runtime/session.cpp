@@ -1,0 +1,99 @@
+// session.cpp — the embedding surface (glasspy.h) and running a program as
+// __main__ (CPython 3.11's Python/pythonrun.c: _PyRun_SimpleFileObject).
+#include <cstdio>
+
+#include "compiler/compiler.h"
+#include "glasspy.h"
+#include "objects/abstract.h"
+#include "objects/codeobject.h"
+#include "objects/dictobject.h"
+#include "objects/exceptions.h"
+#include "objects/funcobject.h"
+#include "objects/longobject.h"
+#include "objects/typeobject.h"
+#include "objects/unicodeobject.h"
+#include "runtime/errors.h"
+#include "runtime/eval.h"
+#include "runtime/interpreter.h"
+#include "runtime/traceback.h"
+
+namespace gp {
+
+static void default_output(Stream stream, std::string_view text) {
+    FILE* f = stream == Stream::Stderr ? stderr : stdout;
+    std::fwrite(text.data(), 1, text.size(), f);
+    if (stream == Stream::Stderr) std::fflush(stderr);
+}
+
+Session::Session(Config config) : interp_(std::make_unique<Interpreter>(config)) {
+    interp_->output = default_output;
+}
+
+Session::~Session() = default;
+
+void Session::set_output(OutputSink sink) { interp_->output = sink ? std::move(sink) : OutputSink(default_output); }
+
+void Session::request_interrupt() { interp_->eval_breaker.fetch_or(EVAL_INTERRUPT); }
+
+std::uintptr_t Session::interrupt_flag_address() const {
+    return reinterpret_cast<std::uintptr_t>(&interp_->eval_breaker);
+}
+
+// The exit status for an uncaught SystemExit (handle_system_exit).
+static int system_exit_status(ThreadState* ts, Object* exc) {
+    Interpreter& interp = *ts->interp;
+    Ref<> code = object_getattr_cstr(ts, exc, "code");
+    if (!code) { error_clear(ts); return 1; }
+    if (code.get() == interp.None) return 0;
+    if (is_int(code.get())) {
+        int64_t v;
+        if (!int_as_i64(code.get(), &v)) return -1 & 0xFF;
+        return int(v & 0xFF);
+    }
+    Ref<> s = object_str(ts, code.get());
+    if (s) {
+        std::string text(str_utf8(s.get()));
+        interp.output(Stream::Stderr, text + "\n");
+    } else {
+        error_clear(ts);
+    }
+    return 1;
+}
+
+int Session::run_main(std::string_view source, std::string_view filename) {
+    Interpreter& interp = *interp_;
+    ThreadState* ts = interp.main_thread();
+    if (!interp.builtins) return 1;
+    interp.sources[std::string(filename)] = std::string(source);
+    // __main__'s namespace.
+    Ref<ModuleObject> main = module_new(ts, "__main__");
+    int status = 0;
+    if (main) {
+        DictObject* globals = main->md_dict;
+        bool ok = dict_set_cstr(ts, globals, "__builtins__", interp.builtins) &&
+                  dict_set_cstr(ts, interp.modules, "__main__", main.get());
+        if (ok && filename.size() && filename[0] != '<') {
+            Ref<> f = str_from_utf8(ts, filename);
+            ok = f && dict_set_cstr(ts, globals, "__file__", f.get());
+        }
+        if (ok) {
+            Ref<CodeObject> code = compile_source(ts, source, filename, ParseMode::Exec);
+            if (code) {
+                Ref<> result = eval_code(ts, code.get(), globals, globals);
+                (void)result;
+            }
+        }
+    }
+    if (error_occurred(ts)) {
+        Ref<> exc = error_fetch(ts);
+        if (isinstance_of(exc.get(), interp.exc.SystemExit)) {
+            status = system_exit_status(ts, exc.get());
+        } else {
+            interp.output(Stream::Stderr, format_exception(ts, exc.get()));
+            status = 1;
+        }
+    }
+    return status;
+}
+
+}  // namespace gp

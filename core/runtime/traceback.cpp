@@ -1,0 +1,258 @@
+// traceback.cpp — formatting tracebacks (Python/traceback.c and Lib/traceback.py
+// in CPython 3.11).
+//
+//   Traceback (most recent call last):
+//     File "demo.py", line 4, in <module>
+//       print(divide(1, 0))
+//             ^^^^^^^^^^^^
+//     File "demo.py", line 2, in divide
+//       return a / b
+//              ~~^~~
+//   ZeroDivisionError: division by zero
+//
+// Source lines come from the text the interpreter compiled (or the file on
+// disk). The carets mark the failing instruction's columns, taken from the
+// code object's position table; for a binary operation the operator gets
+// '^' and its operands '~', as 3.11 does. A frame repeated more than three
+// times in a row is folded into "[Previous line repeated N more times]".
+#include "runtime/traceback.h"
+
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "objects/abstract.h"
+#include "objects/codeobject.h"
+#include "objects/dictobject.h"
+#include "objects/exceptions.h"
+#include "objects/longobject.h"
+#include "objects/typeobject.h"
+#include "objects/unicodeobject.h"
+#include "runtime/errors.h"
+#include "runtime/interpreter.h"
+
+namespace gp {
+
+static std::string nth_line(std::string_view text, int lineno) {
+    int line = 1;
+    std::size_t start = 0;
+    while (line < lineno) {
+        std::size_t nl = text.find('\n', start);
+        if (nl == std::string_view::npos) return "";
+        start = nl + 1;
+        line++;
+    }
+    std::size_t end = text.find('\n', start);
+    return std::string(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+}
+
+std::string source_line(Interpreter& interp, const std::string& filename, int lineno) {
+    if (lineno <= 0) return "";
+    auto it = interp.sources.find(filename);
+    if (it != interp.sources.end()) return nth_line(it->second, lineno);
+    if (filename.empty() || filename[0] == '<') return "";
+    std::ifstream in(filename, std::ios::binary);
+    if (!in) return "";
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return nth_line(ss.str(), lineno);
+}
+
+static std::string strip(const std::string& s, std::size_t* lead = nullptr) {
+    std::size_t a = s.find_first_not_of(" \t\f\r\n");
+    if (a == std::string::npos) { if (lead) *lead = s.size(); return ""; }
+    std::size_t b = s.find_last_not_of(" \t\f\r\n");
+    if (lead) *lead = a;
+    return s.substr(a, b - a + 1);
+}
+
+// Byte offset in UTF-8 text to a column counted in characters.
+static std::size_t char_col(const std::string& s, std::size_t byte) {
+    std::size_t col = 0;
+    for (std::size_t i = 0; i < byte && i < s.size(); i++)
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) col++;
+    return col;
+}
+
+// For `left OP right` in segment, the [start, end) of OP (CPython's
+// _extract_caret_anchors_from_line_segment, for binary operators).
+static bool binop_anchor(const std::string& seg, std::size_t* op_start, std::size_t* op_end) {
+    static const char* const ops[] = {"**=", "//=", ">>=", "<<=", "**", "//", ">>", "<<", "+=", "-=", "*=", "/=",
+                                      "%=", "&=", "|=", "^=", "@=", "+", "-", "*", "/", "%", "&", "|", "^", "@"};
+    int depth = 0;
+    char quote = 0;
+    for (std::size_t i = 0; i < seg.size(); i++) {
+        char c = seg[i];
+        if (quote) { if (c == quote) quote = 0; continue; }
+        if (c == '\'' || c == '"') { quote = c; continue; }
+        if (c == '(' || c == '[' || c == '{') { depth++; continue; }
+        if (c == ')' || c == ']' || c == '}') { depth--; continue; }
+        if (depth != 0 || i == 0) continue;
+        for (const char* op : ops) {
+            std::size_t n = std::strlen(op);
+            if (seg.compare(i, n, op) == 0) {
+                // A sign right after another operator is unary, not the binary op.
+                std::string before = strip(seg.substr(0, i));
+                if (before.empty()) break;
+                *op_start = i;
+                *op_end = i + n;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static void format_frame_line(Interpreter& interp, std::string& out, TracebackObject* tb) {
+    CodeObject* co = tb->tb_code;
+    std::string filename(str_utf8(co->co_filename));
+    out += "  File \"" + filename + "\", line " + std::to_string(tb->tb_lineno) + ", in " +
+           std::string(str_utf8(co->co_name)) + "\n";
+    std::string line = source_line(interp, filename, tb->tb_lineno);
+    if (line.empty()) return;
+    std::size_t lead = 0;
+    std::string stripped = strip(line, &lead);
+    if (stripped.empty()) return;
+    out += "    " + stripped + "\n";
+    // Carets, when the instruction covers only part of the line.
+    int unit = tb->tb_lasti / 2;
+    if (unit < 0 || unit >= int(co->positions.size())) return;
+    const Position& p = co->positions[std::size_t(unit)];
+    if (p.col < 0 || p.end_col < 0 || p.lineno != tb->tb_lineno) return;
+    std::size_t start = std::size_t(p.col);
+    std::size_t end = p.end_lineno == p.lineno ? std::size_t(p.end_col) : line.size();
+    if (end > line.size()) end = line.size();
+    if (start >= end) return;
+    std::size_t trail = line.find_last_not_of(" \t\f\r\n");
+    if (start <= lead && end >= trail + 1) return;   // the whole line: no carets
+    std::string segment = line.substr(start, end - start);
+    std::string marks(char_col(line, end) - char_col(line, start), '^');
+    std::size_t os, oe;
+    if (binop_anchor(segment, &os, &oe)) {
+        std::size_t a = char_col(segment, os), b = char_col(segment, oe);
+        for (std::size_t i = 0; i < marks.size(); i++) marks[i] = (i >= a && i < b) ? '^' : '~';
+    }
+    out += "    " + std::string(char_col(line, start) - char_col(line, lead), ' ') + marks + "\n";
+}
+
+static std::string exception_only(ThreadState* ts, Object* exc) {
+    Interpreter& interp = *ts->interp;
+    TypeObject* t = type_of(exc);
+    std::string name = t->tp_name;
+    if (t->tp_dict) {
+        if (Object* m = dict_get_cstr(ts, t->tp_dict, "__module__"); m && is_str(m)) {
+            std::string mod(str_utf8(m));
+            if (mod != "builtins" && mod != "__main__") name = mod + "." + name;
+            else if (mod == "__main__") name = "__main__." + name;
+        }
+    }
+    std::string out;
+    if (isinstance_of(exc, interp.exc.SyntaxError)) {
+        auto attr = [&](const char* n) -> Ref<> {
+            Ref<> v = object_getattr_cstr(ts, exc, n);
+            if (!v) error_clear(ts);
+            return v;
+        };
+        Ref<> fname = attr("filename"), lineno = attr("lineno"), text = attr("text"), offset = attr("offset"),
+              end_offset = attr("end_offset"), end_lineno = attr("end_lineno"), msg = attr("msg");
+        int64_t ln = 0, off = 0, eoff = 0, eln = 0;
+        if (lineno && is_int(lineno.get())) int_as_i64(lineno.get(), &ln);
+        if (offset && is_int(offset.get())) int_as_i64(offset.get(), &off);
+        if (end_offset && is_int(end_offset.get())) int_as_i64(end_offset.get(), &eoff);
+        if (end_lineno && is_int(end_lineno.get())) int_as_i64(end_lineno.get(), &eln);
+        std::string fn = fname && is_str(fname.get()) ? std::string(str_utf8(fname.get())) : "<string>";
+        out += "  File \"" + fn + "\", line " + std::to_string(ln) + "\n";
+        if (text && is_str(text.get())) {
+            std::string line(str_utf8(text.get()));
+            std::size_t nl = line.find('\n');
+            if (nl != std::string::npos && nl + 1 < line.size() && eln == ln) line = line.substr(0, nl);
+            // CPython strips leading whitespace and moves the caret with it.
+            std::size_t lead = line.find_first_not_of(" \t\f");
+            if (lead == std::string::npos) lead = 0;
+            std::string body = line.substr(lead);
+            while (!body.empty() && (body.back() == '\n' || body.back() == '\r')) body.pop_back();
+            out += "    " + body + "\n";
+            if (off > 0) {
+                int64_t col = off - 1 - int64_t(char_col(line, lead));
+                if (col < 0) col = 0;
+                int64_t width = (eln == ln || eln == 0) && eoff > off ? eoff - off : 1;
+                int64_t room = int64_t(char_col(body, body.size())) - col;
+                if (width > room && room > 0) width = room;
+                if (width < 1) width = 1;
+                out += "    " + std::string(std::size_t(col), ' ') + std::string(std::size_t(width), '^') + "\n";
+            }
+        }
+        std::string m = msg && is_str(msg.get()) ? std::string(str_utf8(msg.get())) : "";
+        out += name + ": " + m + "\n";
+        return out;
+    }
+    Ref<> s = object_str(ts, exc);
+    if (!s) {
+        error_clear(ts);
+        return name + ": <exception str() failed>\n";
+    }
+    std::string text(str_utf8(s.get()));
+    return text.empty() ? name + "\n" : name + ": " + text + "\n";
+}
+
+static void format_one(ThreadState* ts, Object* exc, std::string& out) {
+    Interpreter& interp = *ts->interp;
+    auto* e = static_cast<BaseExceptionObject*>(exc);
+    if (e->traceback) {
+        out += "Traceback (most recent call last):\n";
+        std::string last_file, last_name;
+        int last_line = -1, repeats = 0;
+        auto flush_repeats = [&]() {
+            if (repeats > 3)
+                out += "  [Previous line repeated " + std::to_string(repeats - 3) + " more time" +
+                       (repeats - 3 > 1 ? "s" : "") + "]\n";
+        };
+        for (auto* tb = static_cast<TracebackObject*>(e->traceback); tb; tb = tb->tb_next) {
+            std::string file(str_utf8(tb->tb_code->co_filename));
+            std::string name(str_utf8(tb->tb_code->co_name));
+            if (file == last_file && name == last_name && tb->tb_lineno == last_line) {
+                repeats++;
+                if (repeats > 3) continue;
+            } else {
+                flush_repeats();
+                last_file = file;
+                last_name = name;
+                last_line = tb->tb_lineno;
+                repeats = 1;
+            }
+            format_frame_line(interp, out, tb);
+        }
+        flush_repeats();
+    }
+    out += exception_only(ts, exc);
+}
+
+std::string format_exception(ThreadState* ts, Object* exc) {
+    if (!is_exception_instance(exc)) return std::string("TypeError: print_exception(): Exception expected\n");
+    // Walk the chain oldest-first, guarding against cycles.
+    std::vector<std::pair<Object*, int>> chain;   // (exception, how it links to the next: 0 none, 1 cause, 2 context)
+    std::set<Object*> seen;
+    Object* cur = exc;
+    int link = 0;
+    while (cur && !seen.count(cur)) {
+        seen.insert(cur);
+        chain.push_back({cur, link});
+        auto* e = static_cast<BaseExceptionObject*>(cur);
+        if (e->cause) { cur = e->cause; link = 1; }
+        else if (e->context && !e->suppress_context) { cur = e->context; link = 2; }
+        else cur = nullptr;
+    }
+    std::string out;
+    for (std::size_t i = chain.size(); i-- > 0;) {
+        format_one(ts, chain[i].first, out);
+        if (i > 0) {
+            int l = chain[i].second;
+            if (l == 1) out += "\nThe above exception was the direct cause of the following exception:\n\n";
+            else out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+        }
+    }
+    return out;
+}
+
+}  // namespace gp

@@ -1,0 +1,25 @@
+// The messages between the page (client.js) and the interpreter worker,
+// defined once for both sides.
+//
+//   page -> worker
+//     LOAD    { moduleUrl, version }        load glasspy.js/.wasm once
+//     RUN     { runId, source, filename }   run a whole program
+//
+//   worker -> page
+//     READY   { memory }                    module loaded; memory is the shared
+//                                           WebAssembly.Memory, or null when
+//                                           the page cannot share it
+//     STARTED { runId, interruptAddress }   this run's flag word (see client.js)
+//     OUTPUT  { runId, stream, text }       stream: 1 stdout, 2 stderr
+//     DONE    { runId, status, elapsedMs }  exit status as the CLI would return
+//     FAILED  { message }                   the module could not load or crashed
+export const LOAD = 'load';
+export const RUN = 'run';
+export const READY = 'ready';
+export const STARTED = 'started';
+export const OUTPUT = 'output';
+export const DONE = 'done';
+export const FAILED = 'failed';
+
+export const STDOUT = 1;
+export const STDERR = 2;

@@ -1,0 +1,103 @@
+// The interpreter's lifecycle and the current run, as signals, and the
+// actions that change them. The only state module that uses the client.
+import { signal, computed } from '@preact/signals';
+import { InterpreterClient } from '../interpreter/client.js';
+import { STDERR } from '../interpreter/protocol.js';
+import { source, filename } from './examples.js';
+import { isolated } from './isolation.js';
+
+// 'loading' -> 'ready' <-> 'running' -> 'stopping' -> 'ready'; or 'failed'
+export const phase = signal('loading');
+export const failure = signal('');            // why phase is 'failed'
+export const sharedMemory = signal(false);    // Stop can interrupt in place
+
+// The output of the latest run: chunks of one stream each, adjacent chunks
+// of the same stream merged, so the list stays short however much is printed.
+export const output = signal([]);
+export const trimmed = signal(false);         // older output was dropped
+export const exitStatus = signal(undefined);  // undefined: no run finished yet;
+                                              // null: stopped by restarting
+export const elapsedMs = signal(null);
+export const runNumber = signal(0);           // counts runs; tells results apart
+
+export const canRun = computed(() => phase.value === 'ready');
+export const isRunning = computed(() => phase.value === 'running' || phase.value === 'stopping');
+
+// An endless print loop must not exhaust the page: keep the newest output.
+const MAX_OUTPUT_CHARS = 200_000;
+
+function append(stream, text) {
+  const chunks = output.value.slice();
+  const last = chunks[chunks.length - 1];
+  if (last && last.stream === stream) chunks[chunks.length - 1] = { stream, text: last.text + text };
+  else chunks.push({ stream, text });
+
+  let total = chunks.reduce((sum, chunk) => sum + chunk.text.length, 0);
+  while (total > MAX_OUTPUT_CHARS) {
+    const excess = total - MAX_OUTPUT_CHARS;
+    const first = chunks[0];
+    if (first.text.length <= excess) {
+      chunks.shift();
+      total -= first.text.length;
+    } else {
+      chunks[0] = { stream: first.stream, text: first.text.slice(excess) };
+      total -= excess;
+    }
+    trimmed.value = true;
+  }
+  output.value = chunks;
+}
+
+const client = new InterpreterClient({
+  moduleUrl: new URL(__GLASSPY_WASM_PATH__, document.baseURI).href,
+  version: __GLASSPY_WASM_VERSION__,
+  handlers: {
+    onLoading() {
+      if (phase.value !== 'failed') phase.value = 'loading';
+    },
+    onReady({ sharedMemory: shared }) {
+      sharedMemory.value = shared;
+      phase.value = 'ready';
+    },
+    onOutput: append,
+    onDone({ status, elapsedMs: ms }) {
+      exitStatus.value = status;
+      elapsedMs.value = ms;
+      phase.value = status === null ? 'loading' : 'ready';
+    },
+    onCrashed(message) {
+      append(STDERR, `\n[glasspy itself crashed: ${message}. The interpreter has been restarted.]\n`);
+    },
+    onFailed(message) {
+      failure.value = isolated
+        ? `The interpreter could not be loaded: ${message}`
+        : 'This page is not cross-origin isolated (it was served without the ' +
+          'Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy headers), so the ' +
+          'browser turns off the shared memory that glasspy\'s threads are built on. ' +
+          `Serve the site with \`npm run serve\` or from a host that sends them. (${message})`;
+      phase.value = 'failed';
+    },
+  },
+});
+
+export function startInterpreter() {
+  client.start();
+}
+
+export function runProgram() {
+  if (!canRun.value) return;
+  output.value = [];
+  trimmed.value = false;
+  exitStatus.value = undefined;
+  elapsedMs.value = null;
+  if (client.run(source.value, filename.value)) {
+    runNumber.value += 1;
+    phase.value = 'running';
+  }
+}
+
+export function stopProgram() {
+  if (phase.value !== 'running') return;
+  phase.value = 'stopping';
+  client.stop();
+}

@@ -1,0 +1,124 @@
+// The interpreter's Web Worker: loads the Emscripten module once, then runs
+// each program it is sent on a fresh Embind Interpreter, streaming output.
+//
+// This worker is the module's "main" thread: every Embind call happens here
+// (Embind objects belong to the thread that made them), and Python threads
+// are pthreads that Emscripten runs in further workers it spawns from here.
+// Interpreter.run() blocks this worker until the program ends, so nothing in
+// here can wait on a timer or a message while Python runs (see client.js for
+// how Stop works anyway).
+import { LOAD, RUN, READY, STARTED, OUTPUT, DONE, FAILED, STDERR } from '../interpreter/protocol.js';
+
+let Module = null;   // the Emscripten module, once loaded
+let current = null;  // the latest run's Interpreter; see client.js, "Safety"
+
+self.onmessage = (event) => {
+  const message = event.data;
+  if (message.type === LOAD) load(message);
+  else if (message.type === RUN) run(message);
+};
+
+async function load({ moduleUrl, version }) {
+  // Every file of one build carries the build's hash, so a browser cache
+  // never mixes a new glasspy.js with an old glasspy.wasm.
+  const versioned = (url) => `${url}?v=${version}`;
+  try {
+    const createGlasspy = await loadScript(versioned(moduleUrl), 'createGlasspy');
+    Module = await createGlasspy({
+      // Pthread workers load glasspy.js by this URL. Without it they would
+      // try this bundled worker's own URL and never start.
+      mainScriptUrlOrBlob: versioned(moduleUrl),
+      // Emscripten looks for glasspy.wasm and glasspy.worker.js beside the
+      // script that runs it, which is this worker, not glasspy.js.
+      locateFile: (file) => versioned(new URL(file, moduleUrl).href),
+    });
+  } catch (error) {
+    self.postMessage({ type: FAILED, message: describe(error) });
+    return;
+  }
+  // The memory can only be shared with the page when the page is isolated.
+  self.postMessage({ type: READY, memory: self.crossOriginIsolated ? Module.wasmMemory : null });
+}
+
+// glasspy.js is a classic script (pthread workers load it with importScripts),
+// but this is a module worker, which has no importScripts: Vite's dev server
+// only serves workers as ES modules. So fetch the text and run it as a
+// function body that hands back the one name it defines.
+async function loadScript(url, name) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const code = await response.text();
+  // sourceURL names the code in stack traces and the debugger.
+  return new Function(`${code}\nreturn ${name};\n//# sourceURL=${url}`)();
+}
+
+function run({ runId, source, filename }) {
+  if (!Module) {
+    self.postMessage({ type: FAILED, message: 'the interpreter is not loaded' });
+    return;
+  }
+  // A fresh interpreter per run: each Run starts from an empty __main__,
+  // as `python3 file.py` does. The previous one is deleted only now.
+  current?.delete();
+  current = null;
+
+  const output = new OutputBatcher(runId);
+  let status;
+  const started = performance.now();
+  try {
+    current = new Module.Interpreter();
+    current.setOutput((stream, text) => output.write(stream, text));
+    self.postMessage({ type: STARTED, runId, interruptAddress: current.interruptAddress() });
+    status = current.run(source, filename);
+  } catch (error) {
+    // A trap or abort inside WebAssembly: the module's state is suspect, so
+    // the page replaces this worker.
+    output.flush();
+    self.postMessage({ type: FAILED, message: describe(error) });
+    return;
+  }
+  output.flush();
+  self.postMessage({ type: DONE, runId, status, elapsedMs: performance.now() - started });
+}
+
+// Output arrives in many small pieces (one per print, often one per write).
+// One postMessage each would flood the page, so pieces are batched; a batch
+// goes out when the stream changes, when it is large, when FLUSH_MS have
+// passed since the last one, and at the end of the run. The first write
+// after a quiet spell goes out at once, so progress lines show up live.
+// (No timer can flush a batch while run() blocks this thread; a batch waits
+// at most until the program writes again or ends.)
+const FLUSH_MS = 16;
+const FLUSH_CHARS = 16 * 1024;
+
+class OutputBatcher {
+  constructor(runId) {
+    this.runId = runId;
+    this.stream = 0;
+    this.text = '';
+    this.lastFlush = -Infinity;
+  }
+
+  write(stream, text) {
+    if (stream !== this.stream) this.flush();
+    this.stream = stream;
+    this.text += text;
+    const now = performance.now();
+    if (stream === STDERR || this.text.length >= FLUSH_CHARS || now - this.lastFlush >= FLUSH_MS) {
+      this.flush(now);
+    }
+  }
+
+  flush(now = performance.now()) {
+    if (this.text !== '') {
+      self.postMessage({ type: OUTPUT, runId: this.runId, stream: this.stream, text: this.text });
+      this.text = '';
+    }
+    this.lastFlush = now;
+  }
+}
+
+function describe(error) {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

@@ -1,0 +1,32 @@
+"""Records CPython 3.11's dis.dis() output for the programs the compiler
+tests compile (test_compiler.cpp). Run with python3.11 from this folder:
+    python3 gen_dis_cases.py
+Never edit dis_cases.inc by hand: it is CPython's output."""
+import dis, io, re, sys
+cases = {
+ "module_arith": "x = 1\ny = x + 2 * 3\nprint(y)\n",
+ "while_loop": "x = 0\nwhile x < 10:\n    x += 1\nprint(x)\n",
+ "for_continue": "for i in range(3):\n    if i == 1:\n        continue\n    print(i)\n",
+ "if_else": "a = 1\nif a > 0:\n    b = 'pos'\nelif a < 0:\n    b = 'neg'\nelse:\n    b = 'zero'\n",
+ "funcs": "def add(a, b=2):\n    c = a + b\n    return c\nprint(add(1))\n",
+ "closure": "def g(x):\n    def inner(y):\n        return x + y\n    return inner\n",
+ "boolops": "a = 1\nb = 2\nprint(a and b, a or b, not a)\n",
+ "chained": "a = 1\nprint(1 < a < 3)\nif 0 < a <= 2:\n    print('in')\n",
+ "calls": "x = [1, 2]\nx.append(3)\nprint(len(x), sep='-')\n",
+ "consts": "t = (1, 2, 3)\nl = [1, 2, 3]\nd = {'a': 1, 'b': 2}\ns = -5\nf = 2 ** 10\n",
+ "subscr": "l = [1, 2, 3]\nl[0] = l[1]\nprint(l[1:2])\ndel l[0]\n",
+ "fstring": "n = 5\nprint(f'n={n!r:>4} {n}')\n",
+ "global_fn": "def h():\n    global z\n    z = 1\n    while True:\n        break\n    for i in x:\n        pass\n    assert z, 'm'\n    return\n",
+ "nested_fn_call": "def fact(n):\n    if n <= 1:\n        return 1\n    return n * fact(n - 1)\nprint(fact(5))\n",
+ "unpack": "a, b = 1, 2\na, b = b, a\n",
+ "lambda": "f = lambda a: a + 1\nprint(f(1))\n",
+}
+out = []
+for name, src in cases.items():
+    buf = io.StringIO()
+    dis.dis(compile(src, "<test>", "exec"), file=buf)
+    text = re.sub(r" at 0x[0-9a-f]+", " at ADDR", buf.getvalue())
+    out.append((name, src, text))
+with open("dis_cases.inc", "w") as f:
+    for name, src, text in out:
+        f.write('{"%s",\nR"PY(%s)PY",\nR"DIS(%s)DIS"},\n' % (name, src, text))

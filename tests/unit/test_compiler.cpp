@@ -1,0 +1,69 @@
+// The compiler emits CPython 3.11's bytecode: the disassembly of each
+// program is compared with what CPython's dis.dis() printed for it
+// (dis_cases.inc, recorded by gen_dis_cases.py; code object addresses masked).
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+#include "bytecode/dis.h"
+#include "compiler/compiler.h"
+#include "glasspy.h"
+#include "objects/codeobject.h"
+#include "objects/tupleobject.h"
+#include "runtime/errors.h"
+#include "runtime/interpreter.h"
+
+using namespace gp;
+
+namespace {
+struct DisCase {
+    const char* name;
+    const char* source;
+    const char* expected;
+};
+const DisCase kCases[] = {
+#include "dis_cases.inc"
+};
+}  // namespace
+
+TEST_CASE("compiled bytecode disassembles exactly as CPython 3.11's dis", "[compiler]") {
+    for (const DisCase& c : kCases) {
+        SECTION(c.name) {
+            Session session;
+            ThreadState* ts = session.interpreter().main_thread();
+            Ref<CodeObject> code = compile_source(ts, c.source, "<test>", ParseMode::Exec);
+            REQUIRE(code);
+            std::string text = disassemble(ts, code.get());
+            text = std::regex_replace(text, std::regex(" at 0x[0-9a-f]+"), " at ADDR");
+            CHECK(text == c.expected);
+        }
+    }
+}
+
+TEST_CASE("equal constants in one compilation are one object", "[compiler]") {
+    Session session;
+    ThreadState* ts = session.interpreter().main_thread();
+    Ref<CodeObject> code = compile_source(ts, "x = 1000\ndef f():\n    return 1000\n", "<test>", ParseMode::Exec);
+    REQUIRE(code);
+    Object* outer = nullptr;
+    CodeObject* inner = nullptr;
+    for (isize i = 0; i < code->co_consts->ob_size; i++) {
+        Object* c = code->co_consts->ob_item[i];
+        if (is_code(c)) inner = static_cast<CodeObject*>(c);
+        else if (c != session.interpreter().None && !outer) outer = c;
+    }
+    REQUIRE(outer);
+    REQUIRE(inner);
+    bool shared = false;
+    for (isize i = 0; i < inner->co_consts->ob_size; i++) shared |= inner->co_consts->ob_item[i] == outer;
+    CHECK(shared);
+}
+
+TEST_CASE("'return' outside a function is a SyntaxError", "[compiler]") {
+    Session session;
+    ThreadState* ts = session.interpreter().main_thread();
+    Ref<CodeObject> code = compile_source(ts, "return 1\n", "<test>", ParseMode::Exec);
+    CHECK_FALSE(code);
+    CHECK(error_matches(ts, session.interpreter().exc.SyntaxError));
+    error_clear(ts);
+}

@@ -1,0 +1,214 @@
+// The WebAssembly build, exercised from Node: the Embind Interpreter the site
+// uses (loaded in-process, as the browser worker loads it), and the
+// `build/wasm/glasspy` launcher that must behave exactly like the native CLI.
+// Every expected output is what CPython 3.11 prints for the same program
+// (checked with `python3 -c`, hence the file name "<string>").
+//
+// Needs: cmake --preset wasm && cmake --build --preset wasm
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadGlasspy, runProgram, shutdown, wasmDir, nativeCli } from './glasspy-module.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const launcher = path.join(wasmDir, 'glasspy');
+
+let Module;
+before(async () => {
+  Module = await loadGlasspy();
+});
+after(() => {
+  if (Module) shutdown(Module);
+});
+
+// A fresh interpreter per program, deleted afterwards: Embind objects are
+// C++ objects and are not garbage-collected by JavaScript.
+function run(source) {
+  const interp = new Module.Interpreter();
+  try {
+    return runProgram(interp, source);
+  } finally {
+    interp.delete();
+  }
+}
+
+test('print(1 + 2) writes 3 to stdout and exits 0', () => {
+  assert.deepEqual(run('print(1 + 2)\n'), { status: 0, stdout: '3\n', stderr: '' });
+});
+
+test('a for loop over range sums squares', () => {
+  const source = [
+    'total = 0',
+    'for i in range(1, 6):',
+    '    total = total + i * i',
+    '    print(i, total)',
+    'print("sum:", total)',
+    '',
+  ].join('\n');
+  assert.deepEqual(run(source), {
+    status: 0,
+    stdout: '1 1\n2 5\n3 14\n4 30\n5 55\nsum: 55\n',
+    stderr: '',
+  });
+});
+
+test('a while loop with comparisons and floats', () => {
+  const source = 'x = 1.0\nsteps = 0\nwhile x < 100:\n    x = x * 2.5\n    steps = steps + 1\nprint(steps, x, x >= 100, None)\n';
+  assert.deepEqual(run(source), { status: 0, stdout: '6 244.140625 True None\n', stderr: '' });
+});
+
+test('functions with positional arguments, return and recursion', () => {
+  const source = [
+    'def add(a, b):',
+    '    return a + b',
+    'def fact(n):',
+    '    if n <= 1:',
+    '        return 1',
+    '    return n * fact(n - 1)',
+    'print(add(2, 3), fact(10), fact(25))',
+    '',
+  ].join('\n');
+  assert.deepEqual(run(source), {
+    status: 0,
+    stdout: '5 3628800 15511210043330985984000000\n',
+    stderr: '',
+  });
+});
+
+test('non-ASCII text reaches JavaScript intact', () => {
+  assert.deepEqual(run('print("café", "€", "→")\n'), { status: 0, stdout: 'café € →\n', stderr: '' });
+});
+
+test('an uncaught exception prints a traceback to stderr and exits 1', () => {
+  const source = 'def f(n):\n    return n / 0\nprint("before")\nf(1)\n';
+  assert.deepEqual(run(source), {
+    status: 1,
+    stdout: 'before\n',
+    stderr:
+      'Traceback (most recent call last):\n' +
+      '  File "<string>", line 4, in <module>\n' +
+      '  File "<string>", line 2, in f\n' +
+      'ZeroDivisionError: division by zero\n',
+  });
+});
+
+test('a syntax error runs nothing and exits 1', () => {
+  assert.deepEqual(run('print("ran")\nx = = 1\n'), {
+    status: 1,
+    stdout: '',
+    stderr: '  File "<string>", line 2\n    x = = 1\n        ^\nSyntaxError: invalid syntax\n',
+  });
+});
+
+test('two interpreters alive at once do not share names', () => {
+  const a = new Module.Interpreter();
+  const b = new Module.Interpreter();
+  try {
+    assert.deepEqual(runProgram(a, 'x = 41\n'), { status: 0, stdout: '', stderr: '' });
+    const inB = runProgram(b, 'print(x)\n');
+    assert.equal(inB.status, 1);
+    assert.match(inB.stderr, /NameError: name 'x' is not defined\n$/);
+    assert.deepEqual(runProgram(a, 'print(x + 1)\n'), { status: 0, stdout: '42\n', stderr: '' });
+  } finally {
+    a.delete();
+    b.delete();
+  }
+});
+
+test('the interrupt address is a 4-byte-aligned word inside linear memory', () => {
+  const interp = new Module.Interpreter();
+  try {
+    const address = interp.interruptAddress();
+    assert.equal(address % 4, 0);
+    assert.ok(address > 0 && address < Module.wasmMemory.buffer.byteLength);
+  } finally {
+    interp.delete();
+  }
+});
+
+test('Atomics.store on the interrupt flag from another thread raises KeyboardInterrupt', () => {
+  // In a child process with a deadline: see interrupt-child.mjs.
+  const child = spawnSync(process.execPath, [path.join(here, 'interrupt-child.mjs')], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: process.env,
+  });
+  assert.equal(child.error, undefined, `child failed: ${child.error}\n${child.stderr}`);
+  assert.equal(child.status, 0, `child exited ${child.status} (signal ${child.signal})\n${child.stderr}`);
+  const { interrupted, after } = JSON.parse(child.stdout);
+  assert.notEqual(interrupted.status, 0);
+  assert.equal(interrupted.stdout, '');
+  assert.equal(
+    interrupted.stderr,
+    'Traceback (most recent call last):\n  File "<string>", line 2, in <module>\nKeyboardInterrupt\n');
+  assert.deepEqual(after, { status: 0, stdout: '3\n', stderr: '' }, 'usable after the interrupt');
+});
+
+// --- the CLI launcher --------------------------------------------------------
+
+function cli(args, input, command = launcher) {
+  const r = spawnSync(command, args, { input: input ?? '', encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.error, undefined, `${command} failed to run: ${r.error}`);
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('glasspy -c runs its argument', () => {
+  assert.deepEqual(cli(['-c', 'print(1 + 2)']), { status: 0, stdout: '3\n', stderr: '' });
+});
+
+test('glasspy reads the program from stdin when given no argument', () => {
+  assert.deepEqual(cli([], 'x = 6\nprint(x * 7)\n'), { status: 0, stdout: '42\n', stderr: '' });
+});
+
+test('glasspy FILE runs a file from the real filesystem', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glasspy-'));
+  try {
+    const file = path.join(dir, 'prog.py');
+    fs.writeFileSync(file, 'for i in range(3):\n    print("line", i)\n');
+    assert.deepEqual(cli([file]), { status: 0, stdout: 'line 0\nline 1\nline 2\n', stderr: '' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('glasspy exits 1 with a traceback on an uncaught exception', () => {
+  assert.deepEqual(cli(['-c', 'print(1)\nprint(1 / 0)']), {
+    status: 1,
+    stdout: '1\n',
+    stderr:
+      'Traceback (most recent call last):\n' +
+      '  File "<string>", line 2, in <module>\n' +
+      'ZeroDivisionError: division by zero\n',
+  });
+});
+
+// The launcher promises the native CLI's behaviour, so compare the two
+// directly on a few invocations (when the native build exists).
+test('the wasm CLI matches the native CLI', (t) => {
+  if (!fs.existsSync(nativeCli)) {
+    t.skip(`no native build at ${nativeCli}`);
+    return;
+  }
+  const cases = [
+    [['-c', 'print(2 ** 10, 7 // 2, 7 % 3, -7 / 2)'], ''],
+    [['-c', 'x = = 1'], ''],
+    [[], 'def f():\n    return g()\nf()\n'],
+    [[path.join(here, 'no-such-file.py')], ''],
+  ];
+  // Messages that name the program ("can't open file") name each CLI's own
+  // path; the rest must be byte-for-byte the same.
+  const named = (result, program) => ({
+    ...result,
+    stderr: result.stderr.replaceAll(program, 'glasspy'),
+  });
+  for (const [args, input] of cases) {
+    assert.deepEqual(
+      named(cli(args, input), launcher),
+      named(cli(args, input, nativeCli), nativeCli),
+      `glasspy ${args.join(' ')}`);
+  }
+});

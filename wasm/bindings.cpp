@@ -1,0 +1,162 @@
+// bindings.cpp — the JavaScript face of the glasspy core.
+//
+// The site's Web Worker (and the Node tests) see one class, `Interpreter`,
+// which owns a gp::Session. Everything here is translation between the two
+// worlds: JS strings in, exit statuses and output chunks out. No interpreter
+// logic lives in this file; if something here starts to think about Python,
+// it belongs in core/.
+//
+// Threading. The module is loaded by one Web Worker, and that worker's thread
+// is Emscripten's "main" thread: it constructs the Interpreter and calls
+// run(), so run() blocks that worker, never the page. An emscripten::val is
+// only meaningful on the thread that created it, so the output callback may
+// only be called there. Output written by other threads (Python threads are
+// pthreads) is queued and handed over on the owner thread: at its next write,
+// or when run() returns.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+#include <pthread.h>
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "glasspy.h"
+
+namespace {
+
+// JS strings are UTF-16, and the core writes UTF-8 in chunks that may end in
+// the middle of a character. Decoding each chunk on its own would turn such a
+// split character into two U+FFFD marks, so each stream keeps back the bytes
+// of an unfinished sequence and prepends them to the next chunk.
+class Utf8Carry {
+public:
+    // Returns the longest prefix of carry+chunk that ends on a character
+    // boundary; keeps the rest (at most 3 bytes) for next time.
+    std::string take(std::string_view chunk) {
+        std::string text = std::move(pending_);
+        pending_.clear();
+        text.append(chunk);
+        std::size_t cut = complete_prefix(text);
+        pending_.assign(text, cut, std::string::npos);
+        text.resize(cut);
+        return text;
+    }
+
+    // Whatever is left at the end of a run is not going to be completed:
+    // hand it over as is (the decoder shows U+FFFD, as CPython's
+    // errors="replace" would).
+    std::string drain() { return std::exchange(pending_, {}); }
+
+private:
+    static std::size_t complete_prefix(const std::string& s) {
+        // Walk back over at most 3 continuation bytes (10xxxxxx) to the
+        // lead byte of the last sequence, then see if it is complete.
+        std::size_t n = s.size();
+        std::size_t i = n;
+        std::size_t back = 0;
+        while (i > 0 && back < 4) {
+            unsigned char c = static_cast<unsigned char>(s[i - 1]);
+            --i;
+            ++back;
+            if ((c & 0xC0) != 0x80) {               // a lead byte or ASCII
+                std::size_t need = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2
+                                 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+                return back >= need ? n : i;        // complete, or cut before it
+            }
+        }
+        return n;  // only continuation bytes: malformed, let the decoder replace
+    }
+
+    std::string pending_;  // an unfinished UTF-8 sequence, 0..3 bytes
+};
+
+class Interpreter {
+public:
+    Interpreter() : owner_(pthread_self()), session_(std::make_unique<gp::Session>()) {
+        session_->set_output([this](gp::Stream stream, std::string_view text) {
+            deliver(stream, text);
+        });
+    }
+
+    // callback(stream, text): stream is 1 for stdout, 2 for stderr.
+    // Until one is set, output is dropped (a JS caller that wants it sets
+    // the callback before its first run()).
+    void setOutput(emscripten::val callback) { callback_ = std::move(callback); }
+
+    // Runs a whole program as __main__; returns its exit status
+    // (0, 1 for an uncaught exception or syntax error, n for SystemExit(n)).
+    int run(const std::string& source, const std::string& filename) {
+        int status = session_->run_main(source, filename);
+        flush_foreign();
+        for (gp::Stream s : {gp::Stream::Stdout, gp::Stream::Stderr}) {
+            std::string rest = carry(s).drain();
+            if (!rest.empty()) call(s, rest);
+        }
+        return status;
+    }
+
+    // From the owner thread; another thread (the page) uses the address.
+    void interrupt() { session_->request_interrupt(); }
+
+    // Byte address of the interrupt flag word in linear memory, so that a
+    // thread which holds the module's shared memory can raise it with
+    // Atomics.store(new Int32Array(memory.buffer), address >> 2, 1).
+    std::uint32_t interruptAddress() const {
+        static_assert(sizeof(void*) == 4, "wasm32: addresses fit in 32 bits");
+        return static_cast<std::uint32_t>(session_->interrupt_flag_address());
+    }
+
+private:
+    void deliver(gp::Stream stream, std::string_view text) {
+        if (!pthread_equal(pthread_self(), owner_)) {
+            std::lock_guard<std::mutex> lock(foreign_mutex_);
+            foreign_.emplace_back(stream, std::string(text));
+            return;
+        }
+        flush_foreign();  // keep other threads' earlier output in order
+        std::string whole = carry(stream).take(text);
+        if (!whole.empty()) call(stream, whole);
+    }
+
+    void flush_foreign() {
+        std::vector<std::pair<gp::Stream, std::string>> batch;
+        {
+            std::lock_guard<std::mutex> lock(foreign_mutex_);
+            batch.swap(foreign_);
+        }
+        for (auto& [stream, text] : batch) {
+            std::string whole = carry(stream).take(text);
+            if (!whole.empty()) call(stream, whole);
+        }
+    }
+
+    void call(gp::Stream stream, const std::string& text) {
+        if (callback_.isUndefined() || callback_.isNull()) return;
+        callback_(static_cast<int>(stream), text);  // std::string -> JS string via UTF-8
+    }
+
+    Utf8Carry& carry(gp::Stream s) { return s == gp::Stream::Stderr ? err_carry_ : out_carry_; }
+
+    pthread_t owner_;                                // the thread that may call JS
+    std::unique_ptr<gp::Session> session_;           // the interpreter itself
+    emscripten::val callback_ = emscripten::val::undefined();  // owner thread only
+    Utf8Carry out_carry_, err_carry_;                // split characters, per stream
+    std::mutex foreign_mutex_;                       // guards foreign_
+    std::vector<std::pair<gp::Stream, std::string>> foreign_;  // output from other threads
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(glasspy) {
+    emscripten::class_<Interpreter>("Interpreter")
+        .constructor<>()
+        .function("run", &Interpreter::run)
+        .function("setOutput", &Interpreter::setOutput)
+        .function("interrupt", &Interpreter::interrupt)
+        .function("interruptAddress", &Interpreter::interruptAddress);
+}
