@@ -439,9 +439,14 @@ Ref<CodeObject> Compiler::leave_scope(int flags_extra) {
     co->co_flags = flags;
 
     AddConstFn add = [this](Ref<> v) { return add_const(std::move(v)); };
-    if (!unit.graph.assemble(ts_, co.get(), unit.consts, add)) {
+    int nconsts = 0;
+    if (!unit.graph.assemble(ts_, co.get(), unit.consts, add, &nconsts)) {
         raise(ts_, interp_.exc.SystemError, "assembler failed");
         return nullptr;
+    }
+    while (int(unit.consts.size()) > nconsts) {
+        decref(unit.consts.back());
+        unit.consts.pop_back();
     }
     Ref<TupleObject> consts = tuple_from_array(ts_, unit.consts.data(), isize(unit.consts.size()));
     Ref<TupleObject> names = tuple_new(ts_, isize(unit.names.size()));
@@ -1173,7 +1178,7 @@ bool Compiler::visit_expr_inner(Expr* e) {
         Block* next = new_block();
         if (!jump_if(i->test, next, false)) return false;
         if (!visit_expr(i->body)) return false;
-        emit(JUMP_NO_INTERRUPT, 0, end);
+        emit_noloc(JUMP, 0, end);
         use_next_block(next);
         if (!visit_expr(i->orelse)) return false;
         use_next_block(end);
@@ -1250,7 +1255,7 @@ bool Compiler::compare(Compare* c) {
     if (!visit_expr(c->comparators[n - 1])) return false;
     emit_cmp(u().cur->instrs, c->ops[n - 1], u().loc);
     Block* end = new_block();
-    emit(JUMP_NO_INTERRUPT, 0, end);
+    emit_noloc(JUMP, 0, end);
     use_next_block(cleanup);
     emit(SWAP, 2);
     emit(POP_TOP);
@@ -1283,7 +1288,7 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
         Block* next2 = new_block();
         if (!jump_if(i->test, next2, false)) return false;
         if (!jump_if(i->body, target, cond)) return false;
-        emit(JUMP_NO_INTERRUPT, 0, end);
+        emit_noloc(JUMP, 0, end);
         use_next_block(next2);
         if (!jump_if(i->orelse, target, cond)) return false;
         use_next_block(end);
@@ -1308,11 +1313,12 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
             if (!visit_expr(c->comparators[n - 1])) return false;
             emit_cmp(u().cur->instrs, c->ops[n - 1], u().loc);
             emit(cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, 0, target);
+            use_next_block(new_block());
             Block* end = new_block();
-            emit(JUMP_NO_INTERRUPT, 0, end);
+            emit_noloc(JUMP, 0, end);
             use_next_block(cleanup);
             emit(POP_TOP);
-            if (!cond) emit(JUMP_NO_INTERRUPT, 0, target);
+            if (!cond) emit_noloc(JUMP, 0, target);
             use_next_block(end);
             u().loc = saved;
             return true;
@@ -1338,6 +1344,7 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
         error_clear(ts_);
     }
     emit(cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, 0, target);
+    use_next_block(new_block());
     return true;
 }
 

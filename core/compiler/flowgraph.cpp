@@ -76,17 +76,48 @@ Block* real_target(Block* b) {
     return b;
 }
 
-// Peephole rules from compile.c's optimize_basic_block that shape ordinary code:
-// a BUILD_TUPLE of constants becomes one LOAD_CONST of a folded tuple, and
-// conditional jumps to jumps are threaded.
+// eliminate_empty_basic_blocks: retarget jumps past empty blocks.
+void eliminate_empty_blocks(Block* entry) {
+    for (Block* b = entry; b; b = b->next)
+        for (Instr& i : b->instrs)
+            if (i.target) i.target = real_target(i.target);
+}
+
+const Instr* first_instr(Block* b) {
+    b = real_target(b);
+    return b ? &b->instrs[0] : nullptr;
+}
+
+// optimize_basic_block (compile.c): constant folding of tuples, the
+// BUILD_TUPLE/UNPACK_SEQUENCE swap, `x is None` jumps, and jump threading.
 void optimize_block(ThreadState* ts, Block* b, const std::vector<Object*>& consts, const AddConstFn& add_const) {
     std::vector<Instr>& in = b->instrs;
+    Interpreter& interp = *ts->interp;
     for (std::size_t i = 0; i < in.size(); i++) {
         Instr& ins = in[i];
-        if (ins.target) ins.target = real_target(ins.target);
+        int nextop = i + 1 < in.size() ? in[i + 1].opcode : 0;
+        const Instr* target = ins.target ? first_instr(ins.target) : nullptr;
         switch (ins.opcode) {
+        case LOAD_CONST: {
+            // `x is None` / `x is not None` followed by a jump become one jump.
+            if (nextop == IS_OP && consts[std::size_t(ins.oparg)] == interp.None && i + 2 < in.size()) {
+                Instr& jump = in[i + 2];
+                if (jump.opcode == POP_JUMP_IF_FALSE || jump.opcode == POP_JUMP_IF_TRUE) {
+                    bool invert = in[i + 1].oparg != 0;
+                    if (jump.opcode == POP_JUMP_IF_FALSE) invert = !invert;
+                    ins.opcode = NOP;
+                    in[i + 1].opcode = NOP;
+                    jump.opcode = invert ? POP_JUMP_IF_NOT_NONE : POP_JUMP_IF_NONE;
+                }
+            }
+            break;
+        }
         case BUILD_TUPLE: {
             int n = ins.oparg;
+            if (nextop == UNPACK_SEQUENCE && in[i + 1].oparg == n) {
+                if (n == 1) { ins.opcode = NOP; in[i + 1].opcode = NOP; break; }
+                if (n == 2 || n == 3) { ins.opcode = NOP; in[i + 1].opcode = SWAP; break; }
+            }
             if (n > 0 && i >= std::size_t(n)) {
                 bool all_const = true;
                 for (int k = 1; k <= n; k++)
@@ -105,68 +136,160 @@ void optimize_block(ThreadState* ts, Block* b, const std::vector<Object*>& const
             }
             break;
         }
+        // Jump threading: a jump to an instruction that only jumps on.
         case JUMP_IF_FALSE_OR_POP:
         case JUMP_IF_TRUE_OR_POP: {
-            // x or (y and z): if the target re-tests the same condition, go further.
-            Block* t = ins.target;
-            if (!t || t->instrs.empty()) break;
-            const Instr& first = t->instrs[0];
-            bool same = (first.opcode == ins.opcode);
-            bool opposite = (first.opcode == JUMP_IF_FALSE_OR_POP || first.opcode == JUMP_IF_TRUE_OR_POP ||
-                             first.opcode == POP_JUMP_IF_FALSE || first.opcode == POP_JUMP_IF_TRUE) && !same;
-            if (same) {
-                ins.target = first.target;
-            } else if (opposite && (first.opcode == JUMP_IF_FALSE_OR_POP || first.opcode == JUMP_IF_TRUE_OR_POP)) {
-                // The value is known to fail the target's test: pop it and continue after.
-                ins.opcode = ins.opcode == JUMP_IF_FALSE_OR_POP ? POP_JUMP_IF_FALSE : POP_JUMP_IF_TRUE;
-                ins.target = t->next;
+            if (!target) break;
+            bool same = target->opcode == ins.opcode;
+            bool other = (target->opcode == JUMP_IF_FALSE_OR_POP || target->opcode == JUMP_IF_TRUE_OR_POP) && !same;
+            if (same || target->opcode == JUMP) {
+                ins.target = target->target;   // the value will be tested the same way again
+            } else if (other || target->opcode == POP_JUMP_IF_FALSE || target->opcode == POP_JUMP_IF_TRUE) {
+                bool jumps_on_true = ins.opcode == JUMP_IF_TRUE_OR_POP;
+                bool target_jumps_on_true = target->opcode == JUMP_IF_TRUE_OR_POP || target->opcode == POP_JUMP_IF_TRUE;
+                if (jumps_on_true == target_jumps_on_true && target->opcode != JUMP_IF_FALSE_OR_POP &&
+                    target->opcode != JUMP_IF_TRUE_OR_POP) {
+                    // POP_JUMP_IF_X with the same sense: it pops, so we pop and jump straight there.
+                    ins.opcode = jumps_on_true ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE;
+                    ins.target = target->target;
+                } else if (jumps_on_true != target_jumps_on_true) {
+                    // The value fails the target's test: pop it and go past the target.
+                    ins.opcode = jumps_on_true ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE;
+                    Block* tb = real_target(ins.target);
+                    // The instruction after the target's jump.
+                    if (tb->instrs.size() > 1) {
+                        // Split is not needed in practice: the target block starts with the jump.
+                    }
+                    ins.target = tb->next;
+                }
             }
             break;
         }
         case POP_JUMP_IF_FALSE:
         case POP_JUMP_IF_TRUE:
+        case POP_JUMP_IF_NONE:
+        case POP_JUMP_IF_NOT_NONE:
+        case FOR_ITER:
         case JUMP:
-        case JUMP_NO_INTERRUPT: {
-            Block* t = ins.target;
-            if (t && t->instrs.size() == 1 && is_unconditional_jump(t->instrs[0].opcode) &&
-                t->instrs[0].target && t->instrs[0].target != t && ins.opcode != JUMP_NO_INTERRUPT) {
-                ins.target = t->instrs[0].target;
-            }
+            if (target && target->opcode == JUMP && target->target && real_target(target->target) != real_target(ins.target))
+                ins.target = target->target;
             break;
-        }
         default:
             break;
         }
     }
-    // Drop NOPs whose line is the same as a neighbour (remove_redundant_nops).
+}
+
+// clean_basic_block: remove NOPs that carry no line of their own.
+void clean_block(Block* b) {
+    std::vector<Instr>& in = b->instrs;
     std::vector<Instr> out;
     out.reserve(in.size());
-    for (std::size_t i = 0; i < in.size(); i++) {
-        if (in[i].opcode == NOP) {
-            int line = in[i].loc.lineno;
-            bool redundant = line < 0 || (!out.empty() && out.back().loc.lineno == line) ||
-                             (i + 1 < in.size() && in[i + 1].loc.lineno == line);
-            if (redundant) continue;
+    int prev_lineno = -1;
+    for (std::size_t src = 0; src < in.size(); src++) {
+        int lineno = in[src].loc.lineno;
+        if (in[src].opcode == NOP) {
+            if (lineno < 0) continue;
+            if (prev_lineno == lineno) continue;
+            if (src + 1 < in.size()) {
+                int next_lineno = in[src + 1].loc.lineno;
+                if (next_lineno < 0 || next_lineno == lineno) {
+                    in[src + 1].loc.lineno = lineno;
+                    continue;
+                }
+            } else {
+                Block* next = real_target(b->next);
+                if (next && next->instrs[0].loc.lineno == lineno) continue;
+            }
         }
-        out.push_back(in[i]);
+        out.push_back(in[src]);
+        prev_lineno = lineno;
     }
     in.swap(out);
 }
 
-// A jump to the next block in layout order is dropped (the fallthrough does it).
+bool is_exit(const Block* b) { return b->ends_with_exit(); }
+
+bool is_exit_without_lineno(const Block* b) {
+    if (!b || !is_exit(b)) return false;
+    for (const Instr& i : b->instrs)
+        if (i.loc.lineno >= 0) return false;
+    return true;
+}
+
+// extend_block: a jump to a small exit block (return/raise, at most four
+// instructions) is replaced by a copy of that block.
+void extend_block(Block* b) {
+    if (b->instrs.empty()) return;
+    Instr& last = b->instrs.back();
+    if (last.opcode != JUMP && last.opcode != JUMP_FORWARD && last.opcode != JUMP_BACKWARD) return;
+    Block* t = real_target(last.target);
+    if (t && is_exit(t) && t->instrs.size() <= 4) {
+        last.opcode = NOP;
+        last.target = nullptr;
+        std::vector<Instr> copy = t->instrs;
+        b->instrs.insert(b->instrs.end(), copy.begin(), copy.end());
+    }
+}
+
+// After optimizing: unconditional jumps to the very next block are dropped.
 void remove_jumps_to_next(Block* entry) {
     for (Block* b = entry; b; b = b->next) {
         if (b->instrs.empty()) continue;
         Instr& last = b->instrs.back();
-        if (is_unconditional_jump(last.opcode) && real_target(last.target) == real_target(b->next)) {
+        if ((last.opcode == JUMP || last.opcode == JUMP_NO_INTERRUPT) &&
+            real_target(last.target) == real_target(b->next)) {
             last.opcode = NOP;
-            last.oparg = 0;
             last.target = nullptr;
-            if (last.loc.lineno < 0 || b->instrs.size() > 1) b->instrs.pop_back();
         }
     }
 }
 
+void count_predecessors(Block* entry) {
+    for (Block* b = entry; b; b = b->next) { b->visited = false; b->predecessors = 0; }
+    entry->predecessors = 1;
+    mark_reachable(entry);
+}
+
+}  // namespace
+
+// duplicate_exits_without_lineno: each jump to a line-less exit block gets
+// its own copy carrying the jump's line, so tracebacks and dis show the
+// line of the statement that returned.
+void FlowGraph::duplicate_exits(Block* entry) {
+    count_predecessors(entry);
+    // compile.c walks its block list newest first.
+    for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it) {
+        Block* b = it->get();
+        if (b->instrs.empty() || !b->visited) continue;
+        Instr& last = b->instrs.back();
+        if (!last.target || !opcode_is_jump(last.opcode)) continue;
+        Block* target = real_target(last.target);
+        if (is_exit_without_lineno(target) && target->predecessors > 1) {
+            Block* copy = new_block();
+            copy->instrs = target->instrs;
+            copy->instrs[0].loc = last.loc;
+            last.target = copy;
+            target->predecessors--;
+            copy->predecessors = 1;
+            copy->visited = true;
+            copy->next = target->next;
+            target->next = copy;
+        }
+    }
+    // Exits reached only by falling through take the line of what precedes them.
+    for (Block* b = entry; b; b = b->next) {
+        if (b->instrs.empty() || b->ends_with_exit() || b->ends_with_jump()) continue;
+        Block* n = real_target(b->next);
+        if (n && is_exit_without_lineno(n)) n->instrs[0].loc = b->instrs.back().loc;
+    }
+}
+
+namespace {
+
+// propagate_line_numbers: instructions without a line take the line of the
+// instruction before them, and pass it on to a successor block that has no
+// other way in.
 void propagate_line_numbers(Block* entry) {
     for (Block* b = entry; b; b = b->next) {
         if (b->instrs.empty()) continue;
@@ -175,15 +298,14 @@ void propagate_line_numbers(Block* entry) {
             if (i.loc.lineno < 0) i.loc = prev;
             else prev = i.loc;
         }
-        // Pass the location on to a successor with no other way in.
         if (!b->ends_with_exit() && !b->ends_with_jump()) {
             Block* n = real_target(b->next);
             if (n && n->predecessors == 1 && n->instrs[0].loc.lineno < 0) n->instrs[0].loc = prev;
         }
-        if (is_unconditional_jump(b->instrs.back().opcode) || has_target(b->instrs.back().opcode)) {
-            Block* t = b->instrs.back().target;
-            if (t && t->predecessors == 1 && !t->instrs.empty() && t->instrs[0].loc.lineno < 0)
-                t->instrs[0].loc = prev;
+        const Instr& last = b->instrs.back();
+        if (last.target && opcode_is_jump(last.opcode)) {
+            Block* t = real_target(last.target);
+            if (t && t->predecessors == 1 && t->instrs[0].loc.lineno < 0) t->instrs[0].loc = prev;
         }
     }
 }
@@ -265,16 +387,34 @@ void label_exception_targets(Block* entry) {
 }  // namespace
 
 bool FlowGraph::assemble(ThreadState* ts, CodeObject* co, const std::vector<Object*>& consts,
-                         const AddConstFn& add_const) {
+                         const AddConstFn& add_const, int* nconsts_used) {
     Block* entry = entry_;
+    // optimize_cfg
+    for (Block* b = entry; b; b = b->next) {
+        optimize_block(ts, b, consts, add_const);
+        clean_block(b);
+    }
+    for (Block* b = entry; b; b = b->next) extend_block(b);
     remove_unreachable(entry);
-    for (Block* b = entry; b; b = b->next) optimize_block(ts, b, consts, add_const);
-    remove_unreachable(entry);
+    eliminate_empty_blocks(entry);
+    for (Block* b = entry; b; b = b->next) clean_block(b);
     remove_jumps_to_next(entry);
-    remove_unreachable(entry);
+    for (Block* b = entry; b; b = b->next) clean_block(b);
+    eliminate_empty_blocks(entry);
+
+    duplicate_exits(entry);
+    // trim_unused_consts: constants past the last one used are dropped
+    // (the first always stays: it is the docstring slot of functions).
+    int max_const = 0;
+    for (Block* b = entry; b; b = b->next)
+        for (const Instr& i : b->instrs)
+            if ((i.opcode == LOAD_CONST || i.opcode == KW_NAMES) && i.oparg > max_const) max_const = i.oparg;
+    *nconsts_used = max_const + 1;
+    count_predecessors(entry);
     propagate_line_numbers(entry);
     co->co_stacksize = stackdepth(entry);
     label_exception_targets(entry);
+    for (Block* b = entry; b; b = b->next) clean_block(b);
 
     // Resolve offsets until they are stable: a jump that needs EXTENDED_ARG
     // grows, which can push later targets past 255 units in turn.

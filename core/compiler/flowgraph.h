@@ -55,10 +55,12 @@ public:
     // Runs the assembler passes and fills co->code, positions, exceptiontable
     // and co_stacksize. `consts` may grow (folded tuples). Returns false only
     // on internal inconsistency.
+    // *nconsts_used receives how many leading constants the code uses.
     bool assemble(ThreadState* ts, CodeObject* co, const std::vector<Object*>& consts,
-                  const AddConstFn& add_const);
+                  const AddConstFn& add_const, int* nconsts_used);
 
 private:
+    void duplicate_exits(Block* entry);
     std::vector<std::unique_ptr<Block>> blocks_;
     Block* entry_ = nullptr;
 };
