@@ -64,7 +64,9 @@ int Session::run_main(std::string_view source, std::string_view filename) {
     Interpreter& interp = *interp_;
     ThreadState* ts = interp.main_thread();
     if (!interp.builtins) return 1;
-    interp.sources[std::string(filename)] = std::string(source);
+    // Like linecache, tracebacks show source lines of real files only, not of
+    // "<string>" (-c) or "<stdin>".
+    if (filename.empty() || filename[0] != '<') interp.sources[std::string(filename)] = std::string(source);
     // __main__'s namespace.
     Ref<ModuleObject> main = module_new(ts, "__main__");
     int status = 0;

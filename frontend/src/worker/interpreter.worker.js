@@ -41,9 +41,10 @@ async function load({ moduleUrl, version }) {
 }
 
 // glasspy.js is a classic script (pthread workers load it with importScripts),
-// but this is a module worker, which has no importScripts: Vite's dev server
-// only serves workers as ES modules. So fetch the text and run it as a
-// function body that hands back the one name it defines.
+// but this is a module worker, which cannot importScripts. (It is a module
+// worker because Vite's dev server serves worker code unbundled, and only a
+// module worker can follow the import of protocol.js.) So fetch the text and
+// run it as a function body that hands back the one name it defines.
 async function loadScript(url, name) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -57,8 +58,10 @@ function run({ runId, source, filename }) {
     self.postMessage({ type: FAILED, message: 'the interpreter is not loaded' });
     return;
   }
-  // A fresh interpreter per run: each Run starts from an empty __main__,
-  // as `python3 file.py` does. The previous one is deleted only now.
+  // A fresh interpreter per run (under a millisecond to make): each Run
+  // starts like `python3 file.py` does, with fresh heap, collector and
+  // module state, so what the panels show depends only on this program.
+  // The previous one is deleted only now.
   current?.delete();
   current = null;
 
