@@ -105,7 +105,8 @@ public:
 
     // Byte address of the interrupt flag word in linear memory, so that a
     // thread which holds the module's shared memory can raise it with
-    // Atomics.store(new Int32Array(memory.buffer), address >> 2, 1).
+    // Atomics.or(new Int32Array(memory.buffer), address >> 2, 1): bit 0 of the
+    // eval-breaker word (the other bits belong to the GIL and the collector).
     std::uint32_t interruptAddress() const {
         static_assert(sizeof(void*) == 4, "wasm32: addresses fit in 32 bits");
         return static_cast<std::uint32_t>(session_->interrupt_flag_address());

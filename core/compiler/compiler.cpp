@@ -217,6 +217,7 @@ private:
     bool call(Call* c);
     bool call_args(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, int extra);
     bool function_def(FunctionDef* fd);
+    bool class_def(ClassDef* cd);
     bool lambda(Lambda* l);
     bool make_closure(CodeObject* code, int flags);
     bool defaults(Arguments* a, int* flags);
@@ -743,7 +744,8 @@ bool Compiler::visit_stmt(Stmt* s) {
         use_next_block(new_block());
         return true;
     }
-    case StmtKind::ClassDef: return unsupported("class statements");
+    case StmtKind::ClassDef:
+        return class_def(static_cast<ClassDef*>(s));
     case StmtKind::AsyncFunctionDef: return unsupported("async functions");
     case StmtKind::AnnAssign: return unsupported("annotated assignments");
     case StmtKind::AsyncFor: return unsupported("async for");
@@ -981,6 +983,45 @@ bool Compiler::function_def(FunctionDef* fd) {
         emit(CALL, 0);
     }
     return nameop(fd->name, ExprContext::Store);
+}
+
+// compiler_class: the body becomes a function run by __build_class__ with the
+// class namespace as its locals; it stores __module__ and __qualname__ first
+// and returns the __class__ cell (for super()) or None.
+bool Compiler::class_def(ClassDef* cd) {
+    for (Expr* d : cd->decorator_list)
+        if (!visit_expr(d)) return false;
+    int firstlineno = cd->decorator_list.empty() ? cd->lineno : cd->decorator_list[0]->lineno;
+    Scope* scope = st_.scope_for(cd);
+    if (!enter_scope(scope, cd->name, cd, firstlineno)) return false;
+    std::string qualname = u().qualname;
+    set_loc(cd);
+    if (!nameop("__name__", ExprContext::Load) || !nameop("__module__", ExprContext::Store)) return false;
+    if (!load_const(str_from_utf8(ts_, qualname)) || !nameop("__qualname__", ExprContext::Store)) return false;
+    if (!body_with_docstring(cd->body, true)) return false;
+    u().loc = Position{-1, -1, -1, -1};
+    if (scope->needs_class_closure) {
+        emit(LOAD_CLOSURE, u().local_index.at("__class__"));
+        emit(COPY, 1);
+        if (!nameop("__classcell__", ExprContext::Store)) return false;
+    } else {
+        load_const(none());
+    }
+    emit(RETURN_VALUE);
+    if (failed_) return false;
+    Ref<CodeObject> code = leave_scope(0);
+    if (!code) return false;
+    set_loc(cd);
+    emit(PUSH_NULL);
+    emit(LOAD_BUILD_CLASS);
+    if (!make_closure(code.get(), 0)) return false;
+    if (!load_const(str_from_utf8(ts_, cd->name))) return false;
+    if (!call_args(cd->bases, cd->keywords, 2)) return false;
+    for (std::size_t i = 0; i < cd->decorator_list.size(); i++) {
+        emit(PRECALL, 0);
+        emit(CALL, 0);
+    }
+    return nameop(cd->name, ExprContext::Store);
 }
 
 bool Compiler::lambda(Lambda* l) {

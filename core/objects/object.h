@@ -35,7 +35,7 @@ namespace gp {
 using isize = std::ptrdiff_t;   // Py_ssize_t
 
 struct TypeObject;
-struct Interpreter;
+class Interpreter;
 struct ThreadState;
 
 struct Object {

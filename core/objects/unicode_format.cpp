@@ -189,7 +189,7 @@ static Ref<> format_str_with_spec(ThreadState* ts, StrObject* value, StrObject* 
 
 Ref<> str_dunder_format(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "str.__format__", kw) || !check_nargs(ts, "str.__format__", nargs, 1, 1)) return nullptr;
-    if (!is_str(args[0])) return type_error(ts, std::string("__format__() argument must be str, not ") + type_name(args[0]));
+    if (!is_str(args[0])) return type_error(ts, std::string("__format__() argument must be str, not ") + (args[0] == ts->interp->None ? "None" : type_name(args[0])));
     if (as_str(args[0])->length == 0) return object_str(ts, self);
     return format_str_with_spec(ts, as_str(self), as_str(args[0]));
 }

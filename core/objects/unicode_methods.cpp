@@ -89,6 +89,9 @@ bool parse_finds(ThreadState* ts, const char* name, Object* const* args, isize n
     return true;
 }
 
+// Argument Clinic's _PyArg_BadArgument names None "None", not "NoneType".
+const char* clinic_type_name(ThreadState* ts, Object* o) { return o == ts->interp->None ? "None" : type_name(o); }
+
 bool need_str(ThreadState* ts, Object* o) {
     if (is_str(o)) return true;
     type_error(ts, std::string("must be str, not ") + type_name(o));
@@ -546,7 +549,7 @@ static Ref<> m_replace(ThreadState* ts, Object* self, Object* const* args, isize
     if (!check_no_kwargs(ts, "replace", kw) || !check_positional(ts, "replace", nargs, 2, 3)) return nullptr;
     for (int k = 0; k < 2; k++)
         if (!is_str(args[k]))
-            return type_error(ts, "replace() argument " + std::to_string(k + 1) + " must be str, not " + type_name(args[k]));
+            return type_error(ts, "replace() argument " + std::to_string(k + 1) + " must be str, not " + clinic_type_name(ts, args[k]));
     isize count = -1;
     if (nargs == 3 && !arg_isize(ts, args[2], &count)) return nullptr;
     if (count < 0) count = kMaxIsize;
@@ -715,7 +718,7 @@ static Ref<> m_expandtabs(ThreadState* ts, Object* self, Object* const* args, is
 
 static Ref<> m_removeprefix(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "str.removeprefix", kw) || !check_nargs(ts, "str.removeprefix", nargs, 1, 1)) return nullptr;
-    if (!is_str(args[0])) return type_error(ts, std::string("removeprefix() argument must be str, not ") + type_name(args[0]));
+    if (!is_str(args[0])) return type_error(ts, std::string("removeprefix() argument must be str, not ") + clinic_type_name(ts, args[0]));
     StrObject* s = S(self);
     StrObject* p = S(args[0]);
     if (tailmatch(s, p, 0, kMaxIsize, -1)) return str_substr(ts, s, p->length, s->length);
@@ -724,7 +727,7 @@ static Ref<> m_removeprefix(ThreadState* ts, Object* self, Object* const* args, 
 
 static Ref<> m_removesuffix(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "str.removesuffix", kw) || !check_nargs(ts, "str.removesuffix", nargs, 1, 1)) return nullptr;
-    if (!is_str(args[0])) return type_error(ts, std::string("removesuffix() argument must be str, not ") + type_name(args[0]));
+    if (!is_str(args[0])) return type_error(ts, std::string("removesuffix() argument must be str, not ") + clinic_type_name(ts, args[0]));
     StrObject* s = S(self);
     StrObject* p = S(args[0]);
     if (p->length && tailmatch(s, p, 0, kMaxIsize, 1)) return str_substr(ts, s, 0, s->length - p->length);
@@ -760,7 +763,7 @@ static Ref<> m_maketrans(ThreadState* ts, Object*, Object* const* args, isize na
     Object* x = args[0];
     Object* y = args[1];
     if (!is_str(x)) return type_error(ts, "first maketrans argument must be a string if there is a second argument");
-    if (!is_str(y)) return type_error(ts, std::string("maketrans() argument 2 must be str, not ") + type_name(y));
+    if (!is_str(y)) return type_error(ts, std::string("maketrans() argument 2 must be str, not ") + clinic_type_name(ts, y));
     if (S(x)->length != S(y)->length) return value_error(ts, "the first two maketrans arguments must have equal length");
     for (isize i = 0; i < S(x)->length; i++) {
         Ref<> k = int_from_i64(ts, sget(S(x), i));
@@ -769,7 +772,7 @@ static Ref<> m_maketrans(ThreadState* ts, Object*, Object* const* args, isize na
     }
     if (nargs == 3) {
         Object* z = args[2];
-        if (!is_str(z)) return type_error(ts, std::string("maketrans() argument 3 must be str, not ") + type_name(z));
+        if (!is_str(z)) return type_error(ts, std::string("maketrans() argument 3 must be str, not ") + clinic_type_name(ts, z));
         for (isize i = 0; i < S(z)->length; i++) {
             Ref<> k = int_from_i64(ts, sget(S(z), i));
             if (!k || !dict_set_item(ts, d.get(), k.get(), ts->interp->None)) return nullptr;
@@ -821,7 +824,7 @@ static Ref<> m_encode(ThreadState* ts, Object* self, Object* const* args, isize 
     if (!parse_kwargs(ts, "encode", names, 2, 0, 0, args, nargs, kw, a)) return nullptr;
     for (int k = 0; k < 2; k++)
         if (a[k] && !is_str(a[k]))
-            return type_error(ts, std::string("encode() argument '") + names[k] + "' must be str, not " + type_name(a[k]));
+            return type_error(ts, std::string("encode() argument '") + names[k] + "' must be str, not " + clinic_type_name(ts, a[k]));
     std::string_view encoding = a[0] ? str_utf8(a[0]) : std::string_view("utf-8");
     std::string_view errors = a[1] ? str_utf8(a[1]) : std::string_view("strict");
     std::string out;

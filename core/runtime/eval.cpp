@@ -270,6 +270,13 @@ Ref<> eval_code(ThreadState* ts, CodeObject* code, DictObject* globals, Object* 
     return eval_frame(ts, f);
 }
 
+Ref<> eval_class_body(ThreadState* ts, Object* callable, Object* ns) {
+    auto* func = static_cast<FunctionObject*>(callable);
+    Frame* f = push_frame(ts, func->func_code, func, func->func_globals, func->func_builtins, ns);
+    if (!f) return nullptr;
+    return eval_frame(ts, f);
+}
+
 Ref<> function_call(ThreadState* ts, Object* callable, Object* const* args, isize nargs, TupleObject* kwnames) {
     auto* func = static_cast<FunctionObject*>(callable);
     Frame* f = make_call_frame(ts, func, args, nargs, kwnames);
@@ -1036,6 +1043,17 @@ next_instruction:
                 if (!line || !write_stdout(ts, line.get())) goto error;
                 if (!dict_set_cstr(ts, interp.builtins->md_dict, "_", v.get())) goto error;
             }
+            DISPATCH();
+        }
+
+        TARGET(LOAD_BUILD_CLASS) {
+            Object* bc = dict_get_cstr(ts, f->builtins, "__build_class__");
+            if (!bc) {
+                if (!error_occurred(ts)) raise(ts, interp.exc.NameError, "__build_class__ not found");
+                goto error;
+            }
+            incref(bc);
+            PUSH(bc);
             DISPATCH();
         }
 

@@ -11,6 +11,11 @@ struct TupleObject;
 
 // Runs module-level (or exec'd) code with the given namespaces.
 Ref<> eval_code(ThreadState* ts, CodeObject* code, DictObject* globals, Object* locals);
+// Runs the body of a class statement: the function made from the class
+// body's code, executed with `ns` as its local namespace (what
+// builtins.__build_class__ does). Returns the body's return value: the
+// __class__ cell when methods use super()/__class__, else None.
+Ref<> eval_class_body(ThreadState* ts, Object* func, Object* ns);
 // tp_call of Python functions: binds the arguments to a new frame and runs it.
 Ref<> function_call(ThreadState* ts, Object* func, Object* const* args, isize nargs,
                     TupleObject* kwnames);

@@ -4,7 +4,7 @@
 // the run, and the test must fail rather than hang.
 //
 // As the site's Stop button does, a second thread raises the flag in shared
-// memory with Atomics.store while run() is busy; then the same Interpreter
+// memory with Atomics.or while run() is busy; then the same Interpreter
 // runs another program to show that it is still usable. Prints one JSON line.
 import { Worker } from 'node:worker_threads';
 import { loadGlasspy, runProgram, shutdown } from './glasspy-module.mjs';
@@ -15,7 +15,7 @@ const interp = new Module.Interpreter();
 const stopper = new Worker(
   `const { workerData } = require('node:worker_threads');
    setTimeout(() => {
-     Atomics.store(new Int32Array(workerData.buffer), workerData.address >> 2, 1);
+     Atomics.or(new Int32Array(workerData.buffer), workerData.address >> 2, 1);
    }, 300);`,
   { eval: true, workerData: { buffer: Module.wasmMemory.buffer, address: interp.interruptAddress() } });
 

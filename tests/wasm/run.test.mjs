@@ -153,7 +153,7 @@ test('the interrupt address is a 4-byte-aligned word inside linear memory', () =
   }
 });
 
-test('Atomics.store on the interrupt flag from another thread raises KeyboardInterrupt', () => {
+test('Atomics.or on the interrupt flag from another thread raises KeyboardInterrupt', () => {
   // In a child process with a deadline: see interrupt-child.mjs.
   const child = spawnSync(process.execPath, [path.join(here, 'interrupt-child.mjs')], {
     encoding: 'utf8',

@@ -9,7 +9,7 @@
 // WebAssembly and cannot receive messages, so Stop cannot be a message:
 //   - cross-origin isolated: the worker hands over its shared memory at load,
 //     and the address of the running interpreter's interrupt flag at each
-//     run. Stop stores 1 there with Atomics.store; the eval loop sees it at
+//     run. Stop sets bit 0 there with Atomics.or (the other bits of that word are the eval breaker's own); the eval loop sees it at
 //     its next check and raises KeyboardInterrupt, exactly as Ctrl+C does in
 //     a terminal, and the interpreter stays loaded.
 //   - otherwise (or if the program does not stop within STOP_GRACE_MS, e.g.
@@ -71,7 +71,7 @@ export class InterpreterClient {
     if (!this.running || this.stopTimer !== null) return;
     if (this.memory && this.flagAddress !== null) {
       const words = new Int32Array(this.memory.buffer);
-      Atomics.store(words, this.flagAddress >> 2, 1);
+      Atomics.or(words, this.flagAddress >> 2, 1);
       // Wakes the interpreter if it ever waits on the flag word itself.
       Atomics.notify(words, this.flagAddress >> 2);
       this.stopTimer = setTimeout(() => this.restart(), STOP_GRACE_MS);
