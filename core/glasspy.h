@@ -54,6 +54,10 @@ public:
     // set it directly: Atomics.or(HEAP32, interrupt_flag_address() >> 2, 1)
     // (bit 0 of the eval-breaker word; the other bits must be preserved).
     void request_interrupt();
+
+    // Compiles `source` and returns its disassembly in dis.dis() format, or
+    // the SyntaxError report if it does not compile.
+    std::string disassemble(std::string_view source, std::string_view filename);
     std::uintptr_t interrupt_flag_address() const;
 
     Interpreter& interpreter() { return *interp_; }

@@ -3,6 +3,8 @@
 //   glasspy FILE.py [args...]    run a file as __main__
 //   glasspy -c CODE [args...]    run a string
 //   glasspy [-]                  read the program from standard input
+//   glasspy --dis FILE|-c CODE   print the bytecode instead of running it
+//                                (a glasspy extension, dis.dis() format)
 //
 // The same file is the native CLI and, built with Emscripten, the program
 // behind build/wasm/glasspy (Node, real filesystem through NODERAWFS).
@@ -37,6 +39,11 @@ int main(int argc, char** argv) {
     std::string source, filename;
     std::vector<std::string> script_argv;
     int i = 1;
+    bool dis_only = false;
+    if (i < argc && std::strcmp(argv[i], "--dis") == 0) {
+        dis_only = true;
+        i++;
+    }
     if (i < argc && std::strcmp(argv[i], "-c") == 0) {
         if (i + 1 >= argc) {
             std::fprintf(stderr, "Argument expected for the -c option\n");
@@ -75,6 +82,10 @@ int main(int argc, char** argv) {
     gp::Config config;
     config.argv = script_argv;
     gp::Session session(config);
+    if (dis_only) {
+        std::fputs(session.disassemble(source, filename).c_str(), stdout);
+        return 0;
+    }
     g_session = &session;
     std::signal(SIGINT, on_sigint);
     int status = session.run_main(source, filename);

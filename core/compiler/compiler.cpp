@@ -68,12 +68,16 @@ std::string const_key(Interpreter& interp, Object* o) {
     return buf;
 }
 
-// What a loop or other block needs when `break`/`continue`/`return` leaves it.
-enum class FBlockKind { WhileLoop, ForLoop };
+// What a loop, try or with block needs when `break`/`continue`/`return`
+// leaves it early (compile.c's fblockinfo).
+enum class FBlockKind {
+    WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, HandlerCleanup, PopValue, ExceptionHandler
+};
 struct FBlock {
     FBlockKind kind;
-    Block* start;    // continue target
-    Block* exit;     // break target
+    Block* start = nullptr;    // continue target
+    Block* exit = nullptr;     // break target
+    const void* datum = nullptr;   // FinallyTry: the finally body; With: the statement; HandlerCleanup: the bound name
 };
 
 struct Unit {
@@ -222,7 +226,13 @@ private:
     bool make_closure(CodeObject* code, int flags);
     bool defaults(Arguments* a, int* flags);
     bool body_with_docstring(const std::vector<Stmt*>& body, bool is_module);
-    bool unwind_for_return();
+    bool unwind_fblock(const FBlock& fb, bool preserve_tos);
+    bool unwind_fblock_stack(bool preserve_tos, FBlock* loop, bool* found_loop);
+    bool try_except(Try* t);
+    bool try_finally(Try* t);
+    bool with_stmt(With* w, std::size_t pos);
+    void pop_except_and_reraise();
+    bool call_exit_with_nones();
     bool augassign(AugAssign* a);
     bool joined_str(JoinedStr* j);
     bool subscript_slice(Expr* slice);
@@ -585,20 +595,31 @@ bool Compiler::visit_stmt(Stmt* s) {
     case StmtKind::FunctionDef:
         return function_def(static_cast<FunctionDef*>(s));
     case StmtKind::Return: {
+        // compiler_return
         auto* r = static_cast<Return*>(s);
         Scope* sc = u().scope;
         if (sc->kind != ScopeKind::Function && sc->kind != ScopeKind::Lambda)
             return syntax_error(s, "'return' outside function");
+        Ref<> constant;
         if (r->value) {
+            constant = try_fold(r->value);
+            if (!constant && error_occurred(ts_)) { failed_ = true; return false; }
+        }
+        bool preserve_tos = r->value && !constant;
+        if (preserve_tos) {
             if (!visit_expr(r->value)) return false;
+        } else if (r->value) {
+            set_loc(r->value);   // an instruction with the line of the returned value
+            emit(NOP);
         }
-        if (!unwind_for_return()) return false;
-        if (!r->value) {
+        if (!r->value || r->value->lineno != s->lineno) {
             set_loc(s);
-            load_const(none());
+            emit(NOP);
         }
+        if (!unwind_fblock_stack(preserve_tos, nullptr, nullptr)) return false;
+        if (!r->value) load_const(none());
+        else if (!preserve_tos) load_const(std::move(constant));
         emit(RETURN_VALUE);
-        // Code after a return in the same block is unreachable: start a new one.
         use_next_block(new_block());
         return true;
     }
@@ -734,13 +755,19 @@ bool Compiler::visit_stmt(Stmt* s) {
         return true;
     case StmtKind::Break:
     case StmtKind::Continue: {
+        // compiler_break / compiler_continue
         bool brk = s->kind == StmtKind::Break;
-        if (u().fblocks.empty())
-            return syntax_error(s, brk ? "'break' outside loop" : "'continue' not properly in loop");
-        FBlock fb = u().fblocks.back();
         emit(NOP);
-        if (brk && fb.kind == FBlockKind::ForLoop) emit(POP_TOP);   // drop the iterator
-        emit(JUMP, 0, brk ? fb.exit : fb.start);
+        FBlock loop;
+        bool found = false;
+        if (!unwind_fblock_stack(false, &loop, &found)) return false;
+        if (!found) return syntax_error(s, brk ? "'break' outside loop" : "'continue' not properly in loop");
+        if (brk) {
+            if (!unwind_fblock(loop, false)) return false;
+            emit(JUMP, 0, loop.exit);
+        } else {
+            emit(JUMP, 0, loop.start);
+        }
         use_next_block(new_block());
         return true;
     }
@@ -749,7 +776,8 @@ bool Compiler::visit_stmt(Stmt* s) {
     case StmtKind::AsyncFunctionDef: return unsupported("async functions");
     case StmtKind::AnnAssign: return unsupported("annotated assignments");
     case StmtKind::AsyncFor: return unsupported("async for");
-    case StmtKind::With: return unsupported("with statements");
+    case StmtKind::With:
+        return with_stmt(static_cast<With*>(s), 0);
     case StmtKind::AsyncWith: return unsupported("async with");
     case StmtKind::Match: return unsupported("match statements");
     case StmtKind::Raise: {
@@ -768,7 +796,10 @@ bool Compiler::visit_stmt(Stmt* s) {
         use_next_block(new_block());
         return true;
     }
-    case StmtKind::Try: return unsupported("try statements");
+    case StmtKind::Try: {
+        auto* t = static_cast<Try*>(s);
+        return t->finalbody.empty() ? try_except(t) : try_finally(t);
+    }
     case StmtKind::TryStar: return unsupported("try/except* statements");
     case StmtKind::Import: return unsupported("import statements");
     case StmtKind::ImportFrom: return unsupported("from-import statements");
@@ -776,15 +807,250 @@ bool Compiler::visit_stmt(Stmt* s) {
     return true;
 }
 
-// Leaving loops for `return`: for-loops hold their iterator on the stack
-// under the return value (compiler_unwind_fblock with preserve_tos).
-bool Compiler::unwind_for_return() {
-    for (auto it = u().fblocks.rbegin(); it != u().fblocks.rend(); ++it) {
-        if (it->kind == FBlockKind::ForLoop) {
-            emit(SWAP, 2);
-            emit(POP_TOP);
-        }
+// compiler_unwind_fblock: the code that leaving block `fb` early needs (pop a
+// for-loop's iterator, run a finally body, call a with's __exit__, ...).
+// `preserve_tos`: a return value sits on top of the stack and must survive.
+bool Compiler::unwind_fblock(const FBlock& fb, bool preserve_tos) {
+    switch (fb.kind) {
+    case FBlockKind::WhileLoop:
+    case FBlockKind::ExceptionHandler:
+        return true;
+    case FBlockKind::ForLoop:
+        if (preserve_tos) emit(SWAP, 2);
+        emit(POP_TOP);   // the iterator
+        return true;
+    case FBlockKind::TryExcept:
+        emit(POP_BLOCK);
+        return true;
+    case FBlockKind::FinallyTry: {
+        emit(POP_BLOCK);
+        if (preserve_tos) u().fblocks.push_back({FBlockKind::PopValue});
+        if (!visit_stmts(*static_cast<const std::vector<Stmt*>*>(fb.datum))) return false;
+        if (preserve_tos) u().fblocks.pop_back();
+        u().loc = Position{-1, -1, -1, -1};   // the unwinding instruction is artificial
+        return true;
     }
+    case FBlockKind::FinallyEnd:
+        if (preserve_tos) emit(SWAP, 2);
+        emit(POP_TOP);   // exc_value
+        if (preserve_tos) emit(SWAP, 2);
+        emit(POP_BLOCK);
+        emit(POP_EXCEPT);
+        return true;
+    case FBlockKind::With:
+        set_loc(static_cast<const Node*>(fb.datum));
+        emit(POP_BLOCK);
+        if (preserve_tos) emit(SWAP, 2);
+        if (!call_exit_with_nones()) return false;
+        emit(POP_TOP);
+        u().loc = Position{-1, -1, -1, -1};
+        return true;
+    case FBlockKind::HandlerCleanup: {
+        auto* name = static_cast<const std::string*>(fb.datum);
+        if (name) emit(POP_BLOCK);
+        if (preserve_tos) emit(SWAP, 2);
+        emit(POP_BLOCK);
+        emit(POP_EXCEPT);
+        if (name) {
+            load_const(none());
+            if (!nameop(*name, ExprContext::Store) || !nameop(*name, ExprContext::Del)) return false;
+        }
+        return true;
+    }
+    case FBlockKind::PopValue:
+        if (preserve_tos) emit(SWAP, 2);
+        emit(POP_TOP);
+        return true;
+    }
+    return true;
+}
+
+// compiler_unwind_fblock_stack: unwinds blocks innermost first, stopping at
+// the nearest loop when `loop` is given (break/continue).
+bool Compiler::unwind_fblock_stack(bool preserve_tos, FBlock* loop, bool* found_loop) {
+    if (u().fblocks.empty()) return true;
+    FBlock top = u().fblocks.back();
+    if (loop && (top.kind == FBlockKind::WhileLoop || top.kind == FBlockKind::ForLoop)) {
+        *loop = top;
+        *found_loop = true;
+        return true;
+    }
+    u().fblocks.pop_back();
+    bool ok = unwind_fblock(top, preserve_tos) && unwind_fblock_stack(preserve_tos, loop, found_loop);
+    u().fblocks.push_back(top);
+    return ok;
+}
+
+void Compiler::pop_except_and_reraise() {
+    emit(COPY, 3);
+    emit(POP_EXCEPT);
+    emit(RERAISE, 1);
+}
+
+bool Compiler::call_exit_with_nones() {
+    for (int i = 0; i < 3; i++) load_const(none());
+    emit(PRECALL, 2);
+    emit(CALL, 2);
+    return true;
+}
+
+// compiler_try_except
+bool Compiler::try_except(Try* t) {
+    Block* body = new_block();
+    Block* except = new_block();
+    Block* end = new_block();
+    Block* cleanup = new_block();
+    emit(SETUP_FINALLY, 0, except);
+    use_next_block(body);
+    u().fblocks.push_back({FBlockKind::TryExcept, body});
+    if (!visit_stmts(t->body)) return false;
+    u().fblocks.pop_back();
+    emit_noloc(POP_BLOCK);
+    if (!visit_stmts(t->orelse)) return false;
+    emit_noloc(JUMP, 0, end);
+    use_next_block(except);
+    u().loc = Position{-1, -1, -1, -1};
+    emit(SETUP_CLEANUP, 0, cleanup);
+    emit(PUSH_EXC_INFO);
+    u().fblocks.push_back({FBlockKind::ExceptionHandler});
+    std::size_t n = t->handlers.size();
+    for (std::size_t i = 0; i < n; i++) {
+        ExceptHandler* h = t->handlers[i];
+        set_loc(h);
+        if (!h->type && i + 1 < n) return syntax_error(h, "default 'except:' must be last");
+        Block* next_handler = new_block();
+        if (h->type) {
+            if (!visit_expr(h->type)) return false;
+            emit(CHECK_EXC_MATCH);
+            emit(POP_JUMP_IF_FALSE, 0, next_handler);
+            use_next_block(new_block());
+        }
+        if (!h->name.empty()) {
+            Block* cleanup_end = new_block();
+            Block* cleanup_body = new_block();
+            if (!nameop(h->name, ExprContext::Store)) return false;
+            // except T as name: the body runs in a try/finally that unbinds name.
+            emit(SETUP_CLEANUP, 0, cleanup_end);
+            use_next_block(cleanup_body);
+            u().fblocks.push_back({FBlockKind::HandlerCleanup, cleanup_body, nullptr, &h->name});
+            if (!visit_stmts(h->body)) return false;
+            u().fblocks.pop_back();
+            u().loc = Position{-1, -1, -1, -1};
+            emit(POP_BLOCK);
+            emit(POP_BLOCK);
+            emit(POP_EXCEPT);
+            load_const(none());
+            if (!nameop(h->name, ExprContext::Store) || !nameop(h->name, ExprContext::Del)) return false;
+            emit(JUMP, 0, end);
+            use_next_block(cleanup_end);
+            u().loc = Position{-1, -1, -1, -1};
+            load_const(none());
+            if (!nameop(h->name, ExprContext::Store) || !nameop(h->name, ExprContext::Del)) return false;
+            emit(RERAISE, 1);
+        } else {
+            Block* cleanup_body = new_block();
+            emit(POP_TOP);   // exc_value
+            use_next_block(cleanup_body);
+            u().fblocks.push_back({FBlockKind::HandlerCleanup, cleanup_body});
+            if (!visit_stmts(h->body)) return false;
+            u().fblocks.pop_back();
+            u().loc = Position{-1, -1, -1, -1};
+            emit(POP_BLOCK);
+            emit(POP_EXCEPT);
+            emit(JUMP, 0, end);
+        }
+        use_next_block(next_handler);
+    }
+    u().loc = Position{-1, -1, -1, -1};
+    u().fblocks.pop_back();
+    emit(RERAISE, 0);
+    use_next_block(cleanup);
+    pop_except_and_reraise();
+    use_next_block(end);
+    return true;
+}
+
+// compiler_try_finally
+bool Compiler::try_finally(Try* t) {
+    Block* body = new_block();
+    Block* end = new_block();
+    Block* exit = new_block();
+    Block* cleanup = new_block();
+    emit(SETUP_FINALLY, 0, end);
+    use_next_block(body);
+    u().fblocks.push_back({FBlockKind::FinallyTry, body, end, &t->finalbody});
+    if (!t->handlers.empty()) {
+        if (!try_except(t)) return false;
+    } else {
+        if (!visit_stmts(t->body)) return false;
+    }
+    emit_noloc(POP_BLOCK);
+    u().fblocks.pop_back();
+    if (!visit_stmts(t->finalbody)) return false;
+    emit_noloc(JUMP, 0, exit);
+    use_next_block(end);
+    u().loc = Position{-1, -1, -1, -1};
+    emit(SETUP_CLEANUP, 0, cleanup);
+    emit(PUSH_EXC_INFO);
+    u().fblocks.push_back({FBlockKind::FinallyEnd, end});
+    if (!visit_stmts(t->finalbody)) return false;
+    u().fblocks.pop_back();
+    emit(RERAISE, 0);
+    use_next_block(cleanup);
+    pop_except_and_reraise();
+    use_next_block(exit);
+    return true;
+}
+
+// compiler_with: one nesting level per item.
+bool Compiler::with_stmt(With* w, std::size_t pos) {
+    WithItem* item = w->items[pos];
+    Block* block = new_block();
+    Block* final = new_block();
+    Block* exit = new_block();
+    Block* cleanup = new_block();
+    if (!visit_expr(item->context_expr)) return false;
+    set_loc(w);
+    emit(BEFORE_WITH);
+    emit(SETUP_WITH, 0, final);
+    use_next_block(block);
+    u().fblocks.push_back({FBlockKind::With, block, final, static_cast<const Node*>(w)});
+    if (item->optional_vars) {
+        if (!store_target(item->optional_vars)) return false;
+    } else {
+        emit(POP_TOP);   // the result of __enter__()
+    }
+    if (pos + 1 == w->items.size()) {
+        if (!visit_stmts(w->body)) return false;
+    } else if (!with_stmt(w, pos + 1)) {
+        return false;
+    }
+    u().loc = Position{-1, -1, -1, -1};
+    emit(POP_BLOCK);
+    u().fblocks.pop_back();
+    set_loc(w);
+    if (!call_exit_with_nones()) return false;
+    emit(POP_TOP);
+    emit(JUMP, 0, exit);
+    use_next_block(final);
+    emit(SETUP_CLEANUP, 0, cleanup);
+    emit(PUSH_EXC_INFO);
+    emit(WITH_EXCEPT_START);
+    // compiler_with_except_finish
+    u().loc = Position{-1, -1, -1, -1};
+    Block* suppressed = new_block();
+    emit(POP_JUMP_IF_TRUE, 0, suppressed);
+    use_next_block(new_block());
+    emit(RERAISE, 2);
+    use_next_block(cleanup);
+    pop_except_and_reraise();
+    use_next_block(suppressed);
+    emit(POP_TOP);   // exc_value
+    emit(POP_BLOCK);
+    emit(POP_EXCEPT);
+    emit(POP_TOP);
+    emit(POP_TOP);
+    use_next_block(exit);
     return true;
 }
 

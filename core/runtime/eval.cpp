@@ -1046,6 +1046,110 @@ next_instruction:
             DISPATCH();
         }
 
+        // ---- exception handling (3.11: handlers found via the exception table)
+
+        TARGET(PUSH_EXC_INFO) {
+            // [exc] -> [previously handled exception or None, exc]; exc is now handled.
+            Object* value = TOP();
+            Object* prev = ts->exc_info ? ts->exc_info : interp.None;
+            incref(prev);
+            SET_TOP(prev);
+            Object* old = ts->exc_info;
+            ts->exc_info = value;
+            incref(value);
+            xdecref(old);
+            PUSH(value);
+            DISPATCH();
+        }
+
+        TARGET(POP_EXCEPT) {
+            // Restores the exception that was being handled before this handler.
+            Object* value = POP();
+            Object* old = ts->exc_info;
+            if (value == interp.None) {
+                ts->exc_info = nullptr;
+                decref(value);
+            } else {
+                ts->exc_info = value;
+            }
+            xdecref(old);
+            DISPATCH();
+        }
+
+        TARGET(CHECK_EXC_MATCH) {
+            Ref<> right = Ref<>::steal(POP());
+            Object* left = TOP();
+            auto valid = [&](Object* cls) { return is_exception_class(cls); };
+            bool ok = valid(right.get());
+            if (!ok && type_of(right.get()) == interp.types.tuple) {
+                ok = true;
+                for (isize i = 0; i < as_tuple(right.get())->ob_size; i++)
+                    ok = ok && valid(as_tuple(right.get())->ob_item[i]);
+            }
+            if (!ok) {
+                raise(ts, interp.exc.TypeError, "catching classes that do not inherit from BaseException is not allowed");
+                goto error;
+            }
+            bool match = false;
+            if (type_of(right.get()) == interp.types.tuple) {
+                for (isize i = 0; i < as_tuple(right.get())->ob_size && !match; i++)
+                    match = isinstance_of(left, static_cast<TypeObject*>(as_tuple(right.get())->ob_item[i]));
+            } else {
+                match = isinstance_of(left, static_cast<TypeObject*>(right.get()));
+            }
+            Object* r = match ? static_cast<Object*>(interp.True) : interp.False;
+            incref(r);
+            PUSH(r);
+            DISPATCH();
+        }
+
+        TARGET(RERAISE) {
+            // Re-raises TOS without a new traceback entry; with oparg, the
+            // value oparg deep is the lasti to report the error at.
+            Object* exc = POP();
+            if (oparg) {
+                int64_t lasti = 0;
+                if (int_as_i64(PEEK(oparg), &lasti)) f->prev_instr = int(lasti);
+            }
+            error_restore(ts, Ref<>::steal(exc));
+            goto exception_unwind;
+        }
+
+        TARGET(BEFORE_WITH) {
+            // [mgr] -> [bound __exit__, mgr.__enter__()]
+            Object* mgr = TOP();
+            Object* enter = type_lookup(type_of(mgr), "__enter__");
+            Object* exit = type_lookup(type_of(mgr), "__exit__");
+            if (!enter || !exit) {
+                raise(ts, interp.exc.TypeError,
+                      std::string("'") + type_name(mgr) + "' object does not support the context manager protocol");
+                goto error;
+            }
+            Ref<> bound_exit;
+            if (descrgetfunc get = type_of(exit)->tp_descr_get) bound_exit = get(ts, exit, mgr, type_of(mgr));
+            else bound_exit = newref(exit);
+            if (!bound_exit) goto error;
+            Ref<> res = object_call_one(ts, enter, mgr);
+            if (!res) goto error;
+            SET_TOP(bound_exit.release());
+            decref(mgr);
+            PUSH(res.release());
+            DISPATCH();
+        }
+
+        TARGET(WITH_EXCEPT_START) {
+            // Stack: [__exit__, lasti, previous exception, exc] -> calls
+            // __exit__(type(exc), exc, exc.__traceback__) and pushes its result.
+            Object* val = TOP();
+            Object* exit_func = PEEK(4);
+            Object* tb = static_cast<BaseExceptionObject*>(val)->traceback;
+            Object* args[3] = {type_of(val), val, tb ? tb : interp.None};
+            Ref<> res = object_vectorcall(ts, exit_func, args, 3);
+            if (!res) goto error;
+            PUSH(res.release());
+            DISPATCH();
+        }
+
         TARGET(LOAD_BUILD_CLASS) {
             Object* bc = dict_get_cstr(ts, f->builtins, "__build_class__");
             if (!bc) {

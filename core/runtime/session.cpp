@@ -2,6 +2,7 @@
 // __main__ (CPython 3.11's Python/pythonrun.c: _PyRun_SimpleFileObject).
 #include <cstdio>
 
+#include "bytecode/dis.h"
 #include "compiler/compiler.h"
 #include "glasspy.h"
 #include "objects/abstract.h"
@@ -58,6 +59,17 @@ static int system_exit_status(ThreadState* ts, Object* exc) {
         error_clear(ts);
     }
     return 1;
+}
+
+std::string Session::disassemble(std::string_view source, std::string_view filename) {
+    ThreadState* ts = interp_->main_thread();
+    Ref<CodeObject> code = compile_source(ts, source, filename, ParseMode::Exec);
+    std::string text = code ? gp::disassemble(ts, code.get()) : std::string();
+    if (error_occurred(ts)) {
+        Ref<> exc = error_fetch(ts);
+        return format_exception(ts, exc.get());
+    }
+    return text;
 }
 
 int Session::run_main(std::string_view source, std::string_view filename) {
