@@ -25,7 +25,9 @@ static bool is_unconditional_jump(int op) {
 }
 static bool is_scope_exit(int op) { return op == RETURN_VALUE || op == RAISE_VARARGS || op == RERAISE; }
 static bool is_block_push(int op) { return op == SETUP_FINALLY || op == SETUP_CLEANUP || op == SETUP_WITH; }
-static bool has_target(int op) { return opcode_is_jump(op); }
+// compile.c's is_jump: real and virtual jumps, but not the block pushes
+// (SETUP_*), whose targets are only reached by an exception.
+static bool is_jump(int op) { return opcode_is_jump(op) && !is_block_push(op); }
 
 bool Block::ends_with_exit() const { return !instrs.empty() && is_scope_exit(instrs.back().opcode); }
 bool Block::ends_with_jump() const { return !instrs.empty() && is_unconditional_jump(instrs.back().opcode); }
@@ -263,7 +265,7 @@ void FlowGraph::duplicate_exits(Block* entry) {
         Block* b = it->get();
         if (b->instrs.empty() || !b->visited) continue;
         Instr& last = b->instrs.back();
-        if (!last.target || !opcode_is_jump(last.opcode)) continue;
+        if (!last.target || !is_jump(last.opcode)) continue;
         Block* target = real_target(last.target);
         if (is_exit_without_lineno(target) && target->predecessors > 1) {
             Block* copy = new_block();
@@ -303,7 +305,7 @@ void propagate_line_numbers(Block* entry) {
             if (n && n->predecessors == 1 && n->instrs[0].loc.lineno < 0) n->instrs[0].loc = prev;
         }
         const Instr& last = b->instrs.back();
-        if (last.target && opcode_is_jump(last.opcode)) {
+        if (last.target && is_jump(last.opcode)) {
             Block* t = real_target(last.target);
             if (t && t->predecessors == 1 && t->instrs[0].loc.lineno < 0) t->instrs[0].loc = prev;
         }
@@ -342,45 +344,46 @@ int stackdepth(Block* entry) {
     return maxdepth;
 }
 
-// Which handler covers each block (compile.c: label_exception_targets):
+// Which handler covers each instruction (compile.c: label_exception_targets):
 // SETUP_* pushes a handler, POP_BLOCK pops it; both become NOPs afterwards.
+// Every block is entered with the handler stack of its first visit.
 void label_exception_targets(Block* entry) {
     struct Item { Block* b; std::vector<Block*> handlers; };
-    std::vector<Item> todo{{entry, {}}};
     for (Block* b = entry; b; b = b->next) b->visited = false;
+    std::vector<Item> todo{{entry, {}}};
     entry->visited = true;
     while (!todo.empty()) {
         Item it = std::move(todo.back());
         todo.pop_back();
-        std::vector<Block*> hs = it.handlers;
+        std::vector<Block*> hs = std::move(it.handlers);
         Block* b = it.b;
+        auto visit = [&](Block* t, const std::vector<Block*>& stack) {
+            if (t && !t->visited) {
+                t->visited = true;
+                todo.push_back({t, stack});
+            }
+        };
         for (Instr& i : b->instrs) {
             if (is_block_push(i.opcode)) {
                 i.target->except_handler = true;
                 i.target->preserve_lasti = i.opcode != SETUP_FINALLY;
-                if (!i.target->visited) {
-                    i.target->visited = true;
-                    todo.push_back({i.target, hs});
-                }
+                visit(i.target, hs);   // the handler runs outside its own protection
                 hs.push_back(i.target);
-                i.opcode = NOP; i.target = nullptr;
+                i.opcode = NOP;
+                i.target = nullptr;
+                i.handler = hs.size() > 1 ? hs[hs.size() - 2] : nullptr;
                 continue;
             }
             if (i.opcode == POP_BLOCK) {
                 if (!hs.empty()) hs.pop_back();
                 i.opcode = NOP;
+                i.handler = hs.empty() ? nullptr : hs.back();
                 continue;
             }
-            if (i.target && !i.target->visited) {
-                i.target->visited = true;
-                todo.push_back({i.target, hs});
-            }
+            i.handler = hs.empty() ? nullptr : hs.back();
+            if (i.target) visit(i.target, hs);
         }
-        b->handler = hs.empty() ? nullptr : hs.back();
-        if (!b->ends_with_exit() && !b->ends_with_jump() && b->next && !b->next->visited) {
-            b->next->visited = true;
-            todo.push_back({b->next, hs});
-        }
+        if (!b->ends_with_exit() && !b->ends_with_jump()) visit(b->next, hs);
     }
 }
 
@@ -468,9 +471,31 @@ bool FlowGraph::assemble(ThreadState* ts, CodeObject* co, const std::vector<Obje
     co->code.clear();
     co->positions.clear();
     co->exceptiontable.clear();
+    // The exception table: runs of code units covered by the same handler.
+    auto add_entry = [&](int start, int end, Block* h) {
+        if (!h || start == end) return;
+        Block* t = real_target(h);
+        int depth = h->startdepth - 1 - (h->preserve_lasti ? 1 : 0);
+        ExceptionTableEntry e{start, end, t ? t->offset : 0, depth < 0 ? 0 : depth, h->preserve_lasti};
+        if (!co->exceptiontable.empty()) {
+            ExceptionTableEntry& last = co->exceptiontable.back();
+            if (last.end == start && last.target == e.target && last.depth == e.depth && last.lasti == e.lasti) {
+                last.end = end;
+                return;
+            }
+        }
+        co->exceptiontable.push_back(e);
+    };
+    Block* run_handler = nullptr;
+    int run_start = 0;
     for (Block* b : order) {
-        int start = int(co->code.size());
         for (const Instr& i : b->instrs) {
+            int here = int(co->code.size());
+            if (i.handler != run_handler) {
+                add_entry(run_start, here, run_handler);
+                run_handler = i.handler;
+                run_start = here;
+            }
             int arg = i.oparg;
             for (int shift = 24; shift >= 8; shift -= 8) {
                 if (arg >> shift) {
@@ -485,20 +510,8 @@ bool FlowGraph::assemble(ThreadState* ts, CodeObject* co, const std::vector<Obje
                 co->positions.push_back(i.loc);
             }
         }
-        int end = int(co->code.size());
-        if (Block* h = b->handler) {
-            Block* t = real_target(h);
-            ExceptionTableEntry e{start, end, t ? t->offset : 0, h->startdepth < 0 ? 0 : h->startdepth - 1 - (h->preserve_lasti ? 1 : 0), h->preserve_lasti};
-            if (!co->exceptiontable.empty()) {
-                ExceptionTableEntry& last = co->exceptiontable.back();
-                if (last.end == start && last.target == e.target && last.depth == e.depth && last.lasti == e.lasti) {
-                    last.end = end;
-                    continue;
-                }
-            }
-            co->exceptiontable.push_back(e);
-        }
     }
+    add_entry(run_start, int(co->code.size()), run_handler);
     return true;
 }
 

@@ -25,6 +25,7 @@ struct Instr {
     int oparg;
     Position loc;
     Block* target;            // jump target or handler (null otherwise)
+    Block* handler = nullptr; // innermost exception handler covering it (set by the assembler)
 };
 
 struct Block {
@@ -36,7 +37,6 @@ struct Block {
     bool visited = false;
     bool except_handler = false;  // target of a SETUP_* (entered with an exception pushed)
     bool preserve_lasti = false;  // handler that needs lasti pushed (SETUP_CLEANUP/WITH)
-    Block* handler = nullptr;     // innermost handler active for this block's code (assembler)
 
     bool ends_with_exit() const;  // RETURN_VALUE / RAISE / RERAISE: no fallthrough
     bool ends_with_jump() const;  // unconditional jump: no fallthrough

@@ -861,6 +861,8 @@ next_instruction:
             next += opcode_cache_entries(CALL);
             if (type_of(callable) == interp.types.function) {
                 // A Python function: push its frame and keep going in this loop.
+                // The caller resumes after the CALL's caches.
+                f->prev_instr = int(next - first) - 1;
                 Frame* nf = make_call_frame(ts, static_cast<FunctionObject*>(callable), args, npos, kw);
                 // The callee frame owns its own references; drop the caller's.
                 for (int i = 0; i < oparg + 2; i++) xdecref(POP());
@@ -1212,7 +1214,10 @@ error:
         // Out of memory while building the traceback: keep unwinding anyway.
     }
 exception_unwind: {
-        const ExceptionTableEntry* h = find_handler(co, f->prev_instr);
+        // The handler is looked up by where execution is (next - 1), not by
+        // prev_instr: RERAISE moves prev_instr back to the original error so
+        // the traceback shows its line (ceval.c: INSTR_OFFSET() - 1).
+        const ExceptionTableEntry* h = find_handler(co, int(next - first) - 1);
         if (h) {
             while (f->stacktop > h->depth) xdecref(POP());
             if (h->lasti) PUSH(int_from_i64(ts, f->prev_instr).release());
