@@ -398,6 +398,7 @@ Ref<ModuleObject> make_builtins_module(ThreadState* ts) {
         {"bool", interp.types.bool_}, {"int", interp.types.int_}, {"float", interp.types.float_},
         {"str", interp.types.str}, {"tuple", interp.types.tuple}, {"list", interp.types.list},
         {"dict", interp.types.dict}, {"range", interp.types.range}, {"slice", interp.types.slice},
+        {"set", interp.types.set}, {"frozenset", interp.types.frozenset},
         {"object", interp.types.object}, {"type", interp.types.type},
     };
     for (auto& v : values)

@@ -19,6 +19,7 @@
 #include "objects/listobject.h"
 #include "objects/longobject.h"
 #include "objects/rangeobject.h"
+#include "objects/setobject.h"
 #include "objects/sliceobject.h"
 #include "objects/tupleobject.h"
 #include "objects/typeobject.h"
@@ -118,7 +119,7 @@ bool Interpreter::bootstrap() {
     if (!init_type_type(ts) || !init_object_types(ts) || !init_str_type(ts) || !init_dict_type(ts) ||
         !init_tuple_type(ts) || !init_list_type(ts) || !init_descr_types(ts) || !init_int_types(ts) ||
         !init_float_type(ts) || !init_function_types(ts) || !init_code_type(ts) || !init_range_type(ts) ||
-        !init_slice_type(ts) || !init_stdstream_type(ts))
+        !init_slice_type(ts) || !init_set_types(ts) || !init_stdstream_type(ts))
         return false;
 
     // 4. type_ready everything, bases first.
@@ -128,6 +129,11 @@ bool Interpreter::bootstrap() {
         if (!type_ready(ts, *s.slot)) return false;
     }
     if (!type_ready(ts, types.bool_)) return false;
+    // Types made by the init functions themselves (iterators, views, sets).
+#define GP_READY_TYPE(name) \
+    if (types.name && !types.name->tp_mro && !type_ready(ts, types.name)) return false;
+    GP_BUILTIN_TYPES(GP_READY_TYPE)
+#undef GP_READY_TYPE
     if (!init_exception_types(ts)) return false;
 
     // 5. sys.modules, builtins, sys.
@@ -168,6 +174,7 @@ void Interpreter::finalize() {
     xdecref(builtins); builtins = nullptr;
     xdecref(sys); sys = nullptr;
     xdecref(modules); modules = nullptr;
+    str_clear_interned(*this);
 }
 
 Interpreter::~Interpreter() {
