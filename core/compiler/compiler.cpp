@@ -26,6 +26,7 @@
 #include "objects/dictobject.h"
 #include "objects/floatobject.h"
 #include "objects/longobject.h"
+#include "objects/setobject.h"
 #include "objects/tupleobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
@@ -100,6 +101,9 @@ struct Unit {
 
     ~Unit() { for (Object* c : consts) decref(c); }
 };
+
+// Every element is a constant (after folding, e.g. -1 or (1, 2)).
+bool all_constant_exprs(const std::vector<Expr*>& elts);
 
 class Compiler {
 public:
@@ -220,6 +224,14 @@ private:
     bool compare(Compare* c);
     bool call(Call* c);
     bool call_args(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, int extra);
+    bool subkwargs(const std::vector<Keyword*>& keywords, std::size_t begin, std::size_t end);
+    bool starunpack(const std::vector<Expr*>& elts, int pushed, int build, int add, int extend, bool tuple);
+    bool dict_display(Dict* d);
+    bool subdict(Dict* d, std::size_t begin, std::size_t end);
+    bool comprehension(Expr* e, const char* name, const std::vector<Comprehension*>& gens, Expr* elt, Expr* val);
+    bool comprehension_generator(Expr* e, const std::vector<Comprehension*>& gens, std::size_t index, int depth,
+                                 Expr* elt, Expr* val);
+    void add_yield_from(bool await);
     bool function_def(FunctionDef* fd);
     bool class_def(ClassDef* cd);
     bool lambda(Lambda* l);
@@ -236,6 +248,14 @@ private:
     bool augassign(AugAssign* a);
     bool joined_str(JoinedStr* j);
     bool subscript_slice(Expr* slice);
+    bool visit_iterable(Expr* e);
+    // ast_opt.c's fold_compare: `x in [1, 2]` tests against a tuple.
+    bool visit_last_comparator(Compare* c) {
+        CmpOpKind op = c->ops.back();
+        Expr* last = c->comparators.back();
+        if (op == CmpOpKind::In || op == CmpOpKind::NotIn) return visit_iterable(last);
+        return visit_expr(last);
+    }
 };
 
 // ------------------------------------------------------------ constants
@@ -412,10 +432,15 @@ bool Compiler::enter_scope(Scope* scope, const std::string& name, const Node* no
         }
     }
     units_.push_back(std::move(unit));
-    // Prefix: cells are created and free variables copied in before RESUME.
+    // Prefix (insert_prefix_instructions): free variables are copied in and
+    // cells created, and a generator returns itself, all before RESUME.
+    if (u().nfrees) emit_noloc(COPY_FREE_VARS, u().nfrees);
     for (std::size_t i = 0; i < u().localsplus.size(); i++)
         if (u().kinds[i] & CO_FAST_CELL) emit_noloc(MAKE_CELL, int(i));
-    if (u().nfrees) emit_noloc(COPY_FREE_VARS, u().nfrees);
+    if (scope->is_generator || scope->is_coroutine) {
+        u().cur->instrs.push_back(Instr{RETURN_GENERATOR, 0, Position{firstlineno, firstlineno, -1, -1}, nullptr});
+        emit_noloc(POP_TOP);
+    }
     u().loc = scope->kind == ScopeKind::Module ? Position{0, 0, 0, 0}
                                                : Position{firstlineno, firstlineno, -1, -1};
     emit(RESUME, 0);
@@ -667,7 +692,7 @@ bool Compiler::visit_stmt(Stmt* s) {
         Block* cleanup = new_block();
         Block* end = new_block();
         u().fblocks.push_back({FBlockKind::ForLoop, start, end});
-        if (!visit_expr(f->iter)) return false;
+        if (!visit_iterable(f->iter)) return false;
         set_loc(s);
         emit(GET_ITER);
         use_next_block(start);
@@ -1075,13 +1100,22 @@ bool Compiler::store_target(Expr* t) {
     }
     case ExprKind::Tuple:
     case ExprKind::List: {
+        // assignment_helper / unpack_helper
         const auto& elts = t->kind == ExprKind::Tuple ? static_cast<Tuple*>(t)->elts : static_cast<List*>(t)->elts;
-        for (Expr* e : elts)
-            if (e->kind == ExprKind::Starred) return unsupported("starred assignment targets");
         set_loc(t);
-        emit(UNPACK_SEQUENCE, int(elts.size()));
+        bool seen_star = false;
+        std::size_t n = elts.size();
+        for (std::size_t i = 0; i < n; i++) {
+            if (elts[i]->kind != ExprKind::Starred) continue;
+            if (seen_star) return syntax_error(elts[i], "multiple starred expressions in assignment");
+            if (i >= (1u << 8) || n - i - 1 >= (1u << 23))
+                return syntax_error(elts[i], "too many expressions in star-unpacking assignment");
+            emit(UNPACK_EX, int(i + ((n - i - 1) << 8)));
+            seen_star = true;
+        }
+        if (!seen_star) emit(UNPACK_SEQUENCE, int(n));
         for (Expr* e : elts)
-            if (!store_target(e)) return false;
+            if (!store_target(e->kind == ExprKind::Starred ? static_cast<Starred*>(e)->value : e)) return false;
         return true;
     }
     default:
@@ -1318,6 +1352,40 @@ bool Compiler::visit_expr(Expr* e) {
     return ok;
 }
 
+// ast_opt.c's fold_iter: a list literal that is only iterated over is built
+// as a tuple (a constant one when it can be), a set literal of constants as a
+// frozenset constant. Used for `for` iterables, comprehensions and `in`.
+bool Compiler::visit_iterable(Expr* e) {
+    if (e->kind == ExprKind::List) {
+        const auto& elts = static_cast<List*>(e)->elts;
+        for (Expr* x : elts)
+            if (x->kind == ExprKind::Starred) return visit_expr(e);
+        Tuple t;
+        t.elts = elts;
+        t.lineno = e->lineno; t.col_offset = e->col_offset;
+        t.end_lineno = e->end_lineno; t.end_col_offset = e->end_col_offset;
+        return visit_expr(&t);
+    }
+    if (e->kind == ExprKind::Set) {
+        const auto& elts = static_cast<Set*>(e)->elts;
+        if (all_constant_exprs(elts)) {
+            Ref<TupleObject> t = tuple_new(ts_, isize(elts.size()));
+            if (!t) return false;
+            for (std::size_t i = 0; i < elts.size(); i++) {
+                Ref<> v = try_fold(elts[i]);
+                if (!v) { if (error_occurred(ts_)) return false; return visit_expr(e); }
+                t->ob_item[i] = v.release();
+            }
+            Position saved = u().loc;
+            set_loc(e);
+            bool ok = load_const(frozenset_new(ts_, t.get()));
+            u().loc = saved;
+            return ok;
+        }
+    }
+    return visit_expr(e);
+}
+
 bool Compiler::subscript_slice(Expr* slice) {
     if (slice->kind == ExprKind::Slice) {
         auto* s = static_cast<Slice*>(slice);
@@ -1422,63 +1490,13 @@ bool Compiler::visit_expr_inner(Expr* e) {
         return subscript_slice(e);
     }
     case ExprKind::Tuple:
-    case ExprKind::List: {
-        const auto& elts = e->kind == ExprKind::Tuple ? static_cast<Tuple*>(e)->elts : static_cast<List*>(e)->elts;
-        for (Expr* x : elts) {
-            if (x->kind == ExprKind::Starred) return unsupported("starred expressions in displays");
-        }
-        // A list of three or more constants is built from a constant tuple (3.11).
-        if (e->kind == ExprKind::List && elts.size() > 2) {
-            bool all_const = true;
-            for (Expr* x : elts) if (x->kind != ExprKind::Constant) { all_const = false; break; }
-            if (all_const) {
-                emit(BUILD_LIST, 0);
-                std::vector<Ref<>> items;
-                for (Expr* x : elts) items.push_back(constant_value(static_cast<Constant*>(x)->value));
-                Ref<TupleObject> t = tuple_new(ts_, isize(items.size()));
-                if (!t) return false;
-                for (std::size_t i = 0; i < items.size(); i++) {
-                    if (!items[i]) return false;
-                    t->ob_item[i] = items[i].release();
-                }
-                if (!load_const(std::move(t))) return false;
-                emit(LIST_EXTEND, 1);
-                return true;
-            }
-        }
-        for (Expr* x : elts)
-            if (!visit_expr(x)) return false;
-        emit(e->kind == ExprKind::Tuple ? BUILD_TUPLE : BUILD_LIST, int(elts.size()));
-        return true;
-    }
-    case ExprKind::Dict: {
-        auto* d = static_cast<Dict*>(e);
-        for (Expr* k : d->keys)
-            if (!k) return unsupported("** unpacking in dict displays");
-        // All-constant string keys: BUILD_CONST_KEY_MAP with a key tuple.
-        bool const_keys = d->keys.size() > 1;
-        for (Expr* k : d->keys)
-            if (k->kind != ExprKind::Constant) { const_keys = false; break; }
-        if (const_keys) {
-            for (Expr* v : d->values)
-                if (!visit_expr(v)) return false;
-            std::vector<Ref<>> keys;
-            for (Expr* k : d->keys) keys.push_back(constant_value(static_cast<Constant*>(k)->value));
-            Ref<TupleObject> t = tuple_new(ts_, isize(keys.size()));
-            if (!t) return false;
-            for (std::size_t i = 0; i < keys.size(); i++) {
-                if (!keys[i]) return false;
-                t->ob_item[i] = keys[i].release();
-            }
-            if (!load_const(std::move(t))) return false;
-            emit(BUILD_CONST_KEY_MAP, int(d->keys.size()));
-            return true;
-        }
-        for (std::size_t i = 0; i < d->keys.size(); i++)
-            if (!visit_expr(d->keys[i]) || !visit_expr(d->values[i])) return false;
-        emit(BUILD_MAP, int(d->keys.size()));
-        return true;
-    }
+        return starunpack(static_cast<Tuple*>(e)->elts, 0, BUILD_LIST, LIST_APPEND, LIST_EXTEND, true);
+    case ExprKind::List:
+        return starunpack(static_cast<List*>(e)->elts, 0, BUILD_LIST, LIST_APPEND, LIST_EXTEND, false);
+    case ExprKind::Set:
+        return starunpack(static_cast<Set*>(e)->elts, 0, BUILD_SET, SET_ADD, SET_UPDATE, false);
+    case ExprKind::Dict:
+        return dict_display(static_cast<Dict*>(e));
     case ExprKind::IfExp: {
         auto* i = static_cast<IfExp*>(e);
         Block* end = new_block();
@@ -1506,14 +1524,48 @@ bool Compiler::visit_expr_inner(Expr* e) {
         emit(COPY, 1);
         return store_target(n->target);
     }
-    case ExprKind::Set: return unsupported("set displays");
-    case ExprKind::ListComp: return unsupported("list comprehensions");
-    case ExprKind::SetComp: return unsupported("set comprehensions");
-    case ExprKind::DictComp: return unsupported("dict comprehensions");
-    case ExprKind::GeneratorExp: return unsupported("generator expressions");
+    case ExprKind::ListComp: {
+        auto* c = static_cast<ListComp*>(e);
+        return comprehension(e, "<listcomp>", c->generators, c->elt, nullptr);
+    }
+    case ExprKind::SetComp: {
+        auto* c = static_cast<SetComp*>(e);
+        return comprehension(e, "<setcomp>", c->generators, c->elt, nullptr);
+    }
+    case ExprKind::DictComp: {
+        auto* c = static_cast<DictComp*>(e);
+        return comprehension(e, "<dictcomp>", c->generators, c->key, c->value);
+    }
+    case ExprKind::GeneratorExp: {
+        auto* c = static_cast<GeneratorExp*>(e);
+        return comprehension(e, "<genexpr>", c->generators, c->elt, nullptr);
+    }
     case ExprKind::Await: return unsupported("await");
-    case ExprKind::Yield: return unsupported("yield");
-    case ExprKind::YieldFrom: return unsupported("yield from");
+    case ExprKind::Yield: {
+        ScopeKind k = u().scope->kind;
+        if (k != ScopeKind::Function && k != ScopeKind::Lambda && k != ScopeKind::Comprehension)
+            return syntax_error(e, "'yield' outside function");
+        auto* y = static_cast<Yield*>(e);
+        if (y->value) {
+            if (!visit_expr(y->value)) return false;
+        } else {
+            load_const(none());
+        }
+        emit(YIELD_VALUE, 0);
+        emit(RESUME, 1);
+        return true;
+    }
+    case ExprKind::YieldFrom: {
+        ScopeKind k = u().scope->kind;
+        if (k != ScopeKind::Function && k != ScopeKind::Lambda && k != ScopeKind::Comprehension)
+            return syntax_error(e, "'yield' outside function");
+        if (u().scope->is_coroutine) return syntax_error(e, "'yield from' inside async function");
+        if (!visit_expr(static_cast<YieldFrom*>(e)->value)) return false;
+        emit(GET_YIELD_FROM_ITER);
+        load_const(none());
+        add_yield_from(false);
+        return true;
+    }
     case ExprKind::Starred: return syntax_error(e, "can't use starred expression here");
     case ExprKind::Constant: return true;   // handled above
     }
@@ -1546,7 +1598,7 @@ bool Compiler::compare(Compare* c) {
     if (!visit_expr(c->left)) return false;
     std::size_t n = c->ops.size();
     if (n == 1) {
-        if (!visit_expr(c->comparators[0])) return false;
+        if (!visit_last_comparator(c)) return false;
         emit_cmp(u().cur->instrs, c->ops[0], u().loc);
         return true;
     }
@@ -1559,7 +1611,7 @@ bool Compiler::compare(Compare* c) {
         emit(JUMP_IF_FALSE_OR_POP, 0, cleanup);
         use_next_block(new_block());
     }
-    if (!visit_expr(c->comparators[n - 1])) return false;
+    if (!visit_last_comparator(c)) return false;
     emit_cmp(u().cur->instrs, c->ops[n - 1], u().loc);
     Block* end = new_block();
     emit_noloc(JUMP, 0, end);
@@ -1617,7 +1669,7 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
                 emit(POP_JUMP_IF_FALSE, 0, cleanup);
                 use_next_block(new_block());
             }
-            if (!visit_expr(c->comparators[n - 1])) return false;
+            if (!visit_last_comparator(c)) return false;
             emit_cmp(u().cur->instrs, c->ops[n - 1], u().loc);
             emit(cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, 0, target);
             use_next_block(new_block());
@@ -1655,30 +1707,344 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
     return true;
 }
 
+// compiler_call_helper: `extra` values (the callable's own arguments, such
+// as a class body function and name) are already on the stack.
 bool Compiler::call_args(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, int extra) {
-    for (Expr* a : args) {
-        if (a->kind == ExprKind::Starred) return unsupported("*args in calls");
-        if (!visit_expr(a)) return false;
+    constexpr std::size_t kStackUseGuideline = 30;
+    std::size_t nelts = args.size(), nkwelts = keywords.size();
+    bool ex_call = nelts + nkwelts * 2 > kStackUseGuideline;
+    for (Expr* a : args) if (a->kind == ExprKind::Starred) ex_call = true;
+    for (Keyword* k : keywords) if (k->arg.empty()) ex_call = true;
+    // Duplicate keywords are a SyntaxError (validate_keywords).
+    for (std::size_t i = 0; i < nkwelts; i++) {
+        if (keywords[i]->arg.empty()) continue;
+        for (std::size_t j = i + 1; j < nkwelts; j++)
+            if (keywords[j]->arg == keywords[i]->arg)
+                return syntax_error(keywords[j], "keyword argument repeated: " + keywords[i]->arg);
     }
-    std::vector<std::string> kwnames;
-    for (Keyword* k : keywords) {
-        if (k->arg.empty()) return unsupported("**kwargs in calls");
-        if (!visit_expr(k->value)) return false;
-        kwnames.push_back(k->arg);
-    }
-    int n = int(args.size() + keywords.size()) + extra;
-    if (!kwnames.empty()) {
-        Ref<TupleObject> t = tuple_new(ts_, isize(kwnames.size()));
-        if (!t) return false;
-        for (std::size_t i = 0; i < kwnames.size(); i++) {
-            Ref<> s = str_intern(ts_, str_from_utf8(ts_, kwnames[i]));
-            if (!s) return false;
-            t->ob_item[i] = s.release();
+    if (!ex_call) {
+        for (Expr* a : args)
+            if (!visit_expr(a)) return false;
+        std::vector<std::string> kwnames;
+        for (Keyword* k : keywords) {
+            if (!visit_expr(k->value)) return false;
+            kwnames.push_back(k->arg);
         }
-        emit(KW_NAMES, add_const(std::move(t)));
+        if (!kwnames.empty()) {
+            Ref<TupleObject> t = tuple_new(ts_, isize(kwnames.size()));
+            if (!t) return false;
+            for (std::size_t i = 0; i < kwnames.size(); i++) {
+                Ref<> s = str_intern(ts_, str_from_utf8(ts_, kwnames[i]));
+                if (!s) return false;
+                t->ob_item[i] = s.release();
+            }
+            emit(KW_NAMES, add_const(std::move(t)));
+        }
+        int n = int(nelts + nkwelts) + extra;
+        emit(PRECALL, n);
+        emit(CALL, n);
+        return true;
     }
-    emit(PRECALL, n);
-    emit(CALL, n);
+    // The general form: a tuple of positional arguments and a dict of keywords.
+    if (extra == 0 && nelts == 1 && args[0]->kind == ExprKind::Starred) {
+        if (!visit_expr(static_cast<Starred*>(args[0])->value)) return false;
+    } else if (!starunpack(args, extra, BUILD_LIST, LIST_APPEND, LIST_EXTEND, true)) {
+        return false;
+    }
+    if (nkwelts) {
+        bool have_dict = false;
+        std::size_t nseen = 0;
+        for (std::size_t i = 0; i < nkwelts; i++) {
+            Keyword* kw = keywords[i];
+            if (kw->arg.empty()) {
+                if (nseen) {
+                    if (!subkwargs(keywords, i - nseen, i)) return false;
+                    if (have_dict) emit(DICT_MERGE, 1);
+                    have_dict = true;
+                    nseen = 0;
+                }
+                if (!have_dict) {
+                    emit(BUILD_MAP, 0);
+                    have_dict = true;
+                }
+                if (!visit_expr(kw->value)) return false;
+                emit(DICT_MERGE, 1);
+            } else {
+                nseen++;
+            }
+        }
+        if (nseen) {
+            if (!subkwargs(keywords, nkwelts - nseen, nkwelts)) return false;
+            if (have_dict) emit(DICT_MERGE, 1);
+        }
+    }
+    emit(CALL_FUNCTION_EX, nkwelts > 0 ? 1 : 0);
+    return true;
+}
+
+// compiler_subkwargs: keyword arguments begin..end as one dict.
+bool Compiler::subkwargs(const std::vector<Keyword*>& keywords, std::size_t begin, std::size_t end) {
+    std::size_t n = end - begin;
+    bool big = n * 2 > 30;
+    if (n > 1 && !big) {
+        for (std::size_t i = begin; i < end; i++)
+            if (!visit_expr(keywords[i]->value)) return false;
+        Ref<TupleObject> keys = tuple_new(ts_, isize(n));
+        if (!keys) return false;
+        for (std::size_t i = begin; i < end; i++) {
+            Ref<> k = str_intern(ts_, str_from_utf8(ts_, keywords[i]->arg));
+            if (!k) return false;
+            keys->ob_item[i - begin] = k.release();
+        }
+        if (!load_const(std::move(keys))) return false;
+        emit(BUILD_CONST_KEY_MAP, int(n));
+        return true;
+    }
+    if (big) emit_noloc(BUILD_MAP, 0);
+    for (std::size_t i = begin; i < end; i++) {
+        if (!load_const(str_intern(ts_, str_from_utf8(ts_, keywords[i]->arg)))) return false;
+        if (!visit_expr(keywords[i]->value)) return false;
+        if (big) emit_noloc(MAP_ADD, 1);
+    }
+    if (!big) emit(BUILD_MAP, int(n));
+    return true;
+}
+
+static bool all_constant(const std::vector<Expr*>& elts, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; i++)
+        if (!elts[i] || elts[i]->kind != ExprKind::Constant) return false;
+    return true;
+}
+
+// starunpack_helper: builds a list/tuple/set display, with `*x` items
+// spliced in by the extend opcode.
+bool Compiler::starunpack(const std::vector<Expr*>& elts, int pushed, int build, int add, int extend, bool tuple) {
+    std::size_t n = elts.size();
+    if (n > 2 && all_constant(elts, 0, n)) {
+        Ref<TupleObject> folded = tuple_new(ts_, isize(n));
+        if (!folded) return false;
+        for (std::size_t i = 0; i < n; i++) {
+            Ref<> v = constant_value(static_cast<Constant*>(elts[i])->value);
+            if (!v) return false;
+            folded->ob_item[i] = v.release();
+        }
+        if (tuple && !pushed) return load_const(std::move(folded));
+        Ref<> value = std::move(folded);
+        if (add == SET_ADD) {
+            value = frozenset_new(ts_, value.get());
+            if (!value) return false;
+        }
+        emit(build, pushed);
+        if (!load_const(std::move(value))) return false;
+        emit(extend, 1);
+        if (tuple) emit(LIST_TO_TUPLE);
+        return true;
+    }
+    bool big = n + std::size_t(pushed) > 30;
+    bool seen_star = false;
+    for (Expr* x : elts) if (x->kind == ExprKind::Starred) seen_star = true;
+    if (!seen_star && !big) {
+        for (Expr* x : elts)
+            if (!visit_expr(x)) return false;
+        emit(tuple ? BUILD_TUPLE : build, int(n) + pushed);
+        return true;
+    }
+    bool built = false;
+    if (big) {
+        emit(build, pushed);
+        built = true;
+    }
+    for (std::size_t i = 0; i < n; i++) {
+        Expr* x = elts[i];
+        if (x->kind == ExprKind::Starred) {
+            if (!built) {
+                emit(build, int(i) + pushed);
+                built = true;
+            }
+            if (!visit_expr(static_cast<Starred*>(x)->value)) return false;
+            emit(extend, 1);
+        } else {
+            if (!visit_expr(x)) return false;
+            if (built) emit(add, 1);
+        }
+    }
+    if (tuple) emit(LIST_TO_TUPLE);
+    return true;
+}
+
+// compiler_subdict
+bool Compiler::subdict(Dict* d, std::size_t begin, std::size_t end) {
+    std::size_t n = end - begin;
+    bool big = n * 2 > 30;
+    if (n > 1 && !big && all_constant(d->keys, begin, end)) {
+        for (std::size_t i = begin; i < end; i++)
+            if (!visit_expr(d->values[i])) return false;
+        Ref<TupleObject> keys = tuple_new(ts_, isize(n));
+        if (!keys) return false;
+        for (std::size_t i = begin; i < end; i++) {
+            Ref<> k = constant_value(static_cast<Constant*>(d->keys[i])->value);
+            if (!k) return false;
+            keys->ob_item[i - begin] = k.release();
+        }
+        if (!load_const(std::move(keys))) return false;
+        emit(BUILD_CONST_KEY_MAP, int(n));
+        return true;
+    }
+    if (big) emit(BUILD_MAP, 0);
+    for (std::size_t i = begin; i < end; i++) {
+        if (!visit_expr(d->keys[i]) || !visit_expr(d->values[i])) return false;
+        if (big) emit(MAP_ADD, 1);
+    }
+    if (!big) emit(BUILD_MAP, int(n));
+    return true;
+}
+
+// compiler_dict
+bool Compiler::dict_display(Dict* d) {
+    std::size_t n = d->values.size(), elements = 0;
+    bool have_dict = false;
+    for (std::size_t i = 0; i < n; i++) {
+        if (!d->keys[i]) {   // **mapping
+            if (elements) {
+                if (!subdict(d, i - elements, i)) return false;
+                if (have_dict) emit(DICT_UPDATE, 1);
+                have_dict = true;
+                elements = 0;
+            }
+            if (!have_dict) {
+                emit(BUILD_MAP, 0);
+                have_dict = true;
+            }
+            if (!visit_expr(d->values[i])) return false;
+            emit(DICT_UPDATE, 1);
+        } else if (elements * 2 > 30) {
+            if (!subdict(d, i - elements, i + 1)) return false;
+            if (have_dict) emit(DICT_UPDATE, 1);
+            have_dict = true;
+            elements = 0;
+        } else {
+            elements++;
+        }
+    }
+    if (elements) {
+        if (!subdict(d, n - elements, n)) return false;
+        if (have_dict) emit(DICT_UPDATE, 1);
+        have_dict = true;
+    }
+    if (!have_dict) emit(BUILD_MAP, 0);
+    return true;
+}
+
+// compiler_add_yield_from: the SEND / YIELD_VALUE loop of `yield from` and `await`.
+void Compiler::add_yield_from(bool await) {
+    Block* start = new_block();
+    Block* resume = new_block();
+    Block* exit = new_block();
+    use_next_block(start);
+    emit(SEND, 0, exit);
+    use_next_block(resume);
+    emit(YIELD_VALUE, 0);
+    emit(RESUME, await ? 3 : 2);
+    emit(JUMP_NO_INTERRUPT, 0, start);
+    use_next_block(exit);
+}
+
+// compiler_comprehension: the comprehension is a nested function called with
+// the iterator of its first `for` as its only argument (".0").
+bool Compiler::comprehension(Expr* e, const char* name, const std::vector<Comprehension*>& gens, Expr* elt,
+                             Expr* val) {
+    Scope* scope = st_.scope_for(e);
+    if (!enter_scope(scope, name, e, e->lineno)) return false;
+    u().argcount = 1;
+    bool genexp = e->kind == ExprKind::GeneratorExp;
+    if (gens[0]->is_async) return unsupported("async comprehensions");
+    if (!genexp) {
+        int op = e->kind == ExprKind::ListComp ? BUILD_LIST : e->kind == ExprKind::SetComp ? BUILD_SET : BUILD_MAP;
+        emit(op, 0);
+    }
+    if (!comprehension_generator(e, gens, 0, 0, elt, val)) return false;
+    if (!genexp) {
+        emit(RETURN_VALUE);
+    } else {
+        u().loc = Position{-1, -1, -1, -1};
+        load_const(none());
+        emit(RETURN_VALUE);
+    }
+    if (failed_) return false;
+    Ref<CodeObject> code = leave_scope(0);
+    if (!code) return false;
+    set_loc(e);
+    if (!make_closure(code.get(), 0)) return false;
+    if (!visit_iterable(gens[0]->iter)) return false;
+    set_loc(e);
+    emit(GET_ITER);
+    emit(PRECALL, 0);
+    emit(CALL, 0);
+    return true;
+}
+
+// compiler_sync_comprehension_generator
+bool Compiler::comprehension_generator(Expr* e, const std::vector<Comprehension*>& gens, std::size_t index,
+                                       int depth, Expr* elt, Expr* val) {
+    Comprehension* gen = gens[index];
+    if (gen->is_async) return unsupported("async comprehensions");
+    Block* start = new_block();
+    Block* if_cleanup = new_block();
+    Block* anchor = new_block();
+    if (index == 0) {
+        emit(LOAD_FAST, 0);   // .0, the outermost iterator
+    } else {
+        // `for y in [f(x)]`: one-element lists and tuples are not iterated.
+        const std::vector<Expr*>* elts = nullptr;
+        if (gen->iter->kind == ExprKind::List) elts = &static_cast<List*>(gen->iter)->elts;
+        if (gen->iter->kind == ExprKind::Tuple) elts = &static_cast<Tuple*>(gen->iter)->elts;
+        if (elts && elts->size() == 1 && (*elts)[0]->kind != ExprKind::Starred) {
+            if (!visit_expr((*elts)[0])) return false;
+            start = nullptr;
+        }
+        if (start) {
+            if (!visit_iterable(gen->iter)) return false;
+            emit(GET_ITER);
+        }
+    }
+    if (start) {
+        depth++;
+        use_next_block(start);
+        emit(FOR_ITER, 0, anchor);
+        use_next_block(new_block());
+    }
+    if (!store_target(gen->target)) return false;
+    for (Expr* cond : gen->ifs)
+        if (!jump_if(cond, if_cleanup, false)) return false;
+    if (index + 1 < gens.size()) {
+        if (!comprehension_generator(e, gens, index + 1, depth, elt, val)) return false;
+    } else {
+        switch (e->kind) {
+        case ExprKind::GeneratorExp:
+            if (!visit_expr(elt)) return false;
+            emit(YIELD_VALUE, 0);
+            emit(RESUME, 1);
+            emit(POP_TOP);
+            break;
+        case ExprKind::ListComp:
+            if (!visit_expr(elt)) return false;
+            emit(LIST_APPEND, depth + 1);
+            break;
+        case ExprKind::SetComp:
+            if (!visit_expr(elt)) return false;
+            emit(SET_ADD, depth + 1);
+            break;
+        default:   // DictComp: key before value
+            if (!visit_expr(elt) || !visit_expr(val)) return false;
+            emit(MAP_ADD, depth + 1);
+            break;
+        }
+    }
+    use_next_block(if_cleanup);
+    if (start) {
+        emit(JUMP, 0, start);
+        use_next_block(anchor);
+    }
     return true;
 }
 
@@ -1710,6 +2076,18 @@ bool Compiler::call(Call* c) {
     }
     set_loc(c);
     return call_args(c->args, c->keywords, 0);
+}
+
+bool all_constant_exprs(const std::vector<Expr*>& elts) {
+    for (Expr* e : elts) {
+        switch (e->kind) {
+        case ExprKind::Constant: break;
+        case ExprKind::UnaryOp: if (static_cast<UnaryOp*>(e)->operand->kind != ExprKind::Constant) return false; break;
+        case ExprKind::Tuple: if (!all_constant_exprs(static_cast<Tuple*>(e)->elts)) return false; break;
+        default: return false;
+        }
+    }
+    return true;
 }
 
 }  // namespace

@@ -313,8 +313,8 @@ void propagate_line_numbers(Block* entry) {
 }
 
 // Maximum stack depth by walking every path (compile.c: stackdepth).
-int stackdepth(Block* entry) {
-    int maxdepth = 0;
+int stackdepth(Block* entry, int start_depth) {
+    int maxdepth = start_depth;
     std::vector<Block*> stack;
     auto push = [&](Block* b, int depth) {
         if (!b) return;
@@ -323,7 +323,7 @@ int stackdepth(Block* entry) {
             stack.push_back(b);
         }
     };
-    push(entry, 0);
+    push(entry, start_depth);
     while (!stack.empty()) {
         Block* b = stack.back();
         stack.pop_back();
@@ -415,7 +415,9 @@ bool FlowGraph::assemble(ThreadState* ts, CodeObject* co, const std::vector<Obje
     *nconsts_used = max_const + 1;
     count_predecessors(entry);
     propagate_line_numbers(entry);
-    co->co_stacksize = stackdepth(entry);
+    // A generator's frame starts with the value sent by its first resume.
+    bool generator = co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR);
+    co->co_stacksize = stackdepth(entry, generator ? 1 : 0);
     label_exception_targets(entry);
     for (Block* b = entry; b; b = b->next) clean_block(b);
 

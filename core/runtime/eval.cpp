@@ -28,6 +28,8 @@
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/funcobject.h"
+#include "objects/genobject.h"
+#include "objects/setobject.h"
 #include "objects/listobject.h"
 #include "objects/sliceobject.h"
 #include "modules/builtins.h"
@@ -68,27 +70,38 @@ static Frame* push_frame(ThreadState* ts, CodeObject* code, FunctionObject* func
     f->prev_instr = -1;
     f->stacktop = 0;
     f->is_entry = false;
+    f->owned_by_generator = false;
     for (int i = 0; i < code->co_nlocalsplus; i++) f->localsplus[i] = nullptr;
     return f;
 }
 
-// Releases everything a frame owns, then its storage.
+// Releases everything a frame owns, then its storage. A generator's frame
+// stays inside the generator object, emptied (code kept for introspection).
 static void pop_frame(ThreadState* ts, Frame* f) {
     Object** stack = f->stack_base();
     for (int i = f->stacktop - 1; i >= 0; i--) xdecref(stack[i]);
+    f->stacktop = 0;
     // Locals go in order of definition, as CPython's frame clearing does.
     for (int i = 0; i < f->code->co_nlocalsplus; i++) {
         Object* v = f->localsplus[i];
         f->localsplus[i] = nullptr;
         xdecref(v);
     }
-    xdecref(f->locals);
-    decref(f->builtins);
-    decref(f->globals);
-    xdecref(f->func);
+    Object* locals = f->locals; f->locals = nullptr;
+    DictObject* builtins = f->builtins; f->builtins = nullptr;
+    DictObject* globals = f->globals; f->globals = nullptr;
+    FunctionObject* func = f->func; f->func = nullptr;
+    xdecref(locals);
+    xdecref(builtins);
+    xdecref(globals);
+    xdecref(func);
+    ts->recursion_depth--;
+    if (f->owned_by_generator) {
+        generator_of(f)->state = GenState::Completed;
+        return;
+    }
     CodeObject* code = f->code;
     ts->frames->pop(f);
-    ts->recursion_depth--;
     decref(code);
 }
 
@@ -255,7 +268,7 @@ static bool handle_eval_breaker(ThreadState* ts) {
 
 // ------------------------------------------------------------ the loop
 
-static Ref<> eval_frame(ThreadState* ts, Frame* entry);
+static Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag = false);
 
 Ref<> eval_code(ThreadState* ts, CodeObject* code, DictObject* globals, Object* locals) {
     Interpreter& interp = *ts->interp;
@@ -268,6 +281,15 @@ Ref<> eval_code(ThreadState* ts, CodeObject* code, DictObject* globals, Object* 
     Frame* f = push_frame(ts, code, nullptr, globals, builtins, locals);
     if (!f) return nullptr;
     return eval_frame(ts, f);
+}
+
+Ref<> eval_generator_frame(ThreadState* ts, Frame* f, bool throwing) {
+    ts->recursion_depth++;
+    if (ts->recursion_depth > ts->interp->recursion_limit) {
+        ts->recursion_depth--;
+        return raise(ts, ts->interp->exc.RecursionError, "maximum recursion depth exceeded");
+    }
+    return eval_frame(ts, f, throwing);
 }
 
 Ref<> eval_class_body(ThreadState* ts, Object* callable, Object* ns) {
@@ -293,7 +315,7 @@ Ref<> function_call(ThreadState* ts, Object* callable, Object* const* args, isiz
 #define SET_TOP(v) (stack[f->stacktop - 1] = (v))
 #define JUMPBY(n) (next += (n))
 
-static Ref<> eval_frame(ThreadState* ts, Frame* entry) {
+static Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
     Interpreter& interp = *ts->interp;
     entry->is_entry = true;
     entry->previous = ts->frame;
@@ -315,6 +337,11 @@ start_frame:
     next = first + (f->prev_instr + 1);
     stack = f->stack_base();
     locals = f->localsplus;
+    if (throwflag) {
+        // generator.throw(): the exception appears at the suspended instruction.
+        throwflag = false;
+        goto error;
+    }
 
 next_instruction:
     for (;;) {
@@ -1149,6 +1176,243 @@ next_instruction:
             Ref<> res = object_vectorcall(ts, exit_func, args, 3);
             if (!res) goto error;
             PUSH(res.release());
+            DISPATCH();
+        }
+
+        // ---- generators
+
+        TARGET(RETURN_GENERATOR) {
+            // Moves this frame into a new generator and returns the generator.
+            Ref<> gen = generator_from_frame(ts, f);
+            if (!gen) goto error;
+            Frame* done = f;
+            bool leave = done->is_entry;
+            Frame* caller = done->previous;
+            CodeObject* code = done->code;
+            ts->frames->pop(done);   // its contents now belong to the generator
+            ts->recursion_depth--;
+            decref(code);
+            ts->frame = caller;
+            if (leave) return gen;
+            f = caller;
+            co = f->code;
+            first = co->code.data();
+            next = first + (f->prev_instr + 1);
+            stack = f->stack_base();
+            locals = f->localsplus;
+            PUSH(gen.release());
+            DISPATCH();
+        }
+
+        TARGET(YIELD_VALUE) {
+            // Suspends the generator: its frame keeps its place (prev_instr)
+            // and leaves the chain. Generator frames are always entry frames.
+            retval = Ref<>::steal(POP());
+            generator_of(f)->state = GenState::Suspended;
+            ts->frame = f->previous;
+            f->previous = nullptr;
+            ts->recursion_depth--;
+            return retval;
+        }
+
+        TARGET(GET_YIELD_FROM_ITER) {
+            Object* iterable = TOP();
+            if (!is_generator(iterable)) {
+                Ref<> it = object_get_iter(ts, iterable);
+                if (!it) goto error;
+                SET_TOP(it.release());
+                decref(iterable);
+            }
+            DISPATCH();
+        }
+
+        TARGET(SEND) {
+            // [receiver, value] -> [receiver, yielded] or, when the receiver
+            // finishes, [result] and jump.
+            Ref<> v = Ref<>::steal(POP());
+            Object* receiver = TOP();
+            Ref<> result;
+            SendResult status;
+            if (is_generator(receiver)) {
+                status = generator_send(ts, static_cast<GenObject*>(receiver), v.get(), &result, false);
+            } else {
+                if (v.get() == interp.None && type_of(receiver)->tp_iternext) {
+                    result = type_of(receiver)->tp_iternext(ts, receiver);
+                } else {
+                    Object* arg = v.get();
+                    result = call_method(ts, receiver, "send", &arg, 1);
+                }
+                if (result) {
+                    status = SendResult::Next;
+                } else if (!error_occurred(ts)) {
+                    status = SendResult::Return;
+                    result = newref(interp.None);
+                } else if (error_matches(ts, interp.exc.StopIteration)) {
+                    Ref<> exc = error_fetch(ts);
+                    result = object_getattr_cstr(ts, exc.get(), "value");
+                    if (!result) goto error;
+                    status = SendResult::Return;
+                } else {
+                    status = SendResult::Error;
+                }
+            }
+            if (status == SendResult::Error) goto error;
+            if (status == SendResult::Return) {
+                decref(receiver);
+                SET_TOP(result.release());
+                JUMPBY(oparg);
+                DISPATCH();
+            }
+            PUSH(result.release());
+            DISPATCH();
+        }
+
+        // ---- displays and calls with unpacking
+
+        TARGET(BUILD_SET) {
+            Ref<> set = set_new(ts, nullptr);
+            if (!set) goto error;
+            for (int i = oparg; i > 0; i--)
+                if (!set_add(ts, set.get(), PEEK(i))) goto error;
+            for (int i = 0; i < oparg; i++) decref(POP());
+            PUSH(set.release());
+            DISPATCH();
+        }
+
+        TARGET(SET_ADD) {
+            Ref<> v = Ref<>::steal(POP());
+            if (!set_add(ts, PEEK(oparg), v.get())) goto error;
+            DISPATCH();
+        }
+
+        TARGET(SET_UPDATE) {
+            Ref<> iterable = Ref<>::steal(POP());
+            if (!set_update(ts, PEEK(oparg), iterable.get())) goto error;
+            DISPATCH();
+        }
+
+        TARGET(MAP_ADD) {
+            Ref<> value = Ref<>::steal(POP());
+            Ref<> key = Ref<>::steal(POP());
+            if (!dict_set_item(ts, as_dict(PEEK(oparg)), key.get(), value.get())) goto error;
+            DISPATCH();
+        }
+
+        TARGET(DICT_UPDATE) {
+            Ref<> update = Ref<>::steal(POP());
+            if (!dict_update_arg(ts, as_dict(PEEK(oparg)), update.get())) {
+                if (error_matches(ts, interp.exc.AttributeError)) {
+                    error_clear(ts);
+                    raise(ts, interp.exc.TypeError, std::string("'") + type_name(update.get()) + "' object is not a mapping");
+                }
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(DICT_MERGE) {
+            // f(**a, **b): a repeated keyword is an error, unlike {**a, **b}.
+            Ref<> update = Ref<>::steal(POP());
+            Object* func = PEEK(oparg + 2);
+            if (!dict_merge(ts, as_dict(PEEK(oparg)), update.get(), 2)) {
+                if (error_matches(ts, interp.exc.AttributeError) || error_matches(ts, interp.exc.TypeError)) {
+                    if (!error_matches(ts, interp.exc.KeyError)) {
+                        Ref<> exc = error_fetch(ts);
+                        Ref<> fname = object_getattr_cstr(ts, func, "__qualname__");
+                        if (!fname) error_clear(ts);
+                        std::string name = fname && is_str(fname.get()) ? std::string(str_utf8(fname.get())) : type_name(func);
+                        if (!type_of(update.get())->tp_as_mapping)
+                            raise(ts, interp.exc.TypeError, name + "() argument after ** must be a mapping, not " + type_name(update.get()));
+                        else
+                            error_restore(ts, std::move(exc));
+                    }
+                } else if (error_matches(ts, interp.exc.KeyError)) {
+                    Ref<> exc = error_fetch(ts);
+                    auto* e = static_cast<BaseExceptionObject*>(exc.get());
+                    Ref<> fname = object_getattr_cstr(ts, func, "__qualname__");
+                    if (!fname) error_clear(ts);
+                    std::string name = fname && is_str(fname.get()) ? std::string(str_utf8(fname.get())) : type_name(func);
+                    Ref<> key = e->args && e->args->ob_size ? object_str(ts, e->args->ob_item[0]) : Ref<>();
+                    raise(ts, interp.exc.TypeError, name + "() got multiple values for keyword argument '" +
+                                                        (key ? std::string(str_utf8(key.get())) : "?") + "'");
+                }
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(CALL_FUNCTION_EX) {
+            // [NULL, callable, args tuple, (kwargs dict)] -> [result]
+            Ref<> kwargs = (oparg & 1) ? Ref<>::steal(POP()) : Ref<>();
+            Ref<> callargs = Ref<>::steal(POP());
+            Object* func = TOP();
+            if (type_of(callargs.get()) != interp.types.tuple) {
+                if (!type_of(callargs.get())->tp_iter && !type_of(callargs.get())->tp_as_sequence) {
+                    Ref<> fname = object_getattr_cstr(ts, func, "__qualname__");
+                    if (!fname) error_clear(ts);
+                    std::string name = fname && is_str(fname.get()) ? std::string(str_utf8(fname.get())) : type_name(func);
+                    raise(ts, interp.exc.TypeError, name + "() argument after * must be an iterable, not " + type_name(callargs.get()));
+                    goto error;
+                }
+                Ref<ListObject> l = list_from_iterable(ts, callargs.get());
+                if (!l) goto error;
+                callargs = list_as_tuple(ts, l.get());
+                if (!callargs) goto error;
+            }
+            auto* args = as_tuple(callargs.get());
+            std::vector<Object*> flat(args->ob_item, args->ob_item + args->ob_size);
+            Ref<TupleObject> kwnames_t;
+            if (kwargs && dict_size(as_dict(kwargs.get())) > 0) {
+                isize nkw = dict_size(as_dict(kwargs.get()));
+                kwnames_t = tuple_new(ts, nkw);
+                if (!kwnames_t) goto error;
+                isize pos = 0, k = 0;
+                Object *key, *value;
+                while (dict_next(as_dict(kwargs.get()), &pos, &key, &value)) {
+                    if (!is_str(key)) {
+                        raise(ts, interp.exc.TypeError, "keywords must be strings");
+                        goto error;
+                    }
+                    incref(key);
+                    kwnames_t->ob_item[k++] = key;
+                    flat.push_back(value);
+                }
+            }
+            Ref<> r = object_vectorcall(ts, func, flat.data(), args->ob_size, kwnames_t.get());
+            decref(POP());          // the callable
+            xdecref(POP());         // the NULL slot
+            if (!r) goto error;
+            PUSH(r.release());
+            DISPATCH();
+        }
+
+        TARGET(UNPACK_EX) {
+            // a, *b, c = seq: oparg = before | (after << 8)
+            int before = oparg & 0xFF, after = oparg >> 8;
+            Ref<> seq = Ref<>::steal(POP());
+            Ref<ListObject> l = list_from_iterable(ts, seq.get());
+            if (!l) {
+                if (error_matches(ts, interp.exc.TypeError) && !type_of(seq.get())->tp_iter) {
+                    error_clear(ts);
+                    raise(ts, interp.exc.TypeError, std::string("cannot unpack non-iterable ") + type_name(seq.get()) + " object");
+                }
+                goto error;
+            }
+            isize n = l->ob_size;
+            if (n < before + after) {
+                raise(ts, interp.exc.ValueError, "not enough values to unpack (expected at least " +
+                                                     std::to_string(before + after) + ", got " + std::to_string(n) + ")");
+                goto error;
+            }
+            for (isize i = n - 1; i >= n - after; i--) { incref(l->ob_item[i]); PUSH(l->ob_item[i]); }
+            Ref<ListObject> middle = list_new(ts, n - after - before);
+            if (!middle) goto error;
+            for (isize i = before; i < n - after; i++) {
+                incref(l->ob_item[i]);
+                middle->ob_item[i - before] = l->ob_item[i];
+            }
+            PUSH(middle.release());
+            for (isize i = before - 1; i >= 0; i--) { incref(l->ob_item[i]); PUSH(l->ob_item[i]); }
             DISPATCH();
         }
 

@@ -16,6 +16,10 @@ Ref<> eval_code(ThreadState* ts, CodeObject* code, DictObject* globals, Object* 
 // builtins.__build_class__ does). Returns the body's return value: the
 // __class__ cell when methods use super()/__class__, else None.
 Ref<> eval_class_body(ThreadState* ts, Object* func, Object* ns);
+// Resumes a generator's frame (or throws into it when `throwing`, with the
+// exception already set). Returns the yielded or returned value, or null.
+struct Frame;
+Ref<> eval_generator_frame(ThreadState* ts, Frame* f, bool throwing);
 // tp_call of Python functions: binds the arguments to a new frame and runs it.
 Ref<> function_call(ThreadState* ts, Object* func, Object* const* args, isize nargs,
                     TupleObject* kwnames);

@@ -31,6 +31,7 @@ struct Frame {
     int prev_instr;          // index of the last code unit started (lasti), -1 before the first
     int stacktop;            // number of values on the value stack
     bool is_entry;           // returning from this frame returns from eval_frame()
+    bool owned_by_generator; // storage lives inside a generator object, not on the FrameStack
     Object* localsplus[1];   // see layout above; unused slots are null
 
     Object** stack_base() { return localsplus + nlocalsplus(); }

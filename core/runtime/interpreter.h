@@ -54,7 +54,7 @@ struct BuiltinTypes {
     X(getset_descriptor) X(member_descriptor) X(super_) X(stdstream) \
     X(list_reverseiter) X(dict_valueiter) X(dict_itemiter) X(dict_revkeyiter) \
     X(dict_revvalueiter) X(dict_revitemiter) X(dict_keys) X(dict_values) X(dict_items) \
-    X(set) X(frozenset) X(set_iter)
+    X(set) X(frozenset) X(set_iter) X(generator)
 #define GP_DECLARE_TYPE(name) TypeObject* name = nullptr;
     GP_BUILTIN_TYPES(GP_DECLARE_TYPE)
 #undef GP_DECLARE_TYPE

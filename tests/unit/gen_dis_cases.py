@@ -21,6 +21,24 @@ cases = {
  "unpack": "a, b = 1, 2\na, b = b, a\n",
  "lambda": "f = lambda a: a + 1\nprint(f(1))\n",
 }
+extra = {
+ "listcomp": "print([x * 2 for x in range(5) if x % 2 == 0])\n",
+ "nested_comp": "m = [[i * j for j in range(3)] for i in range(3)]\n",
+ "dictcomp_setcomp": "d = {k: v for k, v in [(1, 2)]}\ns = {c for c in 'abc'}\n",
+ "genexpr": "print(sum(x * x for x in range(10)))\n",
+ "generator": "def gen(n):\n    for i in range(n):\n        yield i\n    return 'done'\n",
+ "yield_from": "def outer():\n    r = yield from inner()\n    return r\n",
+ "try_except": "try:\n    x = 1 / 0\nexcept ZeroDivisionError as e:\n    print(e)\nexcept (TypeError, ValueError):\n    pass\nelse:\n    print('ok')\n",
+ "try_finally": "def f():\n    try:\n        return g()\n    finally:\n        print('done')\n",
+ "with_stmt": "with open('f') as f, lock:\n    data = f.read()\n",
+ "loop_break_in_try": "for i in range(3):\n    try:\n        if i:\n            break\n    finally:\n        print(i)\n",
+ "star_call": "f(*args, 1, **kw, x=2)\nprint(*[1, 2], sep='')\n",
+ "star_display": "a = [*x, 1]\nb = (*x, *y)\nc = {*x}\nd = {**m, 'k': 1}\n",
+ "unpack_star": "a, *b, c = seq\n",
+ "raise_from": "def f():\n    try:\n        g()\n    except KeyError as e:\n        raise ValueError('v') from e\n",
+ "class_def": "class A(B, metaclass=M):\n    '''doc'''\n    x = 1\n    def m(self):\n        return super().m()\n",
+}
+cases.update(extra)
 out = []
 for name, src in cases.items():
     buf = io.StringIO()

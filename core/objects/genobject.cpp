@@ -1,0 +1,340 @@
+// genobject.cpp — generator objects (see genobject.h).
+#include "objects/genobject.h"
+
+#include <cstring>
+
+#include "objects/abstract.h"
+#include "objects/codeobject.h"
+#include "objects/descrobject.h"
+#include "objects/dictobject.h"
+#include "objects/longobject.h"
+#include "objects/exceptions.h"
+#include "objects/funcobject.h"
+#include "objects/methodobject.h"
+#include "objects/typeobject.h"
+#include "objects/unicodeobject.h"
+#include "bytecode/opcodes.h"
+#include "runtime/errors.h"
+#include "runtime/eval.h"
+#include "runtime/interpreter.h"
+
+namespace gp {
+
+bool is_generator(Object* o) { return type_of(o) == type_of(o)->interp->types.generator; }
+
+Ref<> generator_from_frame(ThreadState* ts, Frame* f) {
+    Interpreter& interp = *ts->interp;
+    CodeObject* co = f->code;
+    isize slots = co->co_nlocalsplus + co->co_stacksize;
+    auto* gen = static_cast<GenObject*>(object_alloc(ts, interp.types.generator, slots));
+    if (!gen) return nullptr;
+    // Move the frame: header and every slot, with their references.
+    std::memcpy(&gen->gi_frame, f, offsetof(Frame, localsplus));
+    for (isize i = 0; i < slots; i++) gen->gi_frame.localsplus[i] = f->localsplus[i];
+    incref(co);   // the original frame's storage keeps (and drops) its own code reference
+    gen->gi_frame.previous = nullptr;
+    gen->gi_frame.is_entry = false;
+    gen->gi_frame.owned_by_generator = true;
+    gen->state = GenState::Created;
+    if (FunctionObject* fn = f->func) {
+        gen->gi_name = newref(fn->func_name).release();
+        gen->gi_qualname = newref(fn->func_qualname).release();
+    } else {
+        gen->gi_name = newref<Object>(co->co_name).release();
+        gen->gi_qualname = newref<Object>(co->co_qualname).release();
+    }
+    // The original frame is now an empty shell the caller frees.
+    f->func = nullptr;
+    f->globals = nullptr;
+    f->builtins = nullptr;
+    f->locals = nullptr;
+    f->stacktop = 0;
+    for (isize i = 0; i < co->co_nlocalsplus; i++) f->localsplus[i] = nullptr;
+    interp.gc.track(gen);
+    return Ref<>::steal(gen);
+}
+
+// The sub-iterator a generator is delegating to (`yield from` / `await`),
+// if it is suspended inside one: the next instruction is RESUME 2/3 and the
+// receiver is on top of the stack (genobject.c: _PyGen_yf).
+static Object* delegate_of(GenObject* gen) {
+    Frame& f = gen->gi_frame;
+    if (gen->state != GenState::Suspended || f.stacktop < 1) return nullptr;
+    const std::vector<uint16_t>& code = f.code->code;
+    int nexti = f.prev_instr + 1;
+    if (nexti < 0 || nexti >= int(code.size())) return nullptr;
+    uint16_t word = code[std::size_t(nexti)];
+    if ((word & 0xFF) != RESUME || (word >> 8) < 2) return nullptr;
+    return f.stack_base()[f.stacktop - 1];
+}
+
+SendResult generator_send(ThreadState* ts, GenObject* gen, Object* value, Ref<>* result, bool throwing) {
+    Interpreter& interp = *ts->interp;
+    if (gen->state == GenState::Executing) {
+        raise(ts, interp.exc.ValueError, "generator already executing");
+        return SendResult::Error;
+    }
+    if (gen->state == GenState::Completed) {
+        if (throwing) return SendResult::Error;   // the exception propagates as is
+        *result = newref(interp.None);
+        return SendResult::Return;
+    }
+    if (gen->state == GenState::Created && !throwing && value != interp.None) {
+        raise(ts, interp.exc.TypeError, "can't send non-None value to a just-started generator");
+        return SendResult::Error;
+    }
+    Frame* f = &gen->gi_frame;
+    if (!throwing) {
+        incref(value);
+        f->stack_base()[f->stacktop++] = value;
+    }
+    gen->state = GenState::Executing;
+    Ref<> r = eval_generator_frame(ts, f, throwing);
+    if (gen->state == GenState::Executing) gen->state = GenState::Suspended;   // recursion limit hit before running
+    if (r) {
+        if (gen->state == GenState::Completed) {
+            *result = std::move(r);
+            return SendResult::Return;
+        }
+        *result = std::move(r);
+        return SendResult::Next;
+    }
+    // A StopIteration escaping a generator becomes RuntimeError (PEP 479).
+    if (error_matches(ts, interp.exc.StopIteration)) {
+        Ref<> stop = error_fetch(ts);
+        raise(ts, interp.exc.RuntimeError, "generator raised StopIteration");
+        if (ts->curexc) {
+            auto* e = static_cast<BaseExceptionObject*>(ts->curexc);
+            xdecref(e->cause);
+            e->cause = stop.release();
+            e->suppress_context = true;
+        }
+    }
+    return SendResult::Error;
+}
+
+// next(gen): the value, or null with no exception when exhausted with None.
+static Ref<> gen_iternext(ThreadState* ts, Object* self) {
+    Ref<> result;
+    SendResult s = generator_send(ts, static_cast<GenObject*>(self), ts->interp->None, &result, false);
+    if (s == SendResult::Next) return result;
+    if (s == SendResult::Return && result.get() != ts->interp->None) {
+        Object* v = result.get();
+        Ref<> exc = object_vectorcall(ts, ts->interp->exc.StopIteration, &v, 1);
+        if (exc) raise_object(ts, exc.get());
+    }
+    return nullptr;
+}
+
+static Ref<> return_to_stop_iteration(ThreadState* ts, SendResult s, Ref<> result) {
+    if (s == SendResult::Next) return result;
+    if (s == SendResult::Return) {
+        Object* v = result.get();
+        isize n = v == ts->interp->None ? 0 : 1;
+        Ref<> exc = object_vectorcall(ts, ts->interp->exc.StopIteration, &v, n);
+        if (exc) raise_object(ts, exc.get());
+    }
+    return nullptr;
+}
+
+static Ref<> gen_send(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "send", kw) || !check_nargs(ts, "send", nargs, 1, 1)) return nullptr;
+    Ref<> result;
+    SendResult s = generator_send(ts, static_cast<GenObject*>(self), args[0], &result, false);
+    return return_to_stop_iteration(ts, s, std::move(result));
+}
+
+// throw(value) / throw(type[, value[, tb]]): raise inside the generator.
+static Ref<> gen_throw_impl(ThreadState* ts, GenObject* gen, Object* typ, Object* val, Object* tb,
+                            bool closing) {
+    Interpreter& interp = *ts->interp;
+    // Delegate to a sub-generator first, as `yield from` promises.
+    if (Object* yf = delegate_of(gen)) {
+        Ref<> keep = newref(yf);
+        Ref<> r;
+        gen->state = GenState::Executing;
+        if (is_generator(yf)) {
+            r = gen_throw_impl(ts, static_cast<GenObject*>(yf), typ, val, tb, closing);
+        } else if (closing) {
+            Ref<> close = object_getattr_cstr(ts, yf, "close");
+            if (close) r = object_call_noargs(ts, close.get());
+            else if (error_matches(ts, interp.exc.AttributeError)) { error_clear(ts); r = newref(interp.None); }
+            if (r) r.reset();
+        } else {
+            Ref<> meth = object_getattr_cstr(ts, yf, "throw");
+            if (!meth && error_matches(ts, interp.exc.AttributeError)) {
+                error_clear(ts);
+            } else if (meth) {
+                Object* args[3] = {typ, val ? val : interp.None, tb ? tb : interp.None};
+                r = object_vectorcall(ts, meth.get(), args, val ? (tb ? 3 : 2) : 1);
+            }
+        }
+        gen->state = GenState::Suspended;
+        if (r) return r;   // the sub-iterator yielded: so do we
+        if (!error_occurred(ts)) {
+            if (closing) goto throw_here;
+            // Sub-iterator finished: its return value resumes us at SEND.
+        }
+        Frame& f = gen->gi_frame;
+        if (error_matches(ts, interp.exc.StopIteration)) {
+            // The sub-iterator finished: continue after the SEND loop with its
+            // value, as SEND's own return path does (genobject.c: gen_throw).
+            Ref<> stop = error_fetch(ts);
+            Ref<> v = object_getattr_cstr(ts, stop.get(), "value");
+            if (!v) return nullptr;
+            decref(f.stack_base()[--f.stacktop]);   // the receiver
+            uint16_t send = f.code->code[std::size_t(f.prev_instr - 1)];
+            f.prev_instr = f.prev_instr + (send >> 8) - 1;   // JUMPBY(oparg) from SEND, minus one for dispatch
+            Ref<> result;
+            SendResult s = generator_send(ts, gen, v.get(), &result, false);
+            return return_to_stop_iteration(ts, s, std::move(result));
+        }
+        // The exception came out of the sub-iterator: it surfaces here.
+        decref(f.stack_base()[--f.stacktop]);   // the receiver
+        Ref<> result;
+        SendResult s = generator_send(ts, gen, nullptr, &result, true);
+        return return_to_stop_iteration(ts, s, std::move(result));
+    }
+throw_here:
+    {
+        Ref<> exc;
+        if (is_exception_class(typ)) {
+            Object* a = val;
+            exc = (val && val != interp.None) ? (is_exception_instance(val) ? newref(val) : object_vectorcall(ts, typ, &a, 1))
+                                              : object_call_noargs(ts, typ);
+            if (!exc) return nullptr;
+        } else if (is_exception_instance(typ)) {
+            if (val && val != interp.None)
+                return raise(ts, interp.exc.TypeError, "instance exception may not have a separate value");
+            exc = newref(typ);
+        } else {
+            return raise(ts, interp.exc.TypeError,
+                         std::string("exceptions must be classes or instances deriving from BaseException, not ") +
+                             type_name(typ));
+        }
+        if (tb && tb != interp.None) {
+            if (object_setattr(ts, exc.get(), interp.intern("__traceback__"), tb) < 0) return nullptr;
+        }
+        error_restore(ts, std::move(exc));
+        Ref<> result;
+        SendResult s = generator_send(ts, gen, nullptr, &result, true);
+        return return_to_stop_iteration(ts, s, std::move(result));
+    }
+}
+
+static Ref<> gen_throw(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "throw", kw) || !check_nargs(ts, "throw", nargs, 1, 3)) return nullptr;
+    return gen_throw_impl(ts, static_cast<GenObject*>(self), args[0], nargs > 1 ? args[1] : nullptr,
+                          nargs > 2 ? args[2] : nullptr, false);
+}
+
+// close(): throw GeneratorExit in; it must not yield again.
+static Ref<> gen_close_impl(ThreadState* ts, GenObject* gen) {
+    Interpreter& interp = *ts->interp;
+    if (gen->state == GenState::Created) {
+        // Never started: just drop the frame.
+        gen->state = GenState::Completed;
+        return newref(interp.None);
+    }
+    if (gen->state == GenState::Completed) return newref(interp.None);
+    Ref<> r = gen_throw_impl(ts, gen, interp.exc.GeneratorExit, nullptr, nullptr, true);
+    if (r) return raise(ts, interp.exc.RuntimeError, "generator ignored GeneratorExit");
+    if (error_matches(ts, interp.exc.StopIteration) || error_matches(ts, interp.exc.GeneratorExit)) {
+        error_clear(ts);
+        return newref(interp.None);
+    }
+    if (!error_occurred(ts)) return newref(interp.None);
+    return nullptr;
+}
+
+static Ref<> gen_close(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "close", kw) || !check_nargs(ts, "close", nargs, 0, 0)) return nullptr;
+    return gen_close_impl(ts, static_cast<GenObject*>(self));
+}
+
+static void gen_dealloc(Object* op) {
+    auto* gen = static_cast<GenObject*>(op);
+    Interpreter& interp = *type_of(op)->interp;
+    interp.gc.untrack(op);
+    // A suspended generator is closed first, so its finally blocks run (PEP 342).
+    if (gen->state == GenState::Suspended) {
+        ThreadState* ts = interp.main_thread();
+        op->ob_refcnt = 1;   // resurrect while close() runs
+        Ref<> saved = error_fetch(ts);
+        Ref<> r = gen_close_impl(ts, gen);
+        if (!r) error_clear(ts);   // CPython reports it as "unraisable"; dropped here
+        error_restore(ts, std::move(saved));
+        if (--op->ob_refcnt != 0) return;   // resurrected by the finalizer
+    }
+    Frame& f = gen->gi_frame;
+    Object** stack = f.stack_base();
+    for (int i = f.stacktop - 1; i >= 0; i--) xdecref(stack[i]);
+    for (int i = 0; i < f.code->co_nlocalsplus; i++) xdecref(f.localsplus[i]);
+    xdecref(f.locals);
+    xdecref(f.builtins);
+    xdecref(f.globals);
+    xdecref(f.func);
+    decref(f.code);
+    xdecref(gen->gi_name);
+    xdecref(gen->gi_qualname);
+    object_free(op);
+}
+
+static int gen_traverse(Object* op, visitproc visit, void* arg) {
+    auto* gen = static_cast<GenObject*>(op);
+    Frame& f = gen->gi_frame;
+    if (gen->state == GenState::Completed) return 0;
+    for (int i = 0; i < f.code->co_nlocalsplus + f.stacktop; i++)
+        if (f.localsplus[i] && visit(f.localsplus[i], arg)) return 1;
+    return 0;
+}
+
+static Ref<> gen_repr(ThreadState* ts, Object* op) {
+    auto* gen = static_cast<GenObject*>(op);
+    char addr[32];
+    std::snprintf(addr, sizeof addr, "%p", static_cast<void*>(op));
+    return str_from_utf8(ts, "<generator object " + std::string(str_utf8(gen->gi_qualname)) + " at " + addr + ">");
+}
+
+static Ref<> gen_iter(ThreadState*, Object* self) { return newref(self); }
+
+static Ref<> gen_get_name(ThreadState*, Object* o) { return newref(static_cast<GenObject*>(o)->gi_name); }
+static Ref<> gen_get_qualname(ThreadState*, Object* o) { return newref(static_cast<GenObject*>(o)->gi_qualname); }
+static Ref<> gen_get_running(ThreadState* ts, Object* o) {
+    return newref<Object>(static_cast<GenObject*>(o)->state == GenState::Executing ? ts->interp->True : ts->interp->False);
+}
+static Ref<> gen_get_code(ThreadState*, Object* o) { return newref<Object>(static_cast<GenObject*>(o)->gi_frame.code); }
+static Ref<> gen_get_suspended(ThreadState* ts, Object* o) {
+    return newref<Object>(static_cast<GenObject*>(o)->state == GenState::Suspended ? ts->interp->True : ts->interp->False);
+}
+
+static const GetSetDef gen_getsets[] = {
+    {"__name__", gen_get_name, nullptr, nullptr},
+    {"__qualname__", gen_get_qualname, nullptr, nullptr},
+    {"gi_running", gen_get_running, nullptr, nullptr},
+    {"gi_code", gen_get_code, nullptr, nullptr},
+    {"gi_suspended", gen_get_suspended, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
+static const MethodDef gen_methods[] = {
+    {"send", gen_send, 0, "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
+    {"throw", gen_throw, 0, "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator."},
+    {"close", gen_close, 0, "close() -> raise GeneratorExit inside generator."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+bool init_generator_type(ThreadState* ts) {
+    TypeObject* t = ts->interp->types.generator;
+    t->tp_basicsize = isize(offsetof(GenObject, gi_frame) + offsetof(Frame, localsplus));
+    t->tp_itemsize = sizeof(Object*);
+    t->tp_flags |= TPFLAGS_HAVE_GC;
+    t->tp_dealloc = gen_dealloc;
+    t->tp_traverse = gen_traverse;
+    t->tp_repr = gen_repr;
+    t->tp_iter = gen_iter;
+    t->tp_iternext = gen_iternext;
+    return type_add_methods(ts, t, gen_methods) && type_add_getsets(ts, t, gen_getsets);
+}
+
+}  // namespace gp
