@@ -826,8 +826,63 @@ bool Compiler::visit_stmt(Stmt* s) {
         return t->finalbody.empty() ? try_except(t) : try_finally(t);
     }
     case StmtKind::TryStar: return unsupported("try/except* statements");
-    case StmtKind::Import: return unsupported("import statements");
-    case StmtKind::ImportFrom: return unsupported("from-import statements");
+    case StmtKind::Import: {
+        // compiler_import
+        for (Alias* a : static_cast<Import*>(s)->names) {
+            set_loc(a);
+            load_const(int_from_i64(ts_, 0));
+            load_const(none());
+            emit(IMPORT_NAME, add_name(a->name));
+            if (!a->asname.empty()) {
+                std::size_t dot = a->name.find('.');
+                if (dot != std::string::npos) {
+                    // import a.b.c as d: walk down to c, then bind it.
+                    while (true) {
+                        std::size_t pos = dot + 1;
+                        dot = a->name.find('.', pos);
+                        std::string attr = a->name.substr(pos, dot == std::string::npos ? std::string::npos : dot - pos);
+                        emit(IMPORT_FROM, add_name(attr));
+                        if (dot == std::string::npos) break;
+                        emit(SWAP, 2);
+                        emit(POP_TOP);
+                    }
+                    if (!nameop(a->asname, ExprContext::Store)) return false;
+                    emit(POP_TOP);
+                } else if (!nameop(a->asname, ExprContext::Store)) {
+                    return false;
+                }
+            } else if (!nameop(a->name.substr(0, a->name.find('.')), ExprContext::Store)) {
+                return false;
+            }
+        }
+        return true;
+    }
+    case StmtKind::ImportFrom: {
+        // compiler_from_import
+        auto* f = static_cast<ImportFrom*>(s);
+        load_const(int_from_i64(ts_, f->level));
+        Ref<TupleObject> names = tuple_new(ts_, isize(f->names.size()));
+        if (!names) return false;
+        for (std::size_t i = 0; i < f->names.size(); i++) {
+            Ref<> n = str_intern(ts_, str_from_utf8(ts_, f->names[i]->name));
+            if (!n) return false;
+            names->ob_item[i] = n.release();
+        }
+        if (!load_const(std::move(names))) return false;
+        emit(IMPORT_NAME, add_name(f->module));
+        for (std::size_t i = 0; i < f->names.size(); i++) {
+            Alias* a = f->names[i];
+            if (i == 0 && a->name == "*") {
+                if (u().scope->kind != ScopeKind::Module) return syntax_error(s, "import * only allowed at module level");
+                emit(IMPORT_STAR);
+                return true;
+            }
+            emit(IMPORT_FROM, add_name(a->name));
+            if (!nameop(a->asname.empty() ? a->name : a->asname, ExprContext::Store)) return false;
+        }
+        emit(POP_TOP);
+        return true;
+    }
     }
     return true;
 }

@@ -4,6 +4,8 @@
 // arguments with CPython's messages and delegates to the object protocols in
 // objects/abstract.h — the builtins themselves hold almost no logic.
 #include "modules/builtins.h"
+#include "modules/modules.h"
+#include "modules/build_class.h"
 
 #include "objects/abstract.h"
 #include "objects/dictobject.h"
@@ -353,7 +355,18 @@ static Ref<> builtin_globals(ThreadState* ts, Object*, Object* const*, isize nar
     return newref<Object>(ts->frame->globals);
 }
 
+// __import__(name, globals=None, locals=None, fromlist=(), level=0)
+static Ref<> builtin_import(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    static const char* const names[] = {"name", "globals", "locals", "fromlist", "level"};
+    static const ArgSpec spec{"__import__", names, 5, 1, 5, 0};
+    Object* a[5];
+    if (!parse_args(ts, spec, args, nargs, kw, a)) return nullptr;
+    return import_name(ts, a[0], a[1], a[3], a[4]);
+}
+
 static const MethodDef builtin_methods[] = {
+    {"__import__", builtin_import, 0, "__import__(name, globals=None, locals=None, fromlist=(), level=0) -> module"},
+    {"__build_class__", builtin_build_class, 0, "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class\n\nInternal helper function used by the class statement."},
     {"abs", builtin_abs, 0, "abs(x, /)\nReturn the absolute value of the argument."},
     {"ascii", builtin_ascii, 0, "ascii(obj, /)\nReturn an ASCII-only representation of an object."},
     {"callable", builtin_callable, 0, "callable(obj, /)\nReturn whether the object is callable."},
@@ -400,6 +413,8 @@ Ref<ModuleObject> make_builtins_module(ThreadState* ts) {
         {"dict", interp.types.dict}, {"range", interp.types.range}, {"slice", interp.types.slice},
         {"set", interp.types.set}, {"frozenset", interp.types.frozenset},
         {"object", interp.types.object}, {"type", interp.types.type},
+        {"property", interp.types.property}, {"classmethod", interp.types.classmethod},
+        {"staticmethod", interp.types.staticmethod}, {"super", interp.types.super_},
     };
     for (auto& v : values)
         if (!dict_set_cstr(ts, d, v.name, v.value)) return nullptr;

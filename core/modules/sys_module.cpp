@@ -166,6 +166,10 @@ Ref<ModuleObject> make_sys_module(ThreadState* ts) {
         if (!s || !list_append(ts, argv.get(), s.get())) return nullptr;
     }
     if (!dict_set_cstr(ts, d, "argv", argv.get())) return nullptr;
+    Ref<ListObject> path = list_new(ts, 0);
+    if (!path || !dict_set_cstr(ts, d, "path", path.get())) return nullptr;
+    Ref<TupleObject> builtin_names = tuple_new(ts, 0);
+    if (!builtin_names || !dict_set_cstr(ts, d, "builtin_module_names", builtin_names.get())) return nullptr;
     if (!dict_set_cstr(ts, d, "modules", interp.modules)) return nullptr;
     Ref<> platform = str_from_utf8(ts, "linux");
     Ref<> version = str_from_utf8(ts, "3.11.7 (glasspy)");

@@ -33,7 +33,9 @@
 #include "objects/listobject.h"
 #include "objects/sliceobject.h"
 #include "modules/builtins.h"
+#include "modules/modules.h"
 #include "objects/longobject.h"
+#include "objects/methodobject.h"
 #include "objects/tupleobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
@@ -1413,6 +1415,48 @@ next_instruction:
             }
             PUSH(middle.release());
             for (isize i = before - 1; i >= 0; i--) { incref(l->ob_item[i]); PUSH(l->ob_item[i]); }
+            DISPATCH();
+        }
+
+        // ---- imports
+
+        TARGET(IMPORT_NAME) {
+            // [level, fromlist] -> [module]; honours a replaced builtins.__import__.
+            Object* name = co->co_names->ob_item[oparg];
+            Ref<> fromlist = Ref<>::steal(POP());
+            Ref<> level = Ref<>::steal(POP());
+            Object* import_func = dict_get_cstr(ts, f->builtins, "__import__");
+            if (!import_func) {
+                if (!error_occurred(ts)) raise(ts, interp.exc.ImportError, "__import__ not found");
+                goto error;
+            }
+            Ref<> mod;
+            if (type_of(import_func) == interp.types.builtin_function &&
+                std::string_view(static_cast<CFunctionObject*>(import_func)->def->name) == "__import__") {
+                mod = import_name(ts, name, f->globals, fromlist.get(), level.get());
+            } else {
+                Object* args[5] = {name, f->globals, f->locals ? f->locals : interp.None, fromlist.get(), level.get()};
+                mod = object_vectorcall(ts, import_func, args, 5);
+            }
+            if (!mod) goto error;
+            PUSH(mod.release());
+            DISPATCH();
+        }
+
+        TARGET(IMPORT_FROM) {
+            Ref<> v = import_from(ts, TOP(), co->co_names->ob_item[oparg]);
+            if (!v) goto error;
+            PUSH(v.release());
+            DISPATCH();
+        }
+
+        TARGET(IMPORT_STAR) {
+            Ref<> mod = Ref<>::steal(POP());
+            if (!f->locals) {
+                raise(ts, interp.exc.SystemError, "no locals found during 'import *'");
+                goto error;
+            }
+            if (!import_star(ts, mod.get(), f->locals)) goto error;
             DISPATCH();
         }
 

@@ -10,6 +10,7 @@
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/funcobject.h"
+#include "objects/listobject.h"
 #include "objects/longobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
@@ -89,6 +90,18 @@ int Session::run_main(std::string_view source, std::string_view filename) {
         if (ok && filename.size() && filename[0] != '<') {
             Ref<> f = str_from_utf8(ts, filename);
             ok = f && dict_set_cstr(ts, globals, "__file__", f.get());
+        }
+        // sys.path[0]: the script's directory ('' for -c and stdin), where
+        // imports of sibling modules are found.
+        if (ok) {
+            std::string dir;
+            if (filename.size() && filename[0] != '<') {
+                std::size_t slash = filename.rfind('/');
+                dir = slash == std::string_view::npos ? "" : std::string(filename.substr(0, slash));
+            }
+            Ref<> path = object_getattr_cstr(ts, interp.sys, "path");
+            Ref<> d = str_from_utf8(ts, dir);
+            ok = path && d && is_list(path.get()) && list_insert(ts, as_list(path.get()), 0, d.get());
         }
         if (ok) {
             Ref<CodeObject> code = compile_source(ts, source, filename, ParseMode::Exec);

@@ -1,0 +1,132 @@
+// dis_module.cpp — the `dis` module: disassembly of functions, methods,
+// classes, code objects and source strings, printed as CPython 3.11 prints
+// it (the formatting itself is core/bytecode/dis.cpp).
+#include <algorithm>
+
+#include "bytecode/dis.h"
+#include "bytecode/opcodes.h"
+#include "compiler/compiler.h"
+#include "modules/builtins.h"
+#include "modules/modules.h"
+#include "objects/abstract.h"
+#include "objects/codeobject.h"
+#include "objects/dictobject.h"
+#include "objects/funcobject.h"
+#include "objects/genobject.h"
+#include "objects/listobject.h"
+#include "objects/longobject.h"
+#include "objects/methodobject.h"
+#include "objects/tupleobject.h"
+#include "objects/typeobject.h"
+#include "objects/unicodeobject.h"
+#include "runtime/errors.h"
+#include "runtime/interpreter.h"
+
+namespace gp {
+
+// The code object behind x (dis._get_code_object), or null with TypeError.
+static Ref<> code_of(ThreadState* ts, Object* x) {
+    Interpreter& interp = *ts->interp;
+    Ref<> cur = newref(x);
+    for (int guard = 0; guard < 4; guard++) {
+        Object* o = cur.get();
+        if (is_code(o)) return cur;
+        if (type_of(o) == interp.types.method) { cur = newref(static_cast<MethodObject*>(o)->im_func); continue; }
+        if (is_function(o)) return newref<Object>(static_cast<FunctionObject*>(o)->func_code);
+        if (is_generator(o)) return newref<Object>(static_cast<GenObject*>(o)->gi_frame.code);
+        if (is_str(o)) {
+            Ref<CodeObject> code = compile_source(ts, str_utf8(o), "<dis>", ParseMode::Exec);
+            return Ref<>(std::move(code));
+        }
+        break;
+    }
+    return raise(ts, interp.exc.TypeError, std::string("don't know how to disassemble ") + type_name(x) + " objects");
+}
+
+static bool print_text(ThreadState* ts, const std::string& text) {
+    Ref<> s = str_from_utf8(ts, text);
+    return s && write_stdout(ts, s.get());
+}
+
+// dis.dis(x): classes and modules disassemble each function they hold,
+// sorted by name, as Lib/dis.py does.
+static bool dis_object(ThreadState* ts, Object* x) {
+    Interpreter& interp = *ts->interp;
+    bool is_class = type_has_flag(type_of(x), TPFLAGS_TYPE_SUBCLASS);
+    if (is_class || type_of(x) == interp.types.module) {
+        DictObject* d = is_class ? static_cast<TypeObject*>(x)->tp_dict : static_cast<ModuleObject*>(x)->md_dict;
+        std::vector<std::pair<std::string, Object*>> items;
+        isize pos = 0;
+        Object *k, *v;
+        while (dict_next(d, &pos, &k, &v))
+            if (is_str(k)) items.push_back({std::string(str_utf8(k)), v});
+        std::sort(items.begin(), items.end(), [](auto& a, auto& b) { return a.first < b.first; });
+        for (auto& [name, value] : items) {
+            Object* target = value;
+            if (type_of(value) == interp.types.classmethod || type_of(value) == interp.types.staticmethod) {
+                Ref<> f = object_getattr_cstr(ts, value, "__func__");
+                if (!f) { error_clear(ts); continue; }
+                target = f.get();
+                if (!is_function(target)) continue;
+                if (!print_text(ts, "Disassembly of " + name + ":\n")) return false;
+                Ref<> code = code_of(ts, target);
+                if (!code) return false;
+                std::string text = disassemble(ts, static_cast<CodeObject*>(code.get()));
+                if (error_occurred(ts) || !print_text(ts, text + "\n")) return false;
+                continue;
+            }
+            if (!is_function(target) && !is_code(target) && type_of(target) != interp.types.method &&
+                !type_has_flag(type_of(target), TPFLAGS_TYPE_SUBCLASS))
+                continue;
+            if (!print_text(ts, "Disassembly of " + name + ":\n")) return false;
+            if (!dis_object(ts, target)) return false;
+            if (!print_text(ts, "\n")) return false;
+        }
+        return true;
+    }
+    Ref<> code = code_of(ts, x);
+    if (!code) return false;
+    std::string text = disassemble(ts, static_cast<CodeObject*>(code.get()));
+    if (error_occurred(ts)) return false;
+    return print_text(ts, text);
+}
+
+static Ref<> dis_dis(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kwnames) {
+    static const char* const names[] = {"x", "file", "depth", "show_caches", "adaptive"};
+    static const ArgSpec spec{"dis", names, 5, 0, 1, 0};
+    Object* a[5];
+    if (!parse_args(ts, spec, args, nargs, kwnames, a)) return nullptr;
+    if (!a[0] || a[0] == ts->interp->None)
+        return raise(ts, ts->interp->exc.RuntimeError, "no last traceback to disassemble");
+    if (!dis_object(ts, a[0])) return nullptr;
+    return newref(ts->interp->None);
+}
+
+static const MethodDef dis_methods[] = {
+    {"dis", dis_dis, 0, "Disassemble classes, methods, functions, and other compiled objects."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+Ref<ModuleObject> make_dis_module(ThreadState* ts) {
+    Ref<ModuleObject> m = module_new(ts, "dis");
+    if (!m || !module_add_functions(ts, m.get(), dis_methods)) return nullptr;
+    // dis.opname / dis.opmap, as Lib/opcode.py defines them.
+    Ref<ListObject> opname = list_new(ts, 256);
+    Ref<DictObject> opmap = dict_new(ts);
+    if (!opname || !opmap) return nullptr;
+    for (int op = 0; op < 256; op++) {
+        const char* n = opcode_name(op);
+        Ref<> s = str_from_utf8(ts, n ? std::string(n) : "<" + std::to_string(op) + ">");
+        if (!s) return nullptr;
+        if (n) {
+            Ref<> num = int_from_i64(ts, op);
+            if (!num || !dict_set_item(ts, opmap.get(), s.get(), num.get())) return nullptr;
+        }
+        opname->ob_item[op] = s.release();
+    }
+    if (!module_add_object(ts, m.get(), "opname", opname.get()) || !module_add_object(ts, m.get(), "opmap", opmap.get()))
+        return nullptr;
+    return m;
+}
+
+}  // namespace gp
