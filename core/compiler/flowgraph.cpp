@@ -171,7 +171,6 @@ void optimize_block(ThreadState* ts, Block* b, const std::vector<Object*>& const
         case POP_JUMP_IF_TRUE:
         case POP_JUMP_IF_NONE:
         case POP_JUMP_IF_NOT_NONE:
-        case FOR_ITER:
         case JUMP:
             if (target && target->opcode == JUMP && target->target && real_target(target->target) != real_target(ins.target))
                 ins.target = target->target;

@@ -38,6 +38,14 @@ extra = {
  "raise_from": "def f():\n    try:\n        g()\n    except KeyError as e:\n        raise ValueError('v') from e\n",
  "class_def": "class A(B, metaclass=M):\n    '''doc'''\n    x = 1\n    def m(self):\n        return super().m()\n",
 }
+extra.update({
+ "nested_loops": "for x in a:\n    for y in b:\n        f(x, y)\n",
+ "nested_listcomp_for": "print([(x, y) for x in range(3) for y in range(x)])\n",
+ "while_else_break": "n = 0\nwhile n < 10:\n    n += 1\n    if n == 5:\n        break\nelse:\n    n = -1\n",
+ "is_none_jump": "def f(x):\n    if x is None:\n        return 0\n    return x\n",
+ "in_list": "def f(x):\n    return x in [1, 2, 3]\n",
+ "imports": "import os.path as p\nfrom . import sib\nfrom pkg.mod import a as b, c\nimport x.y.z\n",
+})
 cases.update(extra)
 out = []
 for name, src in cases.items():
