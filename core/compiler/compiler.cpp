@@ -37,6 +37,18 @@ namespace gp {
 
 using namespace ast;
 
+// _Py_Mangle: inside class C, `__spam` (not `__spam__`, no dots) becomes
+// `_C__spam`; the class name loses its leading underscores first.
+std::string mangle(const std::string& private_name, const std::string& name) {
+    if (private_name.empty() || name.size() < 2 || name[0] != '_' || name[1] != '_') return name;
+    if (name.size() >= 4 && name[name.size() - 1] == '_' && name[name.size() - 2] == '_') return name;
+    if (name.find('.') != std::string::npos) return name;
+    std::size_t start = private_name.find_first_not_of('_');
+    if (start == std::string::npos) return name;
+    return "_" + private_name.substr(start) + name;
+}
+
+
 namespace {
 
 // A key identifying a constant by type and value, so equal constants share
@@ -98,6 +110,7 @@ struct Unit {
     int firstlineno = 1;
     Position loc{-1, -1, -1, -1};
     std::vector<FBlock> fblocks;
+    std::string private_name;   // enclosing class name, for name mangling (u_private)
 
     ~Unit() { for (Object* c : consts) decref(c); }
 };
@@ -389,6 +402,7 @@ std::string Compiler::qualname_for(const std::string& name, Scope* scope) {
 bool Compiler::enter_scope(Scope* scope, const std::string& name, const Node* node, int firstlineno) {
     std::string qual = qualname_for(name, scope);
     auto unit = std::make_unique<Unit>();
+    if (!units_.empty()) unit->private_name = units_.back()->private_name;
     unit->scope = scope;
     unit->name = name;
     unit->qualname = qual;
@@ -533,13 +547,59 @@ Ref<CodeObject> Compiler::compile_module(Mod* mod, ParseMode mode) {
     return leave_scope(0);
 }
 
+// find_ann: does the body (not nested functions or classes) annotate a name?
+static bool find_ann(const std::vector<Stmt*>& body) {
+    for (Stmt* st : body) {
+        switch (st->kind) {
+        case StmtKind::AnnAssign: return true;
+        case StmtKind::For: case StmtKind::AsyncFor: {
+            auto* f = static_cast<For*>(st);
+            if (find_ann(f->body) || find_ann(f->orelse)) return true;
+            break;
+        }
+        case StmtKind::While: {
+            auto* w = static_cast<While*>(st);
+            if (find_ann(w->body) || find_ann(w->orelse)) return true;
+            break;
+        }
+        case StmtKind::If: {
+            auto* i = static_cast<If*>(st);
+            if (find_ann(i->body) || find_ann(i->orelse)) return true;
+            break;
+        }
+        case StmtKind::With: case StmtKind::AsyncWith:
+            if (find_ann(static_cast<With*>(st)->body)) return true;
+            break;
+        case StmtKind::Try: case StmtKind::TryStar: {
+            auto* t = static_cast<Try*>(st);
+            if (find_ann(t->body) || find_ann(t->orelse) || find_ann(t->finalbody)) return true;
+            for (ExceptHandler* h : t->handlers)
+                if (find_ann(h->body)) return true;
+            break;
+        }
+        case StmtKind::Match:
+            for (MatchCase* c : static_cast<Match*>(st)->cases)
+                if (find_ann(c->body)) return true;
+            break;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+// compiler_body: module and class bodies (docstring -> __doc__,
+// SETUP_ANNOTATIONS when anything is annotated).
 bool Compiler::body_with_docstring(const std::vector<Stmt*>& body, bool is_module) {
+    if (u().scope->kind == ScopeKind::Module && !body.empty()) set_loc(body[0]);
+    if (find_ann(body)) emit(SETUP_ANNOTATIONS);
     std::size_t start = 0;
     if (is_module && !interactive_ && !body.empty() && body[0]->kind == StmtKind::Expr) {
         Expr* v = static_cast<ExprStmt*>(body[0])->value;
         if (v->kind == ExprKind::Constant && static_cast<Constant*>(v)->value.kind == AstConstant::Kind::Str) {
             set_loc(body[0]);
             if (!visit_expr(v)) return false;
+            u().loc = Position{-1, -1, -1, -1};
             if (!nameop("__doc__", ExprContext::Store)) return false;
             start = 1;
         }
@@ -557,7 +617,8 @@ bool Compiler::visit_stmts(const std::vector<Stmt*>& body) {
 
 // ------------------------------------------------------------ names
 
-bool Compiler::nameop(const std::string& name, ExprContext ctx) {
+bool Compiler::nameop(const std::string& raw_name, ExprContext ctx) {
+    std::string name = mangle(u().private_name, raw_name);
     Scope* s = u().scope;
     NameScope kind = s->lookup(name);
     bool fn = s->kind == ScopeKind::Function || s->kind == ScopeKind::Lambda || s->kind == ScopeKind::Comprehension;
@@ -658,7 +719,7 @@ bool Compiler::visit_stmt(Stmt* s) {
                 auto* a = static_cast<Attribute*>(t);
                 if (!visit_expr(a->value)) return false;
                 set_loc(t);
-                emit(DELETE_ATTR, add_name(a->attr));
+                emit(DELETE_ATTR, add_name(mangle(u().private_name, a->attr)));
                 break;
             }
             case ExprKind::Subscript: {
@@ -799,7 +860,50 @@ bool Compiler::visit_stmt(Stmt* s) {
     case StmtKind::ClassDef:
         return class_def(static_cast<ClassDef*>(s));
     case StmtKind::AsyncFunctionDef: return unsupported("async functions");
-    case StmtKind::AnnAssign: return unsupported("annotated assignments");
+    case StmtKind::AnnAssign: {
+        // compiler_annassign: assign first, then record the annotation in
+        // __annotations__ (only for simple names in modules and classes).
+        auto* a = static_cast<AnnAssign*>(s);
+        Expr* t = a->target;
+        bool module_or_class = u().scope->kind == ScopeKind::Module || u().scope->kind == ScopeKind::Class;
+        if (a->value) {
+            if (!visit_expr(a->value) || !store_target(t)) return false;
+        }
+        switch (t->kind) {
+        case ExprKind::Name:
+            if (a->simple && module_or_class) {
+                if (!visit_expr(a->annotation)) return false;
+                set_loc(s);
+                emit(LOAD_NAME, add_name("__annotations__"));
+                if (!load_const(str_from_utf8(ts_, mangle(u().private_name, static_cast<Name*>(t)->id)))) return false;
+                emit(STORE_SUBSCR);
+            }
+            break;
+        case ExprKind::Attribute:
+            if (!a->value) {
+                if (!visit_expr(static_cast<Attribute*>(t)->value)) return false;
+                emit(POP_TOP);
+            }
+            break;
+        case ExprKind::Subscript:
+            if (!a->value) {
+                auto* sub = static_cast<Subscript*>(t);
+                if (!visit_expr(sub->value)) return false;
+                emit(POP_TOP);
+                if (!subscript_slice(sub->slice)) return false;
+                emit(POP_TOP);
+            }
+            break;
+        default:
+            return syntax_error(t, "invalid node type for annotated assignment");
+        }
+        // Complex targets: the annotation is evaluated (and dropped) in modules and classes.
+        if (!a->simple && module_or_class) {
+            if (!visit_expr(a->annotation)) return false;
+            emit(POP_TOP);
+        }
+        return true;
+    }
     case StmtKind::AsyncFor: return unsupported("async for");
     case StmtKind::With:
         return with_stmt(static_cast<With*>(s), 0);
@@ -1143,7 +1247,7 @@ bool Compiler::store_target(Expr* t) {
         auto* a = static_cast<Attribute*>(t);
         if (!visit_expr(a->value)) return false;
         set_loc(t);
-        emit(STORE_ATTR, add_name(a->attr));
+        emit(STORE_ATTR, add_name(mangle(u().private_name, a->attr)));
         return true;
     }
     case ExprKind::Subscript: {
@@ -1201,13 +1305,13 @@ bool Compiler::augassign(AugAssign* a) {
         if (!visit_expr(at->value)) return false;
         emit(COPY, 1);
         set_loc(t);
-        emit(LOAD_ATTR, add_name(at->attr));
+        emit(LOAD_ATTR, add_name(mangle(u().private_name, at->attr)));
         if (!visit_expr(a->value)) return false;
         set_loc(a);
         emit(BINARY_OP, op);
         set_loc(t);
         emit(SWAP, 2);
-        emit(STORE_ATTR, add_name(at->attr));
+        emit(STORE_ATTR, add_name(mangle(u().private_name, at->attr)));
         return true;
     }
     case ExprKind::Subscript: {
@@ -1349,6 +1453,7 @@ bool Compiler::class_def(ClassDef* cd) {
     int firstlineno = cd->decorator_list.empty() ? cd->lineno : cd->decorator_list[0]->lineno;
     Scope* scope = st_.scope_for(cd);
     if (!enter_scope(scope, cd->name, cd, firstlineno)) return false;
+    u().private_name = cd->name;
     std::string qualname = u().qualname;
     set_loc(cd);
     if (!nameop("__name__", ExprContext::Load) || !nameop("__module__", ExprContext::Store)) return false;
@@ -1531,7 +1636,7 @@ bool Compiler::visit_expr_inner(Expr* e) {
         auto* a = static_cast<Attribute*>(e);
         if (!visit_expr(a->value)) return false;
         set_loc(e);
-        emit(LOAD_ATTR, add_name(a->attr));
+        emit(LOAD_ATTR, add_name(mangle(u().private_name, a->attr)));
         return true;
     }
     case ExprKind::Subscript: {
@@ -2114,7 +2219,7 @@ bool Compiler::call(Call* c) {
             if (!visit_expr(a->value)) return false;
             Position saved = u().loc;
             set_loc(a);
-            emit(LOAD_METHOD, add_name(a->attr));
+            emit(LOAD_METHOD, add_name(mangle(u().private_name, a->attr)));
             u().loc = saved;
             set_loc(c);
             return call_args(c->args, c->keywords, 0);

@@ -14,6 +14,8 @@ namespace gp {
 
 using namespace ast;
 
+std::string mangle(const std::string& private_name, const std::string& name);   // compiler.cpp
+
 class SymtableBuilder {
 public:
     SymtableBuilder(SymbolTable& table, SyntaxErrorInfo& err) : table_(table), err_(err) {}
@@ -34,6 +36,7 @@ private:
     SymbolTable& table_;
     SyntaxErrorInfo& err_;
     Scope* cur_ = nullptr;
+    std::string private_;   // innermost enclosing class name (st_private), for mangling
 
     bool fail(const Node* n, const std::string& msg) {
         err_.type = "SyntaxError";
@@ -60,8 +63,9 @@ private:
     }
     void leave() { cur_ = cur_->parent; }
 
-    // symtable_add_def
-    bool add_def(const std::string& name, unsigned flag, const Node* at) {
+    // symtable_add_def (names are mangled as the compiler will mangle them)
+    bool add_def(const std::string& raw, unsigned flag, const Node* at) {
+        std::string name = mangle(private_, raw);
         auto it = cur_->flags.find(name);
         if (it == cur_->flags.end()) {
             cur_->order.push_back(name);
@@ -141,7 +145,10 @@ private:
                 if (!visit_expr(k->value)) return false;
             if (!visit_exprs(cd->decorator_list)) return false;
             enter(ScopeKind::Class, cd->name, cd);
+            std::string saved = private_;
+            private_ = cd->name;
             if (!visit_stmts(cd->body)) return false;
+            private_ = saved;
             leave();
             return true;
         }

@@ -128,7 +128,39 @@ static Ref<> sys_getallocatedblocks(ThreadState* ts, Object*, Object* const*, is
     return int_from_u64(ts, ts->interp->heap.stats().allocated_blocks);
 }
 
+// sys.getsizeof(obj[, default]): __sizeof__ plus the GC header of container
+// objects, in CPython 3.11's 64-bit figures (sysmodule.c: _PySys_GetSizeOf).
+static Ref<> sys_getsizeof(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    static const char* const names[] = {"object", "default"};
+    static const ArgSpec spec{"getsizeof", names, 2, 1, 2, 0};
+    Object* a[2];
+    if (!parse_args(ts, spec, args, nargs, kw, a)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    Object* method = type_lookup(type_of(a[0]), "__sizeof__");
+    Ref<> size;
+    if (!method) {
+        if (a[1]) return newref(a[1]);
+        return raise(ts, interp.exc.TypeError, std::string("Type ") + type_name(a[0]) + " doesn't define __sizeof__");
+    }
+    Object* self = a[0];
+    size = object_vectorcall(ts, method, &self, 1);
+    if (!size) {
+        if (a[1] && error_matches(ts, interp.exc.TypeError)) {
+            error_clear(ts);
+            return newref(a[1]);
+        }
+        return nullptr;
+    }
+    if (!is_int(size.get())) return raise(ts, interp.exc.TypeError, "an integer is required");
+    int64_t n;
+    if (!int_as_i64(size.get(), &n)) return raise(ts, interp.exc.OverflowError, "Python int too large to convert to C ssize_t");
+    if (n < 0) return raise(ts, interp.exc.ValueError, "__sizeof__() should return >= 0");
+    if (type_has_flag(type_of(a[0]), TPFLAGS_HAVE_GC)) n += 16;   // sizeof(PyGC_Head) on 64-bit
+    return int_from_i64(ts, n);
+}
+
 static const MethodDef sys_methods[] = {
+    {"getsizeof", sys_getsizeof, 0, "getsizeof(object [, default]) -> int\n\nReturn the size of object in bytes."},
     {"exit", sys_exit, 0, "exit(status=None, /)\nExit the interpreter by raising SystemExit(status)."},
     {"getallocatedblocks", sys_getallocatedblocks, 0, "Return the number of memory blocks currently allocated."},
     {"getrecursionlimit", sys_getrecursionlimit, 0, "Return the current value of the recursion limit."},

@@ -114,14 +114,80 @@ static Ref<> fn_get_dict(ThreadState* ts, Object* o) {
     return newref<Object>(fn->func_dict);
 }
 
+static int fn_set_defaults(ThreadState* ts, Object* o, Object* v) {
+    if (v == ts->interp->None) v = nullptr;
+    if (v && !is_tuple(v)) { raise(ts, ts->interp->exc.TypeError, "__defaults__ must be set to a tuple object"); return -1; }
+    xincref(v);
+    Object* old = as_func(o)->func_defaults;
+    as_func(o)->func_defaults = v ? as_tuple(v) : nullptr;
+    xdecref(old);
+    return 0;
+}
+static Ref<> fn_get_kwdefaults(ThreadState* ts, Object* o) {
+    Object* d = as_func(o)->func_kwdefaults;
+    return newref(d ? d : ts->interp->None);
+}
+static int fn_set_kwdefaults(ThreadState* ts, Object* o, Object* v) {
+    if (v == ts->interp->None) v = nullptr;
+    if (v && !is_dict(v)) { raise(ts, ts->interp->exc.TypeError, "__kwdefaults__ must be set to a dict object"); return -1; }
+    xincref(v);
+    Object* old = as_func(o)->func_kwdefaults;
+    as_func(o)->func_kwdefaults = v ? as_dict(v) : nullptr;
+    xdecref(old);
+    return 0;
+}
+static Ref<> fn_get_closure(ThreadState* ts, Object* o) {
+    Object* c = as_func(o)->func_closure;
+    return newref(c ? c : ts->interp->None);
+}
+// MAKE_FUNCTION stores annotations as a flat (name, value, ...) tuple; the
+// dict is built the first time someone asks (funcobject.c: func_get_annotations).
+static Ref<> fn_get_annotations(ThreadState* ts, Object* o) {
+    auto* fn = as_func(o);
+    if (!fn->func_annotations || is_tuple(fn->func_annotations)) {
+        Ref<DictObject> d = dict_new(ts);
+        if (!d) return nullptr;
+        if (fn->func_annotations) {
+            TupleObject* t = as_tuple(fn->func_annotations);
+            for (isize i = 0; i + 1 < t->ob_size; i += 2)
+                if (!dict_set_item(ts, d.get(), t->ob_item[i], t->ob_item[i + 1])) return nullptr;
+        }
+        Object* old = fn->func_annotations;
+        fn->func_annotations = d.release();
+        xdecref(old);
+    }
+    return newref(fn->func_annotations);
+}
+static int fn_set_annotations(ThreadState* ts, Object* o, Object* v) {
+    if (v == ts->interp->None) v = nullptr;
+    if (v && !is_dict(v)) { raise(ts, ts->interp->exc.TypeError, "__annotations__ must be set to a dict object"); return -1; }
+    xincref(v);
+    Object* old = as_func(o)->func_annotations;
+    as_func(o)->func_annotations = v;
+    xdecref(old);
+    return 0;
+}
+static int fn_set_module(ThreadState*, Object* o, Object* v) {
+    xincref(v);
+    Object* old = as_func(o)->func_module;
+    as_func(o)->func_module = v;
+    xdecref(old);
+    return 0;
+}
+static Ref<> fn_get_builtins(ThreadState*, Object* o) { return newref<Object>(as_func(o)->func_builtins); }
+
 static const GetSetDef function_getsets[] = {
+    {"__kwdefaults__", fn_get_kwdefaults, fn_set_kwdefaults, nullptr},
+    {"__closure__", fn_get_closure, nullptr, nullptr},
+    {"__annotations__", fn_get_annotations, fn_set_annotations, nullptr},
+    {"__builtins__", fn_get_builtins, nullptr, nullptr},
     {"__code__", fn_get_code, nullptr, nullptr},
     {"__name__", fn_get_name, fn_set_name, nullptr},
     {"__qualname__", fn_get_qualname, fn_set_qualname, nullptr},
     {"__doc__", fn_get_doc, fn_set_doc, nullptr},
     {"__globals__", fn_get_globals, nullptr, nullptr},
-    {"__module__", fn_get_module, nullptr, nullptr},
-    {"__defaults__", fn_get_defaults, nullptr, nullptr},
+    {"__module__", fn_get_module, fn_set_module, nullptr},
+    {"__defaults__", fn_get_defaults, fn_set_defaults, nullptr},
     {"__dict__", fn_get_dict, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr},
 };

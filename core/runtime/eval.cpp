@@ -1460,6 +1460,31 @@ next_instruction:
             DISPATCH();
         }
 
+        TARGET(SETUP_ANNOTATIONS) {
+            // Module and class bodies that annotate names get __annotations__.
+            if (!f->locals) {
+                raise(ts, interp.exc.SystemError, "no locals found when setting up annotations");
+                goto error;
+            }
+            Object* name = interp.intern("__annotations__");
+            if (is_dict(f->locals)) {
+                if (!dict_get_item(ts, as_dict(f->locals), name)) {
+                    if (error_occurred(ts)) goto error;
+                    Ref<DictObject> d = dict_new(ts);
+                    if (!d || !dict_set_item(ts, as_dict(f->locals), name, d.get())) goto error;
+                }
+            } else {
+                Ref<> have = object_getitem(ts, f->locals, name);
+                if (!have) {
+                    if (!error_matches(ts, interp.exc.KeyError)) goto error;
+                    error_clear(ts);
+                    Ref<DictObject> d = dict_new(ts);
+                    if (!d || object_setitem(ts, f->locals, name, d.get()) < 0) goto error;
+                }
+            }
+            DISPATCH();
+        }
+
         TARGET(LOAD_BUILD_CLASS) {
             Object* bc = dict_get_cstr(ts, f->builtins, "__build_class__");
             if (!bc) {
