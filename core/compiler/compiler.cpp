@@ -13,6 +13,7 @@
 // never a fake SyntaxError.
 #include "compiler/compiler.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -22,7 +23,9 @@
 #include "compiler/flowgraph.h"
 #include "compiler/symtable.h"
 #include "objects/abstract.h"
+#include "objects/bytesobject.h"
 #include "objects/codeobject.h"
+#include "objects/complexobject.h"
 #include "objects/dictobject.h"
 #include "objects/floatobject.h"
 #include "objects/longobject.h"
@@ -66,6 +69,13 @@ std::string const_key(Interpreter& interp, Object* o) {
         return "f" + std::string(buf, sizeof d);
     }
     if (t == interp.types.str) return "s" + std::string(str_utf8(o));
+    if (t == interp.types.bytes) return "b" + std::string(bytes_view(o));
+    if (t == interp.types.complex) {
+        double parts[2] = {as_complex(o)->real, as_complex(o)->imag};
+        char buf[sizeof parts];
+        std::memcpy(buf, parts, sizeof parts);
+        return "c" + std::string(buf, sizeof parts);
+    }
     if (t == interp.types.tuple) {
         std::string k = "t(";
         auto* tup = as_tuple(o);
@@ -262,6 +272,26 @@ private:
     bool joined_str(JoinedStr* j);
     bool subscript_slice(Expr* slice);
     bool visit_iterable(Expr* e);
+
+    // ---- pattern matching (compile.c: compiler_match and compiler_pattern_*)
+    struct PatternContext {
+        std::vector<std::string> stores;   // names captured so far, in stack order
+        bool allow_irrefutable = false;
+        std::vector<Block*> fail_pop;      // fail_pop[n]: pop n items, then fail
+        int on_top = 0;                    // items above the captures that must be popped on failure
+    };
+    bool match_stmt(Match* m);
+    bool pattern(Pattern* p, PatternContext& pc);
+    bool pattern_subpattern(Pattern* p, PatternContext& pc);
+    void ensure_fail_pop(PatternContext& pc, std::size_t n);
+    void jump_to_fail_pop(PatternContext& pc, int op);
+    void emit_and_reset_fail_pop(PatternContext& pc);
+    void pattern_rotate(int count);
+    bool pattern_store_name(const std::string& name, PatternContext& pc, const Node* at);
+    bool pattern_sequence(MatchSequence* p, PatternContext& pc);
+    bool pattern_mapping(MatchMapping* p, PatternContext& pc);
+    bool pattern_class(MatchClass* p, PatternContext& pc);
+    bool pattern_or(MatchOr* p, PatternContext& pc);
     // ast_opt.c's fold_compare: `x in [1, 2]` tests against a tuple.
     bool visit_last_comparator(Compare* c) {
         CmpOpKind op = c->ops.back();
@@ -284,13 +314,9 @@ Ref<> Compiler::constant_value(const AstConstant& c) {
         return int_from_string(ts_, c.text, c.base);
     }
     case AstConstant::Kind::Float: return float_from_double(ts_, c.number);
-    case AstConstant::Kind::Complex:
-        unsupported("complex literals");
-        return nullptr;
+    case AstConstant::Kind::Complex: return complex_from_doubles(ts_, 0.0, c.number);
     case AstConstant::Kind::Str: return str_from_utf8(ts_, c.text);
-    case AstConstant::Kind::Bytes:
-        unsupported("bytes literals");
-        return nullptr;
+    case AstConstant::Kind::Bytes: return bytes_from_string(ts_, c.text);
     }
     return nullptr;
 }
@@ -908,7 +934,8 @@ bool Compiler::visit_stmt(Stmt* s) {
     case StmtKind::With:
         return with_stmt(static_cast<With*>(s), 0);
     case StmtKind::AsyncWith: return unsupported("async with");
-    case StmtKind::Match: return unsupported("match statements");
+    case StmtKind::Match:
+        return match_stmt(static_cast<Match*>(s));
     case StmtKind::Raise: {
         auto* r = static_cast<Raise*>(s);
         int n = 0;
@@ -2247,6 +2274,384 @@ bool all_constant_exprs(const std::vector<Expr*>& elts) {
         default: return false;
         }
     }
+    return true;
+}
+
+
+// ------------------------------------------------------------ match
+
+static bool is_wildcard(const Pattern* p) {
+    return p->kind == PatternKind::MatchAs && !static_cast<const MatchAs*>(p)->pattern &&
+           static_cast<const MatchAs*>(p)->name.empty();
+}
+static bool is_star_wildcard(const Pattern* p) {
+    return p->kind == PatternKind::MatchStar && static_cast<const MatchStar*>(p)->name.empty();
+}
+
+void Compiler::ensure_fail_pop(PatternContext& pc, std::size_t n) {
+    while (pc.fail_pop.size() < n + 1) pc.fail_pop.push_back(new_block());
+}
+
+// Jumps (with `op`) to the block that pops everything this pattern pushed.
+void Compiler::jump_to_fail_pop(PatternContext& pc, int op) {
+    std::size_t pops = std::size_t(pc.on_top) + pc.stores.size();
+    ensure_fail_pop(pc, pops);
+    emit(op, 0, pc.fail_pop[pops]);
+    use_next_block(new_block());
+}
+
+// The chain of fail_pop blocks: each pops one item and falls into the next.
+void Compiler::emit_and_reset_fail_pop(PatternContext& pc) {
+    if (pc.fail_pop.empty()) return;
+    for (std::size_t i = pc.fail_pop.size() - 1; i > 0; i--) {
+        use_next_block(pc.fail_pop[i]);
+        emit(POP_TOP);
+    }
+    use_next_block(pc.fail_pop[0]);
+    pc.fail_pop.clear();
+}
+
+void Compiler::pattern_rotate(int count) {
+    while (count > 1) emit(SWAP, count--);
+}
+
+bool Compiler::pattern_store_name(const std::string& name, PatternContext& pc, const Node* at) {
+    if (name.empty()) {
+        emit(POP_TOP);
+        return true;
+    }
+    for (const std::string& n : pc.stores)
+        if (n == name) return syntax_error(at, "multiple assignments to name '" + name + "' in pattern");
+    pattern_rotate(pc.on_top + int(pc.stores.size()) + 1);
+    pc.stores.push_back(name);
+    return true;
+}
+
+bool Compiler::pattern_subpattern(Pattern* p, PatternContext& pc) {
+    bool allow = pc.allow_irrefutable;
+    pc.allow_irrefutable = true;
+    if (!pattern(p, pc)) return false;
+    pc.allow_irrefutable = allow;
+    return true;
+}
+
+bool Compiler::pattern(Pattern* p, PatternContext& pc) {
+    set_loc(p);
+    switch (p->kind) {
+    case PatternKind::MatchValue: {
+        Expr* value = static_cast<MatchValue*>(p)->value;
+        if (value->kind != ExprKind::Constant && value->kind != ExprKind::Attribute &&
+            !(value->kind == ExprKind::UnaryOp || value->kind == ExprKind::BinOp))   // -1 and 1+2j fold to constants
+            return syntax_error(p, "patterns may only match literals and attribute lookups");
+        if (!visit_expr(value)) return false;
+        emit(COMPARE_OP, Py_EQ);
+        jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
+        return true;
+    }
+    case PatternKind::MatchSingleton:
+        if (!load_const(constant_value(static_cast<MatchSingleton*>(p)->value))) return false;
+        emit(IS_OP, 0);
+        jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
+        return true;
+    case PatternKind::MatchSequence:
+        return pattern_sequence(static_cast<MatchSequence*>(p), pc);
+    case PatternKind::MatchMapping:
+        return pattern_mapping(static_cast<MatchMapping*>(p), pc);
+    case PatternKind::MatchClass:
+        return pattern_class(static_cast<MatchClass*>(p), pc);
+    case PatternKind::MatchStar:
+        return pattern_store_name(static_cast<MatchStar*>(p)->name, pc, p);
+    case PatternKind::MatchAs: {
+        auto* as = static_cast<MatchAs*>(p);
+        if (!as->pattern) {
+            if (!pc.allow_irrefutable) {
+                if (!as->name.empty())
+                    return syntax_error(p, "name capture '" + as->name + "' makes remaining patterns unreachable");
+                return syntax_error(p, "wildcard makes remaining patterns unreachable");
+            }
+            return pattern_store_name(as->name, pc, p);
+        }
+        pc.on_top++;
+        emit(COPY, 1);
+        if (!pattern(as->pattern, pc)) return false;
+        pc.on_top--;
+        return pattern_store_name(as->name, pc, p);
+    }
+    case PatternKind::MatchOr:
+        return pattern_or(static_cast<MatchOr*>(p), pc);
+    }
+    return true;
+}
+
+bool Compiler::pattern_sequence(MatchSequence* p, PatternContext& pc) {
+    const auto& pats = p->patterns;
+    int size = int(pats.size());
+    int star = -1;
+    bool only_wildcard = true, star_wildcard = false;
+    for (int i = 0; i < size; i++) {
+        if (pats[std::size_t(i)]->kind == PatternKind::MatchStar) {
+            if (star >= 0) return syntax_error(p, "multiple starred names in sequence pattern");
+            star_wildcard = is_star_wildcard(pats[std::size_t(i)]);
+            only_wildcard = only_wildcard && star_wildcard;
+            star = i;
+            continue;
+        }
+        only_wildcard = only_wildcard && is_wildcard(pats[std::size_t(i)]);
+    }
+    pc.on_top++;
+    emit(MATCH_SEQUENCE);
+    jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
+    if (star < 0) {
+        emit(GET_LEN);
+        load_const(int_from_i64(ts_, size));
+        emit(COMPARE_OP, Py_EQ);
+        jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
+    } else if (!star_wildcard) {
+        emit(GET_LEN);
+        load_const(int_from_i64(ts_, size - 1));
+        emit(COMPARE_OP, Py_GE);
+        jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
+    }
+    pc.on_top--;
+    if (only_wildcard) {
+        emit(POP_TOP);
+        return true;
+    }
+    if (star_wildcard) {
+        // pattern_helper_sequence_subscr: index the subject instead of unpacking it.
+        pc.on_top++;
+        for (int i = 0; i < size; i++) {
+            Pattern* sub = pats[std::size_t(i)];
+            if (is_wildcard(sub) || i == star) continue;
+            emit(COPY, 1);
+            if (i < star) {
+                load_const(int_from_i64(ts_, i));
+            } else {
+                emit(GET_LEN);
+                load_const(int_from_i64(ts_, size - i));
+                emit(BINARY_OP, NB_SUBTRACT);
+            }
+            emit(BINARY_SUBSCR);
+            if (!pattern_subpattern(sub, pc)) return false;
+        }
+        pc.on_top--;
+        emit(POP_TOP);
+        return true;
+    }
+    // pattern_helper_sequence_unpack
+    bool seen_star = false;
+    for (int i = 0; i < size; i++) {
+        if (pats[std::size_t(i)]->kind == PatternKind::MatchStar && !seen_star) {
+            emit(UNPACK_EX, i + ((size - i - 1) << 8));
+            seen_star = true;
+        }
+    }
+    if (!seen_star) emit(UNPACK_SEQUENCE, size);
+    pc.on_top += size;
+    for (int i = 0; i < size; i++) {
+        pc.on_top--;
+        if (!pattern_subpattern(pats[std::size_t(i)], pc)) return false;
+    }
+    return true;
+}
+
+bool Compiler::pattern_mapping(MatchMapping* p, PatternContext& pc) {
+    std::size_t size = p->keys.size();
+    pc.on_top++;
+    emit(MATCH_MAPPING);
+    jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
+    if (!size && !p->has_rest) {
+        pc.on_top--;
+        emit(POP_TOP);
+        return true;
+    }
+    if (size) {
+        emit(GET_LEN);
+        load_const(int_from_i64(ts_, isize(size)));
+        emit(COMPARE_OP, Py_GE);
+        jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
+    }
+    std::vector<std::string> seen;
+    for (Expr* key : p->keys) {
+        if (key->kind == ExprKind::Constant || key->kind == ExprKind::UnaryOp) {
+            Ref<> v = try_fold(key);
+            if (v) {
+                std::string k = const_key(interp_, v.get());
+                for (const std::string& other : seen) {
+                    if (other == k) {
+                        Ref<> r = object_repr(ts_, v.get());
+                        return syntax_error(key, "mapping pattern checks duplicate key (" +
+                                                     (r ? std::string(str_utf8(r.get())) : std::string("?")) + ")");
+                    }
+                }
+                seen.push_back(k);
+            }
+        } else if (key->kind != ExprKind::Attribute) {
+            return syntax_error(key, "mapping pattern keys may only match literals and attribute lookups");
+        }
+        if (!visit_expr(key)) return false;
+    }
+    emit(BUILD_TUPLE, int(size));
+    emit(MATCH_KEYS);
+    pc.on_top += 2;
+    emit(COPY, 1);
+    load_const(none());
+    emit(IS_OP, 1);
+    jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
+    emit(UNPACK_SEQUENCE, int(size));
+    pc.on_top += int(size) - 1;
+    for (Pattern* sub : p->patterns) {
+        pc.on_top--;
+        if (!pattern_subpattern(sub, pc)) return false;
+    }
+    pc.on_top -= 2;
+    if (p->has_rest) {
+        // rest = dict(subject); del rest[key] for each key
+        emit(BUILD_MAP, 0);
+        emit(SWAP, 3);
+        emit(DICT_UPDATE, 2);
+        emit(UNPACK_SEQUENCE, int(size));
+        int n = int(size);
+        while (n) {
+            emit(COPY, 1 + n--);
+            emit(SWAP, 2);
+            emit(DELETE_SUBSCR);
+        }
+        return pattern_store_name(p->rest, pc, p);
+    }
+    emit(POP_TOP);   // the tuple of keys
+    emit(POP_TOP);   // the subject
+    return true;
+}
+
+bool Compiler::pattern_class(MatchClass* p, PatternContext& pc) {
+    std::size_t nargs = p->patterns.size(), nattrs = p->kwd_attrs.size();
+    for (std::size_t i = 0; i < nattrs; i++)
+        for (std::size_t j = i + 1; j < nattrs; j++)
+            if (p->kwd_attrs[i] == p->kwd_attrs[j])
+                return syntax_error(p->kwd_patterns[j], "attribute name repeated in class pattern: " + p->kwd_attrs[i]);
+    set_loc(p);
+    if (!visit_expr(p->cls)) return false;
+    Ref<TupleObject> names = tuple_new(ts_, isize(nattrs));
+    if (!names) return false;
+    for (std::size_t i = 0; i < nattrs; i++) {
+        Ref<> n = str_intern(ts_, str_from_utf8(ts_, p->kwd_attrs[i]));
+        if (!n) return false;
+        names->ob_item[i] = n.release();
+    }
+    if (!load_const(std::move(names))) return false;
+    emit(MATCH_CLASS, int(nargs));
+    emit(COPY, 1);
+    load_const(none());
+    emit(IS_OP, 1);
+    pc.on_top++;
+    jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
+    emit(UNPACK_SEQUENCE, int(nargs + nattrs));
+    pc.on_top += int(nargs + nattrs) - 1;
+    for (std::size_t i = 0; i < nargs + nattrs; i++) {
+        pc.on_top--;
+        Pattern* sub = i < nargs ? p->patterns[i] : p->kwd_patterns[i - nargs];
+        if (is_wildcard(sub)) {
+            emit(POP_TOP);
+            continue;
+        }
+        if (!pattern_subpattern(sub, pc)) return false;
+    }
+    return true;
+}
+
+bool Compiler::pattern_or(MatchOr* p, PatternContext& pc) {
+    Block* end = new_block();
+    std::size_t size = p->patterns.size();
+    PatternContext old = pc;
+    std::vector<std::string> control;
+    for (std::size_t i = 0; i < size; i++) {
+        Pattern* alt = p->patterns[i];
+        set_loc(alt);
+        pc.stores.clear();
+        pc.allow_irrefutable = (i == size - 1) && old.allow_irrefutable;
+        pc.fail_pop.clear();
+        pc.on_top = 0;
+        emit(COPY, 1);
+        if (!pattern(alt, pc)) return false;
+        std::size_t nstores = pc.stores.size();
+        if (i == 0) {
+            control = pc.stores;
+        } else if (nstores != control.size()) {
+            return syntax_error(alt, "alternative patterns bind different names");
+        } else if (nstores) {
+            // Reorder this alternative's captures to match the first one's.
+            for (std::size_t ic = nstores; ic-- > 0;) {
+                const std::string& name = control[ic];
+                auto it = std::find(pc.stores.begin(), pc.stores.end(), name);
+                if (it == pc.stores.end()) return syntax_error(alt, "alternative patterns bind different names");
+                std::size_t is = std::size_t(it - pc.stores.begin());
+                if (ic != is) {
+                    std::size_t rotations = is + 1;
+                    std::vector<std::string> rotated(pc.stores.begin(), pc.stores.begin() + std::ptrdiff_t(rotations));
+                    pc.stores.erase(pc.stores.begin(), pc.stores.begin() + std::ptrdiff_t(rotations));
+                    pc.stores.insert(pc.stores.begin() + std::ptrdiff_t(ic - is), rotated.begin(), rotated.end());
+                    while (rotations--) pattern_rotate(int(ic) + 1);
+                }
+            }
+        }
+        emit(JUMP, 0, end);
+        emit_and_reset_fail_pop(pc);
+    }
+    pc = old;
+    // No alternative matched: pop the subject copy and fail.
+    emit(POP_TOP);
+    jump_to_fail_pop(pc, JUMP);
+    use_next_block(end);
+    int nrots = int(control.size()) + 1 + pc.on_top + int(pc.stores.size());
+    for (const std::string& name : control) {
+        pattern_rotate(nrots);
+        for (const std::string& n : pc.stores)
+            if (n == name) return syntax_error(p, "multiple assignments to name '" + name + "' in pattern");
+        pc.stores.push_back(name);
+    }
+    emit(POP_TOP);   // the subject copy
+    return true;
+}
+
+// compiler_match_inner
+bool Compiler::match_stmt(Match* m) {
+    if (!visit_expr(m->subject)) return false;
+    Block* end = new_block();
+    std::size_t cases = m->cases.size();
+    bool has_default = is_wildcard(m->cases.back()->pattern) && cases > 1;
+    PatternContext pc;
+    for (std::size_t i = 0; i < cases - (has_default ? 1 : 0); i++) {
+        MatchCase* c = m->cases[i];
+        set_loc(c->pattern);
+        bool last = i == cases - (has_default ? 1 : 0) - 1;
+        if (!last) emit(COPY, 1);
+        pc.stores.clear();
+        pc.allow_irrefutable = c->guard != nullptr || i == cases - 1;
+        pc.fail_pop.clear();
+        pc.on_top = 0;
+        if (!pattern(c->pattern, pc)) return false;
+        for (const std::string& name : pc.stores)
+            if (!nameop(name, ExprContext::Store)) return false;
+        if (c->guard) {
+            ensure_fail_pop(pc, 0);
+            if (!jump_if(c->guard, pc.fail_pop[0], false)) return false;
+        }
+        if (!last) emit(POP_TOP);
+        if (!visit_stmts(c->body)) return false;
+        emit(JUMP, 0, end);
+        set_loc(c->pattern);
+        emit_and_reset_fail_pop(pc);
+    }
+    if (has_default) {
+        MatchCase* c = m->cases.back();
+        set_loc(c->pattern);
+        if (cases == 1) emit(POP_TOP);
+        else emit(NOP);
+        if (c->guard && !jump_if(c->guard, end, false)) return false;
+        if (!visit_stmts(c->body)) return false;
+    }
+    use_next_block(end);
     return true;
 }
 

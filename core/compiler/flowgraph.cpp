@@ -90,6 +90,91 @@ const Instr* first_instr(Block* b) {
     return b ? &b->instrs[0] : nullptr;
 }
 
+// swaptimize: a run of SWAPs (and NOPs) is replaced by the fewest SWAPs
+// with the same effect, found by walking the cycles of the permutation.
+void swaptimize(std::vector<Instr>& in, std::size_t* ix) {
+    std::size_t start = *ix;
+    int depth = in[start].oparg;
+    std::size_t len = 0;
+    bool more = false;
+    std::size_t limit = in.size() - start;
+    while (++len < limit) {
+        int op = in[start + len].opcode;
+        if (op == SWAP) {
+            depth = std::max(depth, in[start + len].oparg);
+            more = true;
+        } else if (op != NOP) {
+            break;
+        }
+    }
+    if (!more) return;
+    std::vector<int> stack(static_cast<std::size_t>(depth));
+    for (int i = 0; i < depth; i++) stack[std::size_t(i)] = i;
+    for (std::size_t i = 0; i < len; i++) {
+        if (in[start + i].opcode != SWAP) continue;
+        int oparg = in[start + i].oparg;
+        std::swap(stack[0], stack[std::size_t(oparg - 1)]);
+    }
+    constexpr int kVisited = -1;
+    std::ptrdiff_t current = std::ptrdiff_t(len) - 1;
+    for (int i = 0; i < depth; i++) {
+        if (stack[std::size_t(i)] == kVisited || stack[std::size_t(i)] == i) continue;
+        int j = i;
+        while (true) {
+            if (j) {
+                in[start + std::size_t(current)].opcode = SWAP;
+                in[start + std::size_t(current)].oparg = j + 1;
+                current--;
+            }
+            if (stack[std::size_t(j)] == kVisited) break;
+            int next_j = stack[std::size_t(j)];
+            stack[std::size_t(j)] = kVisited;
+            j = next_j;
+        }
+    }
+    while (current >= 0) {
+        in[start + std::size_t(current)].opcode = NOP;
+        in[start + std::size_t(current)].oparg = 0;
+        current--;
+    }
+    *ix = start + len - 1;
+}
+
+bool swappable(int op) { return op == STORE_FAST || op == POP_TOP; }
+
+std::ptrdiff_t next_swappable(const std::vector<Instr>& in, std::ptrdiff_t i, int lineno) {
+    while (++i < std::ptrdiff_t(in.size())) {
+        const Instr& ins = in[std::size_t(i)];
+        if (lineno >= 0 && ins.loc.lineno != lineno) return -1;
+        if (ins.opcode == NOP) continue;
+        if (swappable(ins.opcode)) return i;
+        return -1;
+    }
+    return -1;
+}
+
+// apply_static_swaps: SWAP n followed by stores is done by reordering the
+// stores instead (`a, b = b, a` needs no SWAP at all).
+void apply_static_swaps(std::vector<Instr>& in, std::ptrdiff_t i) {
+    for (; i >= 0; i--) {
+        Instr& swap = in[std::size_t(i)];
+        if (swap.opcode != SWAP) {
+            if (swap.opcode == NOP || swappable(swap.opcode)) continue;
+            return;
+        }
+        std::ptrdiff_t j = next_swappable(in, i, -1);
+        if (j < 0) return;
+        std::ptrdiff_t k = j;
+        int lineno = in[std::size_t(j)].loc.lineno;
+        for (int count = swap.oparg - 1; count > 0; count--) {
+            k = next_swappable(in, k, lineno);
+            if (k < 0) return;
+        }
+        swap.opcode = NOP;
+        std::swap(in[std::size_t(j)], in[std::size_t(k)]);
+    }
+}
+
 // optimize_basic_block (compile.c): constant folding of tuples, the
 // BUILD_TUPLE/UNPACK_SEQUENCE swap, `x is None` jumps, and jump threading.
 void optimize_block(ThreadState* ts, Block* b, const std::vector<Object*>& consts, const AddConstFn& add_const) {
@@ -112,6 +197,15 @@ void optimize_block(ThreadState* ts, Block* b, const std::vector<Object*>& const
                     jump.opcode = invert ? POP_JUMP_IF_NOT_NONE : POP_JUMP_IF_NONE;
                 }
             }
+            break;
+        }
+        case SWAP: {
+            if (ins.oparg == 1) {
+                ins.opcode = NOP;
+                break;
+            }
+            swaptimize(in, &i);
+            apply_static_swaps(in, std::ptrdiff_t(i));
             break;
         }
         case BUILD_TUPLE: {
@@ -219,13 +313,14 @@ bool is_exit_without_lineno(const Block* b) {
 }
 
 // extend_block: a jump to a small exit block (return/raise, at most four
-// instructions) is replaced by a copy of that block.
+// instructions, no line numbers) is replaced by a copy of that block.
 void extend_block(Block* b) {
     if (b->instrs.empty()) return;
     Instr& last = b->instrs.back();
     if (last.opcode != JUMP && last.opcode != JUMP_FORWARD && last.opcode != JUMP_BACKWARD) return;
     Block* t = real_target(last.target);
-    if (t && is_exit(t) && t->instrs.size() <= 4) {
+    // Only blocks without line numbers are copied (implicit `return None`s).
+    if (t && is_exit_without_lineno(t) && t->instrs.size() <= 4) {
         last.opcode = NOP;
         last.target = nullptr;
         std::vector<Instr> copy = t->instrs;

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "objects/object.h"
 
@@ -22,6 +23,9 @@ namespace gp {
 struct DictObject;
 struct TupleObject;
 struct StrObject;
+struct MethodDef;    // methodobject.h
+struct GetSetDef;    // descrobject.h
+struct MemberDef;    // below
 
 // Slot signatures. Functions that can fail take the ThreadState (where the
 // exception goes) and return a null Ref / -1 on error.
@@ -58,6 +62,9 @@ using initproc     = int (*)(ThreadState* ts, Object* self, Object* const* args,
 using visitproc    = int (*)(Object* child, void* arg);
 using traverseproc = int (*)(Object* self, visitproc visit, void* arg);
 using clearproc    = int (*)(Object* self);
+// tp_finalize (PEP 442): runs __del__ before the object is freed. It may
+// resurrect the object; it must leave no exception set.
+using finalizefunc = void (*)(ThreadState* ts, Object* self);
 
 struct NumberMethods {
     binaryfunc nb_add = nullptr, nb_subtract = nullptr, nb_multiply = nullptr,
@@ -98,9 +105,19 @@ struct MappingMethods {
 
 // Type flags, as CPython's Py_TPFLAGS_* where they mean the same thing.
 enum TypeFlags : uint64_t {
+    // The instance __dict__ is "managed": CPython 3.11 keeps it in a two-word
+    // pre-header in front of the object, so sys.getsizeof adds 16 bytes for
+    // it. Here the dict pointer is an ordinary slot at tp_dictoffset; the
+    // flag only records what CPython's layout would be (see CPythonLayout).
+    TPFLAGS_MANAGED_DICT    = 1ull << 4,
+    TPFLAGS_SEQUENCE        = 1ull << 5,   // matches sequence patterns (match/case)
+    TPFLAGS_MAPPING         = 1ull << 6,   // matches mapping patterns (match/case)
     TPFLAGS_HEAPTYPE        = 1ull << 9,   // created by a class statement
     TPFLAGS_BASETYPE        = 1ull << 10,  // may be subclassed
+    TPFLAGS_READY           = 1ull << 12,  // type_ready() has finished
+    TPFLAGS_READYING        = 1ull << 13,  // type_ready() is running
     TPFLAGS_HAVE_GC         = 1ull << 14,  // instances carry a GC header
+    TPFLAGS_IS_ABSTRACT     = 1ull << 20,  // has abstract methods: cannot be instantiated
     TPFLAGS_LONG_SUBCLASS   = 1ull << 24,
     TPFLAGS_LIST_SUBCLASS   = 1ull << 25,
     TPFLAGS_TUPLE_SUBCLASS  = 1ull << 26,
@@ -109,6 +126,35 @@ enum TypeFlags : uint64_t {
     TPFLAGS_DICT_SUBCLASS   = 1ull << 29,
     TPFLAGS_BASE_EXC_SUBCLASS = 1ull << 30,
     TPFLAGS_TYPE_SUBCLASS   = 1ull << 31,
+};
+
+// A field exposed as a descriptor (CPython's PyMemberDef): `__slots__`
+// entries of classes, and plain fields of built-in types.
+enum MemberType : int {
+    MEMBER_OBJECT,       // Object* that reads as None when null (T_OBJECT)
+    MEMBER_OBJECT_EX,    // Object* that raises AttributeError when null (T_OBJECT_EX)
+    MEMBER_ISIZE,        // isize, read-only as an int
+};
+enum MemberFlags : int { MEMBER_READONLY = 1 };
+struct MemberDef {
+    const char* name;
+    int type;            // MemberType
+    isize offset;        // where the field lives (see instance_slot_ptr)
+    int flags;           // MemberFlags
+    const char* doc;
+};
+
+// What CPython 3.11 on 64-bit Linux would have for this type: the numbers
+// behind `__basicsize__`, `object.__sizeof__()` and therefore
+// `sys.getsizeof()`, and the layout rules of class creation (may a subclass
+// add a __weakref__ slot? is the base variable-sized?). They are computed,
+// never taken from sizeof() of our structs, so a learner sees CPython's
+// numbers in the 32-bit wasm build too.
+struct CPythonLayout {
+    isize basicsize = 0;        // tp_basicsize
+    isize itemsize = 0;         // tp_itemsize
+    isize dictoffset = 0;       // tp_dictoffset as __dictoffset__ shows it
+    isize weaklistoffset = 0;   // tp_weaklistoffset (0: no weak references)
 };
 
 struct TypeObject : VarObject {
@@ -148,9 +194,24 @@ struct TypeObject : VarObject {
     isize tp_weaklistoffset = 0;     // where an instance keeps its weakref list, 0 = none
     std::string tp_doc;
 
-    NumberMethods number_storage;    // backing store for tp_as_number of built-in types
+    NumberMethods number_storage;    // backing store for tp_as_number (built-in and heap types)
     SequenceMethods sequence_storage;
     MappingMethods mapping_storage;
+
+    // ---- classes (typeobject.cpp, typeobject_slots.cpp) ----
+    finalizefunc tp_finalize = nullptr;      // __del__ (heap types: slot_tp_finalize)
+    const MethodDef* tp_methods = nullptr;   // static tables type_ready() adds to tp_dict
+    const MemberDef* tp_members = nullptr;   //   (null-name terminated), as CPython's
+    const GetSetDef* tp_getset = nullptr;    //   tp_methods / tp_members / tp_getset
+    Object* ht_name = nullptr;        // heap types: __name__ (owned str); tp_name mirrors it
+    Object* ht_qualname = nullptr;    // heap types: __qualname__ (owned str)
+    TupleObject* ht_slots = nullptr;  // heap types: mangled, sorted __slots__ names (owned), or null
+    isize ht_slotoffset = 0;          // heap types: layout offset of the first __slots__ field
+                                      //   (field i is at ht_slotoffset + i * sizeof(Object*))
+    CPythonLayout cpython;            // CPython 3.11's numbers for this type (see above)
+    // Direct subclasses, for __subclasses__() and slot updates (borrowed:
+    // a subclass removes itself from its bases' lists when it is freed).
+    std::vector<TypeObject*> tp_subclasses;
 };
 
 inline bool type_has_flag(const TypeObject* t, uint64_t f) { return (t->tp_flags & f) != 0; }
@@ -174,5 +235,69 @@ TypeObject* type_new_builtin(Interpreter& interp, const char* name, isize basics
 // Finishes a type: inherits slots from the base, computes the MRO, fills
 // __dict__ with wrappers for its slots. Returns false with an error set.
 bool type_ready(ThreadState* ts, TypeObject* type);
+
+// ---- classes (heap types) ----
+
+// `type(name, bases, dict, **kwds)`: creates a class (typeobject_new.cpp).
+Ref<> type_new(ThreadState* ts, TypeObject* metatype, Object* const* args, isize nargs,
+               TupleObject* kwnames);
+// The C3 linearisation of a class's bases (type.mro()); TypeError when the
+// bases admit no consistent order.
+Ref<TupleObject> mro_implementation(ThreadState* ts, TypeObject* type);
+// The metaclass a class with these bases gets: the most derived of
+// `metatype` and the bases' metaclasses ("metaclass conflict" otherwise).
+TypeObject* calculate_metaclass(ThreadState* ts, TypeObject* metatype, TupleObject* bases);
+
+// __qualname__ (heap types) or tp_name (built-in types), and __module__
+// ("builtins" for built-in types), as type_repr and object_repr show them.
+std::string type_qualname(TypeObject* type);
+std::string type_module_name(ThreadState* ts, TypeObject* type);
+
+// Where the instance field at layout offset `offset` lives. Offsets below
+// the first variable-sized base's size are plain byte offsets; a class
+// derived from a variable-sized type (int, tuple, str) keeps its own fields
+// after the items, as CPython's negative tp_dictoffset does.
+Object** instance_slot_ptr(Object* o, isize offset);
+// The instance __dict__ slot of any object (null if its type has none);
+// unlike object_dict_ptr it also finds the dict of int/tuple/str subclasses.
+Object** instance_dict_ptr(Object* o);
+
+// What sys.getsizeof adds to __sizeof__() in CPython 3.11
+// (_PyType_PreHeaderSize): 16 for the GC header of container objects, 16
+// more when the instance dict is managed.
+isize type_preheader_size(TypeObject* type);
+
+// Special-method lookup on the type (CPython's _PyObject_LookupSpecial /
+// lookup_maybe_method): the attribute of type(o) named `name`, bound to o
+// through its __get__. Null without an error set when absent.
+Ref<> lookup_special(ThreadState* ts, Object* o, Object* name);
+// Calls the special method `name` of o (looked up on its type) with args;
+// *found is false, and null returned with no error, when it is absent.
+Ref<> call_special(ThreadState* ts, Object* o, Object* name, Object* const* args, isize nargs,
+                   bool* found);
+// callable(*args, **kwargs) where kwargs is a dict (or null).
+Ref<> call_with_kwdict(ThreadState* ts, Object* callable, Object* const* args, isize nargs,
+                       DictObject* kwargs);
+
+// Slot machinery (typeobject_slots.cpp): CPython's add_operators (wrapper
+// descriptors for a built-in type's C++ slots), fixup_slot_dispatchers (C++
+// slots that call a class's Python methods) and update_slot (after
+// `C.__add__ = f`, for C and its subclasses).
+bool add_operators(ThreadState* ts, TypeObject* type);
+void fixup_slot_dispatchers(ThreadState* ts, TypeObject* type);
+void update_slot(ThreadState* ts, TypeObject* type, Object* name);
+// The wrapped C++ function of a wrapper descriptor, or null if `descr` is
+// not one (used to recognise object.__getattribute__ and friends).
+void* wrapper_descr_wrapped(Object* descr);
+
+// Heap-type instances (typeobject.cpp): dealloc runs __del__ first (and
+// survives resurrection), then clears slots and dict; traverse and clear
+// visit the same fields.
+void subtype_dealloc(Object* self);
+// For a class whose __dict__ lives after the items of a variable-sized base:
+// replaces generic_getattr/setattr with versions that find that dict.
+void use_vardict_attributes(TypeObject* type);
+int subtype_traverse(Object* self, visitproc visit, void* arg);
+int subtype_clear(Object* self);
 
 }  // namespace gp

@@ -260,6 +260,10 @@ static std::nullptr_t name_error(ThreadState* ts, Object* name) {
 static bool handle_eval_breaker(ThreadState* ts) {
     Interpreter& interp = *ts->interp;
     uint32_t bits = interp.eval_breaker.load(std::memory_order_acquire);
+    if (bits & EVAL_GC_SCHEDULED) {   // set by object_alloc (gc/collector.h)
+        interp.eval_breaker.fetch_and(~uint32_t(EVAL_GC_SCHEDULED));
+        gc_collect_scheduled(ts);
+    }
     if (bits & EVAL_INTERRUPT) {
         interp.eval_breaker.fetch_and(~uint32_t(EVAL_INTERRUPT));
         raise_object(ts, interp.exc.KeyboardInterrupt);
@@ -1482,6 +1486,147 @@ next_instruction:
                     if (!d || object_setitem(ts, f->locals, name, d.get()) < 0) goto error;
                 }
             }
+            DISPATCH();
+        }
+
+        // ---- structural pattern matching
+
+        TARGET(GET_LEN) {
+            isize n = object_length(ts, TOP());
+            if (n < 0) goto error;
+            PUSH(int_from_i64(ts, n).release());
+            DISPATCH();
+        }
+
+        TARGET(MATCH_MAPPING) {
+            // Mapping patterns match dicts (and, once collections.abc registers
+            // them, other mappings); 3.11 uses Py_TPFLAGS_MAPPING.
+            Object* subject = TOP();
+            bool match = type_has_flag(type_of(subject), TPFLAGS_DICT_SUBCLASS) ||
+                         type_has_flag(type_of(subject), TPFLAGS_MAPPING);
+            PUSH(newref<Object>(match ? interp.True : interp.False).release());
+            DISPATCH();
+        }
+
+        TARGET(MATCH_SEQUENCE) {
+            // Sequence patterns match lists, tuples, ranges, ... but never
+            // str, bytes or bytearray (Py_TPFLAGS_SEQUENCE).
+            TypeObject* t = type_of(TOP());
+            bool match = type_has_flag(t, TPFLAGS_LIST_SUBCLASS) || type_has_flag(t, TPFLAGS_TUPLE_SUBCLASS) ||
+                         t == interp.types.range || type_has_flag(t, TPFLAGS_SEQUENCE);
+            PUSH(newref<Object>(match ? interp.True : interp.False).release());
+            DISPATCH();
+        }
+
+        TARGET(MATCH_KEYS) {
+            // [subject, keys] -> [subject, keys, values tuple or None]
+            Object* keys = TOP();
+            Object* subject = PEEK(2);
+            auto* kt = as_tuple(keys);
+            Ref<TupleObject> values = tuple_new(ts, kt->ob_size);
+            if (!values) goto error;
+            bool found_all = true;
+            Ref<> get = kt->ob_size ? object_getattr_cstr(ts, subject, "get") : Ref<>();
+            if (kt->ob_size && !get) goto error;
+            Ref<> dummy = kt->ob_size ? object_call_noargs(ts, interp.types.object) : Ref<>();
+            for (isize i = 0; i < kt->ob_size && found_all; i++) {
+                Object* args[2] = {kt->ob_item[i], dummy.get()};
+                Ref<> v = object_vectorcall(ts, get.get(), args, 2);
+                if (!v) goto error;
+                if (v.get() == dummy.get()) { found_all = false; break; }
+                values->ob_item[i] = v.release();
+            }
+            if (found_all) PUSH(values.release());
+            else PUSH(newref(interp.None).release());
+            DISPATCH();
+        }
+
+        TARGET(MATCH_CLASS) {
+            // [subject, cls, names] -> tuple of attributes or None (ceval.c: match_class)
+            Ref<> names = Ref<>::steal(POP());
+            Ref<> cls = Ref<>::steal(POP());
+            Ref<> subject = Ref<>::steal(POP());
+            if (!type_has_flag(type_of(cls.get()), TPFLAGS_TYPE_SUBCLASS)) {
+                raise(ts, interp.exc.TypeError, std::string("called match pattern must be a type"));
+                goto error;
+            }
+            auto* type = static_cast<TypeObject*>(cls.get());
+            if (!isinstance_of(subject.get(), type)) {
+                PUSH(newref(interp.None).release());
+                DISPATCH();
+            }
+            std::vector<Ref<>> attrs;
+            std::vector<std::string> seen;
+            auto get_attr = [&](Object* name) -> bool {
+                std::string n(str_utf8(name));
+                for (const std::string& s2 : seen)
+                    if (s2 == n) {
+                        raise(ts, interp.exc.TypeError, type->tp_name + "() got multiple sub-patterns for attribute '" + n + "'");
+                        return false;
+                    }
+                seen.push_back(n);
+                Ref<> v = object_getattr(ts, subject.get(), name);
+                if (!v) {
+                    if (error_matches(ts, interp.exc.AttributeError)) error_clear(ts);
+                    return false;
+                }
+                attrs.push_back(std::move(v));
+                return true;
+            };
+            bool ok = true;
+            if (oparg) {
+                Ref<> match_args = object_getattr_cstr(ts, cls.get(), "__match_args__");
+                if (!match_args) {
+                    if (!error_matches(ts, interp.exc.AttributeError)) goto error;
+                    error_clear(ts);
+                    // Built-in types like int and str match themselves positionally.
+                    static const char* const self_types[] = {"bool", "bytearray", "bytes", "dict", "float",
+                                                             "frozenset", "int", "list", "set", "str", "tuple"};
+                    bool self_match = false;
+                    for (const char* n : self_types)
+                        for (TypeObject* t = type; t; t = t->tp_base)
+                            if (t->tp_name == n && !type_has_flag(t, TPFLAGS_HEAPTYPE)) self_match = true;
+                    if (self_match && oparg == 1) {
+                        attrs.push_back(subject.clone());
+                    } else if (oparg > 0) {
+                        raise(ts, interp.exc.TypeError, type->tp_name + "() accepts 0 positional sub-patterns (" +
+                                                            std::to_string(oparg) + " given)");
+                        goto error;
+                    }
+                } else {
+                    if (type_of(match_args.get()) != interp.types.tuple) {
+                        raise(ts, interp.exc.TypeError, type->tp_name + ".__match_args__ must be a tuple (got " +
+                                                            type_name(match_args.get()) + ")");
+                        goto error;
+                    }
+                    auto* ma = as_tuple(match_args.get());
+                    if (ma->ob_size < oparg) {
+                        raise(ts, interp.exc.TypeError, type->tp_name + "() accepts " + std::to_string(ma->ob_size) +
+                                                            " positional sub-pattern" + (ma->ob_size == 1 ? "" : "s") +
+                                                            " (" + std::to_string(oparg) + " given)");
+                        goto error;
+                    }
+                    for (int i = 0; i < oparg && ok; i++) {
+                        Object* name = ma->ob_item[i];
+                        if (!is_str(name)) {
+                            raise(ts, interp.exc.TypeError, std::string("__match_args__ elements must be strings (got ") + type_name(name) + ")");
+                            goto error;
+                        }
+                        ok = get_attr(name);
+                    }
+                }
+            }
+            auto* nt = as_tuple(names.get());
+            for (isize i = 0; i < nt->ob_size && ok; i++) ok = get_attr(nt->ob_item[i]);
+            if (error_occurred(ts)) goto error;
+            if (!ok) {
+                PUSH(newref(interp.None).release());
+                DISPATCH();
+            }
+            Ref<TupleObject> t = tuple_new(ts, isize(attrs.size()));
+            if (!t) goto error;
+            for (std::size_t i = 0; i < attrs.size(); i++) t->ob_item[i] = attrs[i].release();
+            PUSH(t.release());
             DISPATCH();
         }
 
