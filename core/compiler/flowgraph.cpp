@@ -354,9 +354,10 @@ void count_predecessors(Block* entry) {
 // line of the statement that returned.
 void FlowGraph::duplicate_exits(Block* entry) {
     count_predecessors(entry);
-    // compile.c walks its block list newest first.
-    for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it) {
-        Block* b = it->get();
+    // compile.c walks its block list newest first. By index: new_block()
+    // below appends to blocks_, which would invalidate an iterator.
+    for (std::size_t i = blocks_.size(); i-- > 0;) {
+        Block* b = blocks_[i].get();
         if (b->instrs.empty() || !b->visited) continue;
         Instr& last = b->instrs.back();
         if (!last.target || !is_jump(last.opcode)) continue;

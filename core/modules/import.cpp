@@ -4,6 +4,7 @@
 
 #include "compiler/compiler.h"
 #include "modules/builtins.h"
+#include "modules/frozen.h"
 #include "modules/modules.h"
 #include "objects/abstract.h"
 #include "objects/codeobject.h"
@@ -158,6 +159,7 @@ static Ref<> import_absolute(ThreadState* ts, const std::string& name) {
             if (!dict_set_item(ts, interp.modules, key.get(), m.get())) return nullptr;
             return Ref<>(std::move(m));
         }
+        if (const char* src = find_frozen(name)) return exec_source_module(ts, name, "<frozen " + name + ">", src, nullptr);
         Ref<> path = object_getattr_cstr(ts, interp.sys, "path");
         if (!path) return nullptr;
         search = path.get();

@@ -5,9 +5,27 @@
 namespace gp {
 
 Ref<ModuleObject> make_dis_module(ThreadState* ts);   // dis_module.cpp
+Ref<ModuleObject> make_io_c_module(ThreadState* ts);  // io_module.cpp (_io)
+Ref<ModuleObject> make_functools_c_module(ThreadState* ts);  // functools_module.cpp (_functools)
+Ref<ModuleObject> make_time_module(ThreadState* ts);  // time_module.cpp
+Ref<ModuleObject> make_math_module(ThreadState* ts);  // math_module.cpp
+Ref<ModuleObject> make_itertools_module(ThreadState* ts);  // itertools_module.cpp
+Ref<ModuleObject> make_operator_module(ThreadState* ts);  // operator_module.cpp
+Ref<ModuleObject> make_collections_c_module(ThreadState* ts);  // deque_module.cpp (_collections)
+Ref<ModuleObject> make_gc_module(ThreadState* ts);    // gc_module.cpp
+Ref<ModuleObject> make_weakref_c_module(ThreadState* ts);  // weakref_module.cpp (_weakref)
 
 const BuiltinModuleDef kBuiltinModules[] = {
     {"dis", make_dis_module},
+    {"_io", make_io_c_module},
+    {"_functools", make_functools_c_module},
+    {"time", make_time_module},
+    {"math", make_math_module},
+    {"itertools", make_itertools_module},
+    {"operator", make_operator_module},
+    {"_collections", make_collections_c_module},
+    {"gc", make_gc_module},
+    {"_weakref", make_weakref_c_module},
     {nullptr, nullptr},
 };
 

@@ -155,7 +155,9 @@ static Ref<> sys_getsizeof(ThreadState* ts, Object*, Object* const* args, isize 
     int64_t n;
     if (!int_as_i64(size.get(), &n)) return raise(ts, interp.exc.OverflowError, "Python int too large to convert to C ssize_t");
     if (n < 0) return raise(ts, interp.exc.ValueError, "__sizeof__() should return >= 0");
-    if (type_has_flag(type_of(a[0]), TPFLAGS_HAVE_GC)) n += 16;   // sizeof(PyGC_Head) on 64-bit
+    // The GC header (16 bytes on 64-bit) and, for instances with a managed
+    // __dict__, the pre-header slots CPython 3.11 keeps in front of them.
+    n += type_preheader_size(type_of(a[0]));
     return int_from_i64(ts, n);
 }
 

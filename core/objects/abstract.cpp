@@ -23,8 +23,15 @@ struct CRecursionGuard {
     ThreadState* ts;
     bool ok;
     CRecursionGuard(ThreadState* t, const char* where) : ts(t) {
-        ok = ++ts->c_recursion_depth <= ts->interp->recursion_limit;
-        if (!ok) raise(ts, ts->interp->exc.RecursionError, std::string("maximum recursion depth exceeded") + where);
+        // While the RecursionError itself is being built (which calls
+        // functions too), 50 more levels are allowed: CPython's headroom.
+        int limit = ts->interp->recursion_limit + (ts->recursion_headroom ? 50 : 0);
+        ok = ++ts->c_recursion_depth <= limit;
+        if (!ok) {
+            ts->recursion_headroom++;
+            raise(ts, ts->interp->exc.RecursionError, std::string("maximum recursion depth exceeded") + where);
+            ts->recursion_headroom--;
+        }
     }
     ~CRecursionGuard() { --ts->c_recursion_depth; }
 };
@@ -151,9 +158,9 @@ int object_richcompare_bool(ThreadState* ts, Object* a, Object* b, CompareOp op)
 // ------------------------------------------------------------ attributes
 
 Object** object_dict_ptr(Object* o) {
-    isize off = type_of(o)->tp_dictoffset;
-    if (off <= 0) return nullptr;
-    return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + off);
+    // Variable-sized instances (subclasses of int, str, tuple) keep their
+    // dict after the items; typeobject_instances.cpp knows the layouts.
+    return instance_dict_ptr(o);
 }
 
 static std::nullptr_t no_attribute(ThreadState* ts, Object* o, Object* name) {
@@ -256,8 +263,17 @@ Ref<> object_getitem(ThreadState* ts, Object* o, Object* key) {
         }
         return t->tp_as_sequence->sq_item(ts, o, i);
     }
-    if (o == static_cast<Object*>(ts->interp->types.type) || type_has_flag(t, TPFLAGS_TYPE_SUBCLASS)) {
-        // type[...] (PEP 585 generics) comes with the language issue.
+    if (type_has_flag(t, TPFLAGS_TYPE_SUBCLASS)) {
+        // Class[...]: __class_getitem__ (PEP 560), else not subscriptable.
+        if (Object* cgi = type_lookup(static_cast<TypeObject*>(o), "__class_getitem__")) {
+            Ref<> bound;
+            if (descrgetfunc get = type_of(cgi)->tp_descr_get) bound = get(ts, cgi, nullptr, o);
+            else bound = newref(cgi);
+            if (!bound) return nullptr;
+            return object_call_one(ts, bound.get(), key);
+        }
+        return raise(ts, ts->interp->exc.TypeError,
+                     "type '" + static_cast<TypeObject*>(o)->tp_name + "' is not subscriptable");
     }
     return raise(ts, ts->interp->exc.TypeError,
                  std::string("'") + t->tp_name + "' object is not subscriptable");

@@ -29,7 +29,7 @@ enum DictKeysKind : uint8_t {
 //
 // A table of 2**k slots holds at most (2**k * 2) / 3 entries ("usable
 // fraction"): past that it is rebuilt, bigger, without the deleted entries.
-struct DictKeys {
+struct alignas(8) DictKeys {   // 8-aligned so the int64 hashes of the entries are aligned on wasm32 too
     uint8_t log2_size;        // index table has 1 << log2_size slots
     uint8_t log2_index_bytes; // index table takes 1 << log2_index_bytes bytes
     uint8_t kind;             // DictKeysKind; decides what sys.getsizeof reports

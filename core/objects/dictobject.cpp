@@ -272,9 +272,17 @@ static int64_t hash_of(ThreadState* ts, Object* key) {
     return object_hash(ts, key);
 }
 
+// MAINTAIN_TRACKING: an exact dict starts untracked (it cannot be part of
+// a cycle while it holds only atoms) and is tracked by the collector from
+// the first key or value that may be a container (gc/collector.h).
+static void maintain_tracking(Interpreter& interp, DictObject* mp, Object* key, Object* value) {
+    if (!GCState::is_tracked(mp) && (gc_may_be_tracked(key) || gc_may_be_tracked(value))) interp.gc.track(mp);
+}
+
 // insertdict: key and value are borrowed; takes new references as needed.
 static bool insertdict(ThreadState* ts, DictObject* mp, Object* key, int64_t hash, Object* value) {
     Interpreter& interp = *ts->interp;
+    maintain_tracking(interp, mp, key, value);
     if (mp->ma_keys->shared_empty) {
         // insert_to_emptydict: the first table is str-only if the first key is a str.
         DictKeys* k = new_keys(ts, kLog2MinSize, str_key(interp, key));
@@ -339,7 +347,9 @@ static Ref<DictObject> dict_alloc_type(ThreadState* ts, TypeObject* type) {
     d->ma_used = 0;
     d->ma_version = 0;
     d->ma_keys = empty_keys();
-    ts->interp->gc.track(op);
+    // Exact dicts are tracked when they first hold a container
+    // (maintain_tracking); subclass instances at once, as CPython's dict_new.
+    if (type != ts->interp->types.dict) ts->interp->gc.track(op);
     return Ref<DictObject>::steal(d);
 }
 
@@ -526,6 +536,7 @@ bool dict_merge(ThreadState* ts, DictObject* mp, Object* b, int override) {
                 mp->ma_used = other->ma_used;
                 mp->ma_version++;
                 free_keys(interp, old);
+                if (GCState::is_tracked(other)) interp.gc.track(mp);   // maintain tracking
                 return true;
             }
         }
@@ -630,6 +641,7 @@ Ref<DictObject> dict_copy(ThreadState* ts, DictObject* mp) {
         if (!d) { free_keys(*ts->interp, keys); return nullptr; }
         d->ma_keys = keys;
         d->ma_used = mp->ma_used;
+        if (GCState::is_tracked(mp)) ts->interp->gc.track(d.get());   // maintain tracking
         return d;
     }
     Ref<DictObject> copy = dict_new(ts);

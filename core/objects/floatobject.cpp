@@ -30,13 +30,14 @@
 #include <cstring>
 
 #include "objects/abstract.h"
+#include "objects/bytesobject.h"
+#include "objects/complexobject.h"
 #include "objects/descrobject.h"
 #include "objects/longobject_internal.h"
 #include "objects/methodobject.h"
 #include "objects/number_format.h"
 #include "objects/tupleobject.h"
 #include "objects/typeobject.h"
-#include "objects/unicode_db.h"
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
@@ -352,9 +353,8 @@ Ref<> float_pow_values(ThreadState* ts, double iv, double iw) {
     }
     bool negate_result = false;
     if (iv < 0.0) {
-        if (iw != std::floor(iw))
-            // CPython returns a complex number here; glasspy has no complex type yet.
-            return raise(ts, interp.exc.ValueError, "negative number cannot be raised to a fractional power");
+        if (iw != std::floor(iw))   // a negative number to a fractional power is complex
+            return complex_pow_values(ts, iv, 0.0, iw, 0.0);
         iv = -iv;
         negate_result = is_odd_integer(iw);
     }
@@ -399,23 +399,14 @@ static bool remove_underscores(std::string_view s, std::string* out) {
 
 static bool ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
-// float(str): Unicode digits and spaces mapped to ASCII, surrounding
-// whitespace stripped, underscores checked, then parsed.
-static Ref<> float_from_str(ThreadState* ts, Object* s) {
-    std::u32string cps;
-    str_append_to(as_str(s), cps);
-    std::string ascii;
-    ascii.reserve(cps.size());
-    for (char32_t c : cps) {
-        if (c < 128) ascii.push_back(char(c));
-        else if (uni_isspace(uint32_t(c))) ascii.push_back(' ');
-        else if (int d = uni_decimal(uint32_t(c)); d >= 0) ascii.push_back(char('0' + d));
-        else ascii.push_back('?');
-    }
+// float(str) and float(bytes): for a str, Unicode digits and spaces are
+// mapped to ASCII first; then surrounding whitespace is stripped,
+// underscores checked and the rest parsed (CPython's PyFloat_FromString).
+// `s` is what the error message shows.
+static Ref<> float_from_text(ThreadState* ts, std::string_view ascii, Object* s) {
     std::string clean;
     double x;
-    std::string_view t = ascii;
-    bool ok = remove_underscores(t, &clean);
+    bool ok = remove_underscores(ascii, &clean);
     if (ok) {
         std::string_view c = clean;
         while (!c.empty() && ascii_space(c.front())) c.remove_prefix(1);
@@ -429,6 +420,10 @@ static Ref<> float_from_str(ThreadState* ts, Object* s) {
                      "could not convert string to float: " + std::string(str_utf8(r.get())));
     }
     return float_from_double(ts, x);
+}
+
+static Ref<> float_from_str(ThreadState* ts, Object* s) {
+    return float_from_text(ts, transform_decimal_and_space(as_str(s)), s);
 }
 
 // PyNumber_Float.
@@ -454,6 +449,7 @@ static Ref<> number_float(ThreadState* ts, Object* o) {
     }
     if (is_float(o)) return float_from_double(ts, as_float(o)->ob_fval);
     if (is_str(o)) return float_from_str(ts, o);
+    if (std::string_view view; bytes_like_view(o, &view)) return float_from_text(ts, view, o);
     return raise(ts, interp.exc.TypeError,
                  std::string("float() argument must be a string or a real number, not '") + type_name(o) + "'");
 }
@@ -482,22 +478,22 @@ static bool no_args(ThreadState* ts, const char* name, isize nargs, TupleObject*
 }
 
 static Ref<> float_conjugate_m(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
-    if (!no_args(ts, "conjugate", nargs, kw)) return nullptr;
+    if (!no_args(ts, "float.conjugate", nargs, kw)) return nullptr;
     return float_exact(ts, self);
 }
 
 static Ref<> float_trunc_m(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
-    if (!no_args(ts, "__trunc__", nargs, kw)) return nullptr;
+    if (!no_args(ts, "float.__trunc__", nargs, kw)) return nullptr;
     return int_from_double(ts, as_float(self)->ob_fval);
 }
 
 static Ref<> float_floor_m(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
-    if (!no_args(ts, "__floor__", nargs, kw)) return nullptr;
+    if (!no_args(ts, "float.__floor__", nargs, kw)) return nullptr;
     return int_from_double(ts, std::floor(as_float(self)->ob_fval));
 }
 
 static Ref<> float_ceil_m(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
-    if (!no_args(ts, "__ceil__", nargs, kw)) return nullptr;
+    if (!no_args(ts, "float.__ceil__", nargs, kw)) return nullptr;
     return int_from_double(ts, std::ceil(as_float(self)->ob_fval));
 }
 
@@ -515,10 +511,8 @@ static Ref<> double_round(ThreadState* ts, double x, int ndigits) {
 }
 
 static Ref<> float_round_m(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    static const char* const names[] = {"ndigits"};
-    static const ArgSpec spec = {"__round__", names, 1, 0, 1, 0};
-    Object* o_ndigits;
-    if (!parse_args(ts, spec, args, nargs, kw, &o_ndigits)) return nullptr;
+    if (!check_no_kwargs(ts, "float.__round__", kw) || !check_nargs(ts, "__round__", nargs, 0, 1)) return nullptr;
+    Object* o_ndigits = nargs ? args[0] : nullptr;
     double x = as_float(self)->ob_fval;
     if (!o_ndigits || o_ndigits == ts->interp->None) {
         // Nearest integer, ties to even.
@@ -542,14 +536,14 @@ static Ref<> float_round_m(ThreadState* ts, Object* self, Object* const* args, i
 }
 
 static Ref<> float_is_integer_m(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
-    if (!no_args(ts, "is_integer", nargs, kw)) return nullptr;
+    if (!no_args(ts, "float.is_integer", nargs, kw)) return nullptr;
     double x = as_float(self)->ob_fval;
     return bool_from(ts, std::isfinite(x) && std::floor(x) == x);
 }
 
 static Ref<> float_as_integer_ratio_m(ThreadState* ts, Object* self, Object* const*, isize nargs,
                                       TupleObject* kw) {
-    if (!no_args(ts, "as_integer_ratio", nargs, kw)) return nullptr;
+    if (!no_args(ts, "float.as_integer_ratio", nargs, kw)) return nullptr;
     Interpreter& interp = *ts->interp;
     double x = as_float(self)->ob_fval;
     if (std::isinf(x)) return raise(ts, interp.exc.OverflowError, "cannot convert Infinity to integer ratio");
@@ -572,7 +566,7 @@ static Ref<> float_as_integer_ratio_m(ThreadState* ts, Object* self, Object* con
 
 // float.hex(): "0x1.<13 hex digits>p<exp>" (CPython's float_hex).
 static Ref<> float_hex_m(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
-    if (!no_args(ts, "hex", nargs, kw)) return nullptr;
+    if (!no_args(ts, "float.hex", nargs, kw)) return nullptr;
     constexpr int kToHexNbits = 53 + 3 - (53 + 2) % 4;   // 56
     double x = as_float(self)->ob_fval;
     if (!std::isfinite(x)) return float_repr(ts, self);
@@ -617,10 +611,9 @@ static bool ci_match(const char* s, const char* word) {
 // coefficient to 53 bits by hand, half to even, so the result is exact.
 static Ref<> float_fromhex_m(ThreadState* ts, Object* cls, Object* const* args, isize nargs, TupleObject* kw) {
     Interpreter& interp = *ts->interp;
-    if (!check_no_kwargs(ts, "fromhex", kw) || !check_nargs(ts, "fromhex", nargs, 1, 1)) return nullptr;
+    if (!check_no_kwargs(ts, "float.fromhex", kw) || !check_nargs(ts, "float.fromhex", nargs, 1, 1)) return nullptr;
     if (!is_str(args[0]))
-        return raise(ts, interp.exc.TypeError,
-                     std::string("fromhex() argument must be str, not ") + type_name(args[0]));
+        return raise(ts, interp.exc.TypeError, "bad argument type for built-in operation");
     constexpr int DBL_MANT = 53, DBL_MAX_E = 1024, DBL_MIN_E = -1021;
     const std::string text(str_utf8(args[0]));
     const char* s = text.c_str();
@@ -732,7 +725,7 @@ finished:
 }
 
 static Ref<> float_getnewargs_m(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
-    if (!no_args(ts, "__getnewargs__", nargs, kw)) return nullptr;
+    if (!no_args(ts, "float.__getnewargs__", nargs, kw)) return nullptr;
     Ref<> v = float_from_double(ts, as_float(self)->ob_fval);
     if (!v) return nullptr;
     return tuple_pack(ts, {v.get()});
@@ -740,7 +733,7 @@ static Ref<> float_getnewargs_m(ThreadState* ts, Object* self, Object* const*, i
 
 static Ref<> float_getformat_m(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
     Interpreter& interp = *ts->interp;
-    if (!check_no_kwargs(ts, "__getformat__", kw) || !check_nargs(ts, "__getformat__", nargs, 1, 1))
+    if (!check_no_kwargs(ts, "float.__getformat__", kw) || !check_nargs(ts, "float.__getformat__", nargs, 1, 1))
         return nullptr;
     if (!is_str(args[0]))
         return raise(ts, interp.exc.TypeError,
@@ -752,7 +745,7 @@ static Ref<> float_getformat_m(ThreadState* ts, Object*, Object* const* args, is
 }
 
 static Ref<> float_format_m(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "__format__", kw) || !check_nargs(ts, "__format__", nargs, 1, 1)) return nullptr;
+    if (!check_no_kwargs(ts, "float.__format__", kw) || !check_nargs(ts, "float.__format__", nargs, 1, 1)) return nullptr;
     if (!is_str(args[0]))
         return raise(ts, ts->interp->exc.TypeError,
                      std::string("__format__() argument must be str, not ") + type_name(args[0]));

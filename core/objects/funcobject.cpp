@@ -218,6 +218,21 @@ static int method_traverse(Object* op, visitproc visit, void* arg) {
     return 0;
 }
 
+static Ref<> method_get_self(ThreadState*, Object* o) { return newref(static_cast<MethodObject*>(o)->im_self); }
+static Ref<> method_get_func(ThreadState*, Object* o) { return newref(static_cast<MethodObject*>(o)->im_func); }
+// Attributes not on the method itself come from the function (__name__, __doc__, ...).
+static Ref<> method_getattro(ThreadState* ts, Object* self, Object* name) {
+    Ref<> r = generic_getattr(ts, self, name);
+    if (r || !error_matches(ts, ts->interp->exc.AttributeError)) return r;
+    error_clear(ts);
+    return object_getattr(ts, static_cast<MethodObject*>(self)->im_func, name);
+}
+static const GetSetDef method_getsets[] = {
+    {"__self__", method_get_self, nullptr, nullptr},
+    {"__func__", method_get_func, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
 static Ref<> method_call(ThreadState* ts, Object* callable, Object* const* args, isize nargs, TupleObject* kwnames) {
     auto* m = static_cast<MethodObject*>(callable);
     isize nkw = kwnames ? kwnames->ob_size : 0;
@@ -323,10 +338,14 @@ bool init_function_types(ThreadState* ts) {
     t.function->tp_repr = function_repr;
     t.function->tp_call = function_call;
     t.function->tp_descr_get = function_descr_get;
+    t.function->tp_dictoffset = offsetof(FunctionObject, func_dict);   // f.attr = v (function attributes)
     t.method->tp_dealloc = method_dealloc;
     t.method->tp_traverse = method_traverse;
     t.method->tp_call = method_call;
     t.method->tp_repr = method_repr;
+    t.method->tp_getattro = method_getattro;
+    // Function attributes (f.x = 1) live in func_dict.
+    t.function->tp_dictoffset = offsetof(FunctionObject, func_dict);
     t.cell->tp_dealloc = cell_dealloc;
     t.cell->tp_traverse = cell_traverse;
     t.module->tp_dealloc = module_dealloc;
@@ -334,7 +353,7 @@ bool init_function_types(ThreadState* ts) {
     t.module->tp_repr = module_repr;
     t.module->tp_getattro = module_getattro;
     t.module->tp_setattro = module_setattro;
-    return type_add_getsets(ts, t.function, function_getsets);
+    return type_add_getsets(ts, t.function, function_getsets) && type_add_getsets(ts, t.method, method_getsets);
 }
 
 }  // namespace gp

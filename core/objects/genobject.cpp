@@ -3,6 +3,7 @@
 
 #include <cstring>
 
+#include "gc/collector.h"
 #include "objects/abstract.h"
 #include "objects/codeobject.h"
 #include "objects/descrobject.h"
@@ -252,20 +253,23 @@ static Ref<> gen_close(ThreadState* ts, Object* self, Object* const*, isize narg
     return gen_close_impl(ts, static_cast<GenObject*>(self));
 }
 
+// tp_finalize (PEP 442, genobject.c: _PyGen_Finalize): a suspended
+// generator is closed, so its finally blocks and with-statements run. Runs
+// once per generator, from dealloc or from the cycle collector.
+static void gen_finalize(ThreadState* ts, Object* op) {
+    auto* gen = static_cast<GenObject*>(op);
+    if (gen->state != GenState::Suspended) return;
+    Ref<> saved = error_fetch(ts);
+    Ref<> r = gen_close_impl(ts, gen);
+    if (!r && error_occurred(ts)) report_unraisable(ts, op);
+    if (saved) error_restore(ts, std::move(saved));
+}
+
 static void gen_dealloc(Object* op) {
     auto* gen = static_cast<GenObject*>(op);
     Interpreter& interp = *type_of(op)->interp;
+    if (!gc_call_finalizer_from_dealloc(op)) return;   // resurrected by its finally block
     interp.gc.untrack(op);
-    // A suspended generator is closed first, so its finally blocks run (PEP 342).
-    if (gen->state == GenState::Suspended) {
-        ThreadState* ts = interp.main_thread();
-        op->ob_refcnt = 1;   // resurrect while close() runs
-        Ref<> saved = error_fetch(ts);
-        Ref<> r = gen_close_impl(ts, gen);
-        if (!r) error_clear(ts);   // CPython reports it as "unraisable"; dropped here
-        error_restore(ts, std::move(saved));
-        if (--op->ob_refcnt != 0) return;   // resurrected by the finalizer
-    }
     Frame& f = gen->gi_frame;
     Object** stack = f.stack_base();
     for (int i = f.stacktop - 1; i >= 0; i--) xdecref(stack[i]);
@@ -280,11 +284,21 @@ static void gen_dealloc(Object* op) {
     object_free(op);
 }
 
+// What gen_dealloc releases: the names and the frame's references
+// (_PyFrame_Traverse). While the
+// generator runs, its value stack belongs to the eval loop and stacktop is
+// stale, so only the locals are visited then (visiting fewer references
+// than exist is safe: the collector then sees more outside references).
 static int gen_traverse(Object* op, visitproc visit, void* arg) {
     auto* gen = static_cast<GenObject*>(op);
     Frame& f = gen->gi_frame;
-    if (gen->state == GenState::Completed) return 0;
-    for (int i = 0; i < f.code->co_nlocalsplus + f.stacktop; i++)
+    for (Object* x : {gen->gi_name, gen->gi_qualname})
+        if (x && visit(x, arg)) return 1;
+    for (Object* x : {static_cast<Object*>(f.func), reinterpret_cast<Object*>(f.code),
+                      static_cast<Object*>(f.globals), static_cast<Object*>(f.builtins), f.locals})
+        if (x && visit(x, arg)) return 1;
+    const int n = f.code->co_nlocalsplus + (gen->state == GenState::Executing ? 0 : f.stacktop);
+    for (int i = 0; i < n; i++)
         if (f.localsplus[i] && visit(f.localsplus[i], arg)) return 1;
     return 0;
 }
@@ -331,6 +345,8 @@ bool init_generator_type(ThreadState* ts) {
     t->tp_flags |= TPFLAGS_HAVE_GC;
     t->tp_dealloc = gen_dealloc;
     t->tp_traverse = gen_traverse;
+    t->tp_finalize = gen_finalize;
+    t->tp_weaklistoffset = isize(offsetof(GenObject, gi_weakreflist));
     t->tp_repr = gen_repr;
     t->tp_iter = gen_iter;
     t->tp_iternext = gen_iternext;

@@ -18,7 +18,7 @@ enum class GenState : uint8_t { Created, Suspended, Executing, Completed };
 struct GenObject : Object {
     Object* gi_name;          // owned str
     Object* gi_qualname;      // owned str
-    Object* gi_weakreflist;   // reserved for weak references (null)
+    Object* gi_weakreflist;   // head of the weak-reference list (weakrefobject.h), borrowed
     GenState state;
     Frame gi_frame;           // the frame itself; its slots continue past the end (variable size)
 };

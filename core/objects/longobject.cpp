@@ -3,8 +3,10 @@
 //
 // Mirrors CPython 3.11's Objects/longobject.c (and Objects/boolobject.c for
 // bool). The algorithms on digit arrays — add, multiply, divide, shift, pow —
-// live next door in longobject_arith.cpp; this file is everything around
-// them.
+// live next door in longobject_arith.cpp, conversions to and from text in
+// longobject_text.cpp, and format() in number_format.cpp; this file is the
+// type itself: representation, the small-int cache, conversions to C
+// numbers, hashing, the number slots, int() and the methods.
 //
 // Representation. An int is a VarObject followed by its digits:
 //
@@ -35,13 +37,13 @@
 #include <vector>
 
 #include "objects/abstract.h"
+#include "objects/bytesobject.h"
 #include "objects/descrobject.h"
 #include "objects/floatobject.h"
 #include "objects/longobject_internal.h"
 #include "objects/methodobject.h"
 #include "objects/tupleobject.h"
 #include "objects/typeobject.h"
-#include "objects/unicode_db.h"
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
@@ -262,298 +264,6 @@ int64_t int_hash(Object* o) {
     return h == -1 ? -2 : h;
 }
 
-// ------------------------------------------------------------ int -> text
-
-// Base 10 goes through base 10**9 (Knuth 4.4, method 1b, as CPython's
-// long_to_decimal_string): each 30-bit digit from the top is folded into an
-// array of 9-decimal-digit limbs. Quadratic, which is why CPython 3.11 caps
-// decimal conversions at 4300 digits.
-static constexpr uint32_t kDecimalBase = 1000000000;
-static constexpr int kDecimalShift = 9;
-
-static void to_decimal_limbs(const IntObject* v, std::vector<uint32_t>& pout) {
-    isize size_a = int_ndigits(v);
-    pout.clear();
-    pout.reserve(std::size_t(1 + size_a + size_a / 3));
-    for (isize i = size_a; --i >= 0;) {
-        digit hi = v->ob_digit[i];
-        for (uint32_t& limb : pout) {
-            twodigits z = (twodigits(limb) << kDigitBits) | hi;
-            hi = digit(z / kDecimalBase);
-            limb = uint32_t(z - twodigits(hi) * kDecimalBase);
-        }
-        while (hi) {
-            pout.push_back(hi % kDecimalBase);
-            hi /= kDecimalBase;
-        }
-    }
-    if (pout.empty()) pout.push_back(0);
-}
-
-static std::string limbs_to_string(const std::vector<uint32_t>& pout) {
-    std::string s = std::to_string(pout.back());
-    char buf[16];
-    for (std::size_t i = pout.size() - 1; i-- > 0;) {
-        std::snprintf(buf, sizeof buf, "%09u", unsigned(pout[i]));
-        s += buf;
-    }
-    return s;
-}
-
-static std::nullptr_t too_many_digits_to_str(ThreadState* ts) {
-    return raise(ts, ts->interp->exc.ValueError,
-                 "Exceeds the limit (" + std::to_string(kIntMaxStrDigits) +
-                     " digits) for integer string conversion; use sys.set_int_max_str_digits() "
-                     "to increase the limit");
-}
-
-bool int_digits_string(ThreadState* ts, const IntObject* v, int base, std::string* out) {
-    isize n = int_ndigits(v);
-    if (base == 10) {
-        // A cheap early refusal for ints far past the limit (CPython's check
-        // on size_a before the quadratic conversion).
-        if (n >= 10 * kIntMaxStrDigitsThreshold / (3 * kDigitBits) + 2 &&
-            kIntMaxStrDigits / (3 * kDigitBits) <= (n - 11) / 10) {
-            too_many_digits_to_str(ts);
-            return false;
-        }
-        std::vector<uint32_t> limbs;
-        to_decimal_limbs(v, limbs);
-        std::string s = limbs_to_string(limbs);
-        if (isize(s.size()) > kIntMaxStrDigitsThreshold && isize(s.size()) > kIntMaxStrDigits) {
-            too_many_digits_to_str(ts);
-            return false;
-        }
-        *out = std::move(s);
-        return true;
-    }
-    // Power-of-two bases: read bits straight off the digits, low to high.
-    int bits = base == 2 ? 1 : base == 8 ? 3 : 4;
-    const twodigits mask = (twodigits(1) << bits) - 1;
-    std::string s;
-    twodigits accum = 0;
-    int accumbits = 0;
-    for (isize i = 0; i < n; i++) {
-        accum |= twodigits(v->ob_digit[i]) << accumbits;
-        accumbits += kDigitBits;
-        while (accumbits >= bits) {
-            s.push_back("0123456789abcdef"[accum & mask]);
-            accum >>= bits;
-            accumbits -= bits;
-        }
-    }
-    if (accumbits > 0) s.push_back("0123456789abcdef"[accum & mask]);
-    while (s.size() > 1 && s.back() == '0') s.pop_back();   // leading zeros
-    if (s.empty()) s = "0";
-    std::reverse(s.begin(), s.end());
-    *out = std::move(s);
-    return true;
-}
-
-Ref<> int_to_str(ThreadState* ts, Object* v, int base) {
-    std::string digits;
-    if (!int_digits_string(ts, as_int(v), base, &digits)) return nullptr;
-    std::string s;
-    if (as_int(v)->ob_size < 0) s = "-";
-    if (base == 2) s += "0b";
-    else if (base == 8) s += "0o";
-    else if (base == 16) s += "0x";
-    s += digits;
-    return str_from_utf8(ts, s);
-}
-
-std::string int_to_decimal_string(Object* v) {
-    std::vector<uint32_t> limbs;
-    to_decimal_limbs(as_int(v), limbs);
-    std::string s = limbs_to_string(limbs);
-    return as_int(v)->ob_size < 0 ? "-" + s : s;
-}
-
-// ------------------------------------------------------------ text -> int
-
-static int digit_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
-    return 37;
-}
-
-static bool ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
-// "invalid literal for int() with base 10: 'abc'" — the repr is cut at 200
-// characters, as CPython's %.200R does.
-static std::nullptr_t invalid_literal(ThreadState* ts, int base, Object* original, std::string_view text) {
-    Ref<> orig = original ? newref(original) : str_from_utf8(ts, text);
-    if (!orig) return nullptr;
-    Ref<> r = object_repr(ts, orig.get());
-    if (!r) return nullptr;
-    std::u32string cps;
-    str_append_to(as_str(r.get()), cps);
-    if (cps.size() > 200) cps.resize(200);
-    Ref<> shown = str_from_u32(ts, cps);
-    if (!shown) return nullptr;
-    return raise(ts, ts->interp->exc.ValueError, "invalid literal for int() with base " + std::to_string(base) +
-                                                      ": " + std::string(str_utf8(shown.get())));
-}
-
-// Digits s[0:n] (underscores allowed, already validated) in a power-of-two
-// base, packed straight into 30-bit digits from the least significant end.
-static Ref<> from_binary_base(ThreadState* ts, std::string_view s, int base, isize ndigits_text) {
-    int bits_per_char = 0;
-    for (int b = base; b > 1; b >>= 1) ++bits_per_char;
-    int64_t total_bits = int64_t(ndigits_text) * bits_per_char;
-    isize n = isize((total_bits + kDigitBits - 1) / kDigitBits);
-    Ref<IntObject> z = int_alloc(ts, n);
-    if (!z) return nullptr;
-    twodigits accum = 0;
-    int accumbits = 0;
-    isize pos = 0;
-    for (std::size_t i = s.size(); i-- > 0;) {
-        if (s[i] == '_') continue;
-        accum |= twodigits(digit_value(s[i])) << accumbits;
-        accumbits += bits_per_char;
-        if (accumbits >= kDigitBits) {
-            z->ob_digit[pos++] = digit(accum & kDigitMask);
-            accum >>= kDigitBits;
-            accumbits -= kDigitBits;
-        }
-    }
-    if (accumbits) z->ob_digit[pos++] = digit(accum);
-    while (pos < n) z->ob_digit[pos++] = 0;
-    return int_finish(ts, std::move(z));
-}
-
-// Any other base: multiply-accumulate chunks of as many characters as fit in
-// one digit (CPython's convwidth/convmultmax scheme).
-static Ref<> from_general_base(ThreadState* ts, std::string_view s, int base) {
-    int convwidth = 0;
-    twodigits convmultmax = 1;
-    while (convmultmax * twodigits(base) < (twodigits(1) << kDigitBits)) {
-        convmultmax *= twodigits(base);
-        ++convwidth;
-    }
-    std::vector<digit> z;   // little-endian magnitude
-    std::size_t i = 0;
-    while (i < s.size()) {
-        twodigits c = 0, convmult = 1;
-        int k = 0;
-        for (; i < s.size() && k < convwidth; i++) {
-            if (s[i] == '_') continue;
-            c = c * twodigits(base) + twodigits(digit_value(s[i]));
-            convmult *= twodigits(base);
-            ++k;
-        }
-        // z = z * convmult + c
-        for (digit& d : z) {
-            c += twodigits(d) * convmult;
-            d = digit(c & kDigitMask);
-            c >>= kDigitBits;
-        }
-        while (c) {
-            z.push_back(digit(c & kDigitMask));
-            c >>= kDigitBits;
-        }
-    }
-    Ref<IntObject> r = int_alloc(ts, isize(z.size()));
-    if (!r) return nullptr;
-    if (!z.empty()) std::memcpy(r->ob_digit, z.data(), z.size() * sizeof(digit));
-    return int_finish(ts, std::move(r));
-}
-
-// CPython's PyLong_FromString: whitespace, sign, base prefix, digits with
-// single underscores between them, whitespace, end.
-Ref<> int_parse(ThreadState* ts, std::string_view text, int base, Object* original) {
-    Interpreter& interp = *ts->interp;
-    if ((base != 0 && base < 2) || base > 36)
-        return raise(ts, interp.exc.ValueError, "int() arg 2 must be >= 2 and <= 36");
-    const int orig_base = base;
-    std::size_t i = 0, n = text.size();
-    auto at = [&](std::size_t k) { return k < n ? text[k] : '\0'; };
-    auto invalid = [&]() { return invalid_literal(ts, orig_base, original, text); };
-    while (i < n && ascii_space(text[i])) ++i;
-    bool negative = false;
-    if (at(i) == '+') ++i;
-    else if (at(i) == '-') { negative = true; ++i; }
-    bool error_if_nonzero = false;
-    if (base == 0) {
-        char c1 = at(i + 1);
-        if (at(i) != '0') base = 10;
-        else if (c1 == 'x' || c1 == 'X') base = 16;
-        else if (c1 == 'o' || c1 == 'O') base = 8;
-        else if (c1 == 'b' || c1 == 'B') base = 2;
-        else { error_if_nonzero = true; base = 10; }   // "010" is not a literal; "000" is
-    }
-    if (at(i) == '0') {
-        char c1 = at(i + 1);
-        if ((base == 16 && (c1 == 'x' || c1 == 'X')) || (base == 8 && (c1 == 'o' || c1 == 'O')) ||
-            (base == 2 && (c1 == 'b' || c1 == 'B'))) {
-            i += 2;
-            if (at(i) == '_') ++i;   // one underscore allowed after the prefix
-        }
-    }
-    if (at(i) == '_') return invalid();
-    std::size_t start = i;
-    isize ndigits = 0;
-    char prev = 0;
-    while (i < n) {
-        char c = text[i];
-        if (c == '_') {
-            if (prev == '_') return invalid();
-        } else if (digit_value(c) < base) {
-            ++ndigits;
-        } else {
-            break;
-        }
-        prev = c;
-        ++i;
-    }
-    if (prev == '_' || ndigits == 0) return invalid();
-    std::string_view body = text.substr(start, i - start);
-    Ref<> z;
-    if ((base & (base - 1)) == 0) {
-        z = from_binary_base(ts, body, base, ndigits);
-    } else {
-        if (ndigits > kIntMaxStrDigitsThreshold && ndigits > kIntMaxStrDigits)
-            return raise(ts, interp.exc.ValueError,
-                         "Exceeds the limit (" + std::to_string(kIntMaxStrDigits) +
-                             " digits) for integer string conversion: value has " + std::to_string(ndigits) +
-                             " digits; use sys.set_int_max_str_digits() to increase the limit");
-        z = from_general_base(ts, body, base);
-    }
-    if (!z) return nullptr;
-    if (error_if_nonzero && as_int(z.get())->ob_size != 0) return invalid();
-    while (i < n && ascii_space(text[i])) ++i;
-    if (i != n) return invalid();
-    if (negative && as_int(z.get())->ob_size != 0) return int_neg(ts, as_int(z.get()));
-    return z;
-}
-
-// Unicode decimal digits and spaces become their ASCII equivalents (CPython's
-// _PyUnicode_TransformDecimalAndSpaceToASCII); any other non-ASCII character
-// becomes '?', which no parser accepts.
-static std::string transform_decimal_and_space(StrObject* s) {
-    std::u32string cps;
-    str_append_to(s, cps);
-    std::string out;
-    out.reserve(cps.size());
-    for (char32_t c : cps) {
-        if (c < 128) out.push_back(char(c));
-        else if (uni_isspace(uint32_t(c))) out.push_back(' ');
-        else if (int d = uni_decimal(uint32_t(c)); d >= 0) out.push_back(char('0' + d));
-        else out.push_back('?');
-    }
-    return out;
-}
-
-Ref<> int_from_string(ThreadState* ts, std::string_view text, int base) {
-    bool ascii = true;
-    for (char c : text) if (static_cast<unsigned char>(c) >= 128) { ascii = false; break; }
-    if (ascii) return int_parse(ts, text, base, nullptr);
-    Ref<> s = str_from_utf8(ts, text);
-    if (!s) return nullptr;
-    return int_parse(ts, transform_decimal_and_space(as_str(s.get())), base, s.get());
-}
-
 // ------------------------------------------------------------ slots
 
 static void int_dealloc(Object* op) { object_free(op); }
@@ -656,6 +366,13 @@ static Ref<> int_float_slot(ThreadState* ts, Object* a) {
 
 // ------------------------------------------------------------ int()
 
+// The bytes of a bytes or bytearray object.
+static std::string_view bytes_view_any(Object* o) {
+    std::string_view v;
+    bytes_like_view(o, &v);
+    return v;
+}
+
 // PyNumber_Long: int(x) for one argument.
 static Ref<> number_long(ThreadState* ts, Object* o) {
     Interpreter& interp = *ts->interp;
@@ -682,6 +399,13 @@ static Ref<> number_long(ThreadState* ts, Object* o) {
         return number_index(ts, r.get());
     }
     if (is_str(o)) return int_parse(ts, transform_decimal_and_space(as_str(o)), 10, o);
+    if (is_bytes(o) || is_bytearray(o)) return int_parse(ts, bytes_view_any(o), 10, o);
+    if (std::string_view view; bytes_like_view(o, &view)) {
+        // A memoryview: the error message shows a bytes copy (CPython's _PyLong_FromBytes).
+        Ref<> copy = bytes_from_data(ts, view.data(), isize(view.size()));
+        if (!copy) return nullptr;
+        return int_parse(ts, view, 10, copy.get());
+    }
     return raise(ts, interp.exc.TypeError,
                  std::string("int() argument must be a string, a bytes-like object or a real number, not '") +
                      type_name(o) + "'");
@@ -717,9 +441,9 @@ static Ref<> int_new(ThreadState* ts, TypeObject* type, Object* const* args, isi
         if (!index_as_isize(ts, obase, &base)) return nullptr;
         if ((base != 0 && base < 2) || base > 36)
             return raise(ts, interp.exc.ValueError, "int() base must be >= 2 and <= 36, or 0");
-        if (!is_str(x))
-            return raise(ts, interp.exc.TypeError, "int() can't convert non-string with explicit base");
-        result = int_parse(ts, transform_decimal_and_space(as_str(x)), int(base), x);
+        if (is_str(x)) result = int_parse(ts, transform_decimal_and_space(as_str(x)), int(base), x);
+        else if (is_bytes(x) || is_bytearray(x)) result = int_parse(ts, bytes_view_any(x), int(base), x);
+        else return raise(ts, interp.exc.TypeError, "int() can't convert non-string with explicit base");
     }
     if (!result || type == interp.types.int_) return result;
     Ref<> obj = copy_to_type(ts, type, as_int(result.get()));
@@ -730,7 +454,7 @@ static Ref<> int_new(ThreadState* ts, TypeObject* type, Object* const* args, isi
 // ------------------------------------------------------------ methods
 
 static Ref<> int_bit_length_m(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "bit_length", kw) || !check_nargs(ts, "bit_length", nargs, 0, 0)) return nullptr;
+    if (!check_no_kwargs(ts, "int.bit_length", kw) || !check_nargs(ts, "int.bit_length", nargs, 0, 0)) return nullptr;
     return int_from_i64(ts, int_bit_length(as_int(self)));
 }
 
@@ -741,7 +465,7 @@ static int popcount_digit(digit d) {
 }
 
 static Ref<> int_bit_count_m(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "bit_count", kw) || !check_nargs(ts, "bit_count", nargs, 0, 0)) return nullptr;
+    if (!check_no_kwargs(ts, "int.bit_count", kw) || !check_nargs(ts, "int.bit_count", nargs, 0, 0)) return nullptr;
     IntObject* v = as_int(self);
     int64_t n = 0;
     for (isize i = 0; i < int_ndigits(v); i++) n += popcount_digit(v->ob_digit[i]);
@@ -754,20 +478,20 @@ static Ref<> int_self_m(ThreadState* ts, Object* self, Object* const*, isize nar
     return int_exact(ts, as_int(self));
 }
 static Ref<> int_conjugate_m(ThreadState* ts, Object* s, Object* const* a, isize n, TupleObject* k) {
-    return int_self_m(ts, s, a, n, k, "conjugate");
+    return int_self_m(ts, s, a, n, k, "int.conjugate");
 }
 static Ref<> int_trunc_m(ThreadState* ts, Object* s, Object* const* a, isize n, TupleObject* k) {
-    return int_self_m(ts, s, a, n, k, "__trunc__");
+    return int_self_m(ts, s, a, n, k, "int.__trunc__");
 }
 static Ref<> int_floor_m(ThreadState* ts, Object* s, Object* const* a, isize n, TupleObject* k) {
-    return int_self_m(ts, s, a, n, k, "__floor__");
+    return int_self_m(ts, s, a, n, k, "int.__floor__");
 }
 static Ref<> int_ceil_m(ThreadState* ts, Object* s, Object* const* a, isize n, TupleObject* k) {
-    return int_self_m(ts, s, a, n, k, "__ceil__");
+    return int_self_m(ts, s, a, n, k, "int.__ceil__");
 }
 
 static Ref<> int_as_integer_ratio_m(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "as_integer_ratio", kw) || !check_nargs(ts, "as_integer_ratio", nargs, 0, 0))
+    if (!check_no_kwargs(ts, "int.as_integer_ratio", kw) || !check_nargs(ts, "int.as_integer_ratio", nargs, 0, 0))
         return nullptr;
     Ref<> num = int_exact(ts, as_int(self));
     if (!num) return nullptr;
@@ -776,7 +500,7 @@ static Ref<> int_as_integer_ratio_m(ThreadState* ts, Object* self, Object* const
 }
 
 static Ref<> int_getnewargs_m(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "__getnewargs__", kw) || !check_nargs(ts, "__getnewargs__", nargs, 0, 0))
+    if (!check_no_kwargs(ts, "int.__getnewargs__", kw) || !check_nargs(ts, "int.__getnewargs__", nargs, 0, 0))
         return nullptr;
     Ref<> v = int_exact(ts, as_int(self));
     if (!v) return nullptr;
@@ -784,17 +508,15 @@ static Ref<> int_getnewargs_m(ThreadState* ts, Object* self, Object* const*, isi
 }
 
 static Ref<> int_sizeof_m(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "__sizeof__", kw) || !check_nargs(ts, "__sizeof__", nargs, 0, 0)) return nullptr;
+    if (!check_no_kwargs(ts, "int.__sizeof__", kw) || !check_nargs(ts, "int.__sizeof__", nargs, 0, 0)) return nullptr;
     return int_from_i64(ts, int_sizeof(self));
 }
 
 // round(n, ndigits): for ndigits < 0, n - divmod_near(n, 10**-ndigits)[1],
 // i.e. the nearest multiple of 10**-ndigits, ties to the even multiple.
 static Ref<> int_round_m(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    static const char* const names[] = {"ndigits"};
-    static const ArgSpec spec = {"__round__", names, 1, 0, 1, 0};
-    Object* o_ndigits;
-    if (!parse_args(ts, spec, args, nargs, kw, &o_ndigits)) return nullptr;
+    if (!check_no_kwargs(ts, "int.__round__", kw) || !check_nargs(ts, "__round__", nargs, 0, 1)) return nullptr;
+    Object* o_ndigits = nargs ? args[0] : nullptr;
     if (!o_ndigits) return int_exact(ts, as_int(self));
     Ref<> ndigits = number_index(ts, o_ndigits);
     if (!ndigits) return nullptr;
@@ -810,7 +532,7 @@ static Ref<> int_round_m(ThreadState* ts, Object* self, Object* const* args, isi
 }
 
 static Ref<> int_format_m(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "__format__", kw) || !check_nargs(ts, "__format__", nargs, 1, 1)) return nullptr;
+    if (!check_no_kwargs(ts, "int.__format__", kw) || !check_nargs(ts, "int.__format__", nargs, 1, 1)) return nullptr;
     if (!is_str(args[0]))
         return raise(ts, ts->interp->exc.TypeError,
                      std::string("__format__() argument must be str, not ") + type_name(args[0]));
@@ -819,12 +541,14 @@ static Ref<> int_format_m(ThreadState* ts, Object* self, Object* const* args, is
     return int_format(ts, self, spec);
 }
 
+// ------------------------------------------------------------ bytes
+
 // byteorder must be exactly 'little' or 'big'.
-static bool parse_byteorder(ThreadState* ts, Object* o, bool* little) {
+static bool parse_byteorder(ThreadState* ts, const char* fname, Object* o, bool* little) {
     if (!o) { *little = false; return true; }
     if (!is_str(o)) {
         raise(ts, ts->interp->exc.TypeError,
-              std::string("from_bytes() argument 'byteorder' must be str, not ") + type_name(o));
+              std::string(fname) + "() argument 'byteorder' must be str, not " + type_name(o));
         return false;
     }
     std::string_view s = str_utf8(o);
@@ -834,8 +558,126 @@ static bool parse_byteorder(ThreadState* ts, Object* o, bool* little) {
     return false;
 }
 
-// int.from_bytes(bytes, byteorder='big', *, signed=False). Any iterable of
-// ints in range(256) is accepted, as CPython does via bytes(iterable).
+// Writes v into n bytes as (two's complement when is_signed) binary, CPython's
+// _PyLong_AsByteArray: the digits are streamed into an accumulator, least
+// significant first, complemented on the fly for negatives; the sign bits
+// above the top digit are never stored, only checked to fit.
+static bool as_byte_array(ThreadState* ts, const IntObject* v, unsigned char* bytes, std::size_t n,
+                          bool little_endian, bool is_signed) {
+    isize ndigits = int_ndigits(v);
+    bool do_twos_comp = v->ob_size < 0;
+    if (do_twos_comp && !is_signed) {
+        raise(ts, ts->interp->exc.OverflowError, "can't convert negative int to unsigned");
+        return false;
+    }
+    unsigned char* p = little_endian ? bytes : bytes + n - 1;
+    const int pincr = little_endian ? 1 : -1;
+    auto overflow = [&]() {
+        raise(ts, ts->interp->exc.OverflowError, "int too big to convert");
+        return false;
+    };
+    std::size_t j = 0;   // bytes filled
+    twodigits accum = 0;
+    unsigned accumbits = 0;
+    digit carry = do_twos_comp ? 1 : 0;
+    for (isize i = 0; i < ndigits; ++i) {
+        digit thisdigit = v->ob_digit[i];
+        if (do_twos_comp) {
+            thisdigit = (thisdigit ^ kDigitMask) + carry;
+            carry = thisdigit >> kDigitBits;
+            thisdigit &= kDigitMask;
+        }
+        accum |= twodigits(thisdigit) << accumbits;
+        if (i == ndigits - 1) {
+            // The top digit contributes only its significant bits; the sign
+            // bits above need not be stored.
+            digit sbits = do_twos_comp ? thisdigit ^ kDigitMask : thisdigit;
+            while (sbits != 0) { sbits >>= 1; accumbits++; }
+        } else {
+            accumbits += kDigitBits;
+        }
+        while (accumbits >= 8) {
+            if (j >= n) return overflow();
+            ++j;
+            *p = static_cast<unsigned char>(accum & 0xff);
+            p += pincr;
+            accumbits -= 8;
+            accum >>= 8;
+        }
+    }
+    if (accumbits > 0) {   // the straggler, padded with sign bits
+        if (j >= n) return overflow();
+        ++j;
+        if (do_twos_comp) accum |= (~twodigits(0)) << accumbits;
+        *p = static_cast<unsigned char>(accum & 0xff);
+        p += pincr;
+    } else if (j == n && n > 0 && is_signed) {
+        // Filled exactly: the top byte's high bit must agree with the sign.
+        unsigned char msb = *(p - pincr);
+        return (msb >= 0x80) == do_twos_comp ? true : overflow();
+    }
+    for (unsigned char fill = do_twos_comp ? 0xff : 0; j < n; ++j, p += pincr) *p = fill;
+    return true;
+}
+
+// int.to_bytes(length=1, byteorder='big', *, signed=False)
+static Ref<> int_to_bytes_m(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    static const char* const names[] = {"length", "byteorder", "signed"};
+    static const ArgSpec spec = {"to_bytes", names, 3, 0, 2, 0};
+    Object* a[3];
+    if (!parse_args(ts, spec, args, nargs, kw, a)) return nullptr;
+    isize length = 1;
+    if (a[0] && !index_as_isize(ts, a[0], &length)) return nullptr;
+    bool little;
+    if (!parse_byteorder(ts, "to_bytes", a[1], &little)) return nullptr;
+    bool is_signed = false;
+    if (a[2]) {
+        int t = object_is_true(ts, a[2]);
+        if (t < 0) return nullptr;
+        is_signed = t;
+    }
+    if (length < 0) return raise(ts, ts->interp->exc.ValueError, "length argument must be non-negative");
+    char* data;
+    Ref<> bytes = bytes_new_uninit(ts, length, &data);
+    if (!bytes) return nullptr;
+    if (!as_byte_array(ts, as_int(self), reinterpret_cast<unsigned char*>(data), std::size_t(length), little,
+                       is_signed))
+        return nullptr;
+    return bytes;
+}
+
+// The bytes of from_bytes()'s argument: a bytes-like object directly, any
+// other iterable of ints in range(256) as bytes(iterable) would read it.
+static bool collect_bytes(ThreadState* ts, Object* o, std::string* out) {
+    Interpreter& interp = *ts->interp;
+    std::string_view view;
+    if (bytes_like_view(o, &view)) { out->assign(view); return true; }
+    auto cannot = [&]() {
+        raise(ts, interp.exc.TypeError, std::string("cannot convert '") + type_name(o) + "' object to bytes");
+        return false;
+    };
+    if (is_str(o)) return cannot();
+    Ref<> it = object_get_iter(ts, o);
+    if (!it) {
+        if (!error_matches(ts, interp.exc.TypeError)) return false;
+        error_clear(ts);
+        return cannot();
+    }
+    while (Ref<> item = iter_next(ts, it.get())) {
+        Ref<> iv = number_index(ts, item.get());
+        if (!iv) return false;
+        int64_t b;
+        if (!int_as_i64(iv.get(), &b) || b < 0 || b > 255) {
+            raise(ts, interp.exc.ValueError, "bytes must be in range(0, 256)");
+            return false;
+        }
+        out->push_back(char(b));
+    }
+    return !error_occurred(ts);
+}
+
+// int.from_bytes(bytes, byteorder='big', *, signed=False) (CPython's
+// _PyLong_FromByteArray, without its fast paths).
 static Ref<> int_from_bytes_m(ThreadState* ts, Object* cls, Object* const* args, isize nargs, TupleObject* kw) {
     static const char* const names[] = {"bytes", "byteorder", "signed"};
     static const ArgSpec spec = {"from_bytes", names, 3, 1, 2, 0};
@@ -843,44 +685,25 @@ static Ref<> int_from_bytes_m(ThreadState* ts, Object* cls, Object* const* args,
     if (!parse_args(ts, spec, args, nargs, kw, a)) return nullptr;
     Interpreter& interp = *ts->interp;
     bool little;
-    if (!parse_byteorder(ts, a[1], &little)) return nullptr;
+    if (!parse_byteorder(ts, "from_bytes", a[1], &little)) return nullptr;
     bool is_signed = false;
     if (a[2]) {
         int t = object_is_true(ts, a[2]);
         if (t < 0) return nullptr;
         is_signed = t;
     }
-    if (is_str(a[0]))
-        return raise(ts, interp.exc.TypeError, "cannot convert 'str' object to bytes");
-    std::vector<uint8_t> bytes;
-    Ref<> it = object_get_iter(ts, a[0]);
-    if (!it) {
-        if (error_matches(ts, interp.exc.TypeError)) {
-            error_clear(ts);
-            return raise(ts, interp.exc.TypeError,
-                         std::string("cannot convert '") + type_name(a[0]) + "' object to bytes");
-        }
-        return nullptr;
-    }
-    while (Ref<> item = iter_next(ts, it.get())) {
-        Ref<> iv = number_index(ts, item.get());
-        if (!iv) return nullptr;
-        int64_t b;
-        if (!int_as_i64(iv.get(), &b) || b < 0 || b > 255)
-            return raise(ts, interp.exc.ValueError, "bytes must be in range(0, 256)");
-        bytes.push_back(uint8_t(b));
-    }
-    if (error_occurred(ts)) return nullptr;
-    if (little) std::reverse(bytes.begin(), bytes.end());   // now big-endian
-    // Pack 8 bits at a time from the least significant end.
+    std::string bytes;
+    if (!collect_bytes(ts, a[0], &bytes)) return nullptr;
+    if (!little) std::reverse(bytes.begin(), bytes.end());   // now least significant first
+    // Pack 8 bits at a time into 30-bit digits.
     isize nbits = isize(bytes.size()) * 8;
     Ref<IntObject> z = int_alloc(ts, (nbits + kDigitBits - 1) / kDigitBits);
     if (!z) return nullptr;
     twodigits accum = 0;
     int accumbits = 0;
     isize pos = 0;
-    for (std::size_t i = bytes.size(); i-- > 0;) {
-        accum |= twodigits(bytes[i]) << accumbits;
+    for (char c : bytes) {
+        accum |= twodigits(static_cast<unsigned char>(c)) << accumbits;
         accumbits += 8;
         if (accumbits >= kDigitBits) {
             z->ob_digit[pos++] = digit(accum & kDigitMask);
@@ -891,16 +714,15 @@ static Ref<> int_from_bytes_m(ThreadState* ts, Object* cls, Object* const* args,
     if (accumbits) z->ob_digit[pos++] = digit(accum);
     Ref<> result = int_finish(ts, std::move(z));
     if (!result) return nullptr;
-    if (is_signed && !bytes.empty() && (bytes[0] & 0x80)) {
-        // Two's complement: subtract 2**nbits.
+    if (is_signed && !bytes.empty() && (static_cast<unsigned char>(bytes.back()) & 0x80)) {
+        // The top bit is set: the value is that minus 2**nbits.
         Ref<> one = int_small(ts, 1);
         Ref<> big = int_lshift_bits(ts, as_int(one.get()), nbits);
         if (!big) return nullptr;
         result = int_sub(ts, as_int(result.get()), as_int(big.get()));
         if (!result) return nullptr;
     }
-    auto* type = static_cast<TypeObject*>(cls);
-    if (type == interp.types.int_) return result;
+    if (cls == interp.types.int_) return result;
     return object_call_one(ts, cls, result.get());
 }
 
@@ -910,6 +732,9 @@ static const MethodDef int_methods[] = {
      "bit_length($self, /)\n--\n\nNumber of bits necessary to represent self in binary."},
     {"bit_count", int_bit_count_m, METH_DEFAULT,
      "bit_count($self, /)\n--\n\nNumber of ones in the binary representation of the absolute value of self."},
+    {"to_bytes", int_to_bytes_m, METH_DEFAULT,
+     "to_bytes($self, /, length=1, byteorder='big', *, signed=False)\n--\n\n"
+     "Return an array of bytes representing an integer."},
     {"from_bytes", int_from_bytes_m, METH_CLASS,
      "from_bytes($type, /, bytes, byteorder='big', *, signed=False)\n--\n\n"
      "Return the integer represented by the given array of bytes."},
@@ -958,7 +783,7 @@ static bool is_bool(ThreadState* ts, Object* o) { return type_of(o) == ts->inter
 #define BOOL_BITOP(name, op, fallback)                                           \
     static Ref<> name(ThreadState* ts, Object* a, Object* b) {                   \
         if (is_bool(ts, a) && is_bool(ts, b))                                     \
-            return bool_from(ts, (as_int(a)->ob_size != 0) op (as_int(b)->ob_size != 0)); \
+            return bool_from(ts, (int(as_int(a)->ob_size != 0) op int(as_int(b)->ob_size != 0)) != 0); \
         return fallback(ts, a, b);                                                \
     }
 BOOL_BITOP(bool_and, &, int_and_slot)

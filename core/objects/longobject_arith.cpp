@@ -541,10 +541,12 @@ bool int_true_divide(ThreadState* ts, IntObject* a, IntObject* b, double* out) {
     if (a_size == 0) { *out = negate ? -0.0 : 0.0; return true; }
 
     // Fast path: both exactly representable, so one IEEE division rounds once.
+    const digit* ad = a->ob_digit;   // (through pointers: the arrays are longer than declared)
+    const digit* bd = b->ob_digit;
     bool a_small = a_size <= kMantDigDigits ||
-                   (a_size == kMantDigDigits + 1 && (a->ob_digit[kMantDigDigits] >> kMantDigBits) == 0);
+                   (a_size == kMantDigDigits + 1 && (ad[a_size - 1] >> kMantDigBits) == 0);
     bool b_small = b_size <= kMantDigDigits ||
-                   (b_size == kMantDigDigits + 1 && (b->ob_digit[kMantDigDigits] >> kMantDigBits) == 0);
+                   (b_size == kMantDigDigits + 1 && (bd[b_size - 1] >> kMantDigBits) == 0);
     if (a_small && b_small) {
         double da = a->ob_digit[--a_size];
         while (a_size > 0) da = da * double(kBase) + a->ob_digit[--a_size];

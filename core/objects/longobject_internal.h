@@ -15,6 +15,7 @@
 #include <string>
 
 #include "objects/longobject.h"
+#include "objects/unicodeobject.h"
 
 namespace gp {
 
@@ -73,16 +74,24 @@ bool int_divmod_near(ThreadState* ts, IntObject* a, IntObject* b, Ref<>* q, Ref<
 // _PyLong_Frexp); returns the signed mantissa. e is 0 for 0.
 double int_frexp(const IntObject* v, int64_t* e);
 
-// ---- text (longobject.cpp)
-// CPython's int_max_str_digits default (sys.set_int_max_str_digits is not
-// wired yet: there is no per-interpreter setting).
+// ---- text (longobject_text.cpp)
+// The int <-> decimal str limit (CVE-2020-10735): CPython's
+// sys.int_info.default_max_str_digits and str_digits_check_threshold.
 constexpr int kIntMaxStrDigits = 4300;
 constexpr int kIntMaxStrDigitsThreshold = 640;
+// The limit in force (0 = unlimited). CPython keeps it per interpreter for
+// sys.set_int_max_str_digits(); until the Interpreter has that field this is
+// the default.
+inline int int_max_str_digits(ThreadState*) { return kIntMaxStrDigits; }
 // Digits of |v| in base 2/8/10/16 without sign or prefix (lowercase). For
 // base 10 honours the 4300-digit limit: returns false with ValueError set.
 bool int_digits_string(ThreadState* ts, const IntObject* v, int base, std::string* out);
 // Parses text (ASCII already: Unicode digits and spaces transformed) as
 // int() does. `original` is the object shown in the error message.
 Ref<> int_parse(ThreadState* ts, std::string_view text, int base, Object* original);
+// A str's text with Unicode decimal digits and whitespace mapped to ASCII
+// and any other non-ASCII character replaced by '?' (CPython's
+// _PyUnicode_TransformDecimalAndSpaceToASCII), for int() and float().
+std::string transform_decimal_and_space(StrObject* s);
 
 }  // namespace gp

@@ -180,9 +180,10 @@ DecimalDigits dtoa_fixed(double x, int ndigits) {
     double ax = std::fabs(x);
     if (ax == 0.0) { r.digits = "0"; r.decpt = 1; return r; }
     if (ndigits >= 0) {
-        int len = std::snprintf(nullptr, 0, "%.*f", ndigits, ax);
-        std::vector<char> buf(std::size_t(len) + 1);
-        std::snprintf(buf.data(), buf.size(), "%.*f", ndigits, ax);
+        // A finite double has at most 309 digits before the point.
+        std::vector<char> buf(std::size_t(ndigits) + 320);
+        int len = std::snprintf(buf.data(), buf.size(), "%.*f", ndigits, ax);
+        if (len < 0) len = 0;
         int point = len;
         for (int i = 0; i < len; i++) {
             if (buf[std::size_t(i)] == '.') point = i;

@@ -16,6 +16,7 @@
 #include "objects/methodobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
+#include "objects/weakrefobject.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
 
@@ -37,13 +38,24 @@ Object* object_alloc(ThreadState* ts, TypeObject* type, isize nitems) {
     op->ob_type = type;
     incref(type);
     if (type->tp_itemsize) static_cast<VarObject*>(op)->ob_size = nitems;
-    if (gc) interp.gc.generations[0].count++;
+    if (gc) {
+        // _PyObject_GC_Link: count the container; past the threshold, ask
+        // the eval loop to collect at its next safe point (collector.cpp).
+        interp.gc.generations[0].count++;
+        if (interp.gc.collection_due() && !(interp.eval_breaker.load(std::memory_order_relaxed) & EVAL_GC_SCHEDULED))
+            interp.eval_breaker.fetch_or(EVAL_GC_SCHEDULED);
+    }
     return op;
 }
 
 void object_free(Object* op) {
     TypeObject* type = op->ob_type;
     Interpreter& interp = *type->interp;
+    // Weak references are normally cleared before tp_dealloc (see dealloc);
+    // a dealloc that skipped that must not leave them pointing at freed memory.
+    if (type->tp_weaklistoffset) {
+        if (WeakRefObject** list = weaklist_ptr(op); list && *list) clear_weakrefs(op);
+    }
     void* mem = op;
     if (type_has_flag(type, TPFLAGS_HAVE_GC)) {
         interp.gc.untrack(op);
@@ -54,31 +66,43 @@ void object_free(Object* op) {
     decref(type);
 }
 
+// The start of every deallocation, before the type's tp_dealloc: the
+// container leaves the collector's lists (CPython asks each tp_dealloc to
+// begin with PyObject_GC_UnTrack; doing it here means none can forget),
+// and weak references to the object die and call their callbacks
+// (CPython's "if (op->weakreflist) PyObject_ClearWeakRefs(op)" at the top
+// of each tp_dealloc). Types with a finalizer clear them after it instead,
+// since __del__ may resurrect the object (gc_call_finalizer_from_dealloc).
+static void run_dealloc(Interpreter& interp, Object* op) {
+    TypeObject* type = op->ob_type;
+    if (type_has_flag(type, TPFLAGS_HAVE_GC)) interp.gc.untrack(op);
+    if (type->tp_weaklistoffset && !type->tp_finalize) clear_weakrefs(op);
+    interp.dealloc_depth++;
+    type->tp_dealloc(op);
+    interp.dealloc_depth--;
+}
+
 // Runs tp_dealloc, parking containers on the trash list when deallocations
 // are nested too deeply (see Interpreter::kTrashDepth). Invariant: every
 // object on trash_later has refcount 0 and is untracked; it is freed before
-// the outermost dealloc() returns.
+// the outermost dealloc() returns. The chain runs through the pointer part
+// of _gc_prev, so the header's flags (FINALIZED) survive the wait.
 void dealloc(Object* op) {
     TypeObject* type = op->ob_type;
     Interpreter& interp = *type->interp;
     if (interp.dealloc_depth >= Interpreter::kTrashDepth && type_has_flag(type, TPFLAGS_HAVE_GC)) {
         interp.gc.untrack(op);
         GCHead* g = as_gc(op);
-        g->gc_prev = interp.trash_later;   // reuse the link words for the chain
+        gc_set_prev_ptr(g, interp.trash_later);
         interp.trash_later = g;
         return;
     }
-    interp.dealloc_depth++;
-    type->tp_dealloc(op);
-    interp.dealloc_depth--;
+    run_dealloc(interp, op);
     if (interp.dealloc_depth == 0) {
         while (GCHead* g = interp.trash_later) {
-            interp.trash_later = g->gc_prev;
-            g->gc_prev = nullptr;
-            Object* later = from_gc(g);
-            interp.dealloc_depth++;
-            later->ob_type->tp_dealloc(later);
-            interp.dealloc_depth--;
+            interp.trash_later = gc_prev_ptr(g);
+            gc_set_prev_ptr(g, nullptr);
+            run_dealloc(interp, from_gc(g));
         }
     }
 }

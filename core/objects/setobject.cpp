@@ -843,6 +843,11 @@ static const MethodDef setiter_methods[] = {
 
 // ------------------------------------------------------------ methods
 
+// "set.union" or "frozenset.union": the class that defines the method.
+static std::string qualname(Object* self, const char* method) {
+    return std::string(is_frozenset(self) ? "frozenset." : "set.") + method;
+}
+
 #define NOKW(name) if (!check_no_kwargs(ts, name, kw)) return nullptr
 #define NONE() newref(ts->interp->None)
 
@@ -913,14 +918,14 @@ static Ref<> m_pop(ThreadState* ts, Object* self, Object* const*, isize nargs, T
 }
 
 static Ref<> m_contains(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_nargs(ts, "set.__contains__", nargs, 1, 1)) return nullptr;
+    if (!check_nargs(ts, qualname(self, "__contains__").c_str(), nargs, 1, 1)) return nullptr;
     int rv = set_contains(ts, self, args[0]);
     if (rv < 0) return nullptr;
     return bool_ref(ts, rv);
 }
 
 static Ref<> m_union(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    NOKW("set.union");
+    NOKW(qualname(self, "union").c_str());
     Ref<> result = set_copy(ts, self);
     if (!result) return nullptr;
     for (isize i = 0; i < nargs; i++) {
@@ -938,7 +943,7 @@ static Ref<> m_update(ThreadState* ts, Object* self, Object* const* args, isize 
 }
 
 static Ref<> m_intersection(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    NOKW("set.intersection");
+    NOKW(qualname(self, "intersection").c_str());
     if (nargs == 0) return set_copy(ts, self);
     Ref<> result = newref(self);
     for (isize i = 0; i < nargs; i++) {
@@ -958,7 +963,7 @@ static Ref<> m_intersection_update(ThreadState* ts, Object* self, Object* const*
 }
 
 static Ref<> m_difference(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    NOKW("set.difference");
+    NOKW(qualname(self, "difference").c_str());
     if (nargs == 0) return set_copy(ts, self);
     Ref<> result = set_difference(ts, self, args[0]);
     if (!result) return nullptr;
@@ -975,8 +980,8 @@ static Ref<> m_difference_update(ThreadState* ts, Object* self, Object* const* a
 }
 
 static Ref<> m_symmetric_difference(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    NOKW("set.symmetric_difference");
-    if (!check_nargs(ts, "set.symmetric_difference", nargs, 1, 1)) return nullptr;
+    NOKW(qualname(self, "symmetric_difference").c_str());
+    if (!check_nargs(ts, qualname(self, "symmetric_difference").c_str(), nargs, 1, 1)) return nullptr;
     return set_symmetric_difference(ts, self, args[0]);
 }
 
@@ -989,24 +994,24 @@ static Ref<> m_symmetric_difference_update(ThreadState* ts, Object* self, Object
 }
 
 static Ref<> m_issubset(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    NOKW("set.issubset");
-    if (!check_nargs(ts, "set.issubset", nargs, 1, 1)) return nullptr;
+    NOKW(qualname(self, "issubset").c_str());
+    if (!check_nargs(ts, qualname(self, "issubset").c_str(), nargs, 1, 1)) return nullptr;
     int r = set_issubset(ts, self, args[0]);
     if (r < 0) return nullptr;
     return bool_ref(ts, r);
 }
 
 static Ref<> m_issuperset(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    NOKW("set.issuperset");
-    if (!check_nargs(ts, "set.issuperset", nargs, 1, 1)) return nullptr;
+    NOKW(qualname(self, "issuperset").c_str());
+    if (!check_nargs(ts, qualname(self, "issuperset").c_str(), nargs, 1, 1)) return nullptr;
     int r = set_issuperset(ts, self, args[0]);
     if (r < 0) return nullptr;
     return bool_ref(ts, r);
 }
 
 static Ref<> m_isdisjoint(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    NOKW("set.isdisjoint");
-    if (!check_nargs(ts, "set.isdisjoint", nargs, 1, 1)) return nullptr;
+    NOKW(qualname(self, "isdisjoint").c_str());
+    if (!check_nargs(ts, qualname(self, "isdisjoint").c_str(), nargs, 1, 1)) return nullptr;
     Object* other = args[0];
     if (self == other) return bool_ref(ts, as_set(self)->used == 0);
     if (is_anyset(other)) {
@@ -1035,7 +1040,7 @@ static Ref<> m_isdisjoint(ThreadState* ts, Object* self, Object* const* args, is
 }
 
 static Ref<> m_sizeof(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
-    if (!check_nargs(ts, "set.__sizeof__", nargs, 0, 0)) return nullptr;
+    if (!check_nargs(ts, qualname(self, "__sizeof__").c_str(), nargs, 0, 0)) return nullptr;
     auto* so = as_set(self);
     isize res = 200;   // sizeof(PySetObject), 64-bit
     if (so->table != so->smalltable) res += (so->mask + 1) * 16;

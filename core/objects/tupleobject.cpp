@@ -338,6 +338,12 @@ bool parse_index_range(ThreadState* ts, const char* fname, Object* const* args, 
     *stop = std::numeric_limits<isize>::max();
     for (isize k = 1; k < nargs; k++) {
         isize v;
+        // _PyEval_SliceIndexNotNone: None is not accepted here.
+        TypeObject* t = type_of(args[k]);
+        if (!is_int(args[k]) && !(t->tp_as_number && t->tp_as_number->nb_index)) {
+            raise(ts, ts->interp->exc.TypeError, "slice indices must be integers or have an __index__ method");
+            return false;
+        }
         if (!slice_index_value(ts, args[k], &v)) return false;
         if (k == 1) *start = v; else *stop = v;
     }

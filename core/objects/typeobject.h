@@ -275,6 +275,13 @@ Ref<> lookup_special(ThreadState* ts, Object* o, Object* name);
 // *found is false, and null returned with no error, when it is absent.
 Ref<> call_special(ThreadState* ts, Object* o, Object* name, Object* const* args, isize nargs,
                    bool* found);
+// isinstance(inst, cls) and issubclass(derived, cls) with CPython's rules:
+// tuples of classes, a metaclass's __instancecheck__/__subclasscheck__
+// (abc), and __class__/__bases__ for objects that only act like classes.
+// 1, 0, or -1 with an error set (abstract.c: PyObject_IsInstance,
+// PyObject_IsSubclass).
+int object_isinstance(ThreadState* ts, Object* inst, Object* cls);
+int object_issubclass(ThreadState* ts, Object* derived, Object* cls);
 // callable(*args, **kwargs) where kwargs is a dict (or null).
 Ref<> call_with_kwdict(ThreadState* ts, Object* callable, Object* const* args, isize nargs,
                        DictObject* kwargs);

@@ -167,6 +167,7 @@ static Ref<> format_str_with_spec(ThreadState* ts, StrObject* value, StrObject* 
     if (f.type != 's')
         return value_error(ts, "Unknown format code '" + char_desc(f.type) + "' for object of type '" +
                                    type_name(value) + "'");
+    if (f.sign == ' ') return value_error(ts, "Space not allowed in string format specifier");
     if (f.sign) return value_error(ts, "Sign not allowed in string format specifier");
     if (f.no_neg_0) return value_error(ts, "Negative zero coercion (z) not allowed in string format specifier");
     if (f.alternate) return value_error(ts, "Alternate form (#) not allowed in string format specifier");
@@ -270,7 +271,7 @@ public:
         }
         isize pos = fmt.start;
         while (pos < fmt.end) {
-            // Literal text up to the next '{' or '}'.
+            // MarkupIterator_next: literal text up to the next '{' or '}'.
             isize start = pos;
             uint32_t c = 0;
             bool markup_follows = false;
@@ -280,15 +281,15 @@ public:
             }
             const bool at_end = pos >= fmt.end;
             isize len = pos - start;
-            if (c == '}' && markup_follows && (at_end || c != fmt.at(pos))) {
+            if (c == '}' && (at_end || c != fmt.at(pos))) {
                 value_error(ts_, "Single '}' encountered in format string");
                 return false;
             }
-            if (at_end && c == '{' && markup_follows) {
+            if (at_end && c == '{') {
                 value_error(ts_, "Single '{' encountered in format string");
                 return false;
             }
-            if (!at_end && markup_follows) {
+            if (!at_end) {
                 if (c == fmt.at(pos)) {
                     pos++;   // '{{' or '}}': keep one, no field
                     markup_follows = false;
@@ -298,66 +299,76 @@ public:
             }
             for (isize i = start; i < start + len; i++) out.push_back(char32_t(fmt.at(i)));
             if (!markup_follows) continue;
-            // The field, up to the matching '}'.
-            isize field_start = pos;
-            int count = 1;
+            Sub name{fmt.s, 0, 0}, spec{fmt.s, 0, 0};
+            uint32_t conversion = 0;
             bool needs_expanding = false;
-            bool closed = false;
-            while (pos < fmt.end) {
-                uint32_t d = fmt.at(pos++);
-                if (d == '{') { needs_expanding = true; count++; }
-                else if (d == '}') {
-                    if (--count <= 0) { closed = true; break; }
-                }
-            }
-            if (!closed) {
-                value_error(ts_, "expected '}' before end of string");
-                return false;
-            }
-            Sub field{fmt.s, field_start, pos - 1};
-            if (!output_field(field, needs_expanding, recursion_depth, an, out)) return false;
+            if (!parse_field(fmt, &pos, &name, &spec, &needs_expanding, &conversion)) return false;
+            if (!output_field(name, spec, conversion, needs_expanding, recursion_depth, an, out)) return false;
         }
         return true;
     }
 
 private:
-    // parse_field + get_field_object + conversion + format.
-    bool output_field(const Sub& field, bool needs_expanding, int depth, AutoNumber& an, std::u32string& out) {
-        Sub name{field.s, field.start, field.start};
-        Sub spec{field.s, field.end, field.end};
-        uint32_t conversion = 0;
-        isize p = field.start;
+    // parse_field: the field name runs to ':', '!' or '}' (brackets protect
+    // those characters); then an optional !conversion; then a format spec
+    // up to the matching '}'. *pos ends just past the field.
+    bool parse_field(const Sub& str, isize* pos, Sub* name, Sub* spec, bool* needs_expanding,
+                     uint32_t* conversion) {
+        isize p = *pos;
         uint32_t c = 0;
-        bool terminated = false;
-        while (p < field.end) {
-            c = field.at(p++);
+        name->start = p;
+        while (p < str.end) {
+            c = str.at(p++);
             if (c == '{') { value_error(ts_, "unexpected '{' in field name"); return false; }
             if (c == '[') {
-                while (p < field.end && field.at(p) != ']') p++;
+                while (p < str.end && str.at(p) != ']') p++;
                 continue;
             }
-            if (c == '}' || c == ':' || c == '!') { terminated = true; break; }
+            if (c == '}' || c == ':' || c == '!') break;
         }
-        if (terminated) {
-            name.end = p - 1;
+        name->end = p - 1;
+        if (c == '!' || c == ':') {
             if (c == '!') {
-                if (p >= field.end) {
+                if (p >= str.end) {
                     value_error(ts_, "end of string while looking for conversion specifier");
                     return false;
                 }
-                conversion = field.at(p++);
-                if (p < field.end) {
-                    uint32_t d = field.at(p++);
-                    if (d != ':') {
+                *conversion = str.at(p++);
+                if (p < str.end) {
+                    c = str.at(p++);
+                    if (c == '}') { *pos = p; spec->start = spec->end = p; return true; }
+                    if (c != ':') {
                         value_error(ts_, "expected ':' after conversion specifier");
                         return false;
                     }
                 }
             }
-            spec = Sub{field.s, p, field.end};
-        } else {
-            name.end = p;
+            spec->start = p;
+            int count = 1;
+            while (p < str.end) {
+                c = str.at(p++);
+                if (c == '{') { *needs_expanding = true; count++; }
+                else if (c == '}' && --count == 0) {
+                    spec->end = p - 1;
+                    *pos = p;
+                    return true;
+                }
+            }
+            value_error(ts_, "unmatched '{' in format spec");
+            return false;
         }
+        if (c != '}') {
+            value_error(ts_, "expected '}' before end of string");
+            return false;
+        }
+        spec->start = spec->end = p;
+        *pos = p;
+        return true;
+    }
+
+    // get_field_object + conversion + format (output_markup).
+    bool output_field(const Sub& name, const Sub& spec, uint32_t conversion, bool needs_expanding, int depth,
+                      AutoNumber& an, std::u32string& out) {
         Ref<> obj = get_field_object(name, an);
         if (!obj) return false;
         if (conversion) {

@@ -40,6 +40,7 @@
 #include <limits>
 
 #include "objects/abstract.h"
+#include "objects/container_internal.h"
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
 #include "objects/longobject.h"
@@ -70,7 +71,11 @@ static StrObject* str_alloc_type(ThreadState* ts, TypeObject* type, isize length
         return nullptr;
     }
     // tp_itemsize is 1: the "items" are the bytes of the character data.
-    Object* op = object_alloc(ts, type, (length + 1) * kind);
+    // A subclass's own fields (its __dict__ slot) go after the data, see
+    // str_subclass_fields.
+    const isize extra = type->tp_basicsize - isize(sizeof(StrObject));
+    const isize data_bytes = extra > 0 ? ((length + 1) * kind + 7) & ~isize(7) : (length + 1) * kind;
+    Object* op = object_alloc(ts, type, data_bytes + (extra > 0 ? extra : 0));
     if (!op) return nullptr;
     auto* s = static_cast<StrObject*>(op);
     s->length = length;       // object_alloc stored the byte count here (ob_size's slot)
@@ -85,6 +90,11 @@ static StrObject* str_alloc_type(ThreadState* ts, TypeObject* type, isize length
 
 StrObject* str_alloc(ThreadState* ts, isize length, uint32_t maxchar) {
     return str_alloc_type(ts, ts->interp->types.str, length, maxchar);
+}
+
+void* str_subclass_fields(StrObject* s) {
+    const isize data_bytes = ((s->length + 1) * s->kind + 7) & ~isize(7);
+    return static_cast<char*>(s->data()) + data_bytes;
 }
 
 uint32_t str_maxchar(const StrObject* s) {
@@ -622,9 +632,12 @@ static Ref<> str_remainder(ThreadState* ts, Object* a, Object* b) {
 static Ref<> str_new_slot(ThreadState* ts, TypeObject* type, Object* const* args, isize nargs,
                           TupleObject* kwnames) {
     static const char* const names[] = {"object", "encoding", "errors"};
-    static const ArgSpec spec = {"str", names, 3, 0, 3, 0};
     Object* a[3];
-    if (!parse_args(ts, spec, args, nargs, kwnames, a)) return nullptr;
+    if (!parse_kwargs(ts, "str", names, 3, 0, 0, args, nargs, kwnames, a)) return nullptr;
+    for (int k = 1; k < 3; k++)
+        if (a[k] && !is_str(a[k]))
+            return raise(ts, ts->interp->exc.TypeError, std::string("str() argument '") + names[k] +
+                                                             "' must be str, not " + type_name(a[k]));
     Ref<> value;
     if (a[1] || a[2]) {
         // Decoding needs bytes (bytesobject.cpp); decode through its method.

@@ -31,6 +31,12 @@ struct StrObject : Object {
 };
 
 bool is_str(Object* o);    // str or a subclass
+// Instances of str subclasses keep the character data right after the
+// StrObject header (data() is fixed), so the subclass's own fields — those
+// between sizeof(StrObject) and its tp_basicsize, such as the __dict__ slot —
+// live after the data instead: a field at tp_dictoffset d is at
+// (char*)str_subclass_fields(s) + (d - sizeof(StrObject)).
+void* str_subclass_fields(StrObject* s);
 inline StrObject* as_str(Object* o) { return static_cast<StrObject*>(o); }
 
 // Builds a str from UTF-8 (invalid sequences are replaced by U+FFFD; lone

@@ -53,8 +53,10 @@ namespace gp {
 static Frame* push_frame(ThreadState* ts, CodeObject* code, FunctionObject* func, DictObject* globals,
                          DictObject* builtins, Object* locals) {
     Interpreter& interp = *ts->interp;
-    if (ts->recursion_depth + 1 > interp.recursion_limit) {
+    if (ts->recursion_depth + 1 > interp.recursion_limit + (ts->recursion_headroom ? 50 : 0)) {
+        ts->recursion_headroom++;
         raise(ts, interp.exc.RecursionError, "maximum recursion depth exceeded");
+        ts->recursion_headroom--;
         return nullptr;
     }
     Frame* f = ts->frames->push(std::size_t(code->co_nlocalsplus + code->co_stacksize));
@@ -446,7 +448,7 @@ next_instruction:
                 raise(ts, interp.exc.SystemError, "no locals found when storing " + std::string(str_utf8(name)));
                 goto error;
             }
-            if (is_dict(f->locals)) {
+            if (isinstance_exact(f->locals, interp.types.dict)) {   // a dict subclass (__prepare__) gets __setitem__
                 if (!dict_set_item(ts, as_dict(f->locals), name, v.get())) goto error;
             } else if (object_setitem(ts, f->locals, name, v.get()) < 0) {
                 goto error;
@@ -468,7 +470,7 @@ next_instruction:
             Object* name = co->co_names->ob_item[oparg];
             Object* v = nullptr;
             if (f->locals) {
-                if (is_dict(f->locals)) {
+                if (isinstance_exact(f->locals, interp.types.dict)) {
                     v = dict_get_item(ts, as_dict(f->locals), name);
                     if (!v && error_occurred(ts)) goto error;
                 } else {
@@ -992,7 +994,7 @@ next_instruction:
 
         TARGET(LOAD_CLASSDEREF) {
             Object* name = co->co_localsplusnames->ob_item[oparg];
-            if (f->locals && is_dict(f->locals)) {
+            if (f->locals && type_of(f->locals) == interp.types.dict) {
                 if (Object* v = dict_get_str(as_dict(f->locals), as_str(name))) {
                     incref(v);
                     PUSH(v);
@@ -1471,7 +1473,7 @@ next_instruction:
                 goto error;
             }
             Object* name = interp.intern("__annotations__");
-            if (is_dict(f->locals)) {
+            if (type_of(f->locals) == interp.types.dict) {
                 if (!dict_get_item(ts, as_dict(f->locals), name)) {
                     if (error_occurred(ts)) goto error;
                     Ref<DictObject> d = dict_new(ts);

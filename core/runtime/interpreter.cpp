@@ -121,7 +121,7 @@ bool Interpreter::bootstrap() {
     if (!init_type_type(ts) || !init_object_types(ts) || !init_str_type(ts) || !init_dict_type(ts) ||
         !init_tuple_type(ts) || !init_list_type(ts) || !init_descr_types(ts) || !init_int_types(ts) ||
         !init_float_type(ts) || !init_function_types(ts) || !init_code_type(ts) || !init_range_type(ts) ||
-        !init_slice_type(ts) || !init_set_types(ts) || !init_generator_type(ts) || !init_stdstream_type(ts))
+        !init_slice_type(ts) || !init_set_types(ts) || !init_generator_type(ts) || !init_stdstream_type(ts) || !init_builtin_object_types(ts))
         return false;
 
     // 4. type_ready everything, bases first.
@@ -163,6 +163,12 @@ void Interpreter::finalize() {
     // Clear module namespaces first (cycles through globals), then drop the
     // roots. Remaining cycles are broken by the collector once it exists.
     if (modules) {
+        // __main__ first, while builtins and sys still work (a __del__ may print).
+        if (Object* main = dict_get_cstr(ts, modules, "__main__"); main && type_of(main) == types.module) {
+            Ref<> keep = newref(main);
+            dict_clear(static_cast<ModuleObject*>(main)->md_dict);
+        }
+        error_clear(ts);
         isize pos = 0;
         Object *k, *v;
         std::vector<Object*> mods;

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -34,6 +35,9 @@ struct IntObject;
 struct ModuleObject;
 struct Frame;
 
+// input()'s default source: one line of the process's stdin (builtins.cpp).
+bool default_read_line(std::string& line);
+
 // Bits of the eval-breaker word: the eval loop checks the whole word once at
 // RESUME and backward jumps, then looks at the bits only if any is set.
 enum EvalBreakerBits : uint32_t {
@@ -54,7 +58,10 @@ struct BuiltinTypes {
     X(getset_descriptor) X(member_descriptor) X(super_) X(stdstream) \
     X(list_reverseiter) X(dict_valueiter) X(dict_itemiter) X(dict_revkeyiter) \
     X(dict_revvalueiter) X(dict_revitemiter) X(dict_keys) X(dict_values) X(dict_items) \
-    X(set) X(frozenset) X(set_iter) X(generator)
+    X(set) X(frozenset) X(set_iter) X(generator) \
+    X(seq_iter) X(callable_iter) X(enumerate) X(zip) X(map) X(filter) X(reversed) \
+    X(bytes) X(bytes_iter) X(bytearray) X(bytearray_iter) X(memoryview) X(complex) \
+    X(text_file) X(buffered_reader) X(buffered_writer) X(buffered_random)
 #define GP_DECLARE_TYPE(name) TypeObject* name = nullptr;
     GP_BUILTIN_TYPES(GP_DECLARE_TYPE)
 #undef GP_DECLARE_TYPE
@@ -80,7 +87,9 @@ struct ExceptionTypes {
     X(SyntaxError, Exception) X(IndentationError, SyntaxError) X(TabError, IndentationError) \
     X(SystemError, Exception) X(TypeError, Exception) X(ValueError, Exception) \
     X(UnicodeError, ValueError) X(UnicodeEncodeError, UnicodeError) \
-    X(UnicodeDecodeError, UnicodeError) X(Warning, Exception)
+    X(UnicodeDecodeError, UnicodeError) X(Warning, Exception) \
+    X(FileExistsError, OSError) X(FileNotFoundError, OSError) X(IsADirectoryError, OSError) \
+    X(NotADirectoryError, OSError) X(PermissionError, OSError)
 #define GP_DECLARE_EXC(name, base) TypeObject* name = nullptr;
     GP_EXCEPTION_TYPES(GP_DECLARE_EXC)
 #undef GP_DECLARE_EXC
@@ -95,6 +104,7 @@ struct ThreadState {
     Object* exc_info = nullptr;       // the exception being handled, sys.exc_info() (owned) [root]
     int recursion_depth = 0;          // Python frames + nested C calls on this thread
     int c_recursion_depth = 0;        // nested C++ calls that recurse (repr, ==, ...)
+    int recursion_headroom = 0;       // > 0 while a RecursionError is being raised
     std::unique_ptr<struct FrameStack> frames;  // storage for interpreter frames
     std::vector<Object*> repr_running;  // containers whose repr is in progress (Py_ReprEnter); borrowed, not a root
 
@@ -148,6 +158,10 @@ public:
     int dealloc_depth = 0;
     GCHead* trash_later = nullptr;
     uint64_t hash_secret = 0;                // key of str/bytes hashing (PYTHONHASHSEED)
+    // Where input() reads a line from (without its newline); false at end of
+    // input. Natively std::getline on std::cin; an embedder (the wasm layer)
+    // replaces it to prompt the page instead.
+    std::function<bool(std::string&)> read_line = default_read_line;
 
     ThreadState* main_thread() { return main_thread_.get(); }
 
