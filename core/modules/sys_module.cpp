@@ -161,7 +161,27 @@ static Ref<> sys_getsizeof(ThreadState* ts, Object*, Object* const* args, isize 
     return int_from_i64(ts, n);
 }
 
+static Ref<> sys_get_int_max_str_digits(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "get_int_max_str_digits", kw) || !check_nargs(ts, "get_int_max_str_digits", nargs, 0, 0)) return nullptr;
+    return int_from_i64(ts, ts->interp->int_max_str_digits);
+}
+
+static Ref<> sys_set_int_max_str_digits(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    static const char* const names[] = {"maxdigits"};
+    static const ArgSpec spec{"set_int_max_str_digits", names, 1, 1, 1, 0};
+    Object* a[1];
+    if (!parse_args(ts, spec, args, nargs, kw, a)) return nullptr;
+    isize v;
+    if (!index_as_isize(ts, a[0], &v)) return nullptr;
+    if (v != 0 && v < 640)
+        return raise(ts, ts->interp->exc.ValueError, "maxdigits must be 0 or larger than 640");
+    ts->interp->int_max_str_digits = int(v);
+    return newref(ts->interp->None);
+}
+
 static const MethodDef sys_methods[] = {
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, 0, "Set the maximum string digits limit for non-binary int<->str conversions."},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, 0, "Set the maximum string digits limit for non-binary int<->str conversions."},
     {"getsizeof", sys_getsizeof, 0, "getsizeof(object [, default]) -> int\n\nReturn the size of object in bytes."},
     {"exit", sys_exit, 0, "exit(status=None, /)\nExit the interpreter by raising SystemExit(status)."},
     {"getallocatedblocks", sys_getallocatedblocks, 0, "Return the number of memory blocks currently allocated."},

@@ -11,6 +11,8 @@
 // exception set.
 #pragma once
 
+#include "runtime/interpreter.h"
+
 #include <cstdint>
 #include <string>
 
@@ -82,7 +84,7 @@ constexpr int kIntMaxStrDigitsThreshold = 640;
 // The limit in force (0 = unlimited). CPython keeps it per interpreter for
 // sys.set_int_max_str_digits(); until the Interpreter has that field this is
 // the default.
-inline int int_max_str_digits(ThreadState*) { return kIntMaxStrDigits; }
+inline int int_max_str_digits(ThreadState* ts) { return ts->interp->int_max_str_digits; }
 // Digits of |v| in base 2/8/10/16 without sign or prefix (lowercase). For
 // base 10 honours the 4300-digit limit: returns false with ValueError set.
 bool int_digits_string(ThreadState* ts, const IntObject* v, int base, std::string* out);

@@ -149,6 +149,7 @@ public:
     ModuleObject* builtins = nullptr;        // the builtins module [root]
     ModuleObject* sys = nullptr;             // the sys module [root]
     int recursion_limit = 1000;              // sys.getrecursionlimit()
+    int int_max_str_digits = 4300;           // sys.get_int_max_str_digits(); 0 = no limit
 
     // The "trashcan" (CPython's Py_TRASHCAN_BEGIN): deallocating a long chain
     // of containers would recurse once per link. Past kTrashDepth nested
