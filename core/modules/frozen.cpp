@@ -21,6 +21,12 @@ extern const char kDataclassesModuleSource[];   // dataclasses_module.cpp
 extern const char kEnumModuleSource[];   // enum_module.cpp
 extern const char kJsonModuleSource[];   // json_module.cpp
 extern const char kTypingModuleSource[];   // typing_module.cpp
+extern const char kRandomModuleSource[];   // random_module.cpp
+extern const char kErrnoModuleSource[];   // errno_module.cpp
+extern const char kOsModuleSource[];   // os_module.cpp
+extern const char kPosixpathModuleSource[];   // posixpath_module.cpp
+extern const char kStatModuleSource[];   // stat_module.cpp
+extern const char kTempfileModuleSource[];   // tempfile_module.cpp
 
 const FrozenModuleDef kFrozenModules[] = {
     {"weakref", kWeakrefModuleSource},
@@ -40,6 +46,12 @@ const FrozenModuleDef kFrozenModules[] = {
     {"enum", kEnumModuleSource},
     {"json", kJsonModuleSource},
     {"typing", kTypingModuleSource},
+    {"random", kRandomModuleSource},
+    {"errno", kErrnoModuleSource},
+    {"os", kOsModuleSource},
+    {"posixpath", kPosixpathModuleSource},
+    {"stat", kStatModuleSource},
+    {"tempfile", kTempfileModuleSource},
     {nullptr, nullptr},
 };
 

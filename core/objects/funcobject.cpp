@@ -58,6 +58,26 @@ static void function_dealloc(Object* op) {
     object_free(op);
 }
 
+// tp_clear (funcobject.c: func_clear): drops what can be part of a cycle,
+// so the collector can break one through a function (a recursive closure
+// is function -> closure tuple -> cell -> function). Code, names and doc
+// stay: the getters assume them, and CPython keeps the first three too.
+static int function_clear(Object* op) {
+    auto* fn = static_cast<FunctionObject*>(op);
+    Object* fields[] = {fn->func_globals, fn->func_builtins, fn->func_module, fn->func_defaults,
+                        fn->func_kwdefaults, fn->func_dict, fn->func_closure, fn->func_annotations};
+    fn->func_globals = nullptr;
+    fn->func_builtins = nullptr;
+    fn->func_module = nullptr;
+    fn->func_defaults = nullptr;
+    fn->func_kwdefaults = nullptr;
+    fn->func_dict = nullptr;
+    fn->func_closure = nullptr;
+    fn->func_annotations = nullptr;
+    for (Object* x : fields) xdecref(x);
+    return 0;
+}
+
 static int function_traverse(Object* op, visitproc visit, void* arg) {
     auto* fn = static_cast<FunctionObject*>(op);
     Object* fields[] = {fn->func_code, fn->func_globals, fn->func_builtins, fn->func_name, fn->func_qualname,
@@ -274,6 +294,15 @@ static int cell_traverse(Object* op, visitproc visit, void* arg) {
     return v ? visit(v, arg) : 0;
 }
 
+// tp_clear (cellobject.c: cell_clear): the cell becomes empty.
+static int cell_clear(Object* op) {
+    auto* c = static_cast<CellObject*>(op);
+    Object* v = c->ob_ref;
+    c->ob_ref = nullptr;
+    xdecref(v);
+    return 0;
+}
+
 // ------------------------------------------------------------ module
 
 Ref<ModuleObject> module_new(ThreadState* ts, const char* name) {
@@ -335,6 +364,10 @@ bool init_function_types(ThreadState* ts) {
     BuiltinTypes& t = ts->interp->types;
     t.function->tp_dealloc = function_dealloc;
     t.function->tp_traverse = function_traverse;
+    t.function->tp_clear = function_clear;
+    t.function->tp_weaklistoffset = offsetof(FunctionObject, func_weakreflist);
+    t.method->tp_weaklistoffset = offsetof(MethodObject, im_weakreflist);
+    t.module->tp_weaklistoffset = offsetof(ModuleObject, md_weaklist);
     t.function->tp_repr = function_repr;
     t.function->tp_call = function_call;
     t.function->tp_descr_get = function_descr_get;
@@ -348,6 +381,7 @@ bool init_function_types(ThreadState* ts) {
     t.function->tp_dictoffset = offsetof(FunctionObject, func_dict);
     t.cell->tp_dealloc = cell_dealloc;
     t.cell->tp_traverse = cell_traverse;
+    t.cell->tp_clear = cell_clear;
     t.module->tp_dealloc = module_dealloc;
     t.module->tp_traverse = module_traverse;
     t.module->tp_repr = module_repr;

@@ -24,12 +24,14 @@ struct FunctionObject : Object {
     DictObject* func_dict;       // owned, may be null: function attributes
     Object* func_module;         // owned, may be null
     Object* func_annotations;    // owned, may be null
+    Object* func_weakreflist;    // head of the weak-reference list (weakrefobject.h), borrowed
 };
 
 // A function bound to an instance (`obj.method`).
 struct MethodObject : Object {
     Object* im_func;             // owned
     Object* im_self;             // owned
+    Object* im_weakreflist;      // head of the weak-reference list (weakrefobject.h), borrowed
 };
 
 struct CellObject : Object {
@@ -38,6 +40,7 @@ struct CellObject : Object {
 
 struct ModuleObject : Object {
     DictObject* md_dict;         // owned: the module's globals
+    Object* md_weaklist;         // head of the weak-reference list (weakrefobject.h), borrowed
 };
 
 bool is_function(Object* o);

@@ -37,6 +37,7 @@ struct CFunctionObject : Object {
     const MethodDef* def;    // static table entry (never freed)
     Object* self;            // owned; module or bound instance, may be null
     Object* module;          // owned; __module__ (a str) or null
+    Object* m_weakreflist;   // head of the weak-reference list (weakrefobject.h), borrowed
 };
 
 Ref<> cfunction_new(ThreadState* ts, const MethodDef* def, Object* self, Object* module = nullptr);

@@ -26,7 +26,7 @@ struct SetObject : Object {
     int64_t hash;          // frozenset hash cache; -1 until computed
     isize finger;          // where pop() resumes its search
     SetEntry smalltable[kSetMinSize];
-    Object* weakreflist;   // reserved for weak references (unused yet)
+    Object* weakreflist;   // head of the weak-reference list (weakrefobject.h), borrowed
 };
 
 bool is_anyset(Object* o);          // set, frozenset or a subclass

@@ -954,6 +954,9 @@ bool init_type_type(ThreadState* ts) {
     Interpreter& interp = *ts->interp;
     TypeObject* t = interp.types.type;
     t->tp_dealloc = type_dealloc;
+    // Classes can be weakly referenced (WeakKeyDictionary caches keyed by
+    // class). offsetof is not defined for TypeObject, so measure it.
+    t->tp_weaklistoffset = reinterpret_cast<char*>(&t->tp_weaklist) - reinterpret_cast<char*>(t);
     t->tp_repr = type_repr;
     t->tp_call = type_call;
     t->tp_getattro = type_getattro;

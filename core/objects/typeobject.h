@@ -212,6 +212,9 @@ struct TypeObject : VarObject {
     // Direct subclasses, for __subclasses__() and slot updates (borrowed:
     // a subclass removes itself from its bases' lists when it is freed).
     std::vector<TypeObject*> tp_subclasses;
+    // Head of the list of weak references to this type object
+    // (weakrefobject.h), borrowed; `type` points tp_weaklistoffset here.
+    Object* tp_weaklist = nullptr;
 };
 
 inline bool type_has_flag(const TypeObject* t, uint64_t f) { return (t->tp_flags & f) != 0; }

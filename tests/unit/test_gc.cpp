@@ -174,6 +174,45 @@ print(gc.collect())
     }
 }
 
+TEST_CASE("a recursive closure is broken by tp_clear of function and cell", "[gc]") {
+    expect_output(R"(
+import gc, weakref
+gc.disable()
+gc.collect()
+def make():
+    def f():
+        return f
+    return f
+probe = weakref.ref(make())
+print(probe() is not None)
+print(gc.collect())
+print(probe(), gc.collect())
+)",
+                  "True\n3\nNone 0\n");
+}
+
+TEST_CASE("instances show their attributes, then their class, to gc.get_referents", "[gc]") {
+    expect_output(R"(
+import gc
+class C:
+    pass
+c = C()
+c.attr = 5
+print([type(r).__name__ for r in gc.get_referents(c)])
+vars(c)
+print([type(r).__name__ for r in gc.get_referents(c)])
+class S:
+    __slots__ = ("a", "b")
+s = S()
+s.a, s.b = 1, "x"
+print([type(r).__name__ for r in gc.get_referents(s)])
+holder = C()
+holder.item = inner = []
+print(any(r is holder for r in gc.get_referrers(inner)))
+)",
+                  "['int', 'type']\n['dict', 'type']\n['int', 'str', 'type']\nTrue\n");
+}
+
 TEST_CASE("a cycle with a finalizer is collected once", "[gc]") {
     expect_output(R"(
 import gc
