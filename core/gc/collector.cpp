@@ -64,6 +64,7 @@
 // dict object; glasspy has one and hides it from the counts (collector.h).
 #include "gc/collector.h"
 
+#include <cassert>
 #include <cstdio>
 #include <string>
 #include <unordered_set>
@@ -169,6 +170,7 @@ GCState::GCState() {
 
 void GCState::track(Object* op) {
     GCHead* g = as_gc(op);
+    assert((reinterpret_cast<uintptr_t>(g) & PREV_FLAGS) == 0 && "GC headers must be 8-byte aligned");
     if (g->_gc_next) return;
     gc_list_append(g, &generations[0].head);
 }

@@ -502,52 +502,19 @@ static Ref<> builtin_hasattr(ThreadState* ts, Object*, Object* const* args, isiz
     return bool_from(ts, false);
 }
 
-// isinstance(obj, class_or_tuple)
-static int isinstance_check(ThreadState* ts, Object* obj, Object* cls) {
-    Interpreter& interp = *ts->interp;
-    if (type_of(cls) == interp.types.tuple) {
-        auto* t = as_tuple(cls);
-        for (isize i = 0; i < t->ob_size; i++) {
-            int r = isinstance_check(ts, obj, t->ob_item[i]);
-            if (r != 0) return r;
-        }
-        return 0;
-    }
-    if (!type_has_flag(type_of(cls), TPFLAGS_TYPE_SUBCLASS)) {
-        type_error(ts, "isinstance() arg 2 must be a type, a tuple of types, or a union");
-        return -1;
-    }
-    return isinstance_of(obj, static_cast<TypeObject*>(cls)) ? 1 : 0;
-}
-
+// isinstance() and issubclass(): PyObject_IsInstance / PyObject_IsSubclass
+// (typeobject.h: MRO, tuples, and the metaclass's __instancecheck__ /
+// __subclasscheck__ for abc.ABCMeta's virtual subclasses).
 static Ref<> builtin_isinstance(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
     if (!positional(ts, "isinstance", nargs, kw, 2, 2)) return nullptr;
-    int r = isinstance_check(ts, args[0], args[1]);
+    int r = object_isinstance(ts, args[0], args[1]);
     if (r < 0) return nullptr;
     return bool_from(ts, r);
 }
 
 static Ref<> builtin_issubclass(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
     if (!positional(ts, "issubclass", nargs, kw, 2, 2)) return nullptr;
-    Interpreter& interp = *ts->interp;
-    if (!type_has_flag(type_of(args[0]), TPFLAGS_TYPE_SUBCLASS)) return type_error(ts, "issubclass() arg 1 must be a class");
-    auto check = [&](Object* cls) -> int {
-        if (!type_has_flag(type_of(cls), TPFLAGS_TYPE_SUBCLASS)) {
-            type_error(ts, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-            return -1;
-        }
-        return type_is_subtype(static_cast<TypeObject*>(args[0]), static_cast<TypeObject*>(cls)) ? 1 : 0;
-    };
-    if (type_of(args[1]) == interp.types.tuple) {
-        auto* t = as_tuple(args[1]);
-        for (isize i = 0; i < t->ob_size; i++) {
-            int r = check(t->ob_item[i]);
-            if (r < 0) return nullptr;
-            if (r) return bool_from(ts, true);
-        }
-        return bool_from(ts, false);
-    }
-    int r = check(args[1]);
+    int r = object_issubclass(ts, args[0], args[1]);
     if (r < 0) return nullptr;
     return bool_from(ts, r);
 }
@@ -560,29 +527,40 @@ static Ref<> builtin_globals(ThreadState* ts, Object*, Object* const*, isize nar
     return newref<Object>(ts->frame->globals);
 }
 
-// The local namespace of frame f (PyEval_GetLocals): the namespace object of
-// module and class code; for a function (its locals live in fast slots) a
-// new dict of the variables that have values — cells and free variables
-// contribute their contents — as 3.11's _PyFrame_FastToLocalsWithError.
+// The local namespace of frame f (PyEval_GetLocals, 3.11's
+// _PyFrame_FastToLocalsWithError). Module and class code keep their
+// variables in a namespace object already. A function keeps them in fast
+// slots, so the first locals() creates a dict and stores it in the frame
+// (f->locals, CPython's f_locals), and every call refreshes it from the
+// slots: bound names are (re)set, unbound ones removed, cells and free
+// variables contribute their contents. Names exec() added to that dict
+// stay until the next refresh overwrites or removes them, as in CPython.
 static Ref<> frame_locals(ThreadState* ts, Frame* f) {
     CodeObject* co = f->code;
-    if (!(co->co_flags & CO_OPTIMIZED)) {
-        if (f->locals) return newref(f->locals);
-        return newref<Object>(f->globals);
+    bool optimized = co->co_flags & CO_OPTIMIZED;
+    if (!f->locals) {
+        if (!optimized) return newref<Object>(f->globals);
+        Ref<DictObject> d = dict_new(ts);
+        if (!d) return nullptr;
+        f->locals = d.release();
     }
-    Ref<DictObject> d = dict_new(ts);
-    if (!d) return nullptr;
+    Object* locals = f->locals;
     for (int i = 0; i < co->co_nlocalsplus; i++) {
-        Object* v = f->localsplus[i];
-        if (!v) continue;
         uint8_t kind = co->localspluskinds[std::size_t(i)];
-        if ((kind & (CO_FAST_CELL | CO_FAST_FREE)) && type_of(v) == ts->interp->types.cell) {
+        if ((kind & CO_FAST_FREE) && !optimized) continue;   // a class body's free variables are not its names
+        if (!optimized && !(kind & (CO_FAST_CELL | CO_FAST_FREE))) continue;
+        Object* name = co->co_localsplusnames->ob_item[i];
+        Object* v = f->localsplus[i];
+        if (v && (kind & (CO_FAST_CELL | CO_FAST_FREE)) && type_of(v) == ts->interp->types.cell)
             v = static_cast<CellObject*>(v)->ob_ref;
-            if (!v) continue;
+        if (v) {
+            if (object_setitem(ts, locals, name, v) < 0) return nullptr;
+        } else if (object_delitem(ts, locals, name) < 0) {
+            if (!error_matches(ts, ts->interp->exc.KeyError)) return nullptr;
+            error_clear(ts);
         }
-        if (!dict_set_item(ts, d.get(), co->co_localsplusnames->ob_item[i], v)) return nullptr;
     }
-    return d;
+    return newref(locals);
 }
 
 static Ref<> current_locals(ThreadState* ts) {

@@ -468,7 +468,7 @@ class Counter(dict):
 
         Source can be an iterable, a dictionary, or another Counter instance."""
         if iterable is not None:
-            if isinstance(iterable, _collections_abc.Mapping):
+            if isinstance(iterable, (dict, _collections_abc.Mapping)):
                 if self:
                     self_get = self.get
                     for elem, count in iterable.items():
@@ -484,7 +484,7 @@ class Counter(dict):
         """Like dict.update() but subtracts counts instead of replacing them.
         Counts can be reduced below zero."""
         if iterable is not None:
-            if isinstance(iterable, _collections_abc.Mapping):
+            if isinstance(iterable, (dict, _collections_abc.Mapping)):
                 pairs = iterable.items()
             else:
                 pairs = ((elem, 1) for elem in iterable)

@@ -343,34 +343,37 @@ static Ref<> deque_inplace_concat(ThreadState* ts, Object* a, Object* b) {
     return newref(a);
 }
 
-static bool deque_repeat_inplace(ThreadState* ts, DequeObject* d, isize n) {
+// d *= n: n copies in a row. For a bounded deque only the last maxlen
+// items of that sequence survive, and they are the same for every n past
+// the point where the copies fill the deque, so the appending stops there.
+static void deque_repeat_inplace(DequeObject* d, isize n) {
     if (n <= 0) {
         deque_clear_items(d);
-        return true;
+        return;
     }
     std::vector<Object*> items = deque_items(d);
-    for (isize k = 1; k < n; k++) {
+    if (items.empty()) return;
+    isize copies = n - 1;
+    if (d->maxlen >= 0) copies = std::min(copies, d->maxlen / isize(items.size()) + 1);
+    for (isize k = 0; k < copies; k++)
         for (Object* o : items) push_right(d, newref(o).release());
-        if (d->maxlen >= 0 && d->size >= d->maxlen && k * isize(items.size()) > d->maxlen) break;
-    }
-    (void)ts;
-    return true;
 }
 
 static Ref<> deque_repeat(ThreadState* ts, Object* self, isize n) {
     Ref<> r = deque_copy_of(ts, self);
-    if (!r || !deque_repeat_inplace(ts, as_deque(r.get()), n)) return nullptr;
+    if (r) deque_repeat_inplace(as_deque(r.get()), n);
     return r;
 }
 
 static Ref<> deque_inplace_repeat(ThreadState* ts, Object* self, isize n) {
-    if (!deque_repeat_inplace(ts, as_deque(self), n)) return nullptr;
+    deque_repeat_inplace(as_deque(self), n);
     return newref(self);
 }
 
 // ------------------------------------------------------------- the methods
 
 static Ref<> none(ThreadState* ts) { return newref(ts->interp->None); }
+static Ref<> deque_iter(ThreadState* ts, Object* self);
 
 static Ref<> deque_append(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "append", kw) || !check_nargs(ts, "append", nargs, 1, 1)) return nullptr;
@@ -504,7 +507,9 @@ static Ref<> deque_remove(ThreadState* ts, Object* self, Object* const* args, is
             return none(ts);
         }
     }
-    return raise(ts, ts->interp->exc.ValueError, "deque.remove(x): x not in deque");
+    Ref<> r = object_repr(ts, args[0]);
+    if (!r) return nullptr;
+    return raise(ts, ts->interp->exc.ValueError, std::string(str_utf8(r.get())) + " is not in deque");
 }
 
 static Ref<> deque_reverse(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
@@ -515,19 +520,24 @@ static Ref<> deque_reverse(ThreadState* ts, Object* self, Object* const*, isize 
     return none(ts);
 }
 
+// __reduce__: (type, () or ((), maxlen), instance dict or None, iterator)
+// — the items travel as the iterator, as in CPython.
 static Ref<> deque_reduce(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
     if (!check_nargs(ts, "__reduce__", nargs, 0, 0)) return nullptr;
     auto* d = as_deque(self);
-    Ref<ListObject> items = list_new(ts, 0);
-    if (!items) return nullptr;
-    for (isize i = 0; i < d->size; i++)
-        if (!list_append(ts, items.get(), slot(d, i))) return nullptr;
-    Ref<> maxlen = d->maxlen < 0 ? newref(ts->interp->None) : int_from_i64(ts, d->maxlen);
-    Ref<TupleObject> args = maxlen ? tuple_pack(ts, {items.get(), maxlen.get()}) : nullptr;
-    if (!args) return nullptr;
+    Interpreter& interp = *ts->interp;
+    Ref<TupleObject> args;
+    if (d->maxlen < 0) {
+        args = newref(interp.empty_tuple);
+    } else {
+        Ref<> maxlen = int_from_i64(ts, d->maxlen);
+        args = maxlen ? tuple_pack(ts, {interp.empty_tuple, maxlen.get()}) : nullptr;
+    }
+    Ref<> it = args ? deque_iter(ts, self) : nullptr;
+    if (!it) return nullptr;
     Object* dict = nullptr;
     if (Object** dp = object_dict_ptr(self); dp && *dp && dict_size(as_dict(*dp)) > 0) dict = *dp;
-    return tuple_pack(ts, {type_of(self), args.get(), dict ? dict : ts->interp->None});
+    return tuple_pack(ts, {type_of(self), args.get(), dict ? dict : interp.None, it.get()});
 }
 
 // CPython's deque_sizeof: the object plus every block its items touch.

@@ -304,6 +304,16 @@ class EnumType(type):
 
     def _add_member_(enum_class, name, value):
         # Makes the member `name` (or finds the one it is an alias of).
+        if enum_class._new_member_ in (object.__new__, enum_class._member_type_.__new__):
+            # The value is known before any member is made: an alias needs no new object.
+            try:
+                canonical = enum_class._value2member_map_.get(value)
+            except TypeError:
+                canonical = None
+            if canonical is not None:
+                enum_class._member_map_[name] = canonical
+                type.__setattr__(enum_class, name, canonical)
+                return
         args = value if isinstance(value, tuple) else (value,)
         if enum_class._member_type_ is tuple:
             args = (args,)

@@ -27,6 +27,8 @@ extern const char kOsModuleSource[];   // os_module.cpp
 extern const char kPosixpathModuleSource[];   // posixpath_module.cpp
 extern const char kStatModuleSource[];   // stat_module.cpp
 extern const char kTempfileModuleSource[];   // tempfile_module.cpp
+extern const char kInspectModuleSource[];   // inspect_module.cpp
+extern const char kReModuleSource[];   // re_module.cpp
 
 const FrozenModuleDef kFrozenModules[] = {
     {"weakref", kWeakrefModuleSource},
@@ -52,6 +54,8 @@ const FrozenModuleDef kFrozenModules[] = {
     {"posixpath", kPosixpathModuleSource},
     {"stat", kStatModuleSource},
     {"tempfile", kTempfileModuleSource},
+    {"inspect", kInspectModuleSource},
+    {"re", kReModuleSource},
     {nullptr, nullptr},
 };
 

@@ -141,10 +141,9 @@ static Ref<> partial_call(ThreadState* ts, Object* self, Object* const* args, is
 // functools.partial(<class 'int'>, base=2)
 static Ref<> partial_repr(ThreadState* ts, Object* self) {
     auto* p = static_cast<PartialObject*>(self);
-    std::string name = is_plain_partial(self) && type_of(self)->tp_dealloc == partial_dealloc &&
-                               !type_has_flag(type_of(self), TPFLAGS_HEAPTYPE)
-                           ? type_of(self)->tp_name
-                           : type_qualname(type_of(self));
+    // "functools.partial" for partial itself, the class name for subclasses.
+    std::string name = type_has_flag(type_of(self), TPFLAGS_HEAPTYPE) ? type_qualname(type_of(self))
+                                                                        : type_of(self)->tp_name;
     ReprGuard guard(ts, self);
     if (guard.recursive()) return str_from_utf8(ts, "...");
     Ref<> f = object_repr(ts, p->fn);

@@ -21,6 +21,7 @@
 
 #include "modules/modules.h"
 #include "objects/abstract.h"
+#include "objects/container_internal.h"
 #include "objects/floatobject.h"
 #include "objects/funcobject.h"
 #include "objects/listobject.h"
@@ -38,8 +39,16 @@ namespace gp {
 static std::nullptr_t domain_error(ThreadState* ts) { return raise(ts, ts->interp->exc.ValueError, "math domain error"); }
 static std::nullptr_t range_error(ThreadState* ts) { return raise(ts, ts->interp->exc.OverflowError, "math range error"); }
 
+// The one-argument functions (METH_O in CPython) name their module in
+// errors: "math.sqrt() takes exactly one argument (0 given)".
 static bool one_arg(ThreadState* ts, const char* fname, isize nargs, TupleObject* kw) {
-    return check_no_kwargs(ts, fname, kw) && check_nargs(ts, fname, nargs, 1, 1);
+    std::string qualified = std::string("math.") + fname;
+    return check_no_kwargs(ts, qualified.c_str(), kw) && check_nargs(ts, qualified.c_str(), nargs, 1, 1);
+}
+
+// The two-argument ones use Argument Clinic's "atan2 expected 2 arguments, got 1".
+static bool two_args(ThreadState* ts, const char* fname, isize nargs, TupleObject* kw) {
+    return check_no_kwargs(ts, fname, kw) && check_positional(ts, fname, nargs, 2, 2);
 }
 
 // -------------------------------------------------- float -> float wrappers
@@ -57,7 +66,7 @@ static Ref<> math_1(ThreadState* ts, Object* arg, double (*f)(double), bool can_
 // math_2 for two-argument functions (atan2, copysign, remainder, ...).
 static Ref<> math_2(ThreadState* ts, const char* fname, Object* const* args, isize nargs, TupleObject* kw,
                     double (*f)(double, double)) {
-    if (!check_no_kwargs(ts, fname, kw) || !check_nargs(ts, fname, nargs, 2, 2)) return nullptr;
+    if (!two_args(ts, fname, nargs, kw)) return nullptr;
     double x, y;
     if (!float_as_double(ts, args[0], &x) || !float_as_double(ts, args[1], &y)) return nullptr;
     double r = f(x, y);
@@ -249,7 +258,7 @@ static Ref<> math_copysign(ThreadState* ts, Object*, Object* const* args, isize 
 
 // fmod(x, inf) is x; fmod(inf, y) and fmod(x, 0) are domain errors.
 static Ref<> math_fmod(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "fmod", kw) || !check_nargs(ts, "fmod", nargs, 2, 2)) return nullptr;
+    if (!two_args(ts, "fmod", nargs, kw)) return nullptr;
     double x, y;
     if (!float_as_double(ts, args[0], &x) || !float_as_double(ts, args[1], &y)) return nullptr;
     if (std::isinf(y) && std::isfinite(x)) return float_from_double(ts, x);
@@ -259,7 +268,7 @@ static Ref<> math_fmod(ThreadState* ts, Object*, Object* const* args, isize narg
 }
 
 static Ref<> math_remainder(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "remainder", kw) || !check_nargs(ts, "remainder", nargs, 2, 2)) return nullptr;
+    if (!two_args(ts, "remainder", nargs, kw)) return nullptr;
     double x, y;
     if (!float_as_double(ts, args[0], &x) || !float_as_double(ts, args[1], &y)) return nullptr;
     if (std::isnan(x)) return float_from_double(ts, x);
@@ -272,7 +281,7 @@ static Ref<> math_remainder(ThreadState* ts, Object*, Object* const* args, isize
 // math.pow: float-only power with C99 Annex F's special values, and
 // ValueError for 0.0 ** negative and negative ** non-integer.
 static Ref<> math_pow(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "pow", kw) || !check_nargs(ts, "pow", nargs, 2, 2)) return nullptr;
+    if (!two_args(ts, "pow", nargs, kw)) return nullptr;
     double x, y, r;
     if (!float_as_double(ts, args[0], &x) || !float_as_double(ts, args[1], &y)) return nullptr;
     if (!std::isfinite(x) || !std::isfinite(y)) {
@@ -332,7 +341,8 @@ static bool log_value(ThreadState* ts, Object* arg, double (*f)(double), double*
 }
 
 static Ref<> math_log(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "log", kw) || !check_nargs(ts, "log", nargs, 1, 2)) return nullptr;
+    if (!check_no_kwargs(ts, "math.log", kw)) return nullptr;
+    if (nargs < 1 || nargs > 2) return raise(ts, ts->interp->exc.TypeError, "math.log requires 1 to 2 arguments");
     auto ln = [](double x) { return std::log(x); };
     double num;
     if (!log_value(ts, args[0], ln, &num)) return nullptr;
@@ -410,7 +420,7 @@ static Ref<> math_frexp(ThreadState* ts, Object*, Object* const* args, isize nar
 
 static Ref<> math_ldexp(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
     Interpreter& interp = *ts->interp;
-    if (!check_no_kwargs(ts, "ldexp", kw) || !check_nargs(ts, "ldexp", nargs, 2, 2)) return nullptr;
+    if (!two_args(ts, "ldexp", nargs, kw)) return nullptr;
     double x;
     if (!float_as_double(ts, args[0], &x)) return nullptr;
     if (!is_int(args[1])) return raise(ts, interp.exc.TypeError, "Expected an int as second argument to ldexp.");
@@ -441,7 +451,7 @@ static Ref<> math_modf(ThreadState* ts, Object*, Object* const* args, isize narg
 }
 
 static Ref<> math_nextafter(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "nextafter", kw) || !check_nargs(ts, "nextafter", nargs, 2, 2)) return nullptr;
+    if (!two_args(ts, "nextafter", nargs, kw)) return nullptr;
     double x, y;
     if (!float_as_double(ts, args[0], &x) || !float_as_double(ts, args[1], &y)) return nullptr;
     return float_from_double(ts, std::nextafter(x, y));
@@ -615,23 +625,23 @@ static double vector_norm(std::vector<double>& vec, double max, bool found_nan) 
     return h / scale;
 }
 
-static bool collect_abs(ThreadState* ts, double x, std::vector<double>& vec, double* max, bool* found_nan) {
+// Adds |x| to the coordinates, tracking the largest and whether any is NaN.
+static void collect_abs(double x, std::vector<double>& vec, double* max, bool* found_nan) {
     x = std::fabs(x);
     vec.push_back(x);
     *found_nan |= std::isnan(x);
     if (x > *max) *max = x;
-    return true;
 }
 
 static Ref<> math_hypot(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "hypot", kw)) return nullptr;
+    if (!check_no_kwargs(ts, "math.hypot", kw)) return nullptr;
     std::vector<double> vec;
     double max = 0.0;
     bool found_nan = false;
     for (isize i = 0; i < nargs; i++) {
         double x;
         if (!float_as_double(ts, args[i], &x)) return nullptr;
-        collect_abs(ts, x, vec, &max, &found_nan);
+        collect_abs(x, vec, &max, &found_nan);
     }
     return float_from_double(ts, vector_norm(vec, max, found_nan));
 }
@@ -645,7 +655,7 @@ static Ref<TupleObject> as_point(ThreadState* ts, Object* o) {
 }
 
 static Ref<> math_dist(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "dist", kw) || !check_nargs(ts, "dist", nargs, 2, 2)) return nullptr;
+    if (!two_args(ts, "dist", nargs, kw)) return nullptr;
     Ref<TupleObject> p = as_point(ts, args[0]), q = p ? as_point(ts, args[1]) : nullptr;
     if (!p || !q) return nullptr;
     if (p->ob_size != q->ob_size)
@@ -656,7 +666,7 @@ static Ref<> math_dist(ThreadState* ts, Object*, Object* const* args, isize narg
     for (isize i = 0; i < p->ob_size; i++) {
         double a, b;
         if (!float_as_double(ts, p->ob_item[i], &a) || !float_as_double(ts, q->ob_item[i], &b)) return nullptr;
-        collect_abs(ts, a - b, vec, &max, &found_nan);
+        collect_abs(a - b, vec, &max, &found_nan);
     }
     return float_from_double(ts, vector_norm(vec, max, found_nan));
 }
@@ -710,7 +720,7 @@ static bool nonneg_int(ThreadState* ts, Object* o, const char* what, Ref<>* out)
 // perm(n, k): n * (n-1) * ... * (n-k+1); comb(n, k) = perm(n, k) / k!,
 // computed as a running product that stays an exact integer at every step.
 static Ref<> math_perm(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "perm", kw) || !check_nargs(ts, "perm", nargs, 1, 2)) return nullptr;
+    if (!check_no_kwargs(ts, "perm", kw) || !check_positional(ts, "perm", nargs, 1, 2)) return nullptr;
     Ref<> n, k;
     if (!nonneg_int(ts, args[0], "n", &n)) return nullptr;
     if (nargs == 1 || args[1] == ts->interp->None) return math_factorial(ts, nullptr, args, 1, nullptr);
@@ -730,7 +740,7 @@ static Ref<> math_perm(ThreadState* ts, Object*, Object* const* args, isize narg
 }
 
 static Ref<> math_comb(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "comb", kw) || !check_nargs(ts, "comb", nargs, 2, 2)) return nullptr;
+    if (!two_args(ts, "comb", nargs, kw)) return nullptr;
     Ref<> n, k;
     if (!nonneg_int(ts, args[0], "n", &n) || !nonneg_int(ts, args[1], "k", &k)) return nullptr;
     if (int_compare(k.get(), n.get()) > 0) return int_from_i64(ts, 0);
@@ -769,7 +779,7 @@ static Ref<> int_gcd(ThreadState* ts, Object* a, Object* b) {
 }
 
 static Ref<> math_gcd(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "gcd", kw)) return nullptr;
+    if (!check_no_kwargs(ts, "math.gcd", kw)) return nullptr;
     Ref<> acc = int_from_i64(ts, 0);
     for (isize i = 0; acc && i < nargs; i++) {
         Ref<> v = int_arg(ts, args[i]);
@@ -779,7 +789,7 @@ static Ref<> math_gcd(ThreadState* ts, Object*, Object* const* args, isize nargs
 }
 
 static Ref<> math_lcm(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "lcm", kw)) return nullptr;
+    if (!check_no_kwargs(ts, "math.lcm", kw)) return nullptr;
     Ref<> acc = int_from_i64(ts, 1);
     for (isize i = 0; acc && i < nargs; i++) {
         Ref<> v = int_arg(ts, args[i]);

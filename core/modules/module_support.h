@@ -13,7 +13,11 @@
 // makes the two agree by construction. Types with other kinds of owned data
 // (C++ containers, arrays of references) still write their own.
 //
-// 2. module_type(): a module's helper type (itertools._grouper, the deque
+// 2. check_tuple_nargs(): the argument-count messages of functions that
+//    CPython parses with PyArg_ParseTuple ("gmtime() takes at most 1
+//    argument (2 given)"), which differ from Argument Clinic's.
+//
+// 3. module_type(): a module's helper type (itertools._grouper, the deque
 //    iterator), found in the module's namespace. CPython 3.11 reaches such
 //    types through per-module state (PyType_GetModuleByDef); glasspy's
 //    modules keep them as module attributes, which is what that state holds.
@@ -48,6 +52,15 @@ int fields_traverse(Object* op, visitproc visit, void* arg) {
     int r = 0;
     ((r = r ? r : (o->*Fields ? visit(o->*Fields, arg) : 0)), ...);
     return r;
+}
+
+inline bool check_tuple_nargs(ThreadState* ts, const char* fname, isize nargs, isize min, isize max) {
+    if (nargs >= min && nargs <= max) return true;
+    isize n = nargs < min ? min : max;
+    const char* how = min == max ? "exactly" : nargs < min ? "at least" : "at most";
+    raise(ts, ts->interp->exc.TypeError, std::string(fname) + "() takes " + how + " " + std::to_string(n) +
+                                             (n == 1 ? " argument (" : " arguments (") + std::to_string(nargs) + " given)");
+    return false;
 }
 
 // The type `name` in the namespace of the (already imported) module

@@ -76,7 +76,7 @@ OP_COMPARE(gt, Py_GT)
 
 #define OP_UNARY(fname, fn)                                                                            \
     static Ref<> op_##fname(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) { \
-        if (!check_no_kwargs(ts, #fname, kw) || !check_nargs(ts, #fname, nargs, 1, 1)) return nullptr; \
+        if (!check_no_kwargs(ts, "_operator." #fname, kw) || !check_nargs(ts, "_operator." #fname, nargs, 1, 1)) return nullptr; \
         return fn(ts, args[0]);                                                                       \
     }
 OP_UNARY(abs, number_absolute)
@@ -93,13 +93,13 @@ static Ref<> op_pow(ThreadState* ts, Object*, Object* const* args, isize nargs, 
 }
 
 static Ref<> op_truth(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "truth", kw) || !check_nargs(ts, "truth", nargs, 1, 1)) return nullptr;
+    if (!check_no_kwargs(ts, "_operator.truth", kw) || !check_nargs(ts, "_operator.truth", nargs, 1, 1)) return nullptr;
     int r = object_is_true(ts, args[0]);
     return r < 0 ? nullptr : bool_from(ts, r);
 }
 
 static Ref<> op_not_(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "not_", kw) || !check_nargs(ts, "not_", nargs, 1, 1)) return nullptr;
+    if (!check_no_kwargs(ts, "_operator.not_", kw) || !check_nargs(ts, "_operator.not_", nargs, 1, 1)) return nullptr;
     int r = object_is_true(ts, args[0]);
     return r < 0 ? nullptr : bool_from(ts, !r);
 }

@@ -19,6 +19,7 @@
 #include <ctime>
 #include <thread>
 
+#include "modules/module_support.h"
 #include "modules/modules.h"
 #include "objects/abstract.h"
 #include "objects/dictobject.h"
@@ -43,17 +44,24 @@ static int64_t clock_ns(clockid_t id) {
     return int64_t(t.tv_sec) * 1000000000 + t.tv_nsec;
 }
 
-template <clockid_t Id>
+// time(), monotonic(), ...: float seconds; the _ns variants: int nanoseconds.
+template <clockid_t Id, const char* Name>
 static Ref<> clock_seconds(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "time", kw) || !check_nargs(ts, "time", nargs, 0, 0)) return nullptr;
+    if (!check_no_kwargs(ts, Name, kw) || !check_nargs(ts, Name, nargs, 0, 0)) return nullptr;
     return float_from_double(ts, double(clock_ns(Id)) * 1e-9);
 }
 
-template <clockid_t Id>
+template <clockid_t Id, const char* Name>
 static Ref<> clock_nanoseconds(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "time_ns", kw) || !check_nargs(ts, "time_ns", nargs, 0, 0)) return nullptr;
+    if (!check_no_kwargs(ts, Name, kw) || !check_nargs(ts, Name, nargs, 0, 0)) return nullptr;
     return int_from_i64(ts, clock_ns(Id));
 }
+
+static constexpr char kTime[] = "time.time", kTimeNs[] = "time.time_ns", kMonotonic[] = "time.monotonic",
+                      kMonotonicNs[] = "time.monotonic_ns", kPerfCounter[] = "time.perf_counter",
+                      kPerfCounterNs[] = "time.perf_counter_ns", kProcessTime[] = "time.process_time",
+                      kProcessTimeNs[] = "time.process_time_ns", kThreadTime[] = "time.thread_time",
+                      kThreadTimeNs[] = "time.thread_time_ns";
 
 // ------------------------------------------------------------------- sleep
 
@@ -68,7 +76,7 @@ bool time_sleep_impl(ThreadState* ts, double seconds) {
 
 static Ref<> time_sleep(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
     Interpreter& interp = *ts->interp;
-    if (!check_no_kwargs(ts, "sleep", kw) || !check_nargs(ts, "sleep", nargs, 1, 1)) return nullptr;
+    if (!check_no_kwargs(ts, "sleep", kw) || !check_nargs(ts, "time.sleep", nargs, 1, 1)) return nullptr;
     double secs;
     if (is_float(args[0])) {
         if (!float_as_double(ts, args[0], &secs)) return nullptr;
@@ -188,7 +196,7 @@ static bool check_tm(ThreadState* ts, std::tm* tm) {
 static bool parse_secs(ThreadState* ts, const char* fname, Object* const* args, isize nargs, TupleObject* kw,
                        std::time_t* out) {
     Interpreter& interp = *ts->interp;
-    if (!check_no_kwargs(ts, fname, kw) || !check_nargs(ts, fname, nargs, 0, 1)) return false;
+    if (!check_no_kwargs(ts, fname, kw) || !check_tuple_nargs(ts, fname, nargs, 0, 1)) return false;
     if (nargs == 0 || args[0] == interp.None) {
         *out = std::time(nullptr);
         return true;
@@ -236,7 +244,7 @@ static Ref<> time_localtime(ThreadState* ts, Object* self, Object* const* args, 
 }
 
 static Ref<> time_mktime(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "mktime", kw) || !check_nargs(ts, "mktime", nargs, 1, 1)) return nullptr;
+    if (!check_no_kwargs(ts, "mktime", kw) || !check_nargs(ts, "time.mktime", nargs, 1, 1)) return nullptr;
     std::tm tm;
     if (!tuple_to_tm(ts, args[0], &tm, "mktime")) return nullptr;
     tm.tm_wday = -1;   // sentinel: mktime() sets it on success
@@ -279,7 +287,7 @@ static Ref<> time_ctime(ThreadState* ts, Object*, Object* const* args, isize nar
 
 static Ref<> time_strftime(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
     Interpreter& interp = *ts->interp;
-    if (!check_no_kwargs(ts, "strftime", kw) || !check_nargs(ts, "strftime", nargs, 1, 2)) return nullptr;
+    if (!check_no_kwargs(ts, "strftime", kw) || !check_tuple_nargs(ts, "strftime", nargs, 1, 2)) return nullptr;
     if (!is_str(args[0]))
         return raise(ts, interp.exc.TypeError,
                      std::string("strftime() argument 1 must be str, not ") + type_name(args[0]));
@@ -312,24 +320,24 @@ static Ref<> time_strftime(ThreadState* ts, Object*, Object* const* args, isize 
 }
 
 static const MethodDef time_methods[] = {
-    {"time", clock_seconds<CLOCK_REALTIME>, 0,
+    {"time", clock_seconds<CLOCK_REALTIME, kTime>, 0,
      "time() -> floating point number\n\nReturn the current time in seconds since the Epoch."},
-    {"time_ns", clock_nanoseconds<CLOCK_REALTIME>, 0,
+    {"time_ns", clock_nanoseconds<CLOCK_REALTIME, kTimeNs>, 0,
      "time_ns() -> int\n\nReturn the current time in nanoseconds since the Epoch."},
-    {"monotonic", clock_seconds<CLOCK_MONOTONIC>, 0, "monotonic() -> float\n\nMonotonic clock, cannot go backward."},
-    {"monotonic_ns", clock_nanoseconds<CLOCK_MONOTONIC>, 0,
+    {"monotonic", clock_seconds<CLOCK_MONOTONIC, kMonotonic>, 0, "monotonic() -> float\n\nMonotonic clock, cannot go backward."},
+    {"monotonic_ns", clock_nanoseconds<CLOCK_MONOTONIC, kMonotonicNs>, 0,
      "monotonic_ns() -> int\n\nMonotonic clock, cannot go backward, as nanoseconds."},
-    {"perf_counter", clock_seconds<CLOCK_MONOTONIC>, 0,
+    {"perf_counter", clock_seconds<CLOCK_MONOTONIC, kPerfCounter>, 0,
      "perf_counter() -> float\n\nPerformance counter for benchmarking."},
-    {"perf_counter_ns", clock_nanoseconds<CLOCK_MONOTONIC>, 0,
+    {"perf_counter_ns", clock_nanoseconds<CLOCK_MONOTONIC, kPerfCounterNs>, 0,
      "perf_counter_ns() -> int\n\nPerformance counter for benchmarking as nanoseconds."},
-    {"process_time", clock_seconds<CLOCK_PROCESS_CPUTIME_ID>, 0,
+    {"process_time", clock_seconds<CLOCK_PROCESS_CPUTIME_ID, kProcessTime>, 0,
      "process_time() -> float\n\nProcess time for profiling: sum of the kernel and user-space CPU time."},
-    {"process_time_ns", clock_nanoseconds<CLOCK_PROCESS_CPUTIME_ID>, 0,
+    {"process_time_ns", clock_nanoseconds<CLOCK_PROCESS_CPUTIME_ID, kProcessTimeNs>, 0,
      "process_time() -> int\n\nProcess time for profiling as nanoseconds:\nsum of the kernel and user-space CPU time."},
-    {"thread_time", clock_seconds<CLOCK_THREAD_CPUTIME_ID>, 0,
+    {"thread_time", clock_seconds<CLOCK_THREAD_CPUTIME_ID, kThreadTime>, 0,
      "thread_time() -> float\n\nThread time for profiling: sum of the kernel and user-space CPU time."},
-    {"thread_time_ns", clock_nanoseconds<CLOCK_THREAD_CPUTIME_ID>, 0,
+    {"thread_time_ns", clock_nanoseconds<CLOCK_THREAD_CPUTIME_ID, kThreadTimeNs>, 0,
      "thread_time() -> int\n\nThread time for profiling as nanoseconds:\nsum of the kernel and user-space CPU time."},
     {"sleep", time_sleep, 0, "sleep(seconds)\n\nDelay execution for a given number of seconds."},
     {"gmtime", time_gmtime, 0,

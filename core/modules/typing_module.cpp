@@ -337,7 +337,7 @@ class TypeVar(_Final, _root=True):
             module = sys._getframe(1).f_globals.get("__name__", "__main__")
         except (AttributeError, ValueError):
             module = None
-        if module != "typing":
+        if module is not None and module != "typing":
             self.__module__ = module
 
     def __repr__(self):
@@ -1000,7 +1000,7 @@ class NewType:
             module = sys._getframe(1).f_globals.get("__name__", "__main__")
         except (AttributeError, ValueError):
             module = None
-        if module != "typing":
+        if module is not None and module != "typing":
             self.__module__ = module
 
     def __mro_entries__(self, bases):

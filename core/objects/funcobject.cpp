@@ -8,6 +8,7 @@
 #include "objects/tupleobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
+#include "objects/weakrefobject.h"
 #include "runtime/errors.h"
 #include "runtime/eval.h"
 #include "runtime/interpreter.h"
@@ -365,9 +366,9 @@ bool init_function_types(ThreadState* ts) {
     t.function->tp_dealloc = function_dealloc;
     t.function->tp_traverse = function_traverse;
     t.function->tp_clear = function_clear;
-    t.function->tp_weaklistoffset = offsetof(FunctionObject, func_weakreflist);
-    t.method->tp_weaklistoffset = offsetof(MethodObject, im_weakreflist);
-    t.module->tp_weaklistoffset = offsetof(ModuleObject, md_weaklist);
+    t.function->tp_weaklistoffset = weaklist_offset(&FunctionObject::func_weakreflist);
+    t.method->tp_weaklistoffset = weaklist_offset(&MethodObject::im_weakreflist);
+    t.module->tp_weaklistoffset = weaklist_offset(&ModuleObject::md_weaklist);
     t.function->tp_repr = function_repr;
     t.function->tp_call = function_call;
     t.function->tp_descr_get = function_descr_get;

@@ -14,6 +14,7 @@
 #include "objects/methodobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
+#include "objects/weakrefobject.h"
 #include "bytecode/opcodes.h"
 #include "runtime/errors.h"
 #include "runtime/eval.h"
@@ -346,7 +347,7 @@ bool init_generator_type(ThreadState* ts) {
     t->tp_dealloc = gen_dealloc;
     t->tp_traverse = gen_traverse;
     t->tp_finalize = gen_finalize;
-    t->tp_weaklistoffset = isize(offsetof(GenObject, gi_weakreflist));
+    t->tp_weaklistoffset = weaklist_offset(&GenObject::gi_weakreflist);
     t->tp_repr = gen_repr;
     t->tp_iter = gen_iter;
     t->tp_iternext = gen_iternext;

@@ -10,6 +10,7 @@
 #include "objects/tupleobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
+#include "objects/weakrefobject.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
 
@@ -170,7 +171,7 @@ bool init_descr_types(ThreadState* ts) {
     BuiltinTypes& t = ts->interp->types;
     t.builtin_function->tp_dealloc = cfunction_dealloc;
     t.builtin_function->tp_traverse = cfunction_traverse;
-    t.builtin_function->tp_weaklistoffset = offsetof(CFunctionObject, m_weakreflist);
+    t.builtin_function->tp_weaklistoffset = weaklist_offset(&CFunctionObject::m_weakreflist);
     t.builtin_function->tp_call = cfunction_call;
     t.builtin_function->tp_repr = cfunction_repr;
     t.method_descriptor->tp_dealloc = descr_dealloc;

@@ -31,6 +31,7 @@
 #include "objects/tupleobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
+#include "objects/weakrefobject.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
 
@@ -1096,7 +1097,7 @@ static void fill_common(TypeObject* t) {
     t->tp_dealloc = set_dealloc;
     t->tp_traverse = set_traverse;
     t->tp_clear = set_tp_clear;
-    t->tp_weaklistoffset = offsetof(SetObject, weakreflist);
+    t->tp_weaklistoffset = weaklist_offset(&SetObject::weakreflist);
     t->tp_repr = set_repr;
     t->tp_richcompare = set_richcompare;
     t->tp_iter = set_iter;

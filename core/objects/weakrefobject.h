@@ -35,6 +35,16 @@ struct WeakRefObject : Object {
     WeakRefObject* wr_next;
 };
 
+// The tp_weaklistoffset of a type whose instances are T, from the list
+// field: weaklist_offset(&SetObject::weakreflist). (offsetof is only
+// conditionally supported on structs that extend Object.)
+template <class T>
+isize weaklist_offset(Object* T::*field) {
+    alignas(T) unsigned char probe[sizeof(T)];
+    T* p = reinterpret_cast<T*>(probe);
+    return reinterpret_cast<char*>(&(p->*field)) - reinterpret_cast<char*>(p);
+}
+
 // _PyType_SUPPORTS_WEAKREFS: instances have a weak-reference list.
 bool type_supports_weakrefs(TypeObject* type);
 // Where `o` keeps the head of its list (null if its type has none).

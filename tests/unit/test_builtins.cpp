@@ -220,6 +220,14 @@ TEST_CASE("attribute and type builtins report CPython messages", "[builtins]") {
     CHECK(ev("ord(1)") == "TypeError: ord() expected string of length 1, but int found");
 }
 
+TEST_CASE("isinstance and issubclass ask the metaclass hooks", "[builtins]") {
+    CHECK(ev("issubclass(1, int)") == "TypeError: issubclass() arg 1 must be a class");
+    CHECK(ev("issubclass(int, 1)") == "TypeError: issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    CHECK(ev("isinstance(1, 1)") == "TypeError: isinstance() arg 2 must be a type, a tuple of types, or a union");
+    CHECK(out("class Meta(type):\n    def __instancecheck__(cls, obj):\n        return obj == 42\n    def __subclasscheck__(cls, sub):\n        return sub is int\nclass Answer(metaclass=Meta):\n    pass\nprint(isinstance(42, Answer), isinstance(41, Answer), isinstance(42, (str, Answer)))\nprint(issubclass(int, Answer), issubclass(str, Answer), issubclass(bool, (Answer, str)))\nfrom abc import ABC\nclass Sized(ABC):\n    pass\nSized.register(list)\nprint(isinstance([], Sized), issubclass(list, Sized), isinstance((), Sized))\n") ==
+          "True False True\nTrue False False\nTrue True False\n");
+}
+
 TEST_CASE("locals, globals, vars and dir see the calling scope", "[builtins]") {
     SECTION("a function gets a snapshot of its fast locals, cells included") {
         CHECK(out("def f(a, b=2):\n    c = a + b\n    d = [c]\n    return sorted(locals().items())\nprint(f(1))\n") ==

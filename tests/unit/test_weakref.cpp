@@ -220,21 +220,30 @@ print(wm())
                   "ran True\nNone\n");
 }
 
-TEST_CASE("weak references to functions, sets and generators", "[weakref]") {
+TEST_CASE("weak references to functions, sets, generators, classes and modules", "[weakref]") {
     expect_output(R"(
-import weakref
+import weakref, sys
 def f():
     pass
 def g():
     yield 1
+class C:
+    def m(self):
+        pass
 s = {1}
+fs = frozenset([2])
 it = g()
-refs = [weakref.ref(x) for x in (s, it)]
+refs = [weakref.ref(x) for x in (f, s, fs, it, C().m)]
 print([r() is not None for r in refs])
-del s, it
+del f, s, fs, it
 print([r() for r in refs])
+print(weakref.ref(C)() is C, weakref.ref(sys)() is sys, weakref.ref(len)() is len)
+cache = weakref.WeakKeyDictionary()
+cache[C] = "C"
+cache[int] = "int"
+print(len(cache), cache[int])
 )",
-                  "[True, True]\n[None, None]\n");
+                  "[True, True, True, True, False]\n[None, None, None, None, None]\nTrue True True\n2 int\n");
 }
 
 TEST_CASE("clearing happens before deallocation, after __del__", "[weakref]") {

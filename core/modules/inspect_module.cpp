@@ -1,0 +1,757 @@
+// inspect_module.cpp — the `inspect` module: get useful information from live Python objects: kinds of objects.
+// Written in Python and frozen into the interpreter as source (see
+// frozen.h); the module docstring below explains how it works.
+namespace gp {
+
+extern const char kInspectModuleSource[];
+const char kInspectModuleSource[] = R"py("""Get useful information from live Python objects: kinds of objects
+(isfunction, isclass, isgenerator, ...), signatures, generator states,
+members and docstrings.
+
+A function's signature is read from its code object: co_varnames lists the
+parameters in order (positional-only, then positional-or-keyword, then
+keyword-only, then *args and **kwargs, flagged in co_flags), and
+__defaults__ / __kwdefaults__ / __annotations__ supply the rest. str() of
+the Signature renders it as a def line would, with / and * markers.
+
+A subset of CPython 3.11's Lib/inspect.py: no source retrieval, no frame
+or traceback introspection, no signatures for built-in functions.
+"""
+
+import enum
+import functools
+import sys
+import types
+from collections import OrderedDict
+
+__all__ = ["signature", "Signature", "Parameter", "BoundArguments", "getgeneratorstate",
+           "getmembers", "getdoc", "cleandoc", "unwrap", "getmro", "isclass", "isfunction",
+           "ismethod", "ismodule", "isbuiltin", "isroutine", "isgenerator", "isgeneratorfunction",
+           "iscoroutinefunction", "iscode", "isabstract", "getmodule", "getfullargspec",
+           "GEN_CREATED", "GEN_RUNNING", "GEN_SUSPENDED", "GEN_CLOSED"]
+
+# co_flags bits (Include/cpython/code.h)
+CO_OPTIMIZED = 0x1
+CO_NEWLOCALS = 0x2
+CO_VARARGS = 0x4
+CO_VARKEYWORDS = 0x8
+CO_NESTED = 0x10
+CO_GENERATOR = 0x20
+CO_NOFREE = 0x40
+CO_COROUTINE = 0x80
+CO_ITERABLE_COROUTINE = 0x100
+CO_ASYNC_GENERATOR = 0x200
+
+
+# ------------------------------------------------------------ predicates
+
+def ismodule(object):
+    """Return true if the object is a module."""
+    return isinstance(object, types.ModuleType)
+
+
+def isclass(object):
+    """Return true if the object is a class."""
+    return isinstance(object, type)
+
+
+def ismethod(object):
+    """Return true if the object is an instance method."""
+    return isinstance(object, types.MethodType)
+
+
+def isfunction(object):
+    """Return true if the object is a user-defined function."""
+    return isinstance(object, types.FunctionType)
+
+
+def _has_code_flag(f, flag):
+    while ismethod(f):
+        f = f.__func__
+    f = functools._unwrap_partial(f) if hasattr(functools, "_unwrap_partial") else f
+    while isinstance(f, functools.partial):
+        f = f.func
+    if not isfunction(f):
+        return False
+    return bool(f.__code__.co_flags & flag)
+
+
+def isgeneratorfunction(obj):
+    """Return true if the object is a user-defined generator function."""
+    return _has_code_flag(obj, CO_GENERATOR)
+
+
+def iscoroutinefunction(obj):
+    """Return true if the object is a coroutine function."""
+    return _has_code_flag(obj, CO_COROUTINE)
+
+
+def isasyncgenfunction(obj):
+    """Return true if the object is an asynchronous generator function."""
+    return _has_code_flag(obj, CO_ASYNC_GENERATOR)
+
+
+def isgenerator(object):
+    """Return true if the object is a generator."""
+    return isinstance(object, types.GeneratorType)
+
+
+def iscoroutine(object):
+    """Return true if the object is a coroutine."""
+    return False
+
+
+def isawaitable(object):
+    """Return true if object can be passed to an ``await`` expression."""
+    return hasattr(type(object), "__await__")
+
+
+def iscode(object):
+    """Return true if the object is a code object."""
+    return isinstance(object, types.CodeType)
+
+
+def isbuiltin(object):
+    """Return true if the object is a built-in function or method."""
+    return isinstance(object, types.BuiltinFunctionType)
+
+
+def isroutine(object):
+    """Return true if the object is any kind of function or method."""
+    return (isbuiltin(object) or isfunction(object) or ismethod(object) or ismethoddescriptor(object))
+
+
+def ismethoddescriptor(object):
+    """Return true if the object is a method descriptor (has __get__ but not __set__)."""
+    if isclass(object) or ismethod(object) or isfunction(object):
+        return False
+    tp = type(object)
+    return hasattr(tp, "__get__") and not hasattr(tp, "__set__")
+
+
+def isdatadescriptor(object):
+    """Return true if the object is a data descriptor (defines __set__ or __delete__)."""
+    if isclass(object) or ismethod(object) or isfunction(object):
+        return False
+    tp = type(object)
+    return hasattr(tp, "__set__") or hasattr(tp, "__delete__")
+
+
+def isabstract(object):
+    """Return true if the object is an abstract base class (ABC)."""
+    return isinstance(object, type) and bool(getattr(object, "__abstractmethods__", False))
+
+
+def istraceback(object):
+    return isinstance(object, getattr(types, "TracebackType", ()))
+
+
+def isframe(object):
+    return isinstance(object, getattr(types, "FrameType", ()))
+
+
+# --------------------------------------------------------------- members
+
+def getmembers(object, predicate=None):
+    """Return all members of an object as (name, value) pairs sorted by name."""
+    results = []
+    names = dir(object)
+    for key in names:
+        try:
+            value = getattr(object, key)
+        except AttributeError:
+            continue
+        if not predicate or predicate(value):
+            results.append((key, value))
+    results.sort(key=lambda pair: pair[0])
+    return results
+
+
+def getmro(cls):
+    """Return tuple of base classes (including cls) in method resolution order."""
+    return cls.__mro__
+
+
+def getmodule(object, _filename=None):
+    """Return the module an object was defined in, or None if not found."""
+    if ismodule(object):
+        return object
+    name = getattr(object, "__module__", None)
+    return sys.modules.get(name) if name else None
+
+
+def unwrap(func, *, stop=None):
+    """Get the object wrapped by *func* (following the chain of __wrapped__ attributes)."""
+    f = func
+    seen = {id(f)}
+    while hasattr(f, "__wrapped__") and not (stop is not None and stop(f)):
+        f = f.__wrapped__
+        if id(f) in seen:
+            raise ValueError(f"wrapper loop when unwrapping {func!r}")
+        seen.add(id(f))
+    return f
+
+
+def cleandoc(doc):
+    """Clean up indentation from docstrings.
+
+    Any whitespace that can be uniformly removed from the second line
+    onwards is removed."""
+    lines = doc.expandtabs().split("\n")
+    margin = sys.maxsize
+    for line in lines[1:]:
+        content = len(line.lstrip())
+        if content:
+            margin = min(margin, len(line) - content)
+    if lines:
+        lines[0] = lines[0].lstrip()
+    if margin < sys.maxsize:
+        for i in range(1, len(lines)):
+            lines[i] = lines[i][margin:]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+def getdoc(object):
+    """Get the documentation string for an object, cleaned up by cleandoc."""
+    try:
+        doc = object.__doc__
+    except AttributeError:
+        return None
+    if doc is None and isinstance(object, type):
+        for base in object.__mro__[1:]:
+            if base is object:
+                break
+            doc = base.__doc__
+            if doc is not None:
+                break
+    if not isinstance(doc, str):
+        return None
+    return cleandoc(doc)
+
+
+# ------------------------------------------------------- generator states
+
+GEN_CREATED = "GEN_CREATED"
+GEN_RUNNING = "GEN_RUNNING"
+GEN_SUSPENDED = "GEN_SUSPENDED"
+GEN_CLOSED = "GEN_CLOSED"
+
+
+def getgeneratorstate(generator):
+    """Get current state of a generator-iterator.
+
+    Possible states are:
+      GEN_CREATED: Waiting to start execution.
+      GEN_RUNNING: Currently being executed by the interpreter.
+      GEN_SUSPENDED: Currently suspended at a yield expression.
+      GEN_CLOSED: Execution has completed.
+    """
+    if generator.gi_running:
+        return GEN_RUNNING
+    if generator.gi_suspended:
+        return GEN_SUSPENDED
+    if generator.gi_frame is None:
+        return GEN_CLOSED
+    return GEN_CREATED
+
+
+# ------------------------------------------------------------- signatures
+
+class _empty:
+    """Marker object for Signature.empty and Parameter.empty."""
+
+
+class _void:
+    """A private marker - used in Parameter & Signature."""
+
+
+class _ParameterKind(enum.IntEnum):
+    POSITIONAL_ONLY = "positional-only"
+    POSITIONAL_OR_KEYWORD = "positional or keyword"
+    VAR_POSITIONAL = "variadic positional"
+    KEYWORD_ONLY = "keyword-only"
+    VAR_KEYWORD = "variadic keyword"
+
+    def __new__(cls, description):
+        value = len(cls.__members__)
+        member = int.__new__(cls, value)
+        member._value_ = value
+        member.description = description
+        return member
+
+    def __str__(self):
+        return self.name
+
+
+_POSITIONAL_ONLY = _ParameterKind.POSITIONAL_ONLY
+_POSITIONAL_OR_KEYWORD = _ParameterKind.POSITIONAL_OR_KEYWORD
+_VAR_POSITIONAL = _ParameterKind.VAR_POSITIONAL
+_KEYWORD_ONLY = _ParameterKind.KEYWORD_ONLY
+_VAR_KEYWORD = _ParameterKind.VAR_KEYWORD
+
+
+def formatannotation(annotation, base_module=None):
+    if getattr(annotation, "__module__", None) == "typing":
+        return repr(annotation).replace("typing.", "")
+    if isinstance(annotation, type):
+        if annotation.__module__ in ("builtins", base_module):
+            return annotation.__qualname__
+        return annotation.__module__ + "." + annotation.__qualname__
+    return repr(annotation)
+
+
+class Parameter:
+    """Represents a parameter in a function signature: name, kind,
+    default and annotation (Parameter.empty when absent)."""
+
+    __slots__ = ("_name", "_kind", "_default", "_annotation")
+
+    POSITIONAL_ONLY = _POSITIONAL_ONLY
+    POSITIONAL_OR_KEYWORD = _POSITIONAL_OR_KEYWORD
+    VAR_POSITIONAL = _VAR_POSITIONAL
+    KEYWORD_ONLY = _KEYWORD_ONLY
+    VAR_KEYWORD = _VAR_KEYWORD
+
+    empty = _empty
+
+    def __init__(self, name, kind, *, default=_empty, annotation=_empty):
+        try:
+            self._kind = _ParameterKind(kind)
+        except ValueError:
+            raise ValueError(f"value {kind!r} is not a valid Parameter.kind")
+        if default is not _empty and self._kind in (_VAR_POSITIONAL, _VAR_KEYWORD):
+            raise ValueError(f"{self._kind.description} parameters cannot have default values")
+        self._default = default
+        self._annotation = annotation
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a str, not a {type(name).__name__}")
+        if not name.isidentifier():
+            raise ValueError(f"{name!r} is not a valid parameter name")
+        self._name = name
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def default(self):
+        return self._default
+
+    @property
+    def annotation(self):
+        return self._annotation
+
+    @property
+    def kind(self):
+        return self._kind
+
+    def replace(self, *, name=_void, kind=_void, annotation=_void, default=_void):
+        """Creates a customized copy of the Parameter."""
+        return type(self)(self._name if name is _void else name,
+                          self._kind if kind is _void else kind,
+                          default=self._default if default is _void else default,
+                          annotation=self._annotation if annotation is _void else annotation)
+
+    def __str__(self):
+        kind = self.kind
+        formatted = self._name
+        if self._annotation is not _empty:
+            formatted = f"{formatted}: {formatannotation(self._annotation)}"
+        if self._default is not _empty:
+            if self._annotation is not _empty:
+                formatted = f"{formatted} = {self._default!r}"
+            else:
+                formatted = f"{formatted}={self._default!r}"
+        if kind == _VAR_POSITIONAL:
+            formatted = "*" + formatted
+        elif kind == _VAR_KEYWORD:
+            formatted = "**" + formatted
+        return formatted
+
+    def __repr__(self):
+        return f'<{self.__class__.__name__} "{self}">'
+
+    def __hash__(self):
+        return hash((self.name, self.kind, self.annotation, self.default))
+
+    def __eq__(self, other):
+        if self is other:
+            return True
+        if not isinstance(other, Parameter):
+            return NotImplemented
+        return (self._name == other._name and self._kind == other._kind and
+                self._default == other._default and self._annotation == other._annotation)
+
+
+class BoundArguments:
+    """Result of Signature.bind: the mapping of parameter names to arguments."""
+
+    __slots__ = ("arguments", "_signature")
+
+    def __init__(self, signature, arguments):
+        self.arguments = arguments
+        self._signature = signature
+
+    @property
+    def signature(self):
+        return self._signature
+
+    @property
+    def args(self):
+        args = []
+        for name, param in self._signature.parameters.items():
+            if param.kind in (_VAR_KEYWORD, _KEYWORD_ONLY):
+                break
+            try:
+                arg = self.arguments[name]
+            except KeyError:
+                break
+            if param.kind == _VAR_POSITIONAL:
+                args.extend(arg)
+            else:
+                args.append(arg)
+        return tuple(args)
+
+    @property
+    def kwargs(self):
+        kwargs = {}
+        started = False
+        for name, param in self._signature.parameters.items():
+            if not started:
+                if param.kind in (_VAR_KEYWORD, _KEYWORD_ONLY):
+                    started = True
+                elif name not in self.arguments:
+                    started = True
+                    continue
+            if not started:
+                continue
+            try:
+                arg = self.arguments[name]
+            except KeyError:
+                pass
+            else:
+                if param.kind == _VAR_KEYWORD:
+                    kwargs.update(arg)
+                else:
+                    kwargs[name] = arg
+        return kwargs
+
+    def apply_defaults(self):
+        """Set default values for missing arguments."""
+        arguments = self.arguments
+        new_arguments = []
+        for name, param in self._signature.parameters.items():
+            try:
+                new_arguments.append((name, arguments[name]))
+            except KeyError:
+                if param.default is not _empty:
+                    val = param.default
+                elif param.kind is _VAR_POSITIONAL:
+                    val = ()
+                elif param.kind is _VAR_KEYWORD:
+                    val = {}
+                else:
+                    continue
+                new_arguments.append((name, val))
+        self.arguments = dict(new_arguments)
+
+    def __repr__(self):
+        args = [f"{arg}={value!r}" for arg, value in self.arguments.items()]
+        return f"<{self.__class__.__name__} ({', '.join(args)})>"
+
+
+class Signature:
+    """The call signature of a callable: an ordered mapping of Parameters
+    and a return annotation."""
+
+    __slots__ = ("_return_annotation", "_parameters")
+
+    empty = _empty
+
+    def __init__(self, parameters=None, *, return_annotation=_empty, __validate_parameters__=True):
+        params = OrderedDict()
+        if parameters is not None:
+            top_kind = _POSITIONAL_ONLY
+            seen_default = False
+            for param in parameters:
+                kind = param.kind
+                name = param.name
+                if __validate_parameters__:
+                    if kind < top_kind:
+                        raise ValueError(f"wrong parameter order: {top_kind.description} parameter "
+                                         f"before {kind.description} parameter")
+                    top_kind = kind
+                    if kind in (_POSITIONAL_ONLY, _POSITIONAL_OR_KEYWORD):
+                        if param.default is _empty:
+                            if seen_default:
+                                raise ValueError("non-default argument follows default argument")
+                        else:
+                            seen_default = True
+                    if name in params:
+                        raise ValueError(f"duplicate parameter name: {name!r}")
+                params[name] = param
+        self._parameters = types.MappingProxyType(params)
+        self._return_annotation = return_annotation
+
+    @property
+    def parameters(self):
+        return self._parameters
+
+    @property
+    def return_annotation(self):
+        return self._return_annotation
+
+    def replace(self, *, parameters=_void, return_annotation=_void):
+        """Creates a customized copy of the Signature."""
+        if parameters is _void:
+            parameters = self.parameters.values()
+        if return_annotation is _void:
+            return_annotation = self._return_annotation
+        return type(self)(parameters, return_annotation=return_annotation)
+
+    @classmethod
+    def from_callable(cls, obj, *, follow_wrapped=True):
+        """Constructs Signature for the given callable object."""
+        return _signature_from_callable(obj, follow_wrapped=follow_wrapped)
+
+    def __eq__(self, other):
+        if self is other:
+            return True
+        if not isinstance(other, Signature):
+            return NotImplemented
+        return (self.return_annotation == other.return_annotation and
+                list(self.parameters.items()) == list(other.parameters.items()))
+
+    def __hash__(self):
+        return hash((tuple(self.parameters.values()), self.return_annotation))
+
+    def bind(self, /, *args, **kwargs):
+        """Get a BoundArguments object that maps the passed `args` and
+        `kwargs` to the function's signature; TypeError if they do not fit."""
+        return self._bind(args, kwargs)
+
+    def bind_partial(self, /, *args, **kwargs):
+        """Like bind, but missing required arguments are allowed."""
+        return self._bind(args, kwargs, partial=True)
+
+    def _bind(self, args, kwargs, *, partial=False):
+        arguments = {}
+        params = list(self.parameters.values())
+        i = 0
+        args = list(args)
+        kwargs = dict(kwargs)
+        while i < len(params):
+            param = params[i]
+            if param.kind in (_VAR_KEYWORD, _KEYWORD_ONLY):
+                break
+            if param.kind == _VAR_POSITIONAL:
+                arguments[param.name] = tuple(args)
+                args = []
+                i += 1
+                break
+            if args:
+                if param.name in kwargs and param.kind != _POSITIONAL_ONLY:
+                    raise TypeError(f"multiple values for argument {param.name!r}")
+                arguments[param.name] = args.pop(0)
+            elif param.kind != _POSITIONAL_ONLY and param.name in kwargs:
+                arguments[param.name] = kwargs.pop(param.name)
+            elif param.default is _empty and not partial:
+                raise TypeError(f"missing a required argument: {param.name!r}")
+            i += 1
+        if args:
+            raise TypeError("too many positional arguments")
+        kwargs_param = None
+        for param in params[i:]:
+            if param.kind == _VAR_KEYWORD:
+                kwargs_param = param
+                continue
+            if param.kind == _VAR_POSITIONAL:
+                continue
+            if param.name in kwargs:
+                arguments[param.name] = kwargs.pop(param.name)
+            elif param.default is _empty and not partial and param.kind == _KEYWORD_ONLY:
+                raise TypeError(f"missing a required argument: {param.name!r}")
+        if kwargs:
+            if kwargs_param is not None:
+                arguments[kwargs_param.name] = kwargs
+            else:
+                raise TypeError(f"got an unexpected keyword argument {next(iter(kwargs))!r}")
+        return BoundArguments(self, arguments)
+
+    def __repr__(self):
+        return f"<{self.__class__.__name__} {self}>"
+
+    def __str__(self):
+        result = []
+        render_pos_only_separator = False
+        render_kw_only_separator = True
+        for param in self.parameters.values():
+            formatted = str(param)
+            kind = param.kind
+            if kind == _POSITIONAL_ONLY:
+                render_pos_only_separator = True
+            elif render_pos_only_separator:
+                # A / after the last positional-only parameter.
+                result.append("/")
+                render_pos_only_separator = False
+            if kind == _VAR_POSITIONAL:
+                # *args makes the following parameters keyword-only already.
+                render_kw_only_separator = False
+            elif kind == _KEYWORD_ONLY and render_kw_only_separator:
+                result.append("*")
+                render_kw_only_separator = False
+            result.append(formatted)
+        if render_pos_only_separator:
+            result.append("/")
+        rendered = f"({', '.join(result)})"
+        if self.return_annotation is not _empty:
+            rendered += f" -> {formatannotation(self.return_annotation)}"
+        return rendered
+
+
+def _signature_from_function(func):
+    # The parameters from the code object, in co_varnames order.
+    code = func.__code__
+    pos_count = code.co_argcount
+    posonly_count = code.co_posonlyargcount
+    kwonly_count = code.co_kwonlyargcount
+    names = code.co_varnames
+    annotations = getattr(func, "__annotations__", None) or {}
+    defaults = func.__defaults__ or ()
+    kwdefaults = func.__kwdefaults__ or {}
+    first_default = pos_count - len(defaults)
+    parameters = []
+    for i, name in enumerate(names[:pos_count]):
+        kind = _POSITIONAL_ONLY if i < posonly_count else _POSITIONAL_OR_KEYWORD
+        default = defaults[i - first_default] if i >= first_default else _empty
+        parameters.append(Parameter(name, kind, default=default, annotation=annotations.get(name, _empty)))
+    index = pos_count
+    if code.co_flags & CO_VARARGS:
+        name = names[pos_count + kwonly_count]
+        parameters.append(Parameter(name, _VAR_POSITIONAL, annotation=annotations.get(name, _empty)))
+    for name in names[index:index + kwonly_count]:
+        parameters.append(Parameter(name, _KEYWORD_ONLY, default=kwdefaults.get(name, _empty),
+                                    annotation=annotations.get(name, _empty)))
+    if code.co_flags & CO_VARKEYWORDS:
+        slot = pos_count + kwonly_count + (1 if code.co_flags & CO_VARARGS else 0)
+        name = names[slot]
+        parameters.append(Parameter(name, _VAR_KEYWORD, annotation=annotations.get(name, _empty)))
+    return Signature(parameters, return_annotation=annotations.get("return", _empty),
+                     __validate_parameters__=False)
+
+
+def _drop_first(sig):
+    params = list(sig.parameters.values())
+    if not params or params[0].kind in (_VAR_KEYWORD, _KEYWORD_ONLY):
+        raise ValueError("invalid method signature")
+    if params[0].kind == _VAR_POSITIONAL:
+        return sig
+    return sig.replace(parameters=params[1:])
+
+
+def _signature_from_callable(obj, *, follow_wrapped=True):
+    if not callable(obj):
+        raise TypeError(f"{obj!r} is not a callable object")
+    if isinstance(obj, types.MethodType):
+        return _drop_first(_signature_from_callable(obj.__func__, follow_wrapped=follow_wrapped))
+    if follow_wrapped:
+        obj = unwrap(obj, stop=lambda f: hasattr(f, "__signature__"))
+        if isinstance(obj, types.MethodType):
+            return _signature_from_callable(obj, follow_wrapped=follow_wrapped)
+    sig = getattr(obj, "__signature__", None)
+    if sig is not None:
+        if not isinstance(sig, Signature):
+            raise TypeError(f"unexpected object {sig!r} in __signature__ attribute")
+        return sig
+    if isfunction(obj):
+        return _signature_from_function(obj)
+    if isinstance(obj, functools.partial):
+        wrapped = _signature_from_callable(obj.func, follow_wrapped=follow_wrapped)
+        params = list(wrapped.parameters.values())
+        bound = wrapped.bind_partial(*obj.args, **obj.keywords)
+        new_params = []
+        consumed = len(obj.args)
+        for param in params:
+            if consumed and param.kind in (_POSITIONAL_ONLY, _POSITIONAL_OR_KEYWORD):
+                consumed -= 1
+                continue
+            if param.name in obj.keywords:
+                new_params.append(param.replace(default=obj.keywords[param.name], kind=_KEYWORD_ONLY
+                                                if param.kind == _POSITIONAL_OR_KEYWORD else param.kind))
+                continue
+            new_params.append(param)
+        del bound
+        return wrapped.replace(parameters=new_params)
+    if isinstance(obj, type):
+        for name in ("__init__", "__new__"):
+            for base in obj.__mro__:
+                if name in base.__dict__:
+                    method = base.__dict__[name]
+                    if base is object:
+                        break
+                    if isinstance(method, staticmethod):
+                        method = method.__func__
+                    if isfunction(method):
+                        return _drop_first(_signature_from_function(method))
+                    break
+        raise ValueError(f"no signature found for builtin type {obj!r}")
+    call = getattr(type(obj), "__call__", None)
+    if call is not None and isfunction(call):
+        return _drop_first(_signature_from_function(call))
+    raise ValueError(f"no signature found for {obj!r}")
+
+
+def signature(obj, *, follow_wrapped=True, globals=None, locals=None, eval_str=False):
+    """Get a signature object for the passed callable."""
+    return Signature.from_callable(obj, follow_wrapped=follow_wrapped)
+
+
+class FullArgSpec(tuple):
+    """FullArgSpec(args, varargs, varkw, defaults, kwonlyargs, kwonlydefaults, annotations)"""
+    __slots__ = ()
+    _fields = ("args", "varargs", "varkw", "defaults", "kwonlyargs", "kwonlydefaults", "annotations")
+
+    def __new__(cls, *values):
+        return tuple.__new__(cls, values)
+
+    def __repr__(self):
+        return "FullArgSpec(" + ", ".join(f"{n}={v!r}" for n, v in zip(self._fields, self)) + ")"
+
+    def __getattr__(self, name):
+        try:
+            return self[self._fields.index(name)]
+        except ValueError:
+            raise AttributeError(name) from None
+
+
+def getfullargspec(func):
+    """Get the names and default values of a callable object's parameters."""
+    sig = _signature_from_callable(func, follow_wrapped=False)
+    args, varargs, varkw, kwonlyargs = [], None, None, []
+    defaults, kwdefaults, annotations = (), {}, {}
+    if sig.return_annotation is not _empty:
+        annotations["return"] = sig.return_annotation
+    for param in sig.parameters.values():
+        name, kind = param.name, param.kind
+        if param.annotation is not _empty:
+            annotations[name] = param.annotation
+        if kind in (_POSITIONAL_ONLY, _POSITIONAL_OR_KEYWORD):
+            args.append(name)
+            if param.default is not _empty:
+                defaults += (param.default,)
+        elif kind == _VAR_POSITIONAL:
+            varargs = name
+        elif kind == _KEYWORD_ONLY:
+            kwonlyargs.append(name)
+            if param.default is not _empty:
+                kwdefaults[name] = param.default
+        else:
+            varkw = name
+    return FullArgSpec(args, varargs, varkw, defaults or None, kwonlyargs, kwdefaults or None, annotations)
+)py";
+
+}  // namespace gp
