@@ -258,6 +258,15 @@ TEST_CASE("locals, globals, vars and dir see the calling scope", "[builtins]") {
     }
 }
 
+TEST_CASE("a function's locals() is one dict, refreshed from the fast slots on each call", "[builtins]") {
+    // 3.11 keeps it in the frame (f_locals): exec() can add names to it, but
+    // never changes the function's own variables.
+    CHECK(out("def h():\n    y = 1\n    exec('y = 2; z = 3')\n    return y, 'z' in locals(), locals()['z']\nprint(h())\n") ==
+          "(1, True, 3)\n");
+    CHECK(out("def f():\n    a = 1\n    l = locals()\n    b = 2\n    print(l, locals() is l, l)\n    del a\n    print(locals())\nf()\n") ==
+          "{'a': 1, 'l': {...}, 'b': 2} True {'a': 1, 'l': {...}, 'b': 2}\n{'l': {...}, 'b': 2}\n");
+}
+
 TEST_CASE("exec and eval run code in chosen or current namespaces", "[builtins]") {
     SECTION("eval evaluates an expression") {
         CHECK(ev("eval('1 + 2')") == "3");
