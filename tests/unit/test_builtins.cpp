@@ -15,18 +15,7 @@ using namespace gp;
 
 namespace {
 
-// repr(expr) as the program prints it, or the last traceback line
-// ("TypeError: ...") when it raises.
-std::string ev(const std::string& expr) {
-    test::RunResult r = test::run("print(repr((" + expr + ")))");
-    if (r.status == 0) {
-        if (!r.out.empty() && r.out.back() == '\n') r.out.pop_back();
-        return r.out;
-    }
-    std::string err = r.err;
-    while (!err.empty() && err.back() == '\n') err.pop_back();
-    return err.substr(err.rfind('\n') + 1);
-}
+using gp::test::ev;
 
 // What a whole program prints (stdout).
 std::string out(const std::string& src) { return test::run(src).out; }

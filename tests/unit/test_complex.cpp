@@ -9,17 +9,7 @@
 
 namespace {
 
-// repr(expr) as the program prints it, or the last traceback line.
-std::string ev(const std::string& expr) {
-    gp::test::RunResult r = gp::test::run("print(repr((" + expr + ")))");
-    if (r.status == 0) {
-        if (!r.out.empty() && r.out.back() == '\n') r.out.pop_back();
-        return r.out;
-    }
-    std::string err = r.err;
-    while (!err.empty() && err.back() == '\n') err.pop_back();
-    return err.substr(err.rfind('\n') + 1);
-}
+using gp::test::ev;
 
 }  // namespace
 

@@ -24,4 +24,17 @@ inline RunResult run(const std::string& source, const std::string& filename = "<
     return r;
 }
 
+// repr(expr) as the program prints it, or the last line of the traceback
+// ("ZeroDivisionError: division by zero") when evaluating it raises.
+inline std::string ev(const std::string& expr) {
+    RunResult r = run("print(repr((" + expr + ")))");
+    if (r.status == 0) {
+        if (!r.out.empty() && r.out.back() == '\n') r.out.pop_back();
+        return r.out;
+    }
+    std::string err = r.err;
+    while (!err.empty() && err.back() == '\n') err.pop_back();
+    return err.substr(err.rfind('\n') + 1);
+}
+
 }  // namespace gp::test
