@@ -464,7 +464,11 @@ bool Compiler::enter_scope(Scope* scope, const std::string& name, const Node* no
         unit->ncells++;
     }
     for (const std::string& n : scope->order) {
-        if (scope->lookup(n) == NameScope::Free && !unit->local_index.count(n)) {
+        // A class also carries the cells of names it binds itself but its
+        // methods read from an enclosing function (DEF_FREE_CLASS).
+        bool free = scope->lookup(n) == NameScope::Free ||
+                    (scope->kind == ScopeKind::Class && (scope->flags.at(n) & DEF_FREE_CLASS));
+        if (free && !unit->local_index.count(n)) {
             unit->local_index[n] = int(unit->localsplus.size());
             unit->localsplus.push_back(n);
             unit->kinds.push_back(CO_FAST_FREE);

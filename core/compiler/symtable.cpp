@@ -74,9 +74,20 @@ private:
         unsigned& f = it->second;
         if ((flag & DEF_PARAM) && (f & DEF_PARAM))
             return fail(at, "duplicate argument '" + name + "' in function definition");
+        if ((flag & DEF_LOCAL) && cur_->comp_iter_target) {
+            if (f & (DEF_GLOBAL | DEF_NONLOCAL))
+                return fail(at, "comprehension inner loop cannot rebind assignment expression target '" +
+                                    name + "'");
+            flag |= DEF_COMP_ITER;
+        }
         f |= flag;
         if (flag & DEF_PARAM) cur_->varnames.push_back(name);
         return true;
+    }
+
+    // symtable_record_directive: remember where `name` was declared.
+    void record_directive(const std::string& raw, const Node* at) {
+        cur_->directives.emplace(mangle(private_, raw), at);
     }
 
     bool visit_stmts(const std::vector<Stmt*>& body) {
@@ -170,11 +181,15 @@ private:
             auto* a = static_cast<AnnAssign*>(s);
             if (a->target->kind == ExprKind::Name) {
                 auto* n = static_cast<Name*>(a->target);
-                unsigned f = cur_->flags.count(n->id) ? cur_->flags[n->id] : 0;
-                if ((f & (DEF_GLOBAL | DEF_NONLOCAL)) && a->simple)
+                std::string mangled = mangle(private_, n->id);
+                unsigned f = cur_->flags.count(mangled) ? cur_->flags[mangled] : 0;
+                if ((f & (DEF_GLOBAL | DEF_NONLOCAL)) && cur_->kind != ScopeKind::Module && a->simple)
                     return fail(s, "annotated name '" + n->id + "' can't be " +
                                        ((f & DEF_GLOBAL) ? "global" : "nonlocal"));
-                if (!add_def(n->id, a->value ? (DEF_LOCAL | DEF_ANNOT) : DEF_ANNOT, n)) return false;
+                // A simple annotated name is local even without a value.
+                if (a->simple ? !add_def(n->id, DEF_ANNOT | DEF_LOCAL, n)
+                              : (a->value && !add_def(n->id, DEF_LOCAL, n)))
+                    return false;
                 if (a->value && !visit_expr(a->value)) return false;
                 return visit_expr(a->annotation);
             }
@@ -250,19 +265,16 @@ private:
         case StmtKind::Nonlocal: {
             bool global = s->kind == StmtKind::Global;
             const auto& names = global ? static_cast<Global*>(s)->names : static_cast<Nonlocal*>(s)->names;
+            const char* which = global ? "global" : "nonlocal";
             for (const std::string& name : names) {
-                unsigned f = cur_->flags.count(name) ? cur_->flags[name] : 0;
-                if (f & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT)) {
-                    std::string what = (f & DEF_PARAM) ? "is parameter and" :
-                                       (f & USE) ? "is used prior to" :
-                                       (f & DEF_ANNOT) ? "is annotated and" : "is assigned to before";
-                    if (f & DEF_PARAM)
-                        return fail(s, "name '" + name + "' is parameter and " + (global ? "global" : "nonlocal"));
-                    return fail(s, "name '" + name + "' " + what + " " + (global ? "global" : "nonlocal") + " declaration");
-                }
-                if (!global && cur_->kind == ScopeKind::Module)
-                    return fail(s, "nonlocal declaration not allowed at module level");
+                std::string mangled = mangle(private_, name);
+                unsigned f = cur_->flags.count(mangled) ? cur_->flags[mangled] : 0;
+                if (f & DEF_PARAM) return fail(s, "name '" + name + "' is parameter and " + which);
+                if (f & USE) return fail(s, "name '" + name + "' is used prior to " + which + " declaration");
+                if (f & DEF_ANNOT) return fail(s, "annotated name '" + name + "' can't be " + which);
+                if (f & DEF_LOCAL) return fail(s, "name '" + name + "' is assigned to before " + which + " declaration");
                 if (!add_def(name, global ? DEF_GLOBAL : DEF_NONLOCAL, s)) return false;
+                record_directive(name, s);
             }
             return true;
         }
@@ -321,20 +333,64 @@ private:
     // evaluated in the enclosing scope and passed in as the argument ".0".
     bool visit_comprehension(Expr* e, const std::vector<Comprehension*>& gens, Expr* elt, Expr* value,
                              const char* name) {
-        if (!visit_expr(gens[0]->iter)) return false;
+        cur_->comp_iter_expr++;
+        bool ok = visit_expr(gens[0]->iter);
+        cur_->comp_iter_expr--;
+        if (!ok) return false;
         enter(ScopeKind::Comprehension, name, e);
         if (e->kind == ExprKind::GeneratorExp) cur_->is_generator = true;
         if (!add_def(".0", DEF_PARAM, e)) return false;
         for (std::size_t i = 0; i < gens.size(); i++) {
             Comprehension* c = gens[i];
-            if (!visit_expr(c->target)) return false;
-            if (i > 0 && !visit_expr(c->iter)) return false;
+            cur_->comp_iter_target = true;
+            ok = visit_expr(c->target);
+            cur_->comp_iter_target = false;
+            if (!ok) return false;
+            if (i > 0) {
+                cur_->comp_iter_expr++;
+                ok = visit_expr(c->iter);
+                cur_->comp_iter_expr--;
+                if (!ok) return false;
+            }
             if (!visit_exprs(c->ifs)) return false;
             if (c->is_async) cur_->is_coroutine = true;
         }
         if (value && !visit_expr(value)) return false;
         if (!visit_expr(elt)) return false;
         leave();
+        return true;
+    }
+
+    // symtable_extend_namedexpr_scope (PEP 572): a walrus inside a
+    // comprehension binds its target in the nearest enclosing scope that is
+    // not a comprehension. The comprehension itself treats the name as
+    // nonlocal (or global, at module level or if the function says so).
+    bool extend_namedexpr_scope(Name* target) {
+        const std::string& name = target->id;
+        for (Scope* s = cur_; s; s = s->parent) {
+            if (s->kind == ScopeKind::Comprehension) {
+                auto it = s->flags.find(name);
+                if (it != s->flags.end() && (it->second & DEF_COMP_ITER))
+                    return fail(target, "assignment expression cannot rebind comprehension iteration variable '" +
+                                            name + "'");
+                continue;
+            }
+            if (s->kind == ScopeKind::Class)
+                return fail(target, "assignment expression within a comprehension cannot be used in a class body");
+            bool global = s->kind == ScopeKind::Module;
+            if (!global) {
+                auto it = s->flags.find(name);
+                global = it != s->flags.end() && (it->second & DEF_GLOBAL);
+            }
+            if (!add_def(name, global ? DEF_GLOBAL : DEF_NONLOCAL, target)) return false;
+            record_directive(name, target);
+            // Bind it in the target scope (symtable_add_def_helper on `s`).
+            Scope* saved = cur_;
+            cur_ = s;
+            bool ok = add_def(name, s->kind == ScopeKind::Module ? DEF_GLOBAL : DEF_LOCAL, target);
+            cur_ = saved;
+            return ok;
+        }
         return true;
     }
 
@@ -350,37 +406,11 @@ private:
         }
         case ExprKind::NamedExpr: {
             auto* ne = static_cast<NamedExpr*>(e);
-            if (!visit_expr(ne->value)) return false;
-            // The target binds in the nearest enclosing non-comprehension scope (PEP 572).
-            auto* target = static_cast<Name*>(ne->target);
-            Scope* saved = cur_;
-            while (cur_->kind == ScopeKind::Comprehension) {
-                auto it = cur_->flags.find(target->id);
-                if (it != cur_->flags.end() && (it->second & DEF_COMP_ITER))
-                    return fail(ne, "assignment expression cannot rebind comprehension iteration variable '" +
-                                        target->id + "'");
-                cur_ = cur_->parent;
-            }
-            bool in_comp = saved != cur_;
-            if (in_comp && cur_->kind == ScopeKind::Class)
-                return fail(ne, "assignment expression within a comprehension cannot be used in a class body");
-            bool ok = add_def(target->id, DEF_LOCAL, target);
-            Scope* binder = cur_;
-            cur_ = saved;
-            if (in_comp && binder->kind != ScopeKind::Module) {
-                // Inside the comprehension the name is free (bound by the binder).
-                for (Scope* s = cur_; s != binder; s = s->parent)
-                    if (!(s->flags[target->id] & DEF_NONLOCAL)) {
-                        if (!s->flags.count(target->id)) s->order.push_back(target->id);
-                        s->flags[target->id] |= DEF_NONLOCAL;
-                    }
-            } else if (in_comp) {
-                for (Scope* s = cur_; s != binder; s = s->parent) {
-                    if (!s->flags.count(target->id)) s->order.push_back(target->id);
-                    s->flags[target->id] |= DEF_GLOBAL;
-                }
-            }
-            return ok;
+            if (cur_->comp_iter_expr > 0)
+                return fail(ne, "assignment expression cannot be used in a comprehension iterable expression");
+            if (cur_->kind == ScopeKind::Comprehension && !extend_namedexpr_scope(static_cast<Name*>(ne->target)))
+                return false;
+            return visit_expr(ne->value) && visit_expr(ne->target);
         }
         case ExprKind::BoolOp: return visit_exprs(static_cast<BoolOp*>(e)->values);
         case ExprKind::BinOp: {
@@ -470,82 +500,114 @@ private:
 
 namespace {
 
-bool is_function_like(const Scope* s) {
-    return s->kind == ScopeKind::Function || s->kind == ScopeKind::Lambda || s->kind == ScopeKind::Comprehension;
+using NameSet = std::set<std::string>;
+
+constexpr unsigned DEF_BOUND = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
+
+bool error_at_directive(const Scope* s, const std::string& name, const std::string& msg,
+                        SyntaxErrorInfo& err) {
+    err.type = "SyntaxError";
+    err.msg = msg;
+    auto it = s->directives.find(name);
+    const ast::Node* at = it == s->directives.end() ? s->node : it->second;
+    err.lineno = at->lineno;
+    err.offset = at->col_offset + 1;
+    err.end_lineno = at->end_lineno;
+    err.end_offset = at->end_col_offset + 1;
+    return false;
 }
 
-// analyze_block: `bound` = names bound in enclosing function scopes;
-// `globals` = names declared global in enclosing scopes. Returns, through
-// `free`, the names this scope (or its children) needs from outside.
-bool analyze(Scope* s, const std::set<std::string>& bound, const std::set<std::string>& globals,
-             std::set<std::string>& free, SyntaxErrorInfo& err) {
-    std::set<std::string> local, new_globals = globals, new_bound;
-    for (const std::string& name : s->order) {
-        unsigned f = s->flags[name];
-        if (f & DEF_GLOBAL) {
-            s->scopes[name] = NameScope::GlobalExplicit;
-            new_globals.insert(name);
-        } else if (f & DEF_NONLOCAL) {
-            if (!bound.count(name)) {
-                err.type = "SyntaxError";
-                err.msg = "no binding for nonlocal '" + name + "' found";
-                err.lineno = s->lineno;
-                return false;
-            }
-            s->scopes[name] = NameScope::Free;
-        } else if (f & (DEF_LOCAL | DEF_PARAM | DEF_IMPORT)) {
-            s->scopes[name] = NameScope::Local;
-            local.insert(name);
-            new_globals.erase(name);
-        } else if (bound.count(name) && s->kind != ScopeKind::Module) {
-            s->scopes[name] = NameScope::Free;
-        } else if (globals.count(name)) {
-            s->scopes[name] = NameScope::GlobalImplicit;
-        } else {
-            s->scopes[name] = NameScope::GlobalImplicit;
+// analyze_name: settle one name's scope. `bound` is null at module level.
+// A name declared global leaves `bound` (so nested functions see the global,
+// not an outer binding); a local leaves `global`.
+bool analyze_name(Scope* s, const std::string& name, unsigned f, NameSet* bound, NameSet& local,
+                  NameSet& free, NameSet& global, SyntaxErrorInfo& err) {
+    if (f & DEF_GLOBAL) {
+        if (f & DEF_NONLOCAL)
+            return error_at_directive(s, name, "name '" + name + "' is nonlocal and global", err);
+        s->scopes[name] = NameScope::GlobalExplicit;
+        global.insert(name);
+        if (bound) bound->erase(name);
+    } else if (f & DEF_NONLOCAL) {
+        if (!bound) return error_at_directive(s, name, "nonlocal declaration not allowed at module level", err);
+        if (!bound->count(name))
+            return error_at_directive(s, name, "no binding for nonlocal '" + name + "' found", err);
+        s->scopes[name] = NameScope::Free;
+        free.insert(name);
+    } else if (f & DEF_BOUND) {
+        s->scopes[name] = NameScope::Local;
+        local.insert(name);
+        global.erase(name);
+    } else if (bound && bound->count(name)) {
+        s->scopes[name] = NameScope::Free;
+        free.insert(name);
+    } else {
+        s->scopes[name] = NameScope::GlobalImplicit;
+    }
+    return true;
+}
+
+// update_symbols: free variables that children need and this scope does not
+// bind are passed up through this scope as its own free variables. A class
+// that binds such a name keeps it local for its body and marks it
+// DEF_FREE_CLASS: the class's code object carries the cell through to its
+// methods (compile.c puts it in co_freevars).
+void update_symbols(Scope* s, const NameSet* bound, const NameSet& free) {
+    bool is_class = s->kind == ScopeKind::Class;
+    for (const std::string& n : free) {
+        auto it = s->flags.find(n);
+        if (it != s->flags.end()) {
+            if (is_class && (it->second & (DEF_BOUND | DEF_GLOBAL))) it->second |= DEF_FREE_CLASS;
+            continue;   // a cell, or already free here
         }
+        if (bound && !bound->count(n)) continue;   // a global
+        s->order.push_back(n);
+        s->flags[n] = 0;
+        s->scopes[n] = NameScope::Free;
     }
-    // What children may bind to: enclosing function bindings plus our locals
-    // (a class body's names are not visible to its methods).
-    std::set<std::string> child_bound = bound;
-    if (is_function_like(s)) {
-        for (const std::string& n : local) child_bound.insert(n);
-        for (auto& [n, k] : s->scopes)
-            if (k == NameScope::Free) child_bound.insert(n);
+}
+
+// analyze_block: walking down, `bound` holds the names bound by enclosing
+// function scopes and `global` the names known to be global; walking back up,
+// `free` collects the names this block and its children need from outside.
+// `bound` and `global` are this block's own copies (analyze_child_block).
+bool analyze_block(Scope* s, NameSet* bound, NameSet& free, NameSet& global, SyntaxErrorInfo& err) {
+    NameSet local, newglobal, newfree, newbound;
+    // A class namespace is invisible to nested functions, so what a class
+    // passes down is decided before its own names are analyzed.
+    if (s->kind == ScopeKind::Class) {
+        newglobal = global;
+        if (bound) newbound = *bound;
     }
-    if (s->kind == ScopeKind::Class) child_bound.insert("__class__");
-    std::set<std::string> child_free;
+    for (const std::string& name : std::vector<std::string>(s->order))
+        if (!analyze_name(s, name, s->flags[name], bound, local, free, global, err)) return false;
+    if (s->kind != ScopeKind::Class) {
+        if (s->is_function_block()) newbound.insert(local.begin(), local.end());
+        if (bound) newbound.insert(bound->begin(), bound->end());
+        newglobal.insert(global.begin(), global.end());
+    } else {
+        newbound.insert("__class__");   // what super() and __class__ in methods find
+    }
+    NameSet allfree;
     for (auto& child : s->children) {
-        std::set<std::string> cf;
-        if (!analyze(child.get(), child_bound, new_globals, cf, err)) return false;
-        if (!cf.empty()) s->child_free = true;
-        child_free.insert(cf.begin(), cf.end());
+        NameSet child_bound = newbound, child_free = newfree, child_global = newglobal;
+        if (!analyze_block(child.get(), &child_bound, child_free, child_global, err)) return false;
+        if (!child_free.empty()) s->child_free = true;
+        allfree.insert(child_free.begin(), child_free.end());
     }
-    // Locals that children use become cells; other names they need pass through.
-    for (const std::string& n : child_free) {
-        auto it = s->scopes.find(n);
-        if (is_function_like(s) && it != s->scopes.end() && it->second == NameScope::Local) {
-            it->second = NameScope::Cell;
-        } else if (s->kind == ScopeKind::Class && n == "__class__") {
-            s->needs_class_closure = true;
-        } else if (s->kind != ScopeKind::Module) {
-            if (it == s->scopes.end()) {
-                s->order.push_back(n);
-                s->flags[n] = 0;
-                s->scopes[n] = NameScope::Free;
-                if (s->kind == ScopeKind::Class) s->flags[n] |= DEF_FREE_CLASS;
-            } else if (s->kind == ScopeKind::Class && (it->second == NameScope::GlobalImplicit || it->second == NameScope::Local)) {
-                s->flags[n] |= DEF_FREE_CLASS;   // the class body reads it via LOAD_CLASSDEREF
-                free.insert(n);
-                continue;
-            }
-            free.insert(n);
-        }
+    newfree.insert(allfree.begin(), allfree.end());
+    if (s->is_function_block()) {
+        // analyze_cells: locals that children read become cells.
+        for (auto& [n, k] : s->scopes)
+            if (k == NameScope::Local && newfree.erase(n)) k = NameScope::Cell;
+    } else if (s->kind == ScopeKind::Class) {
+        // drop_class_free: __class__ is provided by the class itself.
+        if (newfree.erase("__class__")) s->needs_class_closure = true;
     }
-    for (auto& [n, k] : s->scopes)
-        if (k == NameScope::Free) free.insert(n);
+    update_symbols(s, bound, newfree);
+    free.insert(newfree.begin(), newfree.end());
     // Locals in order: parameters first (already in varnames), then the rest.
-    if (is_function_like(s)) {
+    if (s->is_function_block()) {
         for (const std::string& n : s->order) {
             NameScope k = s->scopes[n];
             bool is_param = s->flags[n] & DEF_PARAM;
@@ -560,8 +622,8 @@ bool analyze(Scope* s, const std::set<std::string>& bound, const std::set<std::s
 bool SymbolTable::build(Mod* mod, SyntaxErrorInfo& err) {
     SymtableBuilder builder(*this, err);
     if (!builder.run(mod)) return false;
-    std::set<std::string> free;
-    return analyze(top_.get(), {}, {}, free, err);
+    std::set<std::string> free, global;
+    return analyze_block(top_.get(), nullptr, free, global, err);
 }
 
 Scope* SymbolTable::scope_for(const Node* node) const {

@@ -58,6 +58,16 @@ struct Scope {
     bool child_free = false;           // some child has free variables
     bool needs_class_closure = false;  // a method uses super() or __class__
     int lineno = 0;
+    // Where each name was first declared global/nonlocal (or bound by a
+    // walrus from a comprehension): scope errors found during analysis point
+    // there, as CPython's ste_directives do.
+    std::map<std::string, const ast::Node*> directives;
+    int comp_iter_expr = 0;            // >0 while visiting a comprehension's iterable
+    bool comp_iter_target = false;     // visiting a comprehension's `for` target
+
+    bool is_function_block() const {   // CPython's FunctionBlock: def, lambda, comprehension
+        return kind == ScopeKind::Function || kind == ScopeKind::Lambda || kind == ScopeKind::Comprehension;
+    }
 
     NameScope lookup(const std::string& name) const {
         auto it = scopes.find(name);
