@@ -113,6 +113,52 @@ static void pop_frame(ThreadState* ts, Frame* f) {
 
 static std::string func_qualname(FunctionObject* func) { return std::string(str_utf8(func->func_qualname)); }
 
+// _PyObject_FunctionStr: how call errors name a callable — "mod.qualname()",
+// "qualname()" for builtins, else str(func). Returns "" with an exception set
+// if even str() fails.
+static std::string function_str(ThreadState* ts, Object* func) {
+    Ref<> qualname = object_getattr_cstr(ts, func, "__qualname__");
+    if (!qualname || !is_str(qualname.get())) {
+        error_clear(ts);
+        Ref<> s = object_str(ts, func);
+        return s ? std::string(str_utf8(s.get())) : std::string();
+    }
+    std::string result = std::string(str_utf8(qualname.get())) + "()";
+    Ref<> module = object_getattr_cstr(ts, func, "__module__");
+    if (!module) error_clear(ts);
+    if (module && module.get() != ts->interp->None) {
+        Ref<> m = object_str(ts, module.get());
+        if (!m) return std::string();
+        std::string ms(str_utf8(m.get()));
+        if (ms != "builtins") result = ms + "." + result;
+    }
+    return result;
+}
+
+// format_kwargs_error: turn the errors of merging f(**x) into CPython's.
+static void format_kwargs_error(ThreadState* ts, Object* func, Object* kwargs) {
+    Interpreter& interp = *ts->interp;
+    if (error_matches(ts, interp.exc.AttributeError)) {
+        error_clear(ts);
+        std::string fs = function_str(ts, func);
+        if (!fs.empty())
+            raise(ts, interp.exc.TypeError, fs + " argument after ** must be a mapping, not " + type_name(kwargs));
+    } else if (error_matches(ts, interp.exc.KeyError)) {
+        Ref<> exc = error_fetch(ts);
+        auto* e = static_cast<BaseExceptionObject*>(exc.get());
+        if (e->args && e->args->ob_size == 1) {
+            std::string fs = function_str(ts, func);
+            if (fs.empty()) return;
+            Ref<> key = object_str(ts, e->args->ob_item[0]);
+            if (!key) return;
+            raise(ts, interp.exc.TypeError,
+                  fs + " got multiple values for keyword argument '" + std::string(str_utf8(key.get())) + "'");
+        } else {
+            error_restore(ts, std::move(exc));
+        }
+    }
+}
+
 static std::string plural(int n, const char* what) {
     return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
 }
@@ -1308,7 +1354,8 @@ next_instruction:
 
         TARGET(DICT_UPDATE) {
             Ref<> update = Ref<>::steal(POP());
-            if (!dict_update_arg(ts, as_dict(PEEK(oparg)), update.get())) {
+            // {**x} merges a mapping: PyDict_Update, not dict(x)'s pairs.
+            if (!dict_merge(ts, as_dict(PEEK(oparg)), update.get(), 1)) {
                 if (error_matches(ts, interp.exc.AttributeError)) {
                     error_clear(ts);
                     raise(ts, interp.exc.TypeError, std::string("'") + type_name(update.get()) + "' object is not a mapping");
@@ -1323,27 +1370,7 @@ next_instruction:
             Ref<> update = Ref<>::steal(POP());
             Object* func = PEEK(oparg + 2);
             if (!dict_merge(ts, as_dict(PEEK(oparg)), update.get(), 2)) {
-                if (error_matches(ts, interp.exc.AttributeError) || error_matches(ts, interp.exc.TypeError)) {
-                    if (!error_matches(ts, interp.exc.KeyError)) {
-                        Ref<> exc = error_fetch(ts);
-                        Ref<> fname = object_getattr_cstr(ts, func, "__qualname__");
-                        if (!fname) error_clear(ts);
-                        std::string name = fname && is_str(fname.get()) ? std::string(str_utf8(fname.get())) : type_name(func);
-                        if (!type_of(update.get())->tp_as_mapping)
-                            raise(ts, interp.exc.TypeError, name + "() argument after ** must be a mapping, not " + type_name(update.get()));
-                        else
-                            error_restore(ts, std::move(exc));
-                    }
-                } else if (error_matches(ts, interp.exc.KeyError)) {
-                    Ref<> exc = error_fetch(ts);
-                    auto* e = static_cast<BaseExceptionObject*>(exc.get());
-                    Ref<> fname = object_getattr_cstr(ts, func, "__qualname__");
-                    if (!fname) error_clear(ts);
-                    std::string name = fname && is_str(fname.get()) ? std::string(str_utf8(fname.get())) : type_name(func);
-                    Ref<> key = e->args && e->args->ob_size ? object_str(ts, e->args->ob_item[0]) : Ref<>();
-                    raise(ts, interp.exc.TypeError, name + "() got multiple values for keyword argument '" +
-                                                        (key ? std::string(str_utf8(key.get())) : "?") + "'");
-                }
+                format_kwargs_error(ts, func, update.get());
                 goto error;
             }
             DISPATCH();
@@ -1356,10 +1383,10 @@ next_instruction:
             Object* func = TOP();
             if (type_of(callargs.get()) != interp.types.tuple) {
                 if (!type_of(callargs.get())->tp_iter && !type_of(callargs.get())->tp_as_sequence) {
-                    Ref<> fname = object_getattr_cstr(ts, func, "__qualname__");
-                    if (!fname) error_clear(ts);
-                    std::string name = fname && is_str(fname.get()) ? std::string(str_utf8(fname.get())) : type_name(func);
-                    raise(ts, interp.exc.TypeError, name + "() argument after * must be an iterable, not " + type_name(callargs.get()));
+                    std::string fs = function_str(ts, func);
+                    if (!fs.empty())
+                        raise(ts, interp.exc.TypeError,
+                              fs + " argument after * must be an iterable, not " + type_name(callargs.get()));
                     goto error;
                 }
                 Ref<ListObject> l = list_from_iterable(ts, callargs.get());
