@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <unistd.h>
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -59,7 +60,13 @@ int main(int argc, char** argv) {
                     "and collector are real mechanisms you can watch.\n");
         return 0;
     } else if (i < argc && std::strcmp(argv[i], "-") != 0) {
+        // CPython 3.11 runs the script under its absolute path (cwd joined
+        // with the argument, not normalized): tracebacks and __file__ show it.
         filename = argv[i];
+        if (filename[0] != '/') {
+            char cwd[4096];
+            if (getcwd(cwd, sizeof cwd)) filename = std::string(cwd) + "/" + filename;
+        }
         std::ifstream in(filename, std::ios::binary);
         if (!in) {
             std::fprintf(stderr, "%s: can't open file '%s': [Errno 2] No such file or directory\n", argv[0],
@@ -69,7 +76,7 @@ int main(int argc, char** argv) {
         std::stringstream ss;
         ss << in.rdbuf();
         source = ss.str();
-        script_argv.push_back(filename);
+        script_argv.push_back(argv[i]);
         i += 1;
     } else {
         if (i < argc) i++;   // "-"

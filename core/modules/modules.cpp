@@ -7,6 +7,7 @@ namespace gp {
 Ref<ModuleObject> make_dis_module(ThreadState* ts);   // dis_module.cpp
 Ref<ModuleObject> make_posix_module(ThreadState* ts);  // posix_module.cpp
 Ref<ModuleObject> make_random_c_module(ThreadState* ts);  // random_module.cpp (_random)
+Ref<ModuleObject> make_warnings_c_module(ThreadState* ts);  // runtime/warnings.cpp (_warnings)
 Ref<ModuleObject> make_io_c_module(ThreadState* ts);  // io_module.cpp (_io)
 Ref<ModuleObject> make_functools_c_module(ThreadState* ts);  // functools_module.cpp (_functools)
 Ref<ModuleObject> make_time_module(ThreadState* ts);  // time_module.cpp
@@ -21,6 +22,7 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"dis", make_dis_module},
     {"posix", make_posix_module},
     {"_random", make_random_c_module},
+    {"_warnings", make_warnings_c_module},
     {"_io", make_io_c_module},
     {"_functools", make_functools_c_module},
     {"time", make_time_module},

@@ -179,6 +179,9 @@ void Interpreter::finalize() {
         }
         dict_clear(modules);
     }
+    xdecref(warnings.filters); warnings.filters = nullptr;
+    xdecref(warnings.once_registry); warnings.once_registry = nullptr;
+    xdecref(warnings.default_action); warnings.default_action = nullptr;
     xdecref(builtins); builtins = nullptr;
     xdecref(sys); sys = nullptr;
     xdecref(modules); modules = nullptr;

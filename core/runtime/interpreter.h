@@ -29,6 +29,7 @@ namespace gp {
 
 struct TypeObject;
 struct DictObject;
+struct ListObject;
 struct TupleObject;
 struct StrObject;
 struct IntObject;
@@ -87,9 +88,17 @@ struct ExceptionTypes {
     X(SyntaxError, Exception) X(IndentationError, SyntaxError) X(TabError, IndentationError) \
     X(SystemError, Exception) X(TypeError, Exception) X(ValueError, Exception) \
     X(UnicodeError, ValueError) X(UnicodeEncodeError, UnicodeError) \
-    X(UnicodeDecodeError, UnicodeError) X(Warning, Exception) \
-    X(FileExistsError, OSError) X(FileNotFoundError, OSError) X(IsADirectoryError, OSError) \
-    X(NotADirectoryError, OSError) X(PermissionError, OSError)
+    X(UnicodeDecodeError, UnicodeError) X(UnicodeTranslateError, UnicodeError) \
+    X(BlockingIOError, OSError) X(ChildProcessError, OSError) X(ConnectionError, OSError) \
+    X(BrokenPipeError, ConnectionError) X(ConnectionAbortedError, ConnectionError) \
+    X(ConnectionRefusedError, ConnectionError) X(ConnectionResetError, ConnectionError) \
+    X(FileExistsError, OSError) X(FileNotFoundError, OSError) X(InterruptedError, OSError) \
+    X(IsADirectoryError, OSError) X(NotADirectoryError, OSError) X(PermissionError, OSError) \
+    X(ProcessLookupError, OSError) X(TimeoutError, OSError) \
+    X(Warning, Exception) X(BytesWarning, Warning) X(DeprecationWarning, Warning) \
+    X(EncodingWarning, Warning) X(FutureWarning, Warning) X(ImportWarning, Warning) \
+    X(PendingDeprecationWarning, Warning) X(ResourceWarning, Warning) X(RuntimeWarning, Warning) \
+    X(SyntaxWarning, Warning) X(UnicodeWarning, Warning) X(UserWarning, Warning)
 #define GP_DECLARE_EXC(name, base) TypeObject* name = nullptr;
     GP_EXCEPTION_TYPES(GP_DECLARE_EXC)
 #undef GP_DECLARE_EXC
@@ -159,6 +168,14 @@ public:
     int dealloc_depth = 0;
     GCHead* trash_later = nullptr;
     uint64_t hash_secret = 0;                // key of str/bytes hashing (PYTHONHASHSEED)
+    // Warning filters (CPython's interp->warnings), shared by the _warnings
+    // module and warnings.py; made on first use (runtime/warnings.cpp). [root]
+    struct WarningsState {
+        ListObject* filters = nullptr;       // warnings.filters: (action, msg, category, module, lineno)
+        DictObject* once_registry = nullptr; // (text, category) pairs already shown by "once"
+        Object* default_action = nullptr;    // str used when no filter matches
+        long filters_version = 0;            // bumped by _filters_mutated(); registries reset on change
+    } warnings;
     // Where input() reads a line from (without its newline); false at end of
     // input. Natively std::getline on std::cin; an embedder (the wasm layer)
     // replaces it to prompt the page instead.
