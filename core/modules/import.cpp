@@ -46,16 +46,23 @@ bool module_add_int(ThreadState* ts, ModuleObject* module, const char* name, int
     return v && dict_set_cstr(ts, module->md_dict, name, v.get());
 }
 
-static std::nullptr_t module_not_found(ThreadState* ts, const std::string& name) {
+// ImportError(msg, name=..., path=...) of the given class (_PyErr_SetImportErrorSubclass).
+static std::nullptr_t raise_import_error(ThreadState* ts, TypeObject* type, const std::string& msg,
+                                         const std::string& name, Object* path) {
     Interpreter& interp = *ts->interp;
-    Ref<> msg = str_from_utf8(ts, "No module named '" + name + "'");
-    if (!msg) return nullptr;
-    Object* arg = msg.get();
-    Ref<> exc = object_vectorcall(ts, interp.exc.ModuleNotFoundError, &arg, 1);
+    Ref<> m = str_from_utf8(ts, msg);
+    Ref<> n = m ? str_from_utf8(ts, name) : nullptr;
+    Ref<TupleObject> kw = n ? tuple_pack(ts, {interp.intern("name"), interp.intern("path")}) : nullptr;
+    if (!kw) return nullptr;
+    Object* args[] = {m.get(), n.get(), path ? path : interp.None};
+    Ref<> exc = object_vectorcall(ts, type, args, 1, kw.get());
     if (!exc) return nullptr;
-    Ref<> n = str_from_utf8(ts, name);
-    if (n) object_setattr(ts, exc.get(), interp.intern("name"), n.get());
     return raise_object(ts, exc.get());
+}
+
+static std::nullptr_t module_not_found(ThreadState* ts, const std::string& name) {
+    return raise_import_error(ts, ts->interp->exc.ModuleNotFoundError, "No module named '" + name + "'", name,
+                              nullptr);
 }
 
 // Reads a whole file; false if it cannot be opened.
@@ -146,8 +153,9 @@ static Ref<> import_absolute(ThreadState* ts, const std::string& name) {
         Ref<> path = object_getattr_cstr(ts, parent_mod.get(), "__path__");
         if (!path) {
             error_clear(ts);
-            return raise(ts, interp.exc.ModuleNotFoundError,
-                         "No module named '" + name + "'; '" + name.substr(0, dot) + "' is not a package");
+            return raise_import_error(ts, interp.exc.ModuleNotFoundError,
+                                      "No module named '" + name + "'; '" + name.substr(0, dot) + "' is not a package",
+                                      name, nullptr);
         }
         search = path.release();   // kept alive by the parent module
         decref(search);
@@ -290,9 +298,10 @@ Ref<> import_from(ThreadState* ts, Object* module, Object* name) {
     if (file && is_str(file.get())) msg += " (" + std::string(str_utf8(file.get())) + ")";
     else {
         error_clear(ts);
+        file = nullptr;
         msg += " (unknown location)";
     }
-    return raise(ts, interp.exc.ImportError, msg);
+    return raise_import_error(ts, interp.exc.ImportError, msg, mname, file.get());
 }
 
 bool import_star(ThreadState* ts, Object* module, Object* locals) {

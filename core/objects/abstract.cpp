@@ -6,6 +6,7 @@
 // first when its type is a subclass of the left's), and only when both say
 // NotImplemented does `unsupported operand type(s)` appear.
 #include "objects/abstract.h"
+#include "objects/exceptions.h"
 
 #include "objects/dictobject.h"
 #include "objects/longobject.h"
@@ -217,13 +218,26 @@ int generic_setattr(ThreadState* ts, Object* o, Object* name, Object* value) {
     return 0;
 }
 
+// set_attribute_error_context: an AttributeError escaping getattr learns
+// the name and object it was about (AttributeError.name/.obj), from which
+// the traceback printer offers "Did you mean: ...?".
+static void set_attribute_error_context(ThreadState* ts, Object* o, Object* name) {
+    Object* exc = ts->curexc;
+    if (!exc || !type_is_subtype(type_of(exc), ts->interp->exc.AttributeError)) return;
+    auto* e = static_cast<AttributeErrorObject*>(exc);
+    if (e->name || e->obj) return;   // already augmented
+    e->name = newref(name).release();
+    e->obj = newref(o).release();
+}
+
 Ref<> object_getattr(ThreadState* ts, Object* o, Object* name) {
     if (!is_str(name))
         return raise(ts, ts->interp->exc.TypeError,
                      std::string("attribute name must be string, not '") + type_name(name) + "'");
     TypeObject* t = type_of(o);
-    if (!t->tp_getattro) return no_attribute(ts, o, name);
-    return t->tp_getattro(ts, o, name);
+    Ref<> r = t->tp_getattro ? t->tp_getattro(ts, o, name) : no_attribute(ts, o, name);
+    if (!r) set_attribute_error_context(ts, o, name);
+    return r;
 }
 
 Ref<> object_getattr_cstr(ThreadState* ts, Object* o, const char* name) {

@@ -189,7 +189,28 @@ static Ref<> get_first_arg(ThreadState* ts, Object* self) {
     return newref<Object>(a);
 }
 
+// BaseException.__dict__ (PyObject_GenericGetDict): made on first use.
+static Ref<> get_dict(ThreadState* ts, Object* self) {
+    auto* e = as_exc(self);
+    if (!e->dict) {
+        Ref<DictObject> d = dict_new(ts);
+        if (!d) return nullptr;
+        e->dict = d.release();
+    }
+    return newref(e->dict);
+}
+static int set_dict(ThreadState* ts, Object* self, Object* v) {
+    if (!v) { raise(ts, ts->interp->exc.TypeError, "__dict__ may not be deleted"); return -1; }
+    if (!is_dict(v)) {
+        raise(ts, ts->interp->exc.TypeError,
+              std::string("__dict__ must be set to a dictionary, not a '") + type_name(v) + "'");
+        return -1;
+    }
+    return replace_field(ts, &as_exc(self)->dict, v);
+}
+
 static const GetSetDef exc_getsets[] = {
+    {"__dict__", get_dict, set_dict, nullptr},
     {"args", get_args, set_args, nullptr},
     {"__traceback__", get_traceback, set_traceback, nullptr},
     {"__context__", get_context, set_context, nullptr},
@@ -284,8 +305,8 @@ bool init_exception_types(ThreadState* ts) {
     // before their subclasses there). `BaseException` itself is already made.
 #define GP_MAKE_EXC(name, base)                                                              \
     if (!x.name) {                                                                           \
-        x.name = type_new_builtin(interp, #name, sizeof(BaseExceptionObject), 0, x.base, flags); \
-        if (!x.name || !type_ready(ts, x.name)) return false;                                \
+        x.name = type_new_builtin(interp, #name, exception_basicsize(ts, #name, x.base), 0, x.base, flags); \
+        if (!x.name || !exception_fields_setup(ts, x.name) || !type_ready(ts, x.name)) return false; \
     }
 #define GP_EXCEPTION_SUBTYPES(X) GP_EXCEPTION_TYPES_AFTER_BASE(X)
     GP_EXCEPTION_TYPES_AFTER_BASE(GP_MAKE_EXC)

@@ -22,6 +22,7 @@
 #include <string>
 
 #include "objects/abstract.h"
+#include "objects/exceptions.h"
 #include "objects/unicode_internal.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
@@ -223,13 +224,7 @@ bool unicode_encode(ThreadState* ts, StrObject* s, std::string_view encoding, st
         }
         if (strict_fail) {
             // UTF-8 reports one surrogate at a time only if the run is one long.
-            std::string what;
-            if (end - i == 1) {
-                what = "character '" + hex_escape(sget(s, i)) + "' in position " + std::to_string(i);
-            } else {
-                what = "characters in position " + std::to_string(i) + "-" + std::to_string(end - 1);
-            }
-            raise(ts, interp.exc.UnicodeEncodeError, "'" + name + "' codec can't encode " + what + ": " + reason);
+            raise_unicode_encode_error(ts, name, s, i, end, reason);
             return false;
         }
         i = end;
@@ -238,12 +233,6 @@ bool unicode_encode(ThreadState* ts, StrObject* s, std::string_view encoding, st
 }
 
 // ------------------------------------------------------------ decoding
-
-static std::string byte_hex(uint8_t b) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "0x%02x", unsigned(b));
-    return buf;
-}
 
 Ref<> unicode_decode(ThreadState* ts, std::string_view data, std::string_view encoding, std::string_view errors) {
     Interpreter& interp = *ts->interp;
@@ -284,9 +273,7 @@ Ref<> unicode_decode(ThreadState* ts, std::string_view data, std::string_view en
         }
         default: break;
         }
-        std::string what = end - start == 1 ? "byte " + byte_hex(p[start]) + " in position " + std::to_string(start)
-                                            : "bytes in position " + std::to_string(start) + "-" + std::to_string(end - 1);
-        raise(ts, interp.exc.UnicodeDecodeError, "'" + name + "' codec can't decode " + what + ": " + reason);
+        raise_unicode_decode_error(ts, name, data, start, end, reason);
         return false;
     };
     switch (codec) {

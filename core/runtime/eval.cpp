@@ -298,9 +298,15 @@ static const ExceptionTableEntry* find_handler(CodeObject* co, int index) {
     return nullptr;
 }
 
+// format_exc_check_arg: the NameError remembers its name (NameError.name)
+// so that the traceback can suggest a similar one.
 static std::nullptr_t name_error(ThreadState* ts, Object* name) {
-    return raise(ts, ts->interp->exc.NameError,
-                 "name '" + std::string(str_utf8(name)) + "' is not defined");
+    raise(ts, ts->interp->exc.NameError, "name '" + std::string(str_utf8(name)) + "' is not defined");
+    if (Object* exc = ts->curexc; exc && type_is_subtype(type_of(exc), ts->interp->exc.NameError)) {
+        auto* e = static_cast<NameErrorObject*>(exc);
+        if (!e->name) e->name = newref(name).release();
+    }
+    return nullptr;
 }
 
 // Handles whatever set the eval-breaker word. Returns false with an

@@ -17,6 +17,8 @@
 // times in a row is folded into "[Previous line repeated N more times]".
 #include "runtime/traceback.h"
 
+#include "runtime/suggestions.h"
+
 #include <cstring>
 #include <fstream>
 #include <set>
@@ -26,6 +28,7 @@
 #include "objects/codeobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/funcobject.h"
 #include "objects/longobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
@@ -193,6 +196,15 @@ static std::string exception_only(ThreadState* ts, Object* exc) {
         return name + ": <exception str() failed>\n";
     }
     std::string text(str_utf8(s.get()));
+    // The frame's globals are not kept by traceback entries yet; __main__'s
+    // stand in for them.
+    DictObject* globals = nullptr;
+    if (Object* m = interp.modules ? dict_get_cstr(ts, interp.modules, "__main__") : nullptr;
+        m && type_of(m) == interp.types.module)
+        globals = static_cast<ModuleObject*>(m)->md_dict;
+    error_clear(ts);
+    std::string suggestion = offer_suggestions(ts, exc, globals, interp.builtins ? interp.builtins->md_dict : nullptr);
+    if (!suggestion.empty()) text += ". Did you mean: '" + suggestion + "'?";
     return text.empty() ? name + "\n" : name + ": " + text + "\n";
 }
 
