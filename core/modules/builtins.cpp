@@ -24,6 +24,7 @@
 #include "objects/container_internal.h"
 #include "objects/dictobject.h"
 #include "objects/fileobject.h"
+#include "objects/frameobject.h"
 #include "objects/funcobject.h"
 #include "objects/iterobject.h"
 #include "objects/listobject.h"
@@ -525,42 +526,6 @@ static Ref<> builtin_globals(ThreadState* ts, Object*, Object* const*, isize nar
     if (!check_no_kwargs(ts, "globals", kw) || !check_nargs(ts, "globals", nargs, 0, 0)) return nullptr;
     if (!ts->frame) return none_ref(ts);
     return newref<Object>(ts->frame->globals);
-}
-
-// The local namespace of frame f (PyEval_GetLocals, 3.11's
-// _PyFrame_FastToLocalsWithError). Module and class code keep their
-// variables in a namespace object already. A function keeps them in fast
-// slots, so the first locals() creates a dict and stores it in the frame
-// (f->locals, CPython's f_locals), and every call refreshes it from the
-// slots: bound names are (re)set, unbound ones removed, cells and free
-// variables contribute their contents. Names exec() added to that dict
-// stay until the next refresh overwrites or removes them, as in CPython.
-static Ref<> frame_locals(ThreadState* ts, Frame* f) {
-    CodeObject* co = f->code;
-    bool optimized = co->co_flags & CO_OPTIMIZED;
-    if (!f->locals) {
-        if (!optimized) return newref<Object>(f->globals);
-        Ref<DictObject> d = dict_new(ts);
-        if (!d) return nullptr;
-        f->locals = d.release();
-    }
-    Object* locals = f->locals;
-    for (int i = 0; i < co->co_nlocalsplus; i++) {
-        uint8_t kind = co->localspluskinds[std::size_t(i)];
-        if ((kind & CO_FAST_FREE) && !optimized) continue;   // a class body's free variables are not its names
-        if (!optimized && !(kind & (CO_FAST_CELL | CO_FAST_FREE))) continue;
-        Object* name = co->co_localsplusnames->ob_item[i];
-        Object* v = f->localsplus[i];
-        if (v && (kind & (CO_FAST_CELL | CO_FAST_FREE)) && type_of(v) == ts->interp->types.cell)
-            v = static_cast<CellObject*>(v)->ob_ref;
-        if (v) {
-            if (object_setitem(ts, locals, name, v) < 0) return nullptr;
-        } else if (object_delitem(ts, locals, name) < 0) {
-            if (!error_matches(ts, ts->interp->exc.KeyError)) return nullptr;
-            error_clear(ts);
-        }
-    }
-    return newref(locals);
 }
 
 static Ref<> current_locals(ThreadState* ts) {

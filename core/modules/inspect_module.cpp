@@ -24,7 +24,7 @@ import sys
 import types
 from collections import OrderedDict
 
-__all__ = ["signature", "Signature", "Parameter", "BoundArguments", "getgeneratorstate",
+__all__ = ["signature", "Signature", "Parameter", "BoundArguments", "getgeneratorstate", "currentframe", "getgeneratorlocals", "isframe", "istraceback",
            "getmembers", "getdoc", "cleandoc", "unwrap", "getmro", "isclass", "isfunction",
            "ismethod", "ismodule", "isbuiltin", "isroutine", "isgenerator", "isgeneratorfunction",
            "iscoroutinefunction", "iscode", "isabstract", "getmodule", "getfullargspec",
@@ -148,6 +148,22 @@ def istraceback(object):
 
 def isframe(object):
     return isinstance(object, getattr(types, "FrameType", ()))
+
+
+def currentframe():
+    """Return the frame of the caller or None if this is not possible."""
+    return sys._getframe(1) if hasattr(sys, "_getframe") else None
+
+
+def getgeneratorlocals(generator):
+    """Get the mapping of generator local variables to their current values."""
+    if not isgenerator(generator):
+        raise TypeError("{!r} is not a Python generator".format(generator))
+    frame = getattr(generator, "gi_frame", None)
+    if frame is not None:
+        return generator.gi_frame.f_locals
+    else:
+        return {}
 
 
 # --------------------------------------------------------------- members

@@ -9,6 +9,8 @@
 
 #include "objects/abstract.h"
 #include "objects/dictobject.h"
+#include "objects/exceptions.h"
+#include "objects/frameobject.h"
 #include "objects/funcobject.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
@@ -179,7 +181,43 @@ static Ref<> sys_set_int_max_str_digits(ThreadState* ts, Object*, Object* const*
     return newref(ts->interp->None);
 }
 
+// sys._getframe([depth]): the frame object `depth` calls below the top of
+// the stack (sysmodule.c: sys__getframe_impl).
+static Ref<> sys_getframe(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    static const char* const names[] = {"depth"};
+    static const ArgSpec spec{"_getframe", names, 1, 0, 1, 1};
+    Object* a[1] = {nullptr};
+    if (!parse_args(ts, spec, args, nargs, kw, a)) return nullptr;
+    isize depth = 0;
+    if (a[0] && !index_as_isize(ts, a[0], &depth)) return nullptr;
+    Frame* f = ts->frame;
+    for (; f && depth > 0; depth--) f = f->previous;
+    if (!f) return raise(ts, ts->interp->exc.ValueError, "call stack is not deep enough");
+    FrameObject* fo = frame_get_object(ts, f);
+    return fo ? newref<Object>(fo) : nullptr;
+}
+
+// sys.exception(): the exception being handled, or None.
+static Ref<> sys_exception(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "exception", kw) || !check_nargs(ts, "exception", nargs, 0, 0)) return nullptr;
+    Object* e = ts->exc_info;
+    return newref(e && e != ts->interp->None ? e : ts->interp->None);
+}
+
+// sys.exc_info(): (type, value, traceback) of the exception being handled.
+static Ref<> sys_exc_info(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "exc_info", kw) || !check_nargs(ts, "exc_info", nargs, 0, 0)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    Object* e = ts->exc_info;
+    if (!e || e == interp.None) return tuple_pack(ts, {interp.None, interp.None, interp.None});
+    Object* tb = static_cast<BaseExceptionObject*>(e)->traceback;
+    return tuple_pack(ts, {type_of(e), e, tb ? tb : interp.None});
+}
+
 static const MethodDef sys_methods[] = {
+    {"_getframe", sys_getframe, 0, "Return a frame object from the call stack."},
+    {"exception", sys_exception, 0, "Return the current exception."},
+    {"exc_info", sys_exc_info, 0, "Return current exception information: (type, value, traceback)."},
     {"get_int_max_str_digits", sys_get_int_max_str_digits, 0, "Set the maximum string digits limit for non-binary int<->str conversions."},
     {"set_int_max_str_digits", sys_set_int_max_str_digits, 0, "Set the maximum string digits limit for non-binary int<->str conversions."},
     {"getsizeof", sys_getsizeof, 0, "getsizeof(object [, default]) -> int\n\nReturn the size of object in bytes."},

@@ -61,10 +61,7 @@ try:
     raise TypeError
 except TypeError as exc:
     TracebackType = type(exc.__traceback__)
-try:
-    FrameType = type(sys._getframe())
-except AttributeError:   # glasspy: no frame objects for Python code yet
-    pass
+FrameType = type(sys._getframe())
 
 GetSetDescriptorType = type(FunctionType.__code__)
 MemberDescriptorType = type(FunctionType.__globals__)

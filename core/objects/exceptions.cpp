@@ -11,7 +11,9 @@
 #include "objects/codeobject.h"
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
+#include "objects/frameobject.h"
 #include "objects/longobject.h"
+#include "objects/methodobject.h"
 #include "objects/tupleobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
@@ -233,50 +235,121 @@ static const MethodDef exc_methods[] = {
 
 // ---- traceback objects
 
+static TracebackObject* as_tb(Object* o) { return static_cast<TracebackObject*>(o); }
+
 static void tb_dealloc(Object* op) {
-    auto* tb = static_cast<TracebackObject*>(op);
+    auto* tb = as_tb(op);
     type_of(op)->interp->gc.untrack(op);
     xdecref(tb->tb_next);
+    xdecref(tb->tb_frame);
     xdecref(reinterpret_cast<Object*>(tb->tb_code));
     object_free(op);
 }
 static int tb_traverse(Object* op, visitproc visit, void* arg) {
-    auto* tb = static_cast<TracebackObject*>(op);
+    auto* tb = as_tb(op);
     if (tb->tb_next && visit(tb->tb_next, arg)) return 1;
+    if (tb->tb_frame && visit(tb->tb_frame, arg)) return 1;
     return 0;
 }
-static Ref<> tb_get_next(ThreadState* ts, Object* self) { return or_none(ts, static_cast<TracebackObject*>(self)->tb_next); }
-static Ref<> tb_get_lineno(ThreadState* ts, Object* self);
-static Ref<> tb_get_lasti(ThreadState* ts, Object* self);
+// tp_clear (tb_clear): the frame is what closes cycles (frame -> locals ->
+// exception -> traceback -> frame).
+static int tb_clear(Object* op) {
+    auto* tb = as_tb(op);
+    Object* fr = tb->tb_frame;
+    tb->tb_frame = nullptr;
+    xdecref(fr);
+    return 0;
+}
+
+static Ref<> tb_get_next(ThreadState* ts, Object* self) { return or_none(ts, as_tb(self)->tb_next); }
+
+// tb_next may be replaced by another traceback or None, as long as no loop
+// forms (traceback.c: tb_next_set).
+static int tb_set_next(ThreadState* ts, Object* self, Object* value) {
+    Interpreter& interp = *ts->interp;
+    if (!value) {
+        raise(ts, interp.exc.TypeError, "can't delete tb_next attribute");
+        return -1;
+    }
+    if (value == interp.None) {
+        value = nullptr;
+    } else if (type_of(value) != interp.types.traceback) {
+        raise(ts, interp.exc.TypeError, std::string("expected traceback object, got '") + type_name(value) + "'");
+        return -1;
+    }
+    for (Object* cur = value; cur; cur = as_tb(cur)->tb_next) {
+        if (cur == self) {
+            raise(ts, interp.exc.ValueError, "traceback loop detected");
+            return -1;
+        }
+    }
+    Object* old = as_tb(self)->tb_next;
+    xincref(value);
+    as_tb(self)->tb_next = static_cast<TracebackObject*>(value);
+    xdecref(old);
+    return 0;
+}
+
+static Ref<> tb_get_frame(ThreadState* ts, Object* self) { return or_none(ts, as_tb(self)->tb_frame); }
+static Ref<> tb_get_lineno(ThreadState* ts, Object* self) { return int_from_i64(ts, as_tb(self)->tb_lineno); }
+static Ref<> tb_get_lasti(ThreadState* ts, Object* self) { return int_from_i64(ts, as_tb(self)->tb_lasti); }
 static const GetSetDef tb_getsets[] = {
-    {"tb_next", tb_get_next, nullptr, nullptr},
+    {"tb_next", tb_get_next, tb_set_next, nullptr},
+    {"tb_frame", tb_get_frame, nullptr, nullptr},
     {"tb_lineno", tb_get_lineno, nullptr, nullptr},
     {"tb_lasti", tb_get_lasti, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr},
 };
 
-}  // namespace gp
-
-#include "objects/longobject.h"
-
-namespace gp {
-
-static Ref<> tb_get_lineno(ThreadState* ts, Object* self) { return int_from_i64(ts, static_cast<TracebackObject*>(self)->tb_lineno); }
-static Ref<> tb_get_lasti(ThreadState* ts, Object* self) { return int_from_i64(ts, static_cast<TracebackObject*>(self)->tb_lasti); }
-
-bool traceback_add(ThreadState* ts, Object* exc, CodeObject* code, int lasti, int lineno) {
-    if (!is_exception_instance(exc)) return true;
+static TracebackObject* tb_alloc(ThreadState* ts, TracebackObject* next, FrameObject* frame, int lasti, int lineno) {
     auto* tb = static_cast<TracebackObject*>(object_alloc(ts, ts->interp->types.traceback, 0));
-    if (!tb) return false;
-    auto* e = as_exc(exc);
-    tb->tb_next = static_cast<TracebackObject*>(e->traceback);   // steal the old head
-    tb->tb_code = code;
-    incref(reinterpret_cast<Object*>(code));
+    if (!tb) return nullptr;
+    tb->tb_next = next;
+    xincref(next);
+    tb->tb_frame = frame;
+    xincref(frame);
+    tb->tb_code = frame->f_frame->code;
+    incref(reinterpret_cast<Object*>(tb->tb_code));
     tb->tb_lasti = lasti;
     tb->tb_lineno = lineno;
-    e->traceback = tb;
     ts->interp->gc.track(tb);
+    return tb;
+}
+
+bool traceback_add(ThreadState* ts, Object* exc, Frame* f) {
+    if (!is_exception_instance(exc)) return true;
+    // The frame object is made without raising: a MemoryError here would
+    // replace the exception being recorded.
+    FrameObject* frame = frame_get_object(nullptr, f);
+    if (!frame) return false;
+    auto* e = as_exc(exc);
+    TracebackObject* tb = tb_alloc(ts, static_cast<TracebackObject*>(e->traceback), frame, f->prev_instr * 2,
+                                   frame_lineno(f));
+    if (!tb) return false;
+    Object* old = e->traceback;
+    e->traceback = tb;
+    xdecref(old);
     return true;
+}
+
+// types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno) (tb_new).
+static Ref<> tb_new(ThreadState* ts, TypeObject*, Object* const* args, isize nargs, TupleObject* kwnames) {
+    Interpreter& interp = *ts->interp;
+    static const char* const names[] = {"tb_next", "tb_frame", "tb_lasti", "tb_lineno"};
+    static const ArgSpec spec{"TracebackType", names, 4, 4, 4, 0};
+    Object* a[4];
+    if (!parse_args(ts, spec, args, nargs, kwnames, a)) return nullptr;
+    if (a[0] != interp.None && type_of(a[0]) != interp.types.traceback)
+        return raise(ts, interp.exc.TypeError,
+                     std::string("expected traceback object or None, got '") + type_name(a[0]) + "'");
+    if (type_of(a[1]) != interp.types.frame)
+        return raise(ts, interp.exc.TypeError,
+                     std::string("TracebackType() argument 'tb_frame' must be frame, not ") + type_name(a[1]));
+    isize lasti, lineno;
+    if (!index_as_isize(ts, a[2], &lasti) || !index_as_isize(ts, a[3], &lineno)) return nullptr;
+    TracebackObject* next = a[0] == interp.None ? nullptr : as_tb(a[0]);
+    TracebackObject* tb = tb_alloc(ts, next, static_cast<FrameObject*>(a[1]), int(lasti), int(lineno));
+    return tb ? Ref<>::steal(tb) : nullptr;
 }
 
 bool init_exception_types(ThreadState* ts) {
@@ -321,6 +394,8 @@ bool init_exception_types(ThreadState* ts) {
     TypeObject* tbt = interp.types.traceback;
     tbt->tp_dealloc = tb_dealloc;
     tbt->tp_traverse = tb_traverse;
+    tbt->tp_clear = tb_clear;
+    tbt->tp_new = tb_new;
     return type_add_getsets(ts, tbt, tb_getsets);
 }
 

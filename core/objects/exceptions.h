@@ -8,8 +8,10 @@
 
 namespace gp {
 
-struct TupleObject;
 struct CodeObject;
+struct Frame;
+struct FrameObject;
+struct TupleObject;
 
 struct BaseExceptionObject : Object {
     Object* dict;              // owned, may be null: instance __dict__
@@ -48,15 +50,17 @@ struct UnicodeErrorObject : BaseExceptionObject {
 // One entry of a traceback: where an exception passed through.
 struct TracebackObject : Object {
     TracebackObject* tb_next;  // owned, may be null: the next (inner) entry
-    CodeObject* tb_code;       // owned: the code that was executing
+    FrameObject* tb_frame;     // owned, may be null (no memory for it): the frame it passed through
+    CodeObject* tb_code;       // owned: the code that was executing (the frame's)
     int tb_lasti;              // byte offset of the instruction
     int tb_lineno;             // line number of that instruction
 };
 
 bool is_exception_instance(Object* o);
 bool is_exception_class(Object* o);
-// Prepends a traceback entry for (code, lasti, lineno) to exc.__traceback__.
-bool traceback_add(ThreadState* ts, Object* exc, CodeObject* code, int lasti, int lineno);
+// Prepends a traceback entry for frame `f` at its current instruction to
+// exc.__traceback__ (PyTraceBack_Here); the entry holds f's frame object.
+bool traceback_add(ThreadState* ts, Object* exc, Frame* f);
 
 bool init_exception_types(ThreadState* ts);
 

@@ -5,6 +5,7 @@
 #include "objects/codeobject.h"
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
+#include "objects/longobject.h"
 #include "objects/tupleobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
@@ -304,6 +305,66 @@ static int cell_clear(Object* op) {
     return 0;
 }
 
+static std::string type_and_address(Object* o) {
+    return std::string(type_name(o)) + " object at " + address_of(o);
+}
+
+// <cell at 0x...: int object at 0x...> / <cell at 0x...: empty> (cell_repr).
+static Ref<> cell_repr(ThreadState* ts, Object* op) {
+    Object* v = static_cast<CellObject*>(op)->ob_ref;
+    return str_from_utf8(ts, "<cell at " + address_of(op) + ": " + (v ? type_and_address(v) : "empty") + ">");
+}
+
+// Cells compare by contents; an empty cell sorts before a full one
+// (cellobject.c: cell_richcompare).
+static Ref<> cell_richcompare(ThreadState* ts, Object* a, Object* b, CompareOp op) {
+    if (type_of(a) != ts->interp->types.cell || type_of(b) != ts->interp->types.cell)
+        return newref(ts->interp->NotImplemented);
+    Object* x = static_cast<CellObject*>(a)->ob_ref;
+    Object* y = static_cast<CellObject*>(b)->ob_ref;
+    if (x && y) return object_richcompare(ts, x, y, op);
+    int l = x != nullptr, r = y != nullptr;
+    bool res = false;
+    switch (op) {
+        case Py_LT: res = l < r; break;
+        case Py_LE: res = l <= r; break;
+        case Py_EQ: res = l == r; break;
+        case Py_NE: res = l != r; break;
+        case Py_GT: res = l > r; break;
+        case Py_GE: res = l >= r; break;
+    }
+    return bool_from(ts, res);
+}
+
+// cell([contents]): a cell, empty without an argument (cell_new).
+static Ref<> cell_tp_new(ThreadState* ts, TypeObject*, Object* const* args, isize nargs, TupleObject* kwnames) {
+    if (kwnames && kwnames->ob_size) return raise(ts, ts->interp->exc.TypeError, "cell() takes no keyword arguments");
+    if (nargs > 1)
+        return raise(ts, ts->interp->exc.TypeError, "cell expected at most 1 argument, got " + std::to_string(nargs));
+    return cell_new(ts, nargs ? args[0] : nullptr);
+}
+
+static Ref<> cell_get_contents(ThreadState* ts, Object* op) {
+    Object* v = static_cast<CellObject*>(op)->ob_ref;
+    if (!v) return raise(ts, ts->interp->exc.ValueError, "Cell is empty");
+    return newref(v);
+}
+
+// Assigning fills the cell, deleting empties it (an empty one stays empty).
+static int cell_set_contents(ThreadState*, Object* op, Object* value) {
+    auto* c = static_cast<CellObject*>(op);
+    Object* old = c->ob_ref;
+    c->ob_ref = value;
+    xincref(value);
+    xdecref(old);
+    return 0;
+}
+
+static const GetSetDef cell_getsets[] = {
+    {"cell_contents", cell_get_contents, cell_set_contents, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
 // ------------------------------------------------------------ module
 
 Ref<ModuleObject> module_new(ThreadState* ts, const char* name) {
@@ -383,12 +444,19 @@ bool init_function_types(ThreadState* ts) {
     t.cell->tp_dealloc = cell_dealloc;
     t.cell->tp_traverse = cell_traverse;
     t.cell->tp_clear = cell_clear;
+    t.cell->tp_repr = cell_repr;
+    t.cell->tp_richcompare = cell_richcompare;
+    t.cell->tp_new = cell_tp_new;
+    t.cell->tp_doc =
+        "Create a new cell object.\n\n  contents\n    the contents of the cell. If not specified, the cell will be "
+        "empty,\n    and \n further attempts to access its cell_contents attribute will\n    raise a ValueError.";
     t.module->tp_dealloc = module_dealloc;
     t.module->tp_traverse = module_traverse;
     t.module->tp_repr = module_repr;
     t.module->tp_getattro = module_getattro;
     t.module->tp_setattro = module_setattro;
-    return type_add_getsets(ts, t.function, function_getsets) && type_add_getsets(ts, t.method, method_getsets);
+    return type_add_getsets(ts, t.function, function_getsets) && type_add_getsets(ts, t.method, method_getsets) &&
+           type_add_getsets(ts, t.cell, cell_getsets);
 }
 
 }  // namespace gp

@@ -10,6 +10,7 @@
 #include "objects/dictobject.h"
 #include "objects/longobject.h"
 #include "objects/exceptions.h"
+#include "objects/frameobject.h"
 #include "objects/funcobject.h"
 #include "objects/methodobject.h"
 #include "objects/typeobject.h"
@@ -36,7 +37,11 @@ Ref<> generator_from_frame(ThreadState* ts, Frame* f) {
     incref(co);   // the original frame's storage keeps (and drops) its own code reference
     gen->gi_frame.previous = nullptr;
     gen->gi_frame.is_entry = false;
-    gen->gi_frame.owned_by_generator = true;
+    gen->gi_frame.owner = FrameOwner::Generator;
+    if (FrameObject* fo = gen->gi_frame.frame_obj) {   // a frame object follows its frame
+        fo->f_frame = &gen->gi_frame;
+        f->frame_obj = nullptr;
+    }
     gen->state = GenState::Created;
     if (FunctionObject* fn = f->func) {
         gen->gi_name = newref(fn->func_name).release();
@@ -274,6 +279,9 @@ static void gen_dealloc(Object* op) {
     Frame& f = gen->gi_frame;
     Object** stack = f.stack_base();
     for (int i = f.stacktop - 1; i >= 0; i--) xdecref(stack[i]);
+    f.stacktop = 0;
+    f.previous = nullptr;
+    if (f.frame_obj) frame_release_object(nullptr, &f);   // a gi_frame someone kept takes the locals
     for (int i = 0; i < f.code->co_nlocalsplus; i++) xdecref(f.localsplus[i]);
     xdecref(f.locals);
     xdecref(f.builtins);
@@ -296,7 +304,8 @@ static int gen_traverse(Object* op, visitproc visit, void* arg) {
     for (Object* x : {gen->gi_name, gen->gi_qualname})
         if (x && visit(x, arg)) return 1;
     for (Object* x : {static_cast<Object*>(f.func), reinterpret_cast<Object*>(f.code),
-                      static_cast<Object*>(f.globals), static_cast<Object*>(f.builtins), f.locals})
+                      static_cast<Object*>(f.globals), static_cast<Object*>(f.builtins), f.locals,
+                      static_cast<Object*>(f.frame_obj)})
         if (x && visit(x, arg)) return 1;
     const int n = f.code->co_nlocalsplus + (gen->state == GenState::Executing ? 0 : f.stacktop);
     for (int i = 0; i < n; i++)
@@ -323,7 +332,22 @@ static Ref<> gen_get_suspended(ThreadState* ts, Object* o) {
     return newref<Object>(static_cast<GenObject*>(o)->state == GenState::Suspended ? ts->interp->True : ts->interp->False);
 }
 
+// gi_frame: the generator's frame object, None once it has finished.
+static Ref<> gen_get_frame(ThreadState* ts, Object* o) {
+    auto* gen = static_cast<GenObject*>(o);
+    if (gen->state == GenState::Completed) return newref(ts->interp->None);
+    FrameObject* fo = frame_get_object(ts, &gen->gi_frame);
+    return fo ? newref<Object>(fo) : nullptr;
+}
+// gi_yieldfrom: the iterator a `yield from` is delegating to, or None.
+static Ref<> gen_get_yieldfrom(ThreadState* ts, Object* o) {
+    Object* yf = delegate_of(static_cast<GenObject*>(o));
+    return newref(yf ? yf : ts->interp->None);
+}
+
 static const GetSetDef gen_getsets[] = {
+    {"gi_frame", gen_get_frame, nullptr, nullptr},
+    {"gi_yieldfrom", gen_get_yieldfrom, nullptr, nullptr},
     {"__name__", gen_get_name, nullptr, nullptr},
     {"__qualname__", gen_get_qualname, nullptr, nullptr},
     {"gi_running", gen_get_running, nullptr, nullptr},

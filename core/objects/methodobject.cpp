@@ -61,6 +61,102 @@ static Ref<> cfunction_repr(ThreadState* ts, Object* op) {
     return str_from_utf8(ts, text + addr + ">");
 }
 
+// ---------------------------------------------- __doc__ and __text_signature__
+
+// A built-in's doc may open with its signature, "name(sig)\n--\n\n", which
+// __text_signature__ shows and __doc__ leaves out (typeobject.c:
+// _PyType_GetDocFromInternalDoc / _PyType_GetTextSignatureFromInternalDoc).
+// Returns where the signature's '(' is, or npos.
+static std::size_t signature_start(std::string_view name, std::string_view doc) {
+    if (doc.substr(0, name.size()) != name || doc.size() <= name.size() || doc[name.size()] != '(')
+        return std::string_view::npos;
+    return name.size();
+}
+
+// Just past ")\n--\n\n", or npos if a blank line comes first.
+static std::size_t signature_end(std::string_view doc, std::size_t from) {
+    static constexpr std::string_view kMarker = ")\n--\n\n";
+    for (std::size_t i = from; i < doc.size(); i++) {
+        if (doc.compare(i, kMarker.size(), kMarker) == 0) return i + kMarker.size();
+        if (doc[i] == '\n' && i + 1 < doc.size() && doc[i + 1] == '\n') return std::string_view::npos;
+    }
+    return std::string_view::npos;
+}
+
+Ref<> builtin_doc(ThreadState* ts, const char* name, const char* doc) {
+    if (!doc || !*doc) return newref(ts->interp->None);
+    std::string_view d(doc);
+    std::size_t start = signature_start(name, d);
+    if (start != std::string_view::npos) {
+        std::size_t end = signature_end(d, start);
+        if (end != std::string_view::npos) d = d.substr(end);
+    }
+    if (d.empty()) return newref(ts->interp->None);
+    return str_from_utf8(ts, d);
+}
+
+Ref<> builtin_text_signature(ThreadState* ts, const char* name, const char* doc) {
+    if (!doc) return newref(ts->interp->None);
+    std::string_view d(doc);
+    std::size_t start = signature_start(name, d);
+    if (start == std::string_view::npos) return newref(ts->interp->None);
+    std::size_t end = signature_end(d, start);
+    if (end == std::string_view::npos) return newref(ts->interp->None);
+    return str_from_utf8(ts, d.substr(start, end - 5 - start));   // up to and including ')'
+}
+
+// ------------------------------------------------ builtin_function_or_method attributes
+
+static CFunctionObject* as_cfunc(Object* o) { return static_cast<CFunctionObject*>(o); }
+
+static Ref<> cfunc_get_name(ThreadState* ts, Object* o) { return str_from_utf8(ts, as_cfunc(o)->def->name); }
+
+// A function of a module: its name; a method: "<type qualname>.<name>",
+// of the class for class methods (methodobject.c: meth_get__qualname__).
+static Ref<> cfunc_get_qualname(ThreadState* ts, Object* o) {
+    CFunctionObject* f = as_cfunc(o);
+    if (!f->self || type_of(f->self) == ts->interp->types.module) return str_from_utf8(ts, f->def->name);
+    TypeObject* t = type_has_flag(type_of(f->self), TPFLAGS_TYPE_SUBCLASS) ? static_cast<TypeObject*>(f->self)
+                                                                           : type_of(f->self);
+    return str_from_utf8(ts, type_qualname(t) + "." + f->def->name);
+}
+
+static Ref<> cfunc_get_self(ThreadState* ts, Object* o) {
+    Object* self = as_cfunc(o)->self;
+    return newref(self ? self : ts->interp->None);
+}
+
+static Ref<> cfunc_get_module(ThreadState* ts, Object* o) {
+    Object* m = as_cfunc(o)->module;
+    return newref(m ? m : ts->interp->None);
+}
+
+static int cfunc_set_module(ThreadState* ts, Object* o, Object* v) {
+    CFunctionObject* f = as_cfunc(o);
+    Object* old = f->module;
+    f->module = v && v != ts->interp->None ? v : nullptr;
+    xincref(f->module);
+    xdecref(old);
+    return 0;
+}
+
+static Ref<> cfunc_get_doc(ThreadState* ts, Object* o) {
+    return builtin_doc(ts, as_cfunc(o)->def->name, as_cfunc(o)->def->doc);
+}
+static Ref<> cfunc_get_text_signature(ThreadState* ts, Object* o) {
+    return builtin_text_signature(ts, as_cfunc(o)->def->name, as_cfunc(o)->def->doc);
+}
+
+static const GetSetDef cfunction_getsets[] = {
+    {"__name__", cfunc_get_name, nullptr, nullptr},
+    {"__qualname__", cfunc_get_qualname, nullptr, nullptr},
+    {"__self__", cfunc_get_self, nullptr, nullptr},
+    {"__module__", cfunc_get_module, cfunc_set_module, nullptr},
+    {"__doc__", cfunc_get_doc, nullptr, nullptr},
+    {"__text_signature__", cfunc_get_text_signature, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
 // ------------------------------------------------------- method_descriptor
 
 static void descr_dealloc(Object* op) {
@@ -96,6 +192,28 @@ static Ref<> method_descr_repr(ThreadState* ts, Object* op) {
                                  d->d_type->tp_name + "' objects>");
 }
 
+static MethodDescrObject* as_mdescr(Object* o) { return static_cast<MethodDescrObject*>(o); }
+static Ref<> mdescr_get_name(ThreadState* ts, Object* o) { return str_from_utf8(ts, as_mdescr(o)->def->name); }
+static Ref<> mdescr_get_qualname(ThreadState* ts, Object* o) {
+    return str_from_utf8(ts, type_qualname(as_mdescr(o)->d_type) + "." + as_mdescr(o)->def->name);
+}
+static Ref<> mdescr_get_objclass(ThreadState*, Object* o) { return newref<Object>(as_mdescr(o)->d_type); }
+static Ref<> mdescr_get_doc(ThreadState* ts, Object* o) {
+    return builtin_doc(ts, as_mdescr(o)->def->name, as_mdescr(o)->def->doc);
+}
+static Ref<> mdescr_get_text_signature(ThreadState* ts, Object* o) {
+    return builtin_text_signature(ts, as_mdescr(o)->def->name, as_mdescr(o)->def->doc);
+}
+
+static const GetSetDef method_descr_getsets[] = {
+    {"__name__", mdescr_get_name, nullptr, nullptr},
+    {"__qualname__", mdescr_get_qualname, nullptr, nullptr},
+    {"__objclass__", mdescr_get_objclass, nullptr, nullptr},
+    {"__doc__", mdescr_get_doc, nullptr, nullptr},
+    {"__text_signature__", mdescr_get_text_signature, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
 // ------------------------------------------------------- getset_descriptor
 
 static Ref<> getset_get(ThreadState* ts, Object* descr, Object* obj, Object* type) {
@@ -120,6 +238,25 @@ static Ref<> getset_repr(ThreadState* ts, Object* op) {
     return str_from_utf8(ts, std::string("<attribute '") + d->def->name + "' of '" +
                                  d->d_type->tp_name + "' objects>");
 }
+
+static GetSetDescrObject* as_gsdescr(Object* o) { return static_cast<GetSetDescrObject*>(o); }
+static Ref<> gsdescr_get_name(ThreadState* ts, Object* o) { return str_from_utf8(ts, as_gsdescr(o)->def->name); }
+static Ref<> gsdescr_get_qualname(ThreadState* ts, Object* o) {
+    return str_from_utf8(ts, type_qualname(as_gsdescr(o)->d_type) + "." + as_gsdescr(o)->def->name);
+}
+static Ref<> gsdescr_get_objclass(ThreadState*, Object* o) { return newref<Object>(as_gsdescr(o)->d_type); }
+static Ref<> gsdescr_get_doc(ThreadState* ts, Object* o) {
+    const char* doc = as_gsdescr(o)->def->doc;
+    return doc ? str_from_utf8(ts, doc) : newref(ts->interp->None);
+}
+
+static const GetSetDef getset_descr_getsets[] = {
+    {"__name__", gsdescr_get_name, nullptr, nullptr},
+    {"__qualname__", gsdescr_get_qualname, nullptr, nullptr},
+    {"__objclass__", gsdescr_get_objclass, nullptr, nullptr},
+    {"__doc__", gsdescr_get_doc, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
 
 // Types get their __dict__ in type_ready(); init functions that run before it
 // create it here.
@@ -182,7 +319,9 @@ bool init_descr_types(ThreadState* ts) {
     t.getset_descriptor->tp_descr_get = getset_get;
     t.getset_descriptor->tp_descr_set = getset_set;
     t.getset_descriptor->tp_repr = getset_repr;
-    return true;
+    return type_add_getsets(ts, t.builtin_function, cfunction_getsets) &&
+           type_add_getsets(ts, t.method_descriptor, method_descr_getsets) &&
+           type_add_getsets(ts, t.getset_descriptor, getset_descr_getsets);
 }
 
 // ------------------------------------------------------- argument checking

@@ -186,16 +186,14 @@ isize type_preheader_size(TypeObject* type) {
 // ------------------------------------------------------------ type_ready
 
 // Copies every slot the type leaves empty from `b` (CPython's
-// inherit_special + inherit_slots). Called for each type of the MRO after
+// inherit_slots; the layout fields are inherit_special's, below). Called for each type of the MRO after
 // the type itself, so the nearest base that fills a slot wins.
 static void inherit_slots(TypeObject* t, TypeObject* b) {
 #define INHERIT(slot) if (!t->slot) t->slot = b->slot
     INHERIT(tp_dealloc); INHERIT(tp_repr); INHERIT(tp_str); INHERIT(tp_getattro);
     INHERIT(tp_setattro); INHERIT(tp_iter); INHERIT(tp_iternext); INHERIT(tp_call);
-    INHERIT(tp_descr_get); INHERIT(tp_descr_set); INHERIT(tp_init); INHERIT(tp_new);
+    INHERIT(tp_descr_get); INHERIT(tp_descr_set); INHERIT(tp_init);
     INHERIT(tp_traverse); INHERIT(tp_clear); INHERIT(tp_finalize);
-    if (!t->tp_basicsize) t->tp_basicsize = b->tp_basicsize;
-    if (!t->tp_itemsize) t->tp_itemsize = b->tp_itemsize;
     // __eq__ and __hash__ are inherited together, and only when the class
     // overrides neither (a class with __eq__ alone becomes unhashable).
     if (!t->tp_richcompare && !t->tp_hash) {
@@ -254,6 +252,18 @@ static void inherit_slots(TypeObject* t, TypeObject* b) {
             if (!p.mp_ass_subscript) p.mp_ass_subscript = m.mp_ass_subscript;
         }
     }
+}
+
+// The instance layout — sizes, the __dict__ and __weakref__ offsets, the
+// "subclass of int/tuple/..." flags — comes from tp_base alone, never from
+// the other classes of the MRO (typeobject.c: inherit_special). A mixin
+// such as `class Q(int, B)` must not lend Q the fixed offsets of B's
+// instances: Q's instances are laid out after int's digits, not B's header.
+// tp_new goes with the layout: it allocates the instance (type_ready_set_new).
+static void inherit_special(TypeObject* t, TypeObject* b) {
+    if (!t->tp_new) t->tp_new = b->tp_new;
+    if (!t->tp_basicsize) t->tp_basicsize = b->tp_basicsize;
+    if (!t->tp_itemsize) t->tp_itemsize = b->tp_itemsize;
     if (!t->tp_dictoffset) t->tp_dictoffset = b->tp_dictoffset;
     if (!t->tp_weaklistoffset) t->tp_weaklistoffset = b->tp_weaklistoffset;
     t->tp_flags |= b->tp_flags & (TPFLAGS_LONG_SUBCLASS | TPFLAGS_LIST_SUBCLASS |
@@ -359,6 +369,7 @@ bool type_ready(ThreadState* ts, TypeObject* type) {
     if (type->tp_members && !add_members(ts, type, type->tp_members)) return false;
     if (type->tp_getset && !add_getsets(ts, type, type->tp_getset)) return false;
     if (!is_heap(type) && !add_operators(ts, type)) return false;
+    if (type->tp_base) inherit_special(type, type->tp_base);
     for (isize i = 1; i < type->tp_mro->ob_size; i++)
         inherit_slots(type, as_type(type->tp_mro->ob_item[i]));
     // A type that compares but does not hash is unhashable: __hash__ = None

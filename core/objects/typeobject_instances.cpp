@@ -254,8 +254,11 @@ static int subtype_set_dict(ThreadState* ts, Object* self, Object* value) {
 }
 
 // The first weak reference to the object, or None (subtype_getweakref).
+// The descriptor may be inherited by a class whose instances have no weak
+// reference list: `class Q(int, B)` finds B's __weakref__ in its MRO.
 static Ref<> subtype_get_weakref(ThreadState* ts, Object* self) {
     WeakRefObject** list = weaklist_ptr(self);
+    if (!list) return raise(ts, ts->interp->exc.AttributeError, "This object has no __weakref__");
     Object* head = list ? *list : nullptr;
     return newref(head ? head : ts->interp->None);
 }

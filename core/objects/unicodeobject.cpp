@@ -382,8 +382,10 @@ Ref<> str_concat(ThreadState* ts, Object* a, Object* b) {
     uint32_t maxchar = std::max(x->ascii ? 127u : str_maxchar(x), y->ascii ? 127u : str_maxchar(y));
     StrObject* r = str_alloc(ts, x->length + y->length, maxchar);
     if (!r) return nullptr;
-    for (const StrObject* part : {x, y}) {
-        const isize off = part == x ? 0 : x->length;
+    // By position, not by identity: `s + s` passes the same object twice.
+    for (int which = 0; which < 2; which++) {
+        const StrObject* part = which == 0 ? x : y;
+        const isize off = which == 0 ? 0 : x->length;
         if (part->kind == r->kind) {
             std::memcpy(static_cast<char*>(r->data()) + off * r->kind, part->data(),
                         std::size_t(part->length) * r->kind);

@@ -27,6 +27,7 @@
 #include "objects/codeobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/frameobject.h"
 #include "objects/funcobject.h"
 #include "objects/genobject.h"
 #include "objects/setobject.h"
@@ -73,18 +74,22 @@ static Frame* push_frame(ThreadState* ts, CodeObject* code, FunctionObject* func
     f->previous = nullptr;
     f->prev_instr = -1;
     f->stacktop = 0;
+    f->frame_obj = nullptr;
     f->is_entry = false;
-    f->owned_by_generator = false;
+    f->owner = FrameOwner::Thread;
     for (int i = 0; i < code->co_nlocalsplus; i++) f->localsplus[i] = nullptr;
     return f;
 }
 
 // Releases everything a frame owns, then its storage. A generator's frame
 // stays inside the generator object, emptied (code kept for introspection).
+// A frame object that outlives the frame takes the locals instead.
 static void pop_frame(ThreadState* ts, Frame* f) {
     Object** stack = f->stack_base();
     for (int i = f->stacktop - 1; i >= 0; i--) xdecref(stack[i]);
     f->stacktop = 0;
+    if (f->owner == FrameOwner::Generator) f->previous = nullptr;   // a finished generator has no f_back
+    if (f->frame_obj) frame_release_object(ts, f);
     // Locals go in order of definition, as CPython's frame clearing does.
     for (int i = 0; i < f->code->co_nlocalsplus; i++) {
         Object* v = f->localsplus[i];
@@ -100,7 +105,7 @@ static void pop_frame(ThreadState* ts, Frame* f) {
     xdecref(globals);
     xdecref(func);
     ts->recursion_depth--;
-    if (f->owned_by_generator) {
+    if (f->owner == FrameOwner::Generator) {
         generator_of(f)->state = GenState::Completed;
         return;
     }
@@ -283,12 +288,8 @@ static Frame* make_call_frame(ThreadState* ts, FunctionObject* func, Object* con
 
 // ------------------------------------------------------------ helpers
 
-static int64_t current_line(Frame* f) {
-    return f->code->addr_to_line(f->prev_instr < 0 ? 0 : f->prev_instr);
-}
-
 static bool record_traceback(ThreadState* ts, Frame* f) {
-    return traceback_add(ts, ts->curexc, f->code, f->prev_instr * 2, int(current_line(f)));
+    return traceback_add(ts, ts->curexc, f);
 }
 
 // Finds the handler covering code unit `index` (3.11 exception table).

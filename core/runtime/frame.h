@@ -19,7 +19,15 @@ namespace gp {
 
 struct CodeObject;
 struct DictObject;
+struct FrameObject;
 struct FunctionObject;
+
+// Where a frame's storage lives (CPython's _frameowner).
+enum class FrameOwner : uint8_t {
+    Thread,        // the thread's FrameStack: executing, or waiting for a callee
+    Generator,     // inside a generator object, between and during its runs
+    FrameObject,   // inside a frame object, after the frame ended (frameobject.h)
+};
 
 struct Frame {
     FunctionObject* func;    // owned, null for module-level code run directly
@@ -30,8 +38,9 @@ struct Frame {
     Frame* previous;         // the caller (borrowed), null at the bottom
     int prev_instr;          // index of the last code unit started (lasti), -1 before the first
     int stacktop;            // number of values on the value stack
+    FrameObject* frame_obj;  // owned, may be null: its Python object, made on demand (frameobject.h)
     bool is_entry;           // returning from this frame returns from eval_frame()
-    bool owned_by_generator; // storage lives inside a generator object, not on the FrameStack
+    FrameOwner owner;        // where this struct's storage lives
     Object* localsplus[1];   // see layout above; unused slots are null
 
     Object** stack_base() { return localsplus + nlocalsplus(); }

@@ -16,6 +16,7 @@
 #include "objects/exceptions.h"
 #include "objects/floatobject.h"
 #include "objects/funcobject.h"
+#include "objects/frameobject.h"
 #include "objects/genobject.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
@@ -121,7 +122,7 @@ bool Interpreter::bootstrap() {
     if (!init_type_type(ts) || !init_object_types(ts) || !init_str_type(ts) || !init_dict_type(ts) ||
         !init_tuple_type(ts) || !init_list_type(ts) || !init_descr_types(ts) || !init_int_types(ts) ||
         !init_float_type(ts) || !init_function_types(ts) || !init_code_type(ts) || !init_range_type(ts) ||
-        !init_slice_type(ts) || !init_set_types(ts) || !init_generator_type(ts) || !init_stdstream_type(ts) || !init_builtin_object_types(ts))
+        !init_slice_type(ts) || !init_set_types(ts) || !init_generator_type(ts) || !init_frame_type(ts) || !init_stdstream_type(ts) || !init_builtin_object_types(ts))
         return false;
 
     // 4. type_ready everything, bases first.

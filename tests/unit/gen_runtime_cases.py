@@ -1,0 +1,209 @@
+"""Records CPython 3.11's output for the runtime-object programs of
+test_runtime.cpp (frames, tracebacks, generators' frames, cells, builtin
+function attributes). Run with python3.11 from this folder:
+    python3 gen_runtime_cases.py
+Never edit runtime_cases.inc by hand: it is CPython's output. Programs print
+no addresses, so the output is the same on every run."""
+import contextlib, io, sys
+
+cases = [
+("sys._getframe walks the call stack and frames show code, globals, builtins and line", r'''
+import sys
+def callee():
+    f = sys._getframe()
+    print(f.f_code.co_name, f.f_lineno, f.f_back.f_code.co_name, f.f_back.f_back.f_code.co_name)
+    print(f.f_globals is globals(), f.f_builtins is f.f_back.f_builtins, f.f_trace, f.f_trace_lines, f.f_trace_opcodes)
+    print(sys._getframe(1) is f.f_back, sys._getframe(-5) is f, type(f).__name__)
+def caller():
+    callee()
+caller()
+try:
+    sys._getframe(50)
+except ValueError as e:
+    print("ValueError:", e)
+print(sys._getframe().f_code.co_name)
+'''),
+("f_locals is a snapshot of the fast locals and the contents of cells", r'''
+import sys
+def outer():
+    a = 1
+    def inner():
+        b = a + 1
+        f = sys._getframe()
+        return sorted(f.f_locals.items(), key=lambda kv: kv[0] if kv[0] != 'f' else 'zz')[:2]
+    unbound = None
+    del unbound
+    return inner(), sorted(sys._getframe().f_locals)
+print(outer())
+def same_dict():
+    f = sys._getframe()
+    d1 = f.f_locals
+    x = 2
+    d2 = f.f_locals
+    return d1 is d2, d2["x"]
+print(same_dict())
+'''),
+("a frame object outlives its frame and keeps its locals, line and caller", r'''
+import sys, gc, weakref
+def ended():
+    local = [1, 2]
+    return sys._getframe()
+f = ended()
+print(f.f_code.co_name, f.f_locals, f.f_lineno, f.f_back is sys._getframe(), f.f_lasti > 0)
+f.clear()
+print(f.f_locals)
+class Obj: pass
+def cycle():
+    me = sys._getframe()
+    o = Obj()
+    return weakref.ref(o)
+w = cycle()
+gc.collect()
+print(w())
+try:
+    sys._getframe().clear()
+except RuntimeError as e:
+    print("RuntimeError:", e)
+def setters():
+    f = sys._getframe()
+    for v in (3, "x"):
+        try:
+            f.f_lineno = v
+        except ValueError as e:
+            print("ValueError:", e)
+    f.f_trace = print
+    print(f.f_trace is print)
+    f.f_trace = None
+    print(f.f_trace)
+setters()
+'''),
+("traceback entries hold the frames the exception passed through", r'''
+import sys, types
+def deep(n):
+    if n == 0:
+        raise KeyError(n)
+    deep(n - 1)
+try:
+    deep(2)
+except KeyError as e:
+    tb = e.__traceback__
+    while tb:
+        fr = tb.tb_frame
+        print(fr.f_code.co_name, tb.tb_lineno, fr.f_lineno, fr.f_locals.get("n"), fr.f_code.co_name != "<module>" and fr.f_back.f_code.co_name)
+        tb = tb.tb_next
+print(sys.exc_info(), sys.exception())
+try:
+    1 / 0
+except ZeroDivisionError:
+    t, v, tb = sys.exc_info()
+    print(t.__name__, v, tb.tb_frame is sys._getframe(), sys.exception() is v, tb.tb_next)
+f = sys._getframe()
+t1 = types.TracebackType(None, f, 4, 7)
+t2 = types.TracebackType(t1, f, 8, 9)
+print(t2.tb_next is t1, t1.tb_lineno, t1.tb_lasti, t1.tb_frame is f)
+for bad in ((1, f, 0, 0), (None, 1, 0, 0)):
+    try:
+        types.TracebackType(*bad)
+    except TypeError as e:
+        print("TypeError:", e)
+try:
+    t1.tb_next = t2
+except ValueError as e:
+    print("ValueError:", e)
+try:
+    del t1.tb_next
+except TypeError as e:
+    print("TypeError:", e)
+t2.tb_next = None
+print(t2.tb_next)
+'''),
+("generators expose gi_frame until they finish, gi_yieldfrom while delegating", r'''
+import inspect
+def g():
+    x = 1
+    yield x
+    yield 2
+gen = g()
+print(gen.gi_frame.f_back, gen.gi_frame.f_lasti, gen.gi_yieldfrom, inspect.getgeneratorstate(gen), gen.gi_code.co_name)
+next(gen)
+fr = gen.gi_frame
+print(fr.f_lineno, fr.f_locals, inspect.getgeneratorstate(gen), inspect.getgeneratorlocals(gen), gen.gi_suspended)
+gen.close()
+print(gen.gi_frame, fr.f_back, fr.f_locals, inspect.getgeneratorstate(gen), gen.gi_suspended)
+def outer():
+    yield from g()
+o = outer()
+print(o.gi_yieldfrom)
+next(o)
+print(type(o.gi_yieldfrom).__name__, o.gi_yieldfrom.gi_frame.f_back)
+def running():
+    print(inspect.getgeneratorstate(r), r.gi_running, r.gi_frame.f_back.f_code.co_name)
+    yield
+r = running()
+next(r)
+kept = g().gi_frame
+print(kept.f_code.co_name, kept.f_locals)
+'''),
+("cells show and change their contents", r'''
+import types
+def make():
+    n = 5
+    def get():
+        return n
+    return get
+f = make()
+c = f.__closure__[0]
+print(type(c).__name__, c.cell_contents, types.CellType is type(c))
+c.cell_contents = 7
+print(f())
+del c.cell_contents
+try:
+    f()
+except NameError as e:
+    print("NameError:", e)
+try:
+    c.cell_contents
+except ValueError as e:
+    print("ValueError:", e)
+empty = types.CellType()
+print(repr(empty).endswith(": empty>"), repr(types.CellType(1)).split(": ")[1].split(" at")[0])
+print(types.CellType(1) == types.CellType(1), types.CellType() < types.CellType(0), types.CellType(2) > types.CellType(1))
+for args, kw in (((1, 2), {}), ((), {"x": 1})):
+    try:
+        types.CellType(*args, **kw)
+    except TypeError as e:
+        print("TypeError:", e)
+try:
+    hash(empty)
+except TypeError as err:
+    print("TypeError:", err)
+'''),
+("builtin functions and method descriptors know their names, owners and modules", r'''
+import math
+print(len.__name__, len.__qualname__, len.__module__, len.__self__)
+print(str.upper.__name__, str.upper.__qualname__, str.upper.__objclass__, [].append.__qualname__, [].append.__self__)
+print(dict.fromkeys.__qualname__, math.sqrt.__qualname__, math.sqrt.__module__, int.real.__name__, int.real.__qualname__)
+class L(list):
+    pass
+print(L().append.__qualname__, repr(int.bit_length.__text_signature__))
+s = "ab"
+print(s + s, (lambda t: t + t)("xé"))
+'''),
+]
+
+out = ['// Generated by gen_runtime_cases.py from CPython %d.%d: do not edit.\n' % sys.version_info[:2]]
+
+def cstr(s):
+    # A raw string literal that cannot contain its delimiter.
+    assert ')~"' not in s
+    return 'R"~(' + s + ')~"'
+
+for name, src in cases:
+    src = src.lstrip("\n")
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        exec(compile(src, "<test>", "exec"), {"__name__": "__main__"})
+    out.append("{%s,\n %s,\n %s},\n" % (cstr(name), cstr(src), cstr(buf.getvalue())))
+
+open("runtime_cases.inc", "w").write("".join(out))
+print(len(cases), "cases")
