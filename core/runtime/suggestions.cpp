@@ -10,6 +10,7 @@
 #include "objects/codeobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/frameobject.h"
 #include "objects/listobject.h"
 #include "objects/tupleobject.h"
 #include "objects/typeobject.h"
@@ -101,7 +102,7 @@ std::vector<std::string> dict_keys_of(ThreadState* ts, DictObject* d) {
 
 }  // namespace
 
-std::string offer_suggestions(ThreadState* ts, Object* exc, DictObject* globals, DictObject* builtins) {
+std::string offer_suggestions(ThreadState* ts, Object* exc) {
     Interpreter& interp = *ts->interp;
     Ref<> saved = error_fetch(ts);
     std::string result;
@@ -134,8 +135,9 @@ std::string offer_suggestions(ThreadState* ts, Object* exc, DictObject* globals,
                 if (i < isize(co->localspluskinds.size()) && (co->localspluskinds[std::size_t(i)] & CO_FAST_LOCAL))
                     locals.emplace_back(str_utf8(co->co_localsplusnames->ob_item[i]));
             result = closest(locals, name);
-            if (result.empty() && globals) result = closest(dict_keys_of(ts, globals), name);
-            if (result.empty() && builtins) result = closest(dict_keys_of(ts, builtins), name);
+            Frame* f = tb->tb_frame ? tb->tb_frame->f_frame : nullptr;
+            if (result.empty() && f && f->globals) result = closest(dict_keys_of(ts, f->globals), name);
+            if (result.empty() && f && f->builtins) result = closest(dict_keys_of(ts, f->builtins), name);
         }
     }
     error_clear(ts);

@@ -15,10 +15,8 @@
 
 namespace gp {
 
-struct DictObject;
-
-// The suggestion for `exc`, or "" (never raises). `globals`/`builtins` are the
-// namespaces of the frame a NameError was raised in, or null if unknown.
-std::string offer_suggestions(ThreadState* ts, Object* exc, DictObject* globals, DictObject* builtins);
+// The suggestion for `exc`, or "" (never raises). A NameError's candidates
+// come from the innermost frame of its traceback.
+std::string offer_suggestions(ThreadState* ts, Object* exc);
 
 }  // namespace gp

@@ -196,14 +196,7 @@ static std::string exception_only(ThreadState* ts, Object* exc) {
         return name + ": <exception str() failed>\n";
     }
     std::string text(str_utf8(s.get()));
-    // The frame's globals are not kept by traceback entries yet; __main__'s
-    // stand in for them.
-    DictObject* globals = nullptr;
-    if (Object* m = interp.modules ? dict_get_cstr(ts, interp.modules, "__main__") : nullptr;
-        m && type_of(m) == interp.types.module)
-        globals = static_cast<ModuleObject*>(m)->md_dict;
-    error_clear(ts);
-    std::string suggestion = offer_suggestions(ts, exc, globals, interp.builtins ? interp.builtins->md_dict : nullptr);
+    std::string suggestion = offer_suggestions(ts, exc);
     if (!suggestion.empty()) text += ". Did you mean: '" + suggestion + "'?";
     return text.empty() ? name + "\n" : name + ": " + text + "\n";
 }
