@@ -435,45 +435,51 @@ bool Compiler::enter_scope(Scope* scope, const std::string& name, const Node* no
     unit->firstlineno = firstlineno;
     unit->cur = unit->graph.new_block();
     unit->graph.set_entry(unit->cur);
-    // localsplus: parameters and locals (co_varnames), then cells that are
-    // not parameters, then free variables — CPython 3.11's layout.
+    // localsplus: parameters and plain locals (co_varnames), then the cells
+    // that are not parameters, then free variables — CPython 3.11's layout.
+    // A local that a nested function captures lives only in its cell, so it
+    // is not among co_varnames; a captured parameter is both (LOCAL|CELL).
+    // Cells and free variables are in name order, as CPython's dictbytype
+    // sorts them.
     bool fn = scope->kind == ScopeKind::Function || scope->kind == ScopeKind::Lambda ||
               scope->kind == ScopeKind::Comprehension;
     if (fn) {
         for (const std::string& v : scope->varnames) {
+            auto f = scope->flags.find(v);
+            const bool is_param = f != scope->flags.end() && (f->second & DEF_PARAM);
+            const bool is_cell = scope->lookup(v) == NameScope::Cell;
+            if (is_cell && !is_param) continue;
             unit->local_index[v] = int(unit->localsplus.size());
             unit->localsplus.push_back(v);
-            uint8_t kind = CO_FAST_LOCAL;
-            if (scope->lookup(v) == NameScope::Cell) kind |= CO_FAST_CELL;
-            unit->kinds.push_back(kind);
+            unit->kinds.push_back(is_cell ? uint8_t(CO_FAST_LOCAL | CO_FAST_CELL) : uint8_t(CO_FAST_LOCAL));
         }
         unit->nvarnames = int(unit->localsplus.size());
     }
+    std::vector<std::string> cells, frees;
     for (const std::string& n : scope->order) {
-        if (scope->lookup(n) == NameScope::Cell && !unit->local_index.count(n)) {
-            unit->local_index[n] = int(unit->localsplus.size());
-            unit->localsplus.push_back(n);
-            unit->kinds.push_back(CO_FAST_CELL);
-            unit->ncells++;
-        }
+        if (unit->local_index.count(n)) continue;
+        if (scope->lookup(n) == NameScope::Cell) cells.push_back(n);
+        else if (scope->lookup(n) == NameScope::Free) frees.push_back(n);
+        // A class also carries the cells of names it binds itself but its
+        // methods read from an enclosing function (DEF_FREE_CLASS).
+        else if (scope->kind == ScopeKind::Class && (scope->flags.at(n) & DEF_FREE_CLASS)) frees.push_back(n);
     }
-    if (scope->needs_class_closure) {
-        unit->local_index["__class__"] = int(unit->localsplus.size());
-        unit->localsplus.push_back("__class__");
+    if (scope->needs_class_closure) cells.push_back("__class__");
+    std::sort(cells.begin(), cells.end());
+    std::sort(frees.begin(), frees.end());
+    for (const std::string& n : cells) {
+        if (unit->local_index.count(n)) continue;
+        unit->local_index[n] = int(unit->localsplus.size());
+        unit->localsplus.push_back(n);
         unit->kinds.push_back(CO_FAST_CELL);
         unit->ncells++;
     }
-    for (const std::string& n : scope->order) {
-        // A class also carries the cells of names it binds itself but its
-        // methods read from an enclosing function (DEF_FREE_CLASS).
-        bool free = scope->lookup(n) == NameScope::Free ||
-                    (scope->kind == ScopeKind::Class && (scope->flags.at(n) & DEF_FREE_CLASS));
-        if (free && !unit->local_index.count(n)) {
-            unit->local_index[n] = int(unit->localsplus.size());
-            unit->localsplus.push_back(n);
-            unit->kinds.push_back(CO_FAST_FREE);
-            unit->nfrees++;
-        }
+    for (const std::string& n : frees) {
+        if (unit->local_index.count(n)) continue;
+        unit->local_index[n] = int(unit->localsplus.size());
+        unit->localsplus.push_back(n);
+        unit->kinds.push_back(CO_FAST_FREE);
+        unit->nfrees++;
     }
     units_.push_back(std::move(unit));
     // Prefix (insert_prefix_instructions): free variables are copied in and
@@ -485,8 +491,10 @@ bool Compiler::enter_scope(Scope* scope, const std::string& name, const Node* no
         u().cur->instrs.push_back(Instr{RETURN_GENERATOR, 0, Position{firstlineno, firstlineno, -1, -1}, nullptr});
         emit_noloc(POP_TOP);
     }
-    u().loc = scope->kind == ScopeKind::Module ? Position{0, 0, 0, 0}
-                                               : Position{firstlineno, firstlineno, -1, -1};
+    // RESUME's position, as 3.11 records it: line 0 (ending on line 1) for a
+    // module, the first line with columns 0..0 for a function or class.
+    u().loc = scope->kind == ScopeKind::Module ? Position{0, 1, 0, 0}
+                                               : Position{firstlineno, firstlineno, 0, 0};
     emit(RESUME, 0);
     return true;
 }
@@ -515,7 +523,7 @@ Ref<CodeObject> Compiler::leave_scope(int flags_extra) {
         else if (s->is_generator) flags |= CO_GENERATOR;
         else if (s->is_coroutine) flags |= CO_COROUTINE;
     }
-    if (unit.nfrees == 0 && co->co_ncellvars == 0) flags |= CO_NOFREE;
+    // (3.11 no longer sets CO_NOFREE.)
     co->co_flags = flags;
 
     AddConstFn add = [this](Ref<> v) { return add_const(std::move(v)); };
@@ -2258,7 +2266,9 @@ bool Compiler::call(Call* c) {
     }
     // PUSH_NULL + LOAD_GLOBAL fold into LOAD_GLOBAL with the NULL bit.
     std::size_t before = u().cur->instrs.size();
+    set_loc(c->func);   // PUSH_NULL carries the callee's position, as in 3.11
     emit(PUSH_NULL);
+    set_loc(c);
     if (!visit_expr(c->func)) return false;
     std::vector<Instr>& ins = u().cur->instrs;
     if (ins.size() == before + 2 && ins[before + 1].opcode == LOAD_GLOBAL && !(ins[before + 1].oparg & 1)) {

@@ -15,6 +15,11 @@ bool init_stdstream_type(ThreadState* ts);
 // Called by the bootstrap before the types are readied.
 bool init_builtin_object_types(ThreadState* ts);
 
+// Adds version_info, hash_info, int_info, float_info, flags, thread_info,
+// implementation, hexversion and the switch-interval functions to the sys
+// module (sys_info.cpp).
+bool sys_add_info(ThreadState* ts, ModuleObject* sys);
+
 // Writes text to sys.stdout / sys.stderr (whatever objects they are now).
 bool write_stdout(ThreadState* ts, Object* text);
 

@@ -271,11 +271,7 @@ Ref<ModuleObject> make_sys_module(ThreadState* ts) {
     if (!dict_set_cstr(ts, d, "platform", platform.get()) || !dict_set_cstr(ts, d, "version", version.get()) ||
         !dict_set_cstr(ts, d, "maxsize", maxsize.get()) || !dict_set_cstr(ts, d, "byteorder", bo.get()))
         return nullptr;
-    Ref<> major = int_from_i64(ts, 3), minor = int_from_i64(ts, 11), micro = int_from_i64(ts, 7);
-    Ref<> level = str_from_utf8(ts, "final"), serial = int_from_i64(ts, 0);
-    if (!major || !minor || !micro || !level || !serial) return nullptr;
-    Ref<TupleObject> vi = tuple_pack(ts, {major.get(), minor.get(), micro.get(), level.get(), serial.get()});
-    if (!vi || !dict_set_cstr(ts, d, "version_info", vi.get())) return nullptr;
+    if (!sys_add_info(ts, mod.get())) return nullptr;
     return mod;
 }
 

@@ -70,41 +70,9 @@ EllipsisType = type(Ellipsis)
 NoneType = type(None)
 NotImplementedType = type(NotImplemented)
 
+SimpleNamespace = type(sys.implementation)
+
 del sys, _f, _g, _C, _cell_factory
-
-
-class SimpleNamespace:
-    """A simple attribute-based namespace.
-
-    SimpleNamespace(**kwargs)"""
-
-    def __init__(self, mapping_or_iterable=(), /, **kwargs):
-        self.__dict__.update(dict(mapping_or_iterable), **kwargs)
-
-    def __repr__(self):
-        ident = id(self)
-        name = "namespace" if type(self) is SimpleNamespace else type(self).__name__
-        if ident in _ns_repr_running:
-            return f"{name}(...)"
-        _ns_repr_running.add(ident)
-        try:
-            items = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
-        finally:
-            _ns_repr_running.discard(ident)
-        return f"{name}({items})"
-
-    def __eq__(self, other):
-        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
-            return self.__dict__ == other.__dict__
-        return NotImplemented
-
-    __hash__ = None
-
-    def __reduce__(self):
-        return type(self), (), dict(self.__dict__)
-
-
-_ns_repr_running = set()
 
 
 def new_class(name, bases=(), kwds=None, exec_body=None):

@@ -80,5 +80,8 @@ bool is_code(Object* o);
 // Allocates an empty code object for the compiler to fill.
 Ref<CodeObject> code_new(ThreadState* ts);
 bool init_code_type(ThreadState* ts);
+// co_code, co_linetable, co_exceptiontable, co_lines(), co_positions(),
+// replace(): the byte-level views of a code object (codeobject_tables.cpp).
+bool code_add_table_members(ThreadState* ts, TypeObject* type);
 
 }  // namespace gp

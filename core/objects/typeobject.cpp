@@ -32,6 +32,7 @@
 // our real memory layout (32-bit in wasm); `cpython` holds what CPython 3.11
 // on 64-bit Linux has for the same type, computed by the same rules, and is
 // what __basicsize__, object.__sizeof__ and sys.getsizeof report.
+#include "objects/unionobject.h"
 #include "objects/typeobject.h"
 #include "objects/typeobject_internal.h"
 
@@ -855,6 +856,7 @@ int object_isinstance(ThreadState* ts, Object* inst, Object* cls) {
     Interpreter& interp = *ts->interp;
     if (is_type(cls) && type_of(inst) == as_type(cls)) return 1;
     if (type_of(cls) == interp.types.type) return real_isinstance(ts, inst, cls);
+    if (is_union(cls)) cls = union_args(cls);   // a union acts as the tuple of its members
     if (is_tuple(cls)) {
         for (isize i = 0; i < as_tuple(cls)->ob_size; i++) {
             int r = object_isinstance(ts, inst, as_tuple(cls)->ob_item[i]);
@@ -876,6 +878,7 @@ int object_issubclass(ThreadState* ts, Object* derived, Object* cls) {
         if (derived == cls) return 1;
         return real_issubclass(ts, derived, cls);
     }
+    if (is_union(cls)) cls = union_args(cls);
     if (is_tuple(cls)) {
         for (isize i = 0; i < as_tuple(cls)->ob_size; i++) {
             int r = object_issubclass(ts, derived, as_tuple(cls)->ob_item[i]);

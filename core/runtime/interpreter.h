@@ -62,7 +62,8 @@ struct BuiltinTypes {
     X(set) X(frozenset) X(set_iter) X(generator) \
     X(seq_iter) X(callable_iter) X(enumerate) X(zip) X(map) X(filter) X(reversed) \
     X(bytes) X(bytes_iter) X(bytearray) X(bytearray_iter) X(memoryview) X(complex) \
-    X(text_file) X(buffered_reader) X(buffered_writer) X(buffered_random)
+    X(text_file) X(buffered_reader) X(buffered_writer) X(buffered_random) \
+    X(union_type) X(simple_namespace)
 #define GP_DECLARE_TYPE(name) TypeObject* name = nullptr;
     GP_BUILTIN_TYPES(GP_DECLARE_TYPE)
 #undef GP_DECLARE_TYPE
@@ -159,6 +160,7 @@ public:
     ModuleObject* sys = nullptr;             // the sys module [root]
     int recursion_limit = 1000;              // sys.getrecursionlimit()
     int int_max_str_digits = 4300;           // sys.get_int_max_str_digits(); 0 = no limit
+    double switch_interval = 0.005;          // sys.getswitchinterval(), in seconds
 
     // The "trashcan" (CPython's Py_TRASHCAN_BEGIN): deallocating a long chain
     // of containers would recurse once per link. Past kTrashDepth nested
