@@ -94,7 +94,8 @@ std::string const_key(Interpreter& interp, Object* o) {
 // What a loop, try or with block needs when `break`/`continue`/`return`
 // leaves it early (compile.c's fblockinfo).
 enum class FBlockKind {
-    WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, HandlerCleanup, PopValue, ExceptionHandler
+    WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, AsyncWith, HandlerCleanup, PopValue,
+    ExceptionHandler, ExceptionGroupHandler, AsyncComprehensionGenerator
 };
 struct FBlock {
     FBlockKind kind;
@@ -149,18 +150,23 @@ private:
 
     // ---- errors
     bool syntax_error(const Node* n, const std::string& msg) {
+        return syntax_error_at(Position{n->lineno, n->end_lineno, n->col_offset, n->end_col_offset}, msg);
+    }
+    // compiler_error: an error at the current location (u_lineno and friends).
+    bool syntax_error_here(const std::string& msg) { return syntax_error_at(u().loc, msg); }
+    bool syntax_error_at(Position p, const std::string& msg) {
         SyntaxErrorInfo err;
         err.msg = msg;
-        err.lineno = n->lineno;
-        err.offset = n->col_offset + 1;
-        err.end_lineno = n->end_lineno;
-        err.end_offset = n->end_col_offset + 1;
+        err.lineno = p.lineno;
+        err.offset = p.col + 1;
+        err.end_lineno = p.end_lineno;
+        err.end_offset = p.end_col + 1;
         auto it = interp_.sources.find(filename_);
         if (it != interp_.sources.end()) {
             std::string_view src = it->second;
             int line = 1;
             std::size_t start = 0;
-            while (line < n->lineno && start < src.size()) {
+            while (line < p.lineno && start < src.size()) {
                 std::size_t nl = src.find('\n', start);
                 if (nl == std::string_view::npos) { start = src.size(); break; }
                 start = nl + 1;
@@ -265,6 +271,7 @@ private:
     bool unwind_fblock_stack(bool preserve_tos, FBlock* loop, bool* found_loop);
     bool try_except(Try* t);
     bool try_finally(Try* t);
+    bool try_star_except(Try* t);
     bool with_stmt(With* w, std::size_t pos);
     void pop_except_and_reraise();
     bool call_exit_with_nones();
@@ -956,7 +963,10 @@ bool Compiler::visit_stmt(Stmt* s) {
         auto* t = static_cast<Try*>(s);
         return t->finalbody.empty() ? try_except(t) : try_finally(t);
     }
-    case StmtKind::TryStar: return unsupported("try/except* statements");
+    case StmtKind::TryStar: {
+        auto* t = static_cast<Try*>(s);
+        return t->finalbody.empty() ? try_star_except(t) : try_finally(t);
+    }
     case StmtKind::Import: {
         // compiler_import
         for (Alias* a : static_cast<Import*>(s)->names) {
@@ -1025,6 +1035,9 @@ bool Compiler::unwind_fblock(const FBlock& fb, bool preserve_tos) {
     switch (fb.kind) {
     case FBlockKind::WhileLoop:
     case FBlockKind::ExceptionHandler:
+    case FBlockKind::ExceptionGroupHandler:
+        return true;
+    case FBlockKind::AsyncComprehensionGenerator:
         return true;
     case FBlockKind::ForLoop:
         if (preserve_tos) emit(SWAP, 2);
@@ -1081,6 +1094,8 @@ bool Compiler::unwind_fblock(const FBlock& fb, bool preserve_tos) {
 bool Compiler::unwind_fblock_stack(bool preserve_tos, FBlock* loop, bool* found_loop) {
     if (u().fblocks.empty()) return true;
     FBlock top = u().fblocks.back();
+    if (top.kind == FBlockKind::ExceptionGroupHandler)
+        return syntax_error_here("'break', 'continue' and 'return' cannot appear in an except* block");
     if (loop && (top.kind == FBlockKind::WhileLoop || top.kind == FBlockKind::ForLoop)) {
         *loop = top;
         *found_loop = true;
@@ -1191,7 +1206,7 @@ bool Compiler::try_finally(Try* t) {
     use_next_block(body);
     u().fblocks.push_back({FBlockKind::FinallyTry, body, end, &t->finalbody});
     if (!t->handlers.empty()) {
-        if (!try_except(t)) return false;
+        if (!(t->kind == StmtKind::TryStar ? try_star_except(t) : try_except(t))) return false;
     } else {
         if (!visit_stmts(t->body)) return false;
     }
@@ -1210,6 +1225,113 @@ bool Compiler::try_finally(Try* t) {
     use_next_block(cleanup);
     pop_except_and_reraise();
     use_next_block(exit);
+    return true;
+}
+
+// compiler_try_star_except: each `except* T` clause splits off the part of
+// the exception group that T matches. The stack under the handlers holds
+// [orig, list of what the clauses raised, what is left to match]; at the
+// end PREP_RERAISE_STAR merges the list into the exception to re-raise.
+bool Compiler::try_star_except(Try* t) {
+    Block* body = new_block();
+    Block* except = new_block();
+    Block* orelse = new_block();
+    Block* end = new_block();
+    Block* cleanup = new_block();
+    Block* reraise_star = new_block();
+    emit(SETUP_FINALLY, 0, except);
+    use_next_block(body);
+    u().fblocks.push_back({FBlockKind::TryExcept, body});
+    if (!visit_stmts(t->body)) return false;
+    u().fblocks.pop_back();
+    emit_noloc(POP_BLOCK);
+    emit_noloc(JUMP, 0, orelse);
+    std::size_t n = t->handlers.size();
+    use_next_block(except);
+    u().loc = Position{-1, -1, -1, -1};
+    emit(SETUP_CLEANUP, 0, cleanup);
+    emit(PUSH_EXC_INFO);
+    u().fblocks.push_back({FBlockKind::ExceptionGroupHandler});
+    for (std::size_t i = 0; i < n; i++) {
+        ExceptHandler* h = t->handlers[i];
+        set_loc(h);
+        except = new_block();
+        Block* except_with_error = new_block();
+        Block* no_match = new_block();
+        if (i == 0) {
+            // [exc] -> [orig, [], exc]
+            emit(COPY, 1);
+            emit(BUILD_LIST, 0);
+            emit(SWAP, 2);
+        }
+        if (h->type) {
+            if (!visit_expr(h->type)) return false;
+            emit(CHECK_EG_MATCH);
+            emit(COPY, 1);
+            emit(POP_JUMP_IF_NONE, 0, no_match);
+            use_next_block(new_block());
+        }
+        Block* cleanup_end = new_block();
+        Block* cleanup_body = new_block();
+        if (!h->name.empty()) {
+            if (!nameop(h->name, ExprContext::Store)) return false;
+        } else {
+            emit(POP_TOP);   // the match
+        }
+        emit(SETUP_CLEANUP, 0, cleanup_end);
+        use_next_block(cleanup_body);
+        u().fblocks.push_back({FBlockKind::HandlerCleanup, cleanup_body, nullptr, h->name.empty() ? nullptr : &h->name});
+        if (!visit_stmts(h->body)) return false;
+        u().fblocks.pop_back();
+        emit(POP_BLOCK);
+        if (!h->name.empty()) {
+            load_const(none());
+            if (!nameop(h->name, ExprContext::Store) || !nameop(h->name, ExprContext::Del)) return false;
+        }
+        emit(JUMP, 0, except);
+        use_next_block(cleanup_end);
+        u().loc = Position{-1, -1, -1, -1};
+        if (!h->name.empty()) {
+            load_const(none());
+            if (!nameop(h->name, ExprContext::Store) || !nameop(h->name, ExprContext::Del)) return false;
+        }
+        emit(LIST_APPEND, 3);   // what the clause raised
+        emit(POP_TOP);          // lasti
+        emit(JUMP, 0, except_with_error);
+        use_next_block(except);
+        emit(NOP);              // holds a propagated location
+        emit(JUMP, 0, except_with_error);
+        use_next_block(no_match);
+        emit(POP_TOP);          // the match (None)
+        use_next_block(except_with_error);
+        if (i + 1 == n) {
+            // What no clause matched joins the list (None when nothing is left).
+            emit(LIST_APPEND, 1);
+            emit(JUMP, 0, reraise_star);
+        }
+    }
+    u().loc = Position{-1, -1, -1, -1};
+    u().fblocks.pop_back();
+    Block* reraise = new_block();
+    use_next_block(reraise_star);
+    emit(PREP_RERAISE_STAR);
+    emit(COPY, 1);
+    emit(POP_JUMP_IF_NOT_NONE, 0, reraise);
+    // Nothing to re-raise.
+    emit(POP_TOP);
+    emit(POP_BLOCK);
+    emit(POP_EXCEPT);
+    emit(JUMP, 0, end);
+    use_next_block(reraise);
+    emit(POP_BLOCK);
+    emit(SWAP, 2);
+    emit(POP_EXCEPT);
+    emit(RERAISE, 0);
+    use_next_block(cleanup);
+    pop_except_and_reraise();
+    use_next_block(orelse);
+    if (!visit_stmts(t->orelse)) return false;
+    use_next_block(end);
     return true;
 }
 

@@ -8,6 +8,7 @@
 #include "modules/builtins.h"
 
 #include "objects/abstract.h"
+#include "objects/exceptions.h"
 #include "objects/dictobject.h"
 #include "objects/funcobject.h"
 #include "objects/listobject.h"
@@ -179,7 +180,23 @@ static Ref<> sys_set_int_max_str_digits(ThreadState* ts, Object*, Object* const*
     return newref(ts->interp->None);
 }
 
+// sys.exception() and sys.exc_info(): the exception being handled.
+static Ref<> sys_exception(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "exception", kw) || !check_nargs(ts, "exception", nargs, 0, 0)) return nullptr;
+    return newref(ts->exc_info ? ts->exc_info : ts->interp->None);
+}
+static Ref<> sys_exc_info(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "exc_info", kw) || !check_nargs(ts, "exc_info", nargs, 0, 0)) return nullptr;
+    Object* none = ts->interp->None;
+    Object* e = ts->exc_info;
+    if (!e || e == none) return tuple_pack(ts, {none, none, none});
+    Object* tb = static_cast<BaseExceptionObject*>(e)->traceback;
+    return tuple_pack(ts, {type_of(e), e, tb ? tb : none});
+}
+
 static const MethodDef sys_methods[] = {
+    {"exception", sys_exception, 0, "Return the current exception."},
+    {"exc_info", sys_exc_info, 0, "Return current exception information: (type, value, traceback)."},
     {"get_int_max_str_digits", sys_get_int_max_str_digits, 0, "Set the maximum string digits limit for non-binary int<->str conversions."},
     {"set_int_max_str_digits", sys_set_int_max_str_digits, 0, "Set the maximum string digits limit for non-binary int<->str conversions."},
     {"getsizeof", sys_getsizeof, 0, "getsizeof(object [, default]) -> int\n\nReturn the size of object in bytes."},

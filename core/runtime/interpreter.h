@@ -89,10 +89,15 @@ struct ExceptionTypes {
     X(UnicodeError, ValueError) X(UnicodeEncodeError, UnicodeError) \
     X(UnicodeDecodeError, UnicodeError) X(Warning, Exception) \
     X(FileExistsError, OSError) X(FileNotFoundError, OSError) X(IsADirectoryError, OSError) \
-    X(NotADirectoryError, OSError) X(PermissionError, OSError)
+    X(NotADirectoryError, OSError) X(PermissionError, OSError) \
+    X(RuntimeWarning, Warning)
 #define GP_DECLARE_EXC(name, base) TypeObject* name = nullptr;
     GP_EXCEPTION_TYPES(GP_DECLARE_EXC)
 #undef GP_DECLARE_EXC
+    // PEP 654's groups: ExceptionGroup has two bases, so it is made apart
+    // from the single-base list above (exceptiongroup.cpp).
+    TypeObject* BaseExceptionGroup = nullptr;
+    TypeObject* ExceptionGroup = nullptr;
 };
 
 // Per-thread state (CPython's PyThreadState). Only the thread that owns it
