@@ -122,6 +122,7 @@ struct Unit {
     Position loc{-1, -1, -1, -1};
     std::vector<FBlock> fblocks;
     std::string private_name;   // enclosing class name, for name mangling (u_private)
+    bool async_def = false;     // an `async def` body (COMPILER_SCOPE_ASYNC_FUNCTION)
 
     ~Unit() { for (Object* c : consts) decref(c); }
 };
@@ -273,6 +274,13 @@ private:
     bool try_finally(Try* t);
     bool try_star_except(Try* t);
     bool with_stmt(With* w, std::size_t pos);
+    bool async_with(With* w, std::size_t pos);
+    bool async_for(For* f);
+    void emit_yield();
+    void emit_await(int kind);
+    bool async_comprehension_generator(Expr* e, const std::vector<Comprehension*>& gens, std::size_t index,
+                                       int depth, Expr* elt, Expr* val);
+    bool comprehension_element(Expr* e, int depth, Expr* elt, Expr* val);
     void pop_except_and_reraise();
     bool call_exit_with_nones();
     bool augassign(AugAssign* a);
@@ -719,6 +727,8 @@ bool Compiler::visit_stmt(Stmt* s) {
         Scope* sc = u().scope;
         if (sc->kind != ScopeKind::Function && sc->kind != ScopeKind::Lambda)
             return syntax_error(s, "'return' outside function");
+        if (r->value && sc->is_coroutine && sc->is_generator)
+            return syntax_error(s, "'return' with value in async generator");
         Ref<> constant;
         if (r->value) {
             constant = try_fold(r->value);
@@ -892,7 +902,8 @@ bool Compiler::visit_stmt(Stmt* s) {
     }
     case StmtKind::ClassDef:
         return class_def(static_cast<ClassDef*>(s));
-    case StmtKind::AsyncFunctionDef: return unsupported("async functions");
+    case StmtKind::AsyncFunctionDef:
+        return function_def(static_cast<FunctionDef*>(s));
     case StmtKind::AnnAssign: {
         // compiler_annassign: assign first, then record the annotation in
         // __annotations__ (only for simple names in modules and classes).
@@ -937,10 +948,13 @@ bool Compiler::visit_stmt(Stmt* s) {
         }
         return true;
     }
-    case StmtKind::AsyncFor: return unsupported("async for");
+    case StmtKind::AsyncFor:
+        return async_for(static_cast<For*>(s));
     case StmtKind::With:
         return with_stmt(static_cast<With*>(s), 0);
-    case StmtKind::AsyncWith: return unsupported("async with");
+    case StmtKind::AsyncWith:
+        if (!u().async_def) return syntax_error_here("'async with' outside async function");
+        return async_with(static_cast<With*>(s), 0);
     case StmtKind::Match:
         return match_stmt(static_cast<Match*>(s));
     case StmtKind::Raise: {
@@ -1062,10 +1076,12 @@ bool Compiler::unwind_fblock(const FBlock& fb, bool preserve_tos) {
         emit(POP_EXCEPT);
         return true;
     case FBlockKind::With:
+    case FBlockKind::AsyncWith:
         set_loc(static_cast<const Node*>(fb.datum));
         emit(POP_BLOCK);
         if (preserve_tos) emit(SWAP, 2);
         if (!call_exit_with_nones()) return false;
+        if (fb.kind == FBlockKind::AsyncWith) emit_await(2);
         emit(POP_TOP);
         u().loc = Position{-1, -1, -1, -1};
         return true;
@@ -1560,6 +1576,7 @@ bool Compiler::function_def(FunctionDef* fd) {
     }
     Scope* scope = st_.scope_for(fd);
     if (!enter_scope(scope, fd->name, fd, firstlineno)) return false;
+    u().async_def = fd->kind == StmtKind::AsyncFunctionDef;
     u().argcount = int(fd->args->posonlyargs.size() + fd->args->args.size());
     u().posonly = int(fd->args->posonlyargs.size());
     u().kwonly = int(fd->args->kwonlyargs.size());
@@ -1849,7 +1866,16 @@ bool Compiler::visit_expr_inner(Expr* e) {
         auto* c = static_cast<GeneratorExp*>(e);
         return comprehension(e, "<genexpr>", c->generators, c->elt, nullptr);
     }
-    case ExprKind::Await: return unsupported("await");
+    case ExprKind::Await: {
+        ScopeKind k = u().scope->kind;
+        if (k != ScopeKind::Function && k != ScopeKind::Lambda && k != ScopeKind::Comprehension)
+            return syntax_error(e, "'await' outside function");
+        if (!u().async_def && k != ScopeKind::Comprehension)
+            return syntax_error(e, "'await' outside async function");
+        if (!visit_expr(static_cast<Await*>(e)->value)) return false;
+        emit_await(0);
+        return true;
+    }
     case ExprKind::Yield: {
         ScopeKind k = u().scope->kind;
         if (k != ScopeKind::Function && k != ScopeKind::Lambda && k != ScopeKind::Comprehension)
@@ -1860,15 +1886,14 @@ bool Compiler::visit_expr_inner(Expr* e) {
         } else {
             load_const(none());
         }
-        emit(YIELD_VALUE, 0);
-        emit(RESUME, 1);
+        emit_yield();
         return true;
     }
     case ExprKind::YieldFrom: {
         ScopeKind k = u().scope->kind;
         if (k != ScopeKind::Function && k != ScopeKind::Lambda && k != ScopeKind::Comprehension)
             return syntax_error(e, "'yield' outside function");
-        if (u().scope->is_coroutine) return syntax_error(e, "'yield from' inside async function");
+        if (u().async_def) return syntax_error(e, "'yield from' inside async function");
         if (!visit_expr(static_cast<YieldFrom*>(e)->value)) return false;
         emit(GET_YIELD_FROM_ITER);
         load_const(none());
@@ -1999,8 +2024,8 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
     if (!visit_expr(e)) return false;
     // A constant condition becomes an unconditional jump or nothing (the
     // peephole rule for LOAD_CONST + POP_JUMP_IF_*).
-    Instr& last = u().cur->instrs.back();
-    if (last.opcode == LOAD_CONST) {
+    if (!u().cur->instrs.empty() && u().cur->instrs.back().opcode == LOAD_CONST) {
+        Instr& last = u().cur->instrs.back();
         int t = object_is_true(ts_, u().consts[std::size_t(last.oparg)]);
         if (t >= 0) {
             last.opcode = NOP;
@@ -2258,15 +2283,37 @@ void Compiler::add_yield_from(bool await) {
     use_next_block(exit);
 }
 
+// ADDOP_YIELD: in an async generator the value is wrapped first, so the
+// awaiting __anext__() can tell a yield from an await passing through.
+void Compiler::emit_yield() {
+    if (u().scope->is_generator && u().scope->is_coroutine) emit(ASYNC_GEN_WRAP);
+    emit(YIELD_VALUE, 0);
+    emit(RESUME, 1);
+}
+
+// `await` of TOS; kind is GET_AWAITABLE's oparg (0 await, 1 __aenter__,
+// 2 __aexit__), which only changes the error message.
+void Compiler::emit_await(int kind) {
+    emit(GET_AWAITABLE, kind);
+    load_const(none());
+    add_yield_from(true);
+}
+
 // compiler_comprehension: the comprehension is a nested function called with
-// the iterator of its first `for` as its only argument (".0").
+// the iterator of its first `for` as its only argument (".0"). With an
+// `async for` or an `await` in it, the function is a coroutine (awaited
+// here) or, for a generator expression, an async generator.
 bool Compiler::comprehension(Expr* e, const char* name, const std::vector<Comprehension*>& gens, Expr* elt,
                              Expr* val) {
+    bool outer_async = u().async_def;
+    bool outer_comprehension = u().scope->kind == ScopeKind::Comprehension;
     Scope* scope = st_.scope_for(e);
     if (!enter_scope(scope, name, e, e->lineno)) return false;
     u().argcount = 1;
     bool genexp = e->kind == ExprKind::GeneratorExp;
-    if (gens[0]->is_async) return unsupported("async comprehensions");
+    bool is_async_generator = scope->is_coroutine;
+    if (is_async_generator && !genexp && !outer_async && !outer_comprehension)
+        return syntax_error(e, "asynchronous comprehension outside of an asynchronous function");
     if (!genexp) {
         int op = e->kind == ExprKind::ListComp ? BUILD_LIST : e->kind == ExprKind::SetComp ? BUILD_SET : BUILD_MAP;
         emit(op, 0);
@@ -2286,9 +2333,34 @@ bool Compiler::comprehension(Expr* e, const char* name, const std::vector<Compre
     if (!make_closure(code.get(), 0)) return false;
     if (!visit_iterable(gens[0]->iter)) return false;
     set_loc(e);
-    emit(GET_ITER);
+    emit(gens[0]->is_async ? GET_AITER : GET_ITER);
     emit(PRECALL, 0);
     emit(CALL, 0);
+    if (is_async_generator && !genexp) emit_await(0);
+    return true;
+}
+
+// The innermost part of a comprehension: add the element to the result.
+bool Compiler::comprehension_element(Expr* e, int depth, Expr* elt, Expr* val) {
+    switch (e->kind) {
+    case ExprKind::GeneratorExp:
+        if (!visit_expr(elt)) return false;
+        emit_yield();
+        emit(POP_TOP);
+        break;
+    case ExprKind::ListComp:
+        if (!visit_expr(elt)) return false;
+        emit(LIST_APPEND, depth + 1);
+        break;
+    case ExprKind::SetComp:
+        if (!visit_expr(elt)) return false;
+        emit(SET_ADD, depth + 1);
+        break;
+    default:   // DictComp: key before value
+        if (!visit_expr(elt) || !visit_expr(val)) return false;
+        emit(MAP_ADD, depth + 1);
+        break;
+    }
     return true;
 }
 
@@ -2296,7 +2368,7 @@ bool Compiler::comprehension(Expr* e, const char* name, const std::vector<Compre
 bool Compiler::comprehension_generator(Expr* e, const std::vector<Comprehension*>& gens, std::size_t index,
                                        int depth, Expr* elt, Expr* val) {
     Comprehension* gen = gens[index];
-    if (gen->is_async) return unsupported("async comprehensions");
+    if (gen->is_async) return async_comprehension_generator(e, gens, index, depth, elt, val);
     Block* start = new_block();
     Block* if_cleanup = new_block();
     Block* anchor = new_block();
@@ -2327,33 +2399,137 @@ bool Compiler::comprehension_generator(Expr* e, const std::vector<Comprehension*
         if (!jump_if(cond, if_cleanup, false)) return false;
     if (index + 1 < gens.size()) {
         if (!comprehension_generator(e, gens, index + 1, depth, elt, val)) return false;
-    } else {
-        switch (e->kind) {
-        case ExprKind::GeneratorExp:
-            if (!visit_expr(elt)) return false;
-            emit(YIELD_VALUE, 0);
-            emit(RESUME, 1);
-            emit(POP_TOP);
-            break;
-        case ExprKind::ListComp:
-            if (!visit_expr(elt)) return false;
-            emit(LIST_APPEND, depth + 1);
-            break;
-        case ExprKind::SetComp:
-            if (!visit_expr(elt)) return false;
-            emit(SET_ADD, depth + 1);
-            break;
-        default:   // DictComp: key before value
-            if (!visit_expr(elt) || !visit_expr(val)) return false;
-            emit(MAP_ADD, depth + 1);
-            break;
-        }
+    } else if (!comprehension_element(e, depth, elt, val)) {
+        return false;
     }
     use_next_block(if_cleanup);
     if (start) {
         emit(JUMP, 0, start);
         use_next_block(anchor);
     }
+    return true;
+}
+
+// compiler_async_comprehension_generator: `async for` inside a
+// comprehension; StopAsyncIteration from __anext__ ends the loop.
+bool Compiler::async_comprehension_generator(Expr* e, const std::vector<Comprehension*>& gens,
+                                             std::size_t index, int depth, Expr* elt, Expr* val) {
+    Comprehension* gen = gens[index];
+    Block* start = new_block();
+    Block* except = new_block();
+    Block* if_cleanup = new_block();
+    if (index == 0) {
+        emit(LOAD_FAST, 0);
+    } else {
+        if (!visit_iterable(gen->iter)) return false;
+        emit(GET_AITER);
+    }
+    use_next_block(start);
+    u().fblocks.push_back({FBlockKind::AsyncComprehensionGenerator, start});
+    emit(SETUP_FINALLY, 0, except);
+    emit(GET_ANEXT);
+    load_const(none());
+    add_yield_from(true);
+    emit(POP_BLOCK);
+    if (!store_target(gen->target)) return false;
+    for (Expr* cond : gen->ifs) {
+        if (!jump_if(cond, if_cleanup, false)) return false;
+        use_next_block(new_block());
+    }
+    depth++;
+    if (index + 1 < gens.size()) {
+        if (!comprehension_generator(e, gens, index + 1, depth, elt, val)) return false;
+    } else if (!comprehension_element(e, depth, elt, val)) {
+        return false;
+    }
+    use_next_block(if_cleanup);
+    emit(JUMP, 0, start);
+    u().fblocks.pop_back();
+    use_next_block(except);
+    emit(END_ASYNC_FOR);
+    return true;
+}
+
+// compiler_async_for: __anext__() is awaited under a handler; its
+// StopAsyncIteration lands on END_ASYNC_FOR, which ends the loop.
+bool Compiler::async_for(For* f) {
+    if (!u().async_def) return syntax_error_here("'async for' outside async function");
+    Block* start = new_block();
+    Block* except = new_block();
+    Block* end = new_block();
+    if (!visit_expr(f->iter)) return false;
+    emit(GET_AITER);
+    use_next_block(start);
+    u().fblocks.push_back({FBlockKind::ForLoop, start, end});
+    emit(SETUP_FINALLY, 0, except);
+    emit(GET_ANEXT);
+    load_const(none());
+    add_yield_from(true);
+    emit(POP_BLOCK);
+    if (!store_target(f->target)) return false;
+    if (!visit_stmts(f->body)) return false;
+    u().loc = Position{-1, -1, -1, -1};   // the jump back is artificial
+    emit(JUMP, 0, start);
+    u().fblocks.pop_back();
+    use_next_block(except);
+    set_loc(f->iter);   // END_ASYNC_FOR belongs to the `for`, not to the body
+    emit(END_ASYNC_FOR);
+    if (!visit_stmts(f->orelse)) return false;
+    use_next_block(end);
+    return true;
+}
+
+// compiler_async_with: as `with`, with __aenter__() and __aexit__() awaited.
+bool Compiler::async_with(With* w, std::size_t pos) {
+    WithItem* item = w->items[pos];
+    Block* block = new_block();
+    Block* final = new_block();
+    Block* exit = new_block();
+    Block* cleanup = new_block();
+    if (!visit_expr(item->context_expr)) return false;
+    set_loc(w);
+    emit(BEFORE_ASYNC_WITH);
+    emit_await(1);
+    emit(SETUP_WITH, 0, final);
+    use_next_block(block);
+    u().fblocks.push_back({FBlockKind::AsyncWith, block, final, static_cast<const Node*>(w)});
+    if (item->optional_vars) {
+        if (!store_target(item->optional_vars)) return false;
+    } else {
+        emit(POP_TOP);   // the result of __aenter__()
+    }
+    if (pos + 1 == w->items.size()) {
+        if (!visit_stmts(w->body)) return false;
+    } else if (!async_with(w, pos + 1)) {
+        return false;
+    }
+    u().fblocks.pop_back();
+    emit(POP_BLOCK);
+    set_loc(w);
+    if (!call_exit_with_nones()) return false;
+    emit_await(2);
+    emit(POP_TOP);
+    emit(JUMP, 0, exit);
+    use_next_block(final);
+    emit(SETUP_CLEANUP, 0, cleanup);
+    emit(PUSH_EXC_INFO);
+    emit(WITH_EXCEPT_START);
+    emit_await(2);
+    // compiler_with_except_finish
+    u().loc = Position{-1, -1, -1, -1};
+    Block* suppressed = new_block();
+    emit(POP_JUMP_IF_TRUE, 0, suppressed);
+    use_next_block(new_block());
+    emit(RERAISE, 2);
+    use_next_block(cleanup);
+    pop_except_and_reraise();
+    use_next_block(suppressed);
+    emit(POP_TOP);   // exc_value
+    emit(POP_BLOCK);
+    emit(POP_EXCEPT);
+    emit(POP_TOP);
+    emit(POP_TOP);
+    use_next_block(exit);
     return true;
 }
 
