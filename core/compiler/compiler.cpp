@@ -94,7 +94,8 @@ std::string const_key(Interpreter& interp, Object* o) {
 // What a loop, try or with block needs when `break`/`continue`/`return`
 // leaves it early (compile.c's fblockinfo).
 enum class FBlockKind {
-    WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, HandlerCleanup, PopValue, ExceptionHandler
+    WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, AsyncWith, HandlerCleanup, PopValue,
+    ExceptionHandler, ExceptionGroupHandler, AsyncComprehensionGenerator
 };
 struct FBlock {
     FBlockKind kind;
@@ -121,6 +122,7 @@ struct Unit {
     Position loc{-1, -1, -1, -1};
     std::vector<FBlock> fblocks;
     std::string private_name;   // enclosing class name, for name mangling (u_private)
+    bool async_def = false;     // an `async def` body (COMPILER_SCOPE_ASYNC_FUNCTION)
 
     ~Unit() { for (Object* c : consts) decref(c); }
 };
@@ -149,18 +151,23 @@ private:
 
     // ---- errors
     bool syntax_error(const Node* n, const std::string& msg) {
+        return syntax_error_at(Position{n->lineno, n->end_lineno, n->col_offset, n->end_col_offset}, msg);
+    }
+    // compiler_error: an error at the current location (u_lineno and friends).
+    bool syntax_error_here(const std::string& msg) { return syntax_error_at(u().loc, msg); }
+    bool syntax_error_at(Position p, const std::string& msg) {
         SyntaxErrorInfo err;
         err.msg = msg;
-        err.lineno = n->lineno;
-        err.offset = n->col_offset + 1;
-        err.end_lineno = n->end_lineno;
-        err.end_offset = n->end_col_offset + 1;
+        err.lineno = p.lineno;
+        err.offset = p.col + 1;
+        err.end_lineno = p.end_lineno;
+        err.end_offset = p.end_col + 1;
         auto it = interp_.sources.find(filename_);
         if (it != interp_.sources.end()) {
             std::string_view src = it->second;
             int line = 1;
             std::size_t start = 0;
-            while (line < n->lineno && start < src.size()) {
+            while (line < p.lineno && start < src.size()) {
                 std::size_t nl = src.find('\n', start);
                 if (nl == std::string_view::npos) { start = src.size(); break; }
                 start = nl + 1;
@@ -265,7 +272,15 @@ private:
     bool unwind_fblock_stack(bool preserve_tos, FBlock* loop, bool* found_loop);
     bool try_except(Try* t);
     bool try_finally(Try* t);
+    bool try_star_except(Try* t);
     bool with_stmt(With* w, std::size_t pos);
+    bool async_with(With* w, std::size_t pos);
+    bool async_for(For* f);
+    void emit_yield();
+    void emit_await(int kind);
+    bool async_comprehension_generator(Expr* e, const std::vector<Comprehension*>& gens, std::size_t index,
+                                       int depth, Expr* elt, Expr* val);
+    bool comprehension_element(Expr* e, int depth, Expr* elt, Expr* val);
     void pop_except_and_reraise();
     bool call_exit_with_nones();
     bool augassign(AugAssign* a);
@@ -724,6 +739,8 @@ bool Compiler::visit_stmt(Stmt* s) {
         Scope* sc = u().scope;
         if (sc->kind != ScopeKind::Function && sc->kind != ScopeKind::Lambda)
             return syntax_error(s, "'return' outside function");
+        if (r->value && sc->is_coroutine && sc->is_generator)
+            return syntax_error(s, "'return' with value in async generator");
         Ref<> constant;
         if (r->value) {
             constant = try_fold(r->value);
@@ -897,7 +914,8 @@ bool Compiler::visit_stmt(Stmt* s) {
     }
     case StmtKind::ClassDef:
         return class_def(static_cast<ClassDef*>(s));
-    case StmtKind::AsyncFunctionDef: return unsupported("async functions");
+    case StmtKind::AsyncFunctionDef:
+        return function_def(static_cast<FunctionDef*>(s));
     case StmtKind::AnnAssign: {
         // compiler_annassign: assign first, then record the annotation in
         // __annotations__ (only for simple names in modules and classes).
@@ -942,10 +960,13 @@ bool Compiler::visit_stmt(Stmt* s) {
         }
         return true;
     }
-    case StmtKind::AsyncFor: return unsupported("async for");
+    case StmtKind::AsyncFor:
+        return async_for(static_cast<For*>(s));
     case StmtKind::With:
         return with_stmt(static_cast<With*>(s), 0);
-    case StmtKind::AsyncWith: return unsupported("async with");
+    case StmtKind::AsyncWith:
+        if (!u().async_def) return syntax_error_here("'async with' outside async function");
+        return async_with(static_cast<With*>(s), 0);
     case StmtKind::Match:
         return match_stmt(static_cast<Match*>(s));
     case StmtKind::Raise: {
@@ -968,7 +989,10 @@ bool Compiler::visit_stmt(Stmt* s) {
         auto* t = static_cast<Try*>(s);
         return t->finalbody.empty() ? try_except(t) : try_finally(t);
     }
-    case StmtKind::TryStar: return unsupported("try/except* statements");
+    case StmtKind::TryStar: {
+        auto* t = static_cast<Try*>(s);
+        return t->finalbody.empty() ? try_star_except(t) : try_finally(t);
+    }
     case StmtKind::Import: {
         // compiler_import
         for (Alias* a : static_cast<Import*>(s)->names) {
@@ -1037,6 +1061,9 @@ bool Compiler::unwind_fblock(const FBlock& fb, bool preserve_tos) {
     switch (fb.kind) {
     case FBlockKind::WhileLoop:
     case FBlockKind::ExceptionHandler:
+    case FBlockKind::ExceptionGroupHandler:
+        return true;
+    case FBlockKind::AsyncComprehensionGenerator:
         return true;
     case FBlockKind::ForLoop:
         if (preserve_tos) emit(SWAP, 2);
@@ -1061,10 +1088,12 @@ bool Compiler::unwind_fblock(const FBlock& fb, bool preserve_tos) {
         emit(POP_EXCEPT);
         return true;
     case FBlockKind::With:
+    case FBlockKind::AsyncWith:
         set_loc(static_cast<const Node*>(fb.datum));
         emit(POP_BLOCK);
         if (preserve_tos) emit(SWAP, 2);
         if (!call_exit_with_nones()) return false;
+        if (fb.kind == FBlockKind::AsyncWith) emit_await(2);
         emit(POP_TOP);
         u().loc = Position{-1, -1, -1, -1};
         return true;
@@ -1093,6 +1122,8 @@ bool Compiler::unwind_fblock(const FBlock& fb, bool preserve_tos) {
 bool Compiler::unwind_fblock_stack(bool preserve_tos, FBlock* loop, bool* found_loop) {
     if (u().fblocks.empty()) return true;
     FBlock top = u().fblocks.back();
+    if (top.kind == FBlockKind::ExceptionGroupHandler)
+        return syntax_error_here("'break', 'continue' and 'return' cannot appear in an except* block");
     if (loop && (top.kind == FBlockKind::WhileLoop || top.kind == FBlockKind::ForLoop)) {
         *loop = top;
         *found_loop = true;
@@ -1203,7 +1234,7 @@ bool Compiler::try_finally(Try* t) {
     use_next_block(body);
     u().fblocks.push_back({FBlockKind::FinallyTry, body, end, &t->finalbody});
     if (!t->handlers.empty()) {
-        if (!try_except(t)) return false;
+        if (!(t->kind == StmtKind::TryStar ? try_star_except(t) : try_except(t))) return false;
     } else {
         if (!visit_stmts(t->body)) return false;
     }
@@ -1222,6 +1253,113 @@ bool Compiler::try_finally(Try* t) {
     use_next_block(cleanup);
     pop_except_and_reraise();
     use_next_block(exit);
+    return true;
+}
+
+// compiler_try_star_except: each `except* T` clause splits off the part of
+// the exception group that T matches. The stack under the handlers holds
+// [orig, list of what the clauses raised, what is left to match]; at the
+// end PREP_RERAISE_STAR merges the list into the exception to re-raise.
+bool Compiler::try_star_except(Try* t) {
+    Block* body = new_block();
+    Block* except = new_block();
+    Block* orelse = new_block();
+    Block* end = new_block();
+    Block* cleanup = new_block();
+    Block* reraise_star = new_block();
+    emit(SETUP_FINALLY, 0, except);
+    use_next_block(body);
+    u().fblocks.push_back({FBlockKind::TryExcept, body});
+    if (!visit_stmts(t->body)) return false;
+    u().fblocks.pop_back();
+    emit_noloc(POP_BLOCK);
+    emit_noloc(JUMP, 0, orelse);
+    std::size_t n = t->handlers.size();
+    use_next_block(except);
+    u().loc = Position{-1, -1, -1, -1};
+    emit(SETUP_CLEANUP, 0, cleanup);
+    emit(PUSH_EXC_INFO);
+    u().fblocks.push_back({FBlockKind::ExceptionGroupHandler});
+    for (std::size_t i = 0; i < n; i++) {
+        ExceptHandler* h = t->handlers[i];
+        set_loc(h);
+        except = new_block();
+        Block* except_with_error = new_block();
+        Block* no_match = new_block();
+        if (i == 0) {
+            // [exc] -> [orig, [], exc]
+            emit(COPY, 1);
+            emit(BUILD_LIST, 0);
+            emit(SWAP, 2);
+        }
+        if (h->type) {
+            if (!visit_expr(h->type)) return false;
+            emit(CHECK_EG_MATCH);
+            emit(COPY, 1);
+            emit(POP_JUMP_IF_NONE, 0, no_match);
+            use_next_block(new_block());
+        }
+        Block* cleanup_end = new_block();
+        Block* cleanup_body = new_block();
+        if (!h->name.empty()) {
+            if (!nameop(h->name, ExprContext::Store)) return false;
+        } else {
+            emit(POP_TOP);   // the match
+        }
+        emit(SETUP_CLEANUP, 0, cleanup_end);
+        use_next_block(cleanup_body);
+        u().fblocks.push_back({FBlockKind::HandlerCleanup, cleanup_body, nullptr, h->name.empty() ? nullptr : &h->name});
+        if (!visit_stmts(h->body)) return false;
+        u().fblocks.pop_back();
+        emit(POP_BLOCK);
+        if (!h->name.empty()) {
+            load_const(none());
+            if (!nameop(h->name, ExprContext::Store) || !nameop(h->name, ExprContext::Del)) return false;
+        }
+        emit(JUMP, 0, except);
+        use_next_block(cleanup_end);
+        u().loc = Position{-1, -1, -1, -1};
+        if (!h->name.empty()) {
+            load_const(none());
+            if (!nameop(h->name, ExprContext::Store) || !nameop(h->name, ExprContext::Del)) return false;
+        }
+        emit(LIST_APPEND, 3);   // what the clause raised
+        emit(POP_TOP);          // lasti
+        emit(JUMP, 0, except_with_error);
+        use_next_block(except);
+        emit(NOP);              // holds a propagated location
+        emit(JUMP, 0, except_with_error);
+        use_next_block(no_match);
+        emit(POP_TOP);          // the match (None)
+        use_next_block(except_with_error);
+        if (i + 1 == n) {
+            // What no clause matched joins the list (None when nothing is left).
+            emit(LIST_APPEND, 1);
+            emit(JUMP, 0, reraise_star);
+        }
+    }
+    u().loc = Position{-1, -1, -1, -1};
+    u().fblocks.pop_back();
+    Block* reraise = new_block();
+    use_next_block(reraise_star);
+    emit(PREP_RERAISE_STAR);
+    emit(COPY, 1);
+    emit(POP_JUMP_IF_NOT_NONE, 0, reraise);
+    // Nothing to re-raise.
+    emit(POP_TOP);
+    emit(POP_BLOCK);
+    emit(POP_EXCEPT);
+    emit(JUMP, 0, end);
+    use_next_block(reraise);
+    emit(POP_BLOCK);
+    emit(SWAP, 2);
+    emit(POP_EXCEPT);
+    emit(RERAISE, 0);
+    use_next_block(cleanup);
+    pop_except_and_reraise();
+    use_next_block(orelse);
+    if (!visit_stmts(t->orelse)) return false;
+    use_next_block(end);
     return true;
 }
 
@@ -1450,6 +1588,7 @@ bool Compiler::function_def(FunctionDef* fd) {
     }
     Scope* scope = st_.scope_for(fd);
     if (!enter_scope(scope, fd->name, fd, firstlineno)) return false;
+    u().async_def = fd->kind == StmtKind::AsyncFunctionDef;
     u().argcount = int(fd->args->posonlyargs.size() + fd->args->args.size());
     u().posonly = int(fd->args->posonlyargs.size());
     u().kwonly = int(fd->args->kwonlyargs.size());
@@ -1739,7 +1878,16 @@ bool Compiler::visit_expr_inner(Expr* e) {
         auto* c = static_cast<GeneratorExp*>(e);
         return comprehension(e, "<genexpr>", c->generators, c->elt, nullptr);
     }
-    case ExprKind::Await: return unsupported("await");
+    case ExprKind::Await: {
+        ScopeKind k = u().scope->kind;
+        if (k != ScopeKind::Function && k != ScopeKind::Lambda && k != ScopeKind::Comprehension)
+            return syntax_error(e, "'await' outside function");
+        if (!u().async_def && k != ScopeKind::Comprehension)
+            return syntax_error(e, "'await' outside async function");
+        if (!visit_expr(static_cast<Await*>(e)->value)) return false;
+        emit_await(0);
+        return true;
+    }
     case ExprKind::Yield: {
         ScopeKind k = u().scope->kind;
         if (k != ScopeKind::Function && k != ScopeKind::Lambda && k != ScopeKind::Comprehension)
@@ -1750,15 +1898,14 @@ bool Compiler::visit_expr_inner(Expr* e) {
         } else {
             load_const(none());
         }
-        emit(YIELD_VALUE, 0);
-        emit(RESUME, 1);
+        emit_yield();
         return true;
     }
     case ExprKind::YieldFrom: {
         ScopeKind k = u().scope->kind;
         if (k != ScopeKind::Function && k != ScopeKind::Lambda && k != ScopeKind::Comprehension)
             return syntax_error(e, "'yield' outside function");
-        if (u().scope->is_coroutine) return syntax_error(e, "'yield from' inside async function");
+        if (u().async_def) return syntax_error(e, "'yield from' inside async function");
         if (!visit_expr(static_cast<YieldFrom*>(e)->value)) return false;
         emit(GET_YIELD_FROM_ITER);
         load_const(none());
@@ -1889,8 +2036,8 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
     if (!visit_expr(e)) return false;
     // A constant condition becomes an unconditional jump or nothing (the
     // peephole rule for LOAD_CONST + POP_JUMP_IF_*).
-    Instr& last = u().cur->instrs.back();
-    if (last.opcode == LOAD_CONST) {
+    if (!u().cur->instrs.empty() && u().cur->instrs.back().opcode == LOAD_CONST) {
+        Instr& last = u().cur->instrs.back();
         int t = object_is_true(ts_, u().consts[std::size_t(last.oparg)]);
         if (t >= 0) {
             last.opcode = NOP;
@@ -2148,15 +2295,37 @@ void Compiler::add_yield_from(bool await) {
     use_next_block(exit);
 }
 
+// ADDOP_YIELD: in an async generator the value is wrapped first, so the
+// awaiting __anext__() can tell a yield from an await passing through.
+void Compiler::emit_yield() {
+    if (u().scope->is_generator && u().scope->is_coroutine) emit(ASYNC_GEN_WRAP);
+    emit(YIELD_VALUE, 0);
+    emit(RESUME, 1);
+}
+
+// `await` of TOS; kind is GET_AWAITABLE's oparg (0 await, 1 __aenter__,
+// 2 __aexit__), which only changes the error message.
+void Compiler::emit_await(int kind) {
+    emit(GET_AWAITABLE, kind);
+    load_const(none());
+    add_yield_from(true);
+}
+
 // compiler_comprehension: the comprehension is a nested function called with
-// the iterator of its first `for` as its only argument (".0").
+// the iterator of its first `for` as its only argument (".0"). With an
+// `async for` or an `await` in it, the function is a coroutine (awaited
+// here) or, for a generator expression, an async generator.
 bool Compiler::comprehension(Expr* e, const char* name, const std::vector<Comprehension*>& gens, Expr* elt,
                              Expr* val) {
+    bool outer_async = u().async_def;
+    bool outer_comprehension = u().scope->kind == ScopeKind::Comprehension;
     Scope* scope = st_.scope_for(e);
     if (!enter_scope(scope, name, e, e->lineno)) return false;
     u().argcount = 1;
     bool genexp = e->kind == ExprKind::GeneratorExp;
-    if (gens[0]->is_async) return unsupported("async comprehensions");
+    bool is_async_generator = scope->is_coroutine;
+    if (is_async_generator && !genexp && !outer_async && !outer_comprehension)
+        return syntax_error(e, "asynchronous comprehension outside of an asynchronous function");
     if (!genexp) {
         int op = e->kind == ExprKind::ListComp ? BUILD_LIST : e->kind == ExprKind::SetComp ? BUILD_SET : BUILD_MAP;
         emit(op, 0);
@@ -2176,9 +2345,34 @@ bool Compiler::comprehension(Expr* e, const char* name, const std::vector<Compre
     if (!make_closure(code.get(), 0)) return false;
     if (!visit_iterable(gens[0]->iter)) return false;
     set_loc(e);
-    emit(GET_ITER);
+    emit(gens[0]->is_async ? GET_AITER : GET_ITER);
     emit(PRECALL, 0);
     emit(CALL, 0);
+    if (is_async_generator && !genexp) emit_await(0);
+    return true;
+}
+
+// The innermost part of a comprehension: add the element to the result.
+bool Compiler::comprehension_element(Expr* e, int depth, Expr* elt, Expr* val) {
+    switch (e->kind) {
+    case ExprKind::GeneratorExp:
+        if (!visit_expr(elt)) return false;
+        emit_yield();
+        emit(POP_TOP);
+        break;
+    case ExprKind::ListComp:
+        if (!visit_expr(elt)) return false;
+        emit(LIST_APPEND, depth + 1);
+        break;
+    case ExprKind::SetComp:
+        if (!visit_expr(elt)) return false;
+        emit(SET_ADD, depth + 1);
+        break;
+    default:   // DictComp: key before value
+        if (!visit_expr(elt) || !visit_expr(val)) return false;
+        emit(MAP_ADD, depth + 1);
+        break;
+    }
     return true;
 }
 
@@ -2186,7 +2380,7 @@ bool Compiler::comprehension(Expr* e, const char* name, const std::vector<Compre
 bool Compiler::comprehension_generator(Expr* e, const std::vector<Comprehension*>& gens, std::size_t index,
                                        int depth, Expr* elt, Expr* val) {
     Comprehension* gen = gens[index];
-    if (gen->is_async) return unsupported("async comprehensions");
+    if (gen->is_async) return async_comprehension_generator(e, gens, index, depth, elt, val);
     Block* start = new_block();
     Block* if_cleanup = new_block();
     Block* anchor = new_block();
@@ -2217,33 +2411,137 @@ bool Compiler::comprehension_generator(Expr* e, const std::vector<Comprehension*
         if (!jump_if(cond, if_cleanup, false)) return false;
     if (index + 1 < gens.size()) {
         if (!comprehension_generator(e, gens, index + 1, depth, elt, val)) return false;
-    } else {
-        switch (e->kind) {
-        case ExprKind::GeneratorExp:
-            if (!visit_expr(elt)) return false;
-            emit(YIELD_VALUE, 0);
-            emit(RESUME, 1);
-            emit(POP_TOP);
-            break;
-        case ExprKind::ListComp:
-            if (!visit_expr(elt)) return false;
-            emit(LIST_APPEND, depth + 1);
-            break;
-        case ExprKind::SetComp:
-            if (!visit_expr(elt)) return false;
-            emit(SET_ADD, depth + 1);
-            break;
-        default:   // DictComp: key before value
-            if (!visit_expr(elt) || !visit_expr(val)) return false;
-            emit(MAP_ADD, depth + 1);
-            break;
-        }
+    } else if (!comprehension_element(e, depth, elt, val)) {
+        return false;
     }
     use_next_block(if_cleanup);
     if (start) {
         emit(JUMP, 0, start);
         use_next_block(anchor);
     }
+    return true;
+}
+
+// compiler_async_comprehension_generator: `async for` inside a
+// comprehension; StopAsyncIteration from __anext__ ends the loop.
+bool Compiler::async_comprehension_generator(Expr* e, const std::vector<Comprehension*>& gens,
+                                             std::size_t index, int depth, Expr* elt, Expr* val) {
+    Comprehension* gen = gens[index];
+    Block* start = new_block();
+    Block* except = new_block();
+    Block* if_cleanup = new_block();
+    if (index == 0) {
+        emit(LOAD_FAST, 0);
+    } else {
+        if (!visit_iterable(gen->iter)) return false;
+        emit(GET_AITER);
+    }
+    use_next_block(start);
+    u().fblocks.push_back({FBlockKind::AsyncComprehensionGenerator, start});
+    emit(SETUP_FINALLY, 0, except);
+    emit(GET_ANEXT);
+    load_const(none());
+    add_yield_from(true);
+    emit(POP_BLOCK);
+    if (!store_target(gen->target)) return false;
+    for (Expr* cond : gen->ifs) {
+        if (!jump_if(cond, if_cleanup, false)) return false;
+        use_next_block(new_block());
+    }
+    depth++;
+    if (index + 1 < gens.size()) {
+        if (!comprehension_generator(e, gens, index + 1, depth, elt, val)) return false;
+    } else if (!comprehension_element(e, depth, elt, val)) {
+        return false;
+    }
+    use_next_block(if_cleanup);
+    emit(JUMP, 0, start);
+    u().fblocks.pop_back();
+    use_next_block(except);
+    emit(END_ASYNC_FOR);
+    return true;
+}
+
+// compiler_async_for: __anext__() is awaited under a handler; its
+// StopAsyncIteration lands on END_ASYNC_FOR, which ends the loop.
+bool Compiler::async_for(For* f) {
+    if (!u().async_def) return syntax_error_here("'async for' outside async function");
+    Block* start = new_block();
+    Block* except = new_block();
+    Block* end = new_block();
+    if (!visit_expr(f->iter)) return false;
+    emit(GET_AITER);
+    use_next_block(start);
+    u().fblocks.push_back({FBlockKind::ForLoop, start, end});
+    emit(SETUP_FINALLY, 0, except);
+    emit(GET_ANEXT);
+    load_const(none());
+    add_yield_from(true);
+    emit(POP_BLOCK);
+    if (!store_target(f->target)) return false;
+    if (!visit_stmts(f->body)) return false;
+    u().loc = Position{-1, -1, -1, -1};   // the jump back is artificial
+    emit(JUMP, 0, start);
+    u().fblocks.pop_back();
+    use_next_block(except);
+    set_loc(f->iter);   // END_ASYNC_FOR belongs to the `for`, not to the body
+    emit(END_ASYNC_FOR);
+    if (!visit_stmts(f->orelse)) return false;
+    use_next_block(end);
+    return true;
+}
+
+// compiler_async_with: as `with`, with __aenter__() and __aexit__() awaited.
+bool Compiler::async_with(With* w, std::size_t pos) {
+    WithItem* item = w->items[pos];
+    Block* block = new_block();
+    Block* final = new_block();
+    Block* exit = new_block();
+    Block* cleanup = new_block();
+    if (!visit_expr(item->context_expr)) return false;
+    set_loc(w);
+    emit(BEFORE_ASYNC_WITH);
+    emit_await(1);
+    emit(SETUP_WITH, 0, final);
+    use_next_block(block);
+    u().fblocks.push_back({FBlockKind::AsyncWith, block, final, static_cast<const Node*>(w)});
+    if (item->optional_vars) {
+        if (!store_target(item->optional_vars)) return false;
+    } else {
+        emit(POP_TOP);   // the result of __aenter__()
+    }
+    if (pos + 1 == w->items.size()) {
+        if (!visit_stmts(w->body)) return false;
+    } else if (!async_with(w, pos + 1)) {
+        return false;
+    }
+    u().fblocks.pop_back();
+    emit(POP_BLOCK);
+    set_loc(w);
+    if (!call_exit_with_nones()) return false;
+    emit_await(2);
+    emit(POP_TOP);
+    emit(JUMP, 0, exit);
+    use_next_block(final);
+    emit(SETUP_CLEANUP, 0, cleanup);
+    emit(PUSH_EXC_INFO);
+    emit(WITH_EXCEPT_START);
+    emit_await(2);
+    // compiler_with_except_finish
+    u().loc = Position{-1, -1, -1, -1};
+    Block* suppressed = new_block();
+    emit(POP_JUMP_IF_TRUE, 0, suppressed);
+    use_next_block(new_block());
+    emit(RERAISE, 2);
+    use_next_block(cleanup);
+    pop_except_and_reraise();
+    use_next_block(suppressed);
+    emit(POP_TOP);   // exc_value
+    emit(POP_BLOCK);
+    emit(POP_EXCEPT);
+    emit(POP_TOP);
+    emit(POP_TOP);
+    use_next_block(exit);
     return true;
 }
 

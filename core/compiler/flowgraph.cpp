@@ -85,6 +85,17 @@ void eliminate_empty_blocks(Block* entry) {
             if (i.target) i.target = real_target(i.target);
 }
 
+// jump_thread: `ins` jumps to `target`, itself a jump; go straight to its
+// destination (as `opcode`) when both are on one line. True if changed.
+bool jump_thread(Instr& ins, const Instr& target, int opcode) {
+    if (ins.loc.lineno == target.loc.lineno && real_target(ins.target) != real_target(target.target)) {
+        ins.target = target.target;
+        ins.opcode = opcode;
+        return true;
+    }
+    return false;
+}
+
 const Instr* first_instr(Block* b) {
     b = real_target(b);
     return b ? &b->instrs[0] : nullptr;
@@ -232,31 +243,26 @@ void optimize_block(ThreadState* ts, Block* b, const std::vector<Object*>& const
             }
             break;
         }
-        // Jump threading: a jump to an instruction that only jumps on.
+        // Jump threading: a jump to an instruction that only jumps on. As in
+        // compile.c's jump_thread, only between instructions of one line, so
+        // tracebacks and line events stay as written.
         case JUMP_IF_FALSE_OR_POP:
         case JUMP_IF_TRUE_OR_POP: {
             if (!target) break;
-            bool same = target->opcode == ins.opcode;
-            bool other = (target->opcode == JUMP_IF_FALSE_OR_POP || target->opcode == JUMP_IF_TRUE_OR_POP) && !same;
-            if (same || target->opcode == JUMP) {
-                ins.target = target->target;   // the value will be tested the same way again
-            } else if (other || target->opcode == POP_JUMP_IF_FALSE || target->opcode == POP_JUMP_IF_TRUE) {
-                bool jumps_on_true = ins.opcode == JUMP_IF_TRUE_OR_POP;
-                bool target_jumps_on_true = target->opcode == JUMP_IF_TRUE_OR_POP || target->opcode == POP_JUMP_IF_TRUE;
-                if (jumps_on_true == target_jumps_on_true && target->opcode != JUMP_IF_FALSE_OR_POP &&
-                    target->opcode != JUMP_IF_TRUE_OR_POP) {
-                    // POP_JUMP_IF_X with the same sense: it pops, so we pop and jump straight there.
-                    ins.opcode = jumps_on_true ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE;
-                    ins.target = target->target;
-                } else if (jumps_on_true != target_jumps_on_true) {
+            bool on_true = ins.opcode == JUMP_IF_TRUE_OR_POP;
+            int same_pop = on_true ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE;
+            int other_keep = on_true ? JUMP_IF_FALSE_OR_POP : JUMP_IF_TRUE_OR_POP;
+            int other_pop = on_true ? POP_JUMP_IF_FALSE : POP_JUMP_IF_TRUE;
+            if (target->opcode == same_pop) {
+                if (jump_thread(ins, *target, same_pop)) i--;
+            } else if (target->opcode == JUMP || target->opcode == ins.opcode) {
+                if (jump_thread(ins, *target, ins.opcode)) i--;
+            } else if (target->opcode == other_keep || target->opcode == other_pop) {
+                if (ins.loc.lineno == target->loc.lineno) {
                     // The value fails the target's test: pop it and go past the target.
-                    ins.opcode = jumps_on_true ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE;
-                    Block* tb = real_target(ins.target);
-                    // The instruction after the target's jump.
-                    if (tb->instrs.size() > 1) {
-                        // Split is not needed in practice: the target block starts with the jump.
-                    }
-                    ins.target = tb->next;
+                    ins.opcode = same_pop;
+                    ins.target = real_target(ins.target)->next;
+                    i--;
                 }
             }
             break;
@@ -266,8 +272,7 @@ void optimize_block(ThreadState* ts, Block* b, const std::vector<Object*>& const
         case POP_JUMP_IF_NONE:
         case POP_JUMP_IF_NOT_NONE:
         case JUMP:
-            if (target && target->opcode == JUMP && target->target && real_target(target->target) != real_target(ins.target))
-                ins.target = target->target;
+            if (target && target->opcode == JUMP && jump_thread(ins, *target, ins.opcode)) i--;
             break;
         default:
             break;
@@ -466,13 +471,13 @@ void label_exception_targets(Block* entry) {
                 hs.push_back(i.target);
                 i.opcode = NOP;
                 i.target = nullptr;
-                i.handler = hs.size() > 1 ? hs[hs.size() - 2] : nullptr;
+                i.handler = nullptr;   // compile.c leaves i_except unset on block pushes and pops
                 continue;
             }
             if (i.opcode == POP_BLOCK) {
                 if (!hs.empty()) hs.pop_back();
                 i.opcode = NOP;
-                i.handler = hs.empty() ? nullptr : hs.back();
+                i.handler = nullptr;
                 continue;
             }
             i.handler = hs.empty() ? nullptr : hs.back();

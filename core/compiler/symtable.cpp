@@ -357,7 +357,11 @@ private:
         }
         if (value && !visit_expr(value)) return false;
         if (!visit_expr(elt)) return false;
+        // An async list/set/dict comprehension is awaited where it stands,
+        // so the enclosing scope becomes a coroutine too.
+        bool awaited = cur_->is_coroutine && !cur_->is_generator;
         leave();
+        if (awaited) cur_->is_coroutine = true;
         return true;
     }
 
@@ -452,7 +456,9 @@ private:
             return visit_comprehension(e, c->generators, c->elt, nullptr, "genexpr");
         }
         case ExprKind::Await:
-            return visit_expr(static_cast<Await*>(e)->value);
+            if (!visit_expr(static_cast<Await*>(e)->value)) return false;
+            cur_->is_coroutine = true;
+            return true;
         case ExprKind::Yield: {
             cur_->is_generator = true;
             auto* y = static_cast<Yield*>(e);

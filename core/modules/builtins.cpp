@@ -868,6 +868,9 @@ Ref<ModuleObject> make_builtins_module(ThreadState* ts) {
     if (!dict_set_cstr(ts, d, #name, interp.exc.name)) return nullptr;
     GP_EXCEPTION_TYPES(GP_ADD_EXC)
 #undef GP_ADD_EXC
+    if (!dict_set_cstr(ts, d, "BaseExceptionGroup", interp.exc.BaseExceptionGroup) ||
+        !dict_set_cstr(ts, d, "ExceptionGroup", interp.exc.ExceptionGroup))
+        return nullptr;
     // The old names of OSError (PEP 3151).
     if (!dict_set_cstr(ts, d, "EnvironmentError", interp.exc.OSError) || !dict_set_cstr(ts, d, "IOError", interp.exc.OSError))
         return nullptr;

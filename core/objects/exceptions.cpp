@@ -12,6 +12,7 @@
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
 #include "objects/frameobject.h"
+#include "objects/listobject.h"
 #include "objects/longobject.h"
 #include "objects/methodobject.h"
 #include "objects/tupleobject.h"
@@ -228,8 +229,32 @@ static Ref<> exc_with_traceback(ThreadState* ts, Object* self, Object* const* ar
     if (set_traceback(ts, self, args[0]) < 0) return nullptr;
     return newref(self);
 }
+// add_note(note): appends to __notes__, which lives in the instance dict
+// and is created on first use (exceptions.c: BaseException_add_note).
+static Ref<> exc_add_note(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    Interpreter& interp = *ts->interp;
+    if (!check_no_kwargs(ts, "add_note", kw) || !check_nargs(ts, "add_note", nargs, 1, 1)) return nullptr;
+    Object* note = args[0];
+    if (!is_str(note))
+        return raise(ts, interp.exc.TypeError, std::string("note must be a str, not '") + type_name(note) + "'");
+    Object* name = interp.intern("__notes__");
+    Ref<> notes = object_getattr(ts, self, name);
+    if (!notes) {
+        if (!error_matches(ts, interp.exc.AttributeError)) return nullptr;
+        error_clear(ts);
+        notes = list_new(ts, 0);
+        if (!notes || object_setattr(ts, self, name, notes.get()) < 0) return nullptr;
+        notes = object_getattr(ts, self, name);
+        if (!notes) return nullptr;
+    }
+    if (!is_list(notes.get())) return raise(ts, interp.exc.TypeError, "Cannot add note: __notes__ is not a list");
+    if (!list_append(ts, as_list(notes.get()), note)) return nullptr;
+    return newref(interp.None);
+}
+
 static const MethodDef exc_methods[] = {
     {"with_traceback", exc_with_traceback, METH_DEFAULT, "Set self.__traceback__ to tb and return self."},
+    {"add_note", exc_add_note, METH_DEFAULT, "Add a note to the exception"},
     {nullptr, nullptr, 0, nullptr},
 };
 

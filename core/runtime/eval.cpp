@@ -28,6 +28,7 @@
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/frameobject.h"
+#include "objects/exceptiongroup.h"
 #include "objects/funcobject.h"
 #include "objects/genobject.h"
 #include "objects/setobject.h"
@@ -324,6 +325,30 @@ static bool handle_eval_breaker(ThreadState* ts) {
         raise_object(ts, interp.exc.KeyboardInterrupt);
         return false;
     }
+    return true;
+}
+
+// The class (or tuple of classes) of an `except` clause must derive from
+// BaseException; `except*` may not name an exception group class
+// (ceval.c: check_except_type_valid / check_except_star_type_valid).
+static bool check_except_star_type(ThreadState* ts, Object* right) {
+    Interpreter& interp = *ts->interp;
+    std::vector<Object*> classes;
+    if (type_of(right) == interp.types.tuple) {
+        for (isize i = 0; i < as_tuple(right)->ob_size; i++) classes.push_back(as_tuple(right)->ob_item[i]);
+    } else {
+        classes.push_back(right);
+    }
+    for (Object* c : classes)
+        if (!is_exception_class(c)) {
+            raise(ts, interp.exc.TypeError, "catching classes that do not inherit from BaseException is not allowed");
+            return false;
+        }
+    for (Object* c : classes)
+        if (type_is_subtype(static_cast<TypeObject*>(c), interp.exc.BaseExceptionGroup)) {
+            raise(ts, interp.exc.TypeError, "catching ExceptionGroup with except* is not allowed. Use except instead.");
+            return false;
+        }
     return true;
 }
 
@@ -1193,6 +1218,39 @@ next_instruction:
             DISPATCH();
         }
 
+        // ---- except* (PEP 654)
+
+        TARGET(CHECK_EG_MATCH) {
+            // [exc, type] -> [rest, match] when some of exc matches (match is
+            // then the handled exception), else [exc, None].
+            Ref<> match_type = Ref<>::steal(POP());
+            if (!check_except_star_type(ts, match_type.get())) goto error;
+            Object* exc = TOP();
+            Ref<> match, rest;
+            if (!exception_group_match(ts, exc, match_type.get(), &match, &rest)) goto error;
+            if (match.get() == interp.None) {
+                PUSH(match.release());
+                DISPATCH();
+            }
+            SET_TOP(rest.release());
+            decref(exc);
+            Object* old = ts->exc_info;
+            ts->exc_info = newref(match.get()).release();
+            xdecref(old);
+            PUSH(match.release());
+            DISPATCH();
+        }
+
+        TARGET(PREP_RERAISE_STAR) {
+            // [orig, list of raised] -> [exception to re-raise, or None]
+            Ref<> excs = Ref<>::steal(POP());
+            Ref<> orig = Ref<>::steal(POP());
+            Ref<> val = prep_reraise_star(ts, orig.get(), excs.get());
+            if (!val) goto error;
+            PUSH(val.release());
+            DISPATCH();
+        }
+
         TARGET(RERAISE) {
             // Re-raises TOS without a new traceback entry; with oparg, the
             // value oparg deep is the lasti to report the error at.
@@ -1685,16 +1743,42 @@ next_instruction:
 
         TARGET(RAISE_VARARGS) {
             if (oparg == 2) {
+                // raise exc from cause (ceval.c: do_raise).
                 Ref<> cause = Ref<>::steal(POP());
                 Ref<> exc = Ref<>::steal(POP());
-                raise_object(ts, exc.get());
-                if (ts->curexc && is_exception_instance(ts->curexc)) {
-                    auto* e = static_cast<BaseExceptionObject*>(ts->curexc);
-                    Object* c = cause.get() == interp.None ? nullptr : cause.release();
-                    xdecref(e->cause);
-                    e->cause = c;
-                    e->suppress_context = true;
+                if (!is_exception_instance(exc.get()) && !is_exception_class(exc.get())) {
+                    raise(ts, interp.exc.TypeError, "exceptions must derive from BaseException");
+                    goto error;
                 }
+                if (is_exception_class(exc.get())) {
+                    Ref<> inst = object_call_noargs(ts, exc.get());
+                    if (!inst) goto error;
+                    if (!is_exception_instance(inst.get())) {
+                        Ref<> r1 = object_repr(ts, exc.get());
+                        Ref<> r2 = r1 ? object_repr(ts, inst.get()) : Ref<>();
+                        if (!r2) goto error;
+                        raise(ts, interp.exc.TypeError, "calling " + std::string(str_utf8(r1.get())) +
+                                                            " should have returned an instance of BaseException, not " +
+                                                            std::string(str_utf8(r2.get())));
+                        goto error;
+                    }
+                    exc = std::move(inst);
+                }
+                Ref<> fixed_cause;
+                if (is_exception_class(cause.get())) {
+                    fixed_cause = object_call_noargs(ts, cause.get());
+                    if (!fixed_cause) goto error;
+                } else if (is_exception_instance(cause.get())) {
+                    fixed_cause = std::move(cause);
+                } else if (cause.get() != interp.None) {
+                    raise(ts, interp.exc.TypeError, "exception causes must derive from BaseException");
+                    goto error;
+                }
+                auto* e = static_cast<BaseExceptionObject*>(exc.get());
+                xdecref(e->cause);
+                e->cause = fixed_cause.release();
+                e->suppress_context = true;
+                raise_object(ts, exc.get());
             } else if (oparg == 1) {
                 Ref<> exc = Ref<>::steal(POP());
                 if (!is_exception_instance(exc.get()) && !is_exception_class(exc.get())) {

@@ -14,6 +14,7 @@
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/exceptiongroup.h"
 #include "objects/floatobject.h"
 #include "objects/funcobject.h"
 #include "objects/frameobject.h"
@@ -137,7 +138,7 @@ bool Interpreter::bootstrap() {
     if (types.name && !types.name->tp_mro && !type_ready(ts, types.name)) return false;
     GP_BUILTIN_TYPES(GP_READY_TYPE)
 #undef GP_READY_TYPE
-    if (!init_exception_types(ts)) return false;
+    if (!init_exception_types(ts) || !init_exception_group_types(ts)) return false;
 
     // 5. sys.modules, builtins, sys.
     Ref<DictObject> mods = dict_new(ts);

@@ -103,6 +103,10 @@ struct ExceptionTypes {
 #define GP_DECLARE_EXC(name, base) TypeObject* name = nullptr;
     GP_EXCEPTION_TYPES(GP_DECLARE_EXC)
 #undef GP_DECLARE_EXC
+    // PEP 654's groups: ExceptionGroup has two bases, so it is made apart
+    // from the single-base list above (exceptiongroup.cpp).
+    TypeObject* BaseExceptionGroup = nullptr;
+    TypeObject* ExceptionGroup = nullptr;
 };
 
 // Per-thread state (CPython's PyThreadState). Only the thread that owns it

@@ -29,7 +29,9 @@
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/funcobject.h"
+#include "objects/exceptiongroup.h"
 #include "objects/longobject.h"
+#include "objects/tupleobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
@@ -201,63 +203,178 @@ static std::string exception_only(ThreadState* ts, Object* exc) {
     return text.empty() ? name + "\n" : name + ": " + text + "\n";
 }
 
-static void format_one(ThreadState* ts, Object* exc, std::string& out) {
+// Notes added with add_note(), one line each, after the exception line
+// (traceback.py: TracebackException.format_exception_only).
+static std::string format_notes(ThreadState* ts, Object* exc) {
     Interpreter& interp = *ts->interp;
-    auto* e = static_cast<BaseExceptionObject*>(exc);
-    if (e->traceback) {
-        out += "Traceback (most recent call last):\n";
-        std::string last_file, last_name;
-        int last_line = -1, repeats = 0;
-        auto flush_repeats = [&]() {
-            if (repeats > 3)
-                out += "  [Previous line repeated " + std::to_string(repeats - 3) + " more time" +
-                       (repeats - 3 > 1 ? "s" : "") + "]\n";
-        };
-        for (auto* tb = static_cast<TracebackObject*>(e->traceback); tb; tb = tb->tb_next) {
-            std::string file(str_utf8(tb->tb_code->co_filename));
-            std::string name(str_utf8(tb->tb_code->co_name));
-            if (file == last_file && name == last_name && tb->tb_lineno == last_line) {
-                repeats++;
-                if (repeats > 3) continue;
-            } else {
-                flush_repeats();
-                last_file = file;
-                last_name = name;
-                last_line = tb->tb_lineno;
-                repeats = 1;
-            }
-            format_frame_line(interp, out, tb);
-        }
-        flush_repeats();
+    Ref<> notes = object_getattr(ts, exc, interp.intern("__notes__"));
+    if (!notes) {
+        error_clear(ts);
+        return "";
     }
-    out += exception_only(ts, exc);
+    if (notes.get() == interp.None) return "";
+    std::string out;
+    auto safe_str = [&](Object* o, bool repr, const char* what) {
+        Ref<> r = repr ? object_repr(ts, o) : object_str(ts, o);
+        if (!r || !is_str(r.get())) {
+            error_clear(ts);
+            return std::string("<") + what + (repr ? " repr() failed>" : " str() failed>");
+        }
+        return std::string(str_utf8(r.get()));
+    };
+    Object* n = notes.get();
+    if (type_of(n) == interp.types.list || type_of(n) == interp.types.tuple || is_str(n)) {
+        Ref<> it = object_get_iter(ts, n);
+        if (!it) { error_clear(ts); return ""; }
+        while (Ref<> note = iter_next(ts, it.get())) {
+            std::string text = safe_str(note.get(), false, "note");
+            std::size_t pos = 0;
+            while (true) {
+                std::size_t nl = text.find('\n', pos);
+                out += text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos) + "\n";
+                if (nl == std::string::npos) break;
+                pos = nl + 1;
+            }
+        }
+        error_clear(ts);
+    } else {
+        out += safe_str(n, true, "__notes__");
+    }
+    return out;
+}
+
+// The frames of a traceback, innermost last, with long runs of one
+// repeated line folded (traceback.py: StackSummary.format).
+static std::string format_stack(Interpreter& interp, TracebackObject* first) {
+    std::string out;
+    std::string last_file, last_name;
+    int last_line = -1, repeats = 0;
+    auto flush_repeats = [&]() {
+        if (repeats > 3)
+            out += "  [Previous line repeated " + std::to_string(repeats - 3) + " more time" +
+                   (repeats - 3 > 1 ? "s" : "") + "]\n";
+    };
+    for (auto* tb = first; tb; tb = tb->tb_next) {
+        std::string file(str_utf8(tb->tb_code->co_filename));
+        std::string name(str_utf8(tb->tb_code->co_name));
+        if (file == last_file && name == last_name && tb->tb_lineno == last_line) {
+            repeats++;
+            if (repeats > 3) continue;
+        } else {
+            flush_repeats();
+            last_file = file;
+            last_name = name;
+            last_line = tb->tb_lineno;
+            repeats = 1;
+        }
+        format_frame_line(interp, out, tb);
+    }
+    flush_repeats();
+    return out;
+}
+
+// Where printing is inside nested exception groups (traceback.py's
+// _ExceptionPrintContext): each level indents by two and draws a margin.
+struct PrintContext {
+    std::set<Object*> seen;   // exceptions already shown (chains may loop)
+    int group_depth = 0;
+    bool need_close = false;
+    std::string out;
+
+    std::string indent() const { return std::string(std::size_t(2 * group_depth), ' '); }
+    void emit(const std::string& text, char margin = '|') {
+        std::string prefix = indent();
+        if (group_depth) prefix += std::string(1, margin) + " ";
+        std::size_t pos = 0;
+        while (pos < text.size()) {
+            std::size_t nl = text.find('\n', pos);
+            std::size_t end = nl == std::string::npos ? text.size() : nl + 1;
+            out += prefix + text.substr(pos, end - pos);
+            pos = end;
+        }
+    }
+};
+
+static constexpr int kMaxGroupWidth = 15;   // traceback.py's max_group_width
+static constexpr int kMaxGroupDepth = 10;   // and max_group_depth
+
+static void format_recursive(ThreadState* ts, Object* exc, PrintContext& ctx) {
+    Interpreter& interp = *ts->interp;
+    // The chain, newest first; each entry says how the older one links in.
+    std::vector<std::pair<Object*, const char*>> chain;
+    const char* link = nullptr;
+    Object* cur = exc;
+    ctx.seen.insert(exc);
+    while (cur) {
+        chain.push_back({cur, link});
+        auto* e = static_cast<BaseExceptionObject*>(cur);
+        Object* next = nullptr;
+        if (e->cause && is_exception_instance(e->cause)) {
+            next = e->cause;
+            link = "\nThe above exception was the direct cause of the following exception:\n\n";
+        } else if (e->context && !e->suppress_context && is_exception_instance(e->context)) {
+            next = e->context;
+            link = "\nDuring handling of the above exception, another exception occurred:\n\n";
+        }
+        if (next && ctx.seen.count(next)) next = nullptr;
+        if (next) ctx.seen.insert(next);
+        cur = next;
+    }
+    for (std::size_t i = chain.size(); i-- > 0;) {
+        Object* x = chain[i].first;
+        auto* e = static_cast<BaseExceptionObject*>(x);
+        auto* tb = static_cast<TracebackObject*>(e->traceback);
+        if (!is_exception_group(x)) {
+            if (tb) {
+                ctx.emit("Traceback (most recent call last):\n");
+                ctx.emit(format_stack(interp, tb));
+            }
+            ctx.emit(exception_only(ts, x) + format_notes(ts, x));
+        } else if (ctx.group_depth > kMaxGroupDepth) {
+            ctx.emit("... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n");
+        } else {
+            bool toplevel = ctx.group_depth == 0;
+            if (toplevel) ctx.group_depth++;
+            if (tb) {
+                ctx.emit("Exception Group Traceback (most recent call last):\n", toplevel ? '+' : '|');
+                ctx.emit(format_stack(interp, tb));
+            }
+            ctx.emit(exception_only(ts, x) + format_notes(ts, x));
+            TupleObject* members = static_cast<BaseExceptionGroupObject*>(x)->excs;
+            int count = members ? int(members->ob_size) : 0;
+            int n = count <= kMaxGroupWidth ? count : kMaxGroupWidth + 1;
+            ctx.need_close = false;
+            for (int k = 0; k < n; k++) {
+                bool last = k == n - 1;
+                if (last) ctx.need_close = true;   // a nested group may draw the closing line instead
+                bool truncated = k >= kMaxGroupWidth;
+                std::string title = truncated ? "..." : std::to_string(k + 1);
+                ctx.out += ctx.indent() + (k == 0 ? "+-" : "  ") + "+---------------- " + title + " ----------------\n";
+                ctx.group_depth++;
+                if (!truncated) {
+                    Object* member = members->ob_item[k];
+                    if (!ctx.seen.count(member)) format_recursive(ts, member, ctx);
+                } else {
+                    int remaining = count - kMaxGroupWidth;
+                    ctx.emit("and " + std::to_string(remaining) + " more exception" + (remaining > 1 ? "s" : "") + "\n");
+                }
+                if (last && ctx.need_close) {
+                    ctx.out += ctx.indent() + "+------------------------------------\n";
+                    ctx.need_close = false;
+                }
+                ctx.group_depth--;
+            }
+            if (toplevel) ctx.group_depth = 0;
+        }
+        if (chain[i].second) ctx.emit(chain[i].second);
+    }
 }
 
 std::string format_exception(ThreadState* ts, Object* exc) {
     if (!is_exception_instance(exc)) return std::string("TypeError: print_exception(): Exception expected\n");
-    // Walk the chain oldest-first, guarding against cycles.
-    std::vector<std::pair<Object*, int>> chain;   // (exception, how it links to the next: 0 none, 1 cause, 2 context)
-    std::set<Object*> seen;
-    Object* cur = exc;
-    int link = 0;
-    while (cur && !seen.count(cur)) {
-        seen.insert(cur);
-        chain.push_back({cur, link});
-        auto* e = static_cast<BaseExceptionObject*>(cur);
-        if (e->cause) { cur = e->cause; link = 1; }
-        else if (e->context && !e->suppress_context) { cur = e->context; link = 2; }
-        else cur = nullptr;
-    }
-    std::string out;
-    for (std::size_t i = chain.size(); i-- > 0;) {
-        format_one(ts, chain[i].first, out);
-        if (i > 0) {
-            int l = chain[i].second;
-            if (l == 1) out += "\nThe above exception was the direct cause of the following exception:\n\n";
-            else out += "\nDuring handling of the above exception, another exception occurred:\n\n";
-        }
-    }
-    return out;
+    PrintContext ctx;
+    format_recursive(ts, exc, ctx);
+    return ctx.out;
 }
 
 }  // namespace gp

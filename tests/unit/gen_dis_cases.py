@@ -50,6 +50,15 @@ extra.update({
  "swap_locals": "def f(a, b, x, y, z):\n    a, b = b, a\n    x, y, z = z, y, x\n",
  "match_stmt": 'def describe(x):\n    match x:\n        case 0:\n            return "zero"\n        case 1 | 2 | 3:\n            return "small"\n        case [a, b]:\n            return f"pair {a} {b}"\n        case [first, *rest]:\n            return f"list starting {first} with {len(rest)} more"\n        case {"name": name, **others}:\n            return f"named {name} {others}"\n        case str() as s if len(s) > 3:\n            return f"long string {s}"\n        case str(s):\n            return f"string {s}"\n        case (int(n), "x") | ("x", int(n)):\n            return f"tuple with {n}"\n        case None:\n            return "none"\n        case _:\n            return "other"\nclass Point:\n    __match_args__ = ("x", "y")\n    def __init__(self, x, y):\n        self.x, self.y = x, y\ndef where(p):\n    match p:\n        case Point(0, 0):\n            return "origin"\n        case Point(x=0, y=y):\n            return f"on y axis at {y}"\n        case Point(x, y):\n            return f"at {x},{y}"\nfor v in [0, 2, [1, 2], [1, 2, 3], {"name": "a", "k": 1}, "hello", "hi", (5, "x"), ("x", 6), None, 3.5]:\n    print(describe(v))\nfor p in [Point(0, 0), Point(0, 5), Point(1, 2)]:\n    print(where(p))\n',
 })
+extra.update({
+ "try_star": "try:\n    f()\nexcept* ValueError as e:\n    g(e)\nexcept* TypeError:\n    h()\nelse:\n    k()\n",
+ "try_star_finally": "def f():\n    try:\n        g()\n    except* (KeyError, OSError) as e:\n        print(e.exceptions)\n    finally:\n        h()\n",
+ "for_if_break": "def f(e):\n    for x in e:\n        if x:\n            break\n",
+})
+extra.update({
+ "async_def": "async def f(x, y):\n    r = await g(x)\n    async for i in y:\n        if i:\n            continue\n        print(i)\n    else:\n        print('done')\n    async with x as a, y:\n        await a\n    return [z async for z in y if z] + [await w for w in x]\nasync def agen(n):\n    for i in range(n):\n        yield i\n        await h()\n    async with n:\n        return\ndef gexp(a):\n    return (await x async for x in a)\n",
+ "async_comprehensions": 'async def f(x, y):\n    async for i in y:\n        if i:\n            break\n    async with x:\n        return 5\n    async with x as (a, b):\n        for q in a:\n            return q\nasync def g(a):\n    d = {k: v async for k, v in a}\n    s = {await k for k in a}\n    n = [[z async for z in w] for w in a]\n    ge = (k async for k in a if await k)\n    return d, s, n, ge\nasync def ag():\n    x = yield 1\n    try:\n        yield await x\n    finally:\n        await x\n    async for i in x:\n        yield i\n',
+})
 cases.update(extra)
 out = []
 for name, src in cases.items():

@@ -1,0 +1,176 @@
+"""Records CPython 3.11's output (stdout, stderr and exit status) for the
+coroutine and exception-group programs of test_async.cpp. Run with
+python3.11 from this folder:
+    python3 gen_async_cases.py
+Never edit async_cases.inc by hand: it is CPython's output. Programs
+print no addresses, so the output is the same on every run."""
+import contextlib, io, sys, traceback
+
+cases = [
+("excgroup", "ExceptionGroup's constructor checks its arguments as CPython does", r'''
+for args in [(), ('a',), (1, []), ('a', 1), ('a', []), ('a', [1]), ('a', [KeyboardInterrupt()])]:
+    try:
+        print(ExceptionGroup(*args))
+    except Exception as x:
+        print(type(x).__name__, x)
+try:
+    BaseExceptionGroup('a', [ValueError()], x=1)
+except TypeError as x:
+    print(x)
+print(type(BaseExceptionGroup("x", [ValueError()])).__name__, type(BaseExceptionGroup("x", [KeyboardInterrupt()])).__name__)
+print(ExceptionGroup.__mro__, ExceptionGroup.__module__)
+eg = ExceptionGroup("m", (ValueError(1), TypeError(2)))
+print(repr(eg), str(eg), eg.message, eg.exceptions, eg.args)
+print(str(ExceptionGroup("one", [ValueError()])))
+'''),
+("excgroup", "split, subgroup and derive rebuild the tree and keep its metadata", r'''
+eg = ExceptionGroup("eg", [ValueError(1), ExceptionGroup("n", [TypeError(2), ValueError(3)])])
+print(eg.split(ValueError))
+print(eg.split((TypeError, KeyError)))
+print(eg.subgroup(lambda e: isinstance(e, TypeError)))
+print(eg.subgroup(ExceptionGroup) is eg, eg.split(OSError))
+for m in [1, (ValueError, 1), len]:
+    try:
+        eg.split(m)
+    except TypeError as x:
+        print(x)
+eg.add_note("N")
+try:
+    raise eg
+except ExceptionGroup as caught:
+    m, r = caught.split(ValueError)
+    print(m.__notes__, r.__notes__, m.__notes__ is eg.__notes__, m.__traceback__ is eg.__traceback__)
+class MyEG(ExceptionGroup):
+    pass
+print(repr(MyEG('x', [ValueError(), TypeError()]).split(ValueError)))
+print(repr(eg.derive([KeyError()])))
+'''),
+("excgroup", "except* hands each clause its part and re-raises the rest", r'''
+import sys
+def run(f):
+    try:
+        f()
+    except BaseException as e:
+        print("escaped:", type(e).__name__, repr(e))
+def a():
+    try:
+        raise ExceptionGroup("g", [ValueError(1), TypeError(2), KeyError(3)])
+    except* ValueError as e:
+        print("V", repr(e), repr(sys.exc_info()[1]))
+    except* (TypeError, KeyError) as e:
+        print("TK", repr(e))
+def b():
+    try:
+        raise ExceptionGroup("g", [ValueError(1), TypeError(2)])
+    except* ValueError:
+        print("only V")
+def c():
+    try:
+        raise ExceptionGroup("g", [ValueError(1), TypeError(2)])
+    except* ValueError:
+        raise KeyError("new")
+def d():
+    try:
+        raise ExceptionGroup("g", [ValueError(1), TypeError(2)])
+    except* ValueError:
+        raise
+def e():
+    try:
+        raise TypeError("naked")
+    except* ValueError:
+        print("no")
+def f():
+    try:
+        raise TypeError("naked")
+    except* TypeError as g:
+        print("got", repr(g))
+        raise
+def g():
+    try:
+        pass
+    except* ValueError:
+        pass
+    else:
+        print("else ran")
+    finally:
+        print("finally ran")
+def h():
+    try:
+        raise ExceptionGroup("g", [ValueError(1)])
+    except* ExceptionGroup:
+        pass
+def i():
+    try:
+        raise ExceptionGroup("g", [ValueError(1)])
+    except* 5:
+        pass
+def j():
+    eg = ExceptionGroup("eg", [ValueError(1), ExceptionGroup("n", [TypeError(2), ValueError(3)])])
+    try:
+        raise eg
+    except* ValueError as e:
+        print(repr(e))
+        raise RuntimeError("x")
+    except* TypeError as e:
+        print(repr(e))
+for fn in (a, b, c, d, e, f, g, h, i, j):
+    run(fn)
+'''),
+("excgroup", "break, continue and return are not allowed in an except* block", r'''
+for src in ["for x in y:\n    try:\n        pass\n    except* ValueError:\n        break\n",
+            "def f():\n    try:\n        pass\n    except* ValueError:\n        return 1\n",
+            "for x in y:\n    try:\n        pass\n    except* ValueError:\n        for z in x:\n            continue\n"]:
+    try:
+        compile(src, "<s>", "exec")
+        print("compiled")
+    except SyntaxError as e:
+        print(e.msg, e.lineno, e.offset)
+'''),
+("excgroup", "an uncaught exception group prints as nested boxes with notes", r'''
+e = ValueError("x")
+e.add_note("note 1")
+e.add_note("note 2\nline2")
+print(e.__notes__)
+try:
+    e.add_note(1)
+except TypeError as x:
+    print(x)
+def f():
+    raise ExceptionGroup("outer", [e, ExceptionGroup("inner", [KeyError('k'), OSError(3)])])
+try:
+    f()
+except* KeyError:
+    raise RuntimeError("while handling")
+'''),
+("excgroup", "raise ... from checks the cause", r'''
+for cause in [5, None, KeyError, KeyError("k")]:
+    try:
+        raise TypeError("t") from cause
+    except TypeError as exc:
+        print(repr(exc), repr(exc.__cause__), exc.__suppress_context__)
+'''),
+]
+
+out = ['// Generated by gen_async_cases.py from CPython %d.%d: do not edit.\n' % sys.version_info[:2]]
+
+def cstr(s):
+    # A raw string literal that cannot contain its delimiter.
+    assert ')~"' not in s
+    return 'R"~(' + s + ')~"'
+
+for tag, name, src in cases:
+    src = src.lstrip("\n")
+    buf, err = io.StringIO(), io.StringIO()
+    status = 0
+    with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(err):
+        try:
+            exec(compile(src, "<test>", "exec"), {"__name__": "__main__"})
+        except BaseException as e:
+            # What sys.excepthook prints, without this script's own frame.
+            traceback.print_exception(type(e), e, e.__traceback__.tb_next, file=err)
+            status = 1
+    out.append("{%s, %s,\n %s,\n %s,\n %s, %d},\n" % (cstr(tag), cstr(name), cstr(src), cstr(buf.getvalue()),
+                                                   cstr(err.getvalue()), status))
+
+open("async_cases.inc", "w").write("".join(out))
+print(len(cases), "cases")
