@@ -58,5 +58,5 @@ def nbody(steps):
     return sum(b[0] + b[1] + b[2] for b in bodies)
 
 
-print(mandelbrot(120, 60))
-print(round(nbody(8000), 6))
+print(mandelbrot(320, 60))
+print(round(nbody(30000), 6))

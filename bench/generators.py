@@ -28,7 +28,7 @@ def pipeline(n):
     return sum(squares(evens(count_up(n))))
 
 
-print(pipeline(400000))
-print(sum(x % 7 for x in range(400000)))
-print(sum(1 for _ in chained(300000)))
-print(max(x * 3 % 1001 for x in count_up(200000)))
+print(pipeline(1600000))
+print(sum(x % 7 for x in range(1600000)))
+print(sum(1 for _ in chained(1200000)))
+print(max(x * 3 % 1001 for x in count_up(800000)))

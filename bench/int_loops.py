@@ -44,6 +44,6 @@ def bit_mix(n):
     return h
 
 
-print(collatz_steps(20000))
-print(sieve_sum(300000))
-print(bit_mix(300000))
+print(collatz_steps(70000))
+print(sieve_sum(1200000))
+print(bit_mix(1200000))

@@ -43,7 +43,7 @@ def nested(n):
     return sum(sum(row) for row in grid)
 
 
-print(word_counts(120000))
-print(list_work(150000))
-print(dict_int_keys(150000))
-print(nested(200000))
+print(word_counts(400000))
+print(list_work(500000))
+print(dict_int_keys(500000))
+print(nested(800000))

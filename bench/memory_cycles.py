@@ -20,6 +20,6 @@ def churn(rounds, size):
     return kept
 
 
-print(churn(250, 1000))
+print(churn(1000, 1000))
 gc.collect()
 print(len(gc.garbage))

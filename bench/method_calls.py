@@ -52,4 +52,4 @@ def run(n):
     return c.count, acc
 
 
-print(run(300000))
+print(run(2000000))

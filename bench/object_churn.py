@@ -45,6 +45,6 @@ def temporaries(n):
     return acc
 
 
-print(points(150000))
-print(linked(150000))
-print(temporaries(150000))
+print(points(600000))
+print(linked(500000))
+print(temporaries(600000))

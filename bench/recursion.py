@@ -21,6 +21,6 @@ def tak(x, y, z):
     return z
 
 
-print(fib(25))
-print(ackermann(2, 300))
-print(tak(18, 12, 6))
+print(fib(30))
+print([ackermann(2, 300) for _ in range(4)])
+print(tak(22, 14, 8))

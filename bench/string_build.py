@@ -37,7 +37,7 @@ def reverse_words(n):
     return out
 
 
-print(concat(200000))
-print(join_parts(100000))
-print(methods(40000))
-print(reverse_words(100000))
+print(concat(800000))
+print(join_parts(400000))
+print(methods(160000))
+print(reverse_words(400000))
