@@ -680,10 +680,32 @@ next_instruction:
         }
 
         TARGET(LOAD_GLOBAL) {
+            // Cached by (name, globals) and the two dicts' versions, which
+            // change with every store into either (Interpreter lookup caches).
             Object* name = co->co_names->ob_item[oparg >> 1];
-            Object* v = dict_get_str(f->globals, as_str(name));
-            if (!v) v = dict_get_str(f->builtins, as_str(name));
-            if (!v) { name_error(ts, name); goto error; }
+            DictObject* globals = f->globals;
+            DictObject* builtins = f->builtins;
+            GlobalCacheEntry& e = interp.global_cache[((reinterpret_cast<uintptr_t>(name) >> 4) ^
+                                                       (reinterpret_cast<uintptr_t>(globals) >> 6)) &
+                                                      (Interpreter::kGlobalCacheSize - 1)];
+            Object* v;
+            if (e.name == name && e.globals_version == globals->ma_version &&
+                e.builtins_version == builtins->ma_version) {
+                v = e.value;
+            } else {
+                v = dict_get_str(globals, as_str(name));
+                if (!v) v = dict_get_str(builtins, as_str(name));
+                if (!v) { name_error(ts, name); goto error; }
+                if (as_str(name)->interned && type_of(name) == interp.types.str) {
+                    incref(name);
+                    Object* old = e.name;
+                    e.name = name;
+                    e.globals_version = globals->ma_version;
+                    e.builtins_version = builtins->ma_version;
+                    e.value = v;
+                    xdecref(old);
+                }
+            }
             if (oparg & 1) PUSH(nullptr);
             incref(v);
             PUSH(v);
