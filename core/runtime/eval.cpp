@@ -400,7 +400,7 @@ static constexpr auto kLabelIndex = [] {
 
 // The value of an exact int of at most two digits (|v| < 2**60), for the
 // fast paths; false for anything else.
-static inline bool small_int_value(Object* o, TypeObject* int_type, int64_t* out) {
+[[gnu::always_inline]] static inline bool small_int_value(Object* o, TypeObject* int_type, int64_t* out) {
     if (type_of(o) != int_type) return false;
     auto* v = static_cast<IntObject*>(o);
     isize n = v->ob_size;
@@ -413,6 +413,31 @@ static inline bool small_int_value(Object* o, TypeObject* int_type, int64_t* out
         return true;
     }
     return false;
+}
+
+// The int result of a fast-path operation, without allocating when it can:
+// small ints come from the cache, and an operand that only the stack holds
+// (a temporary such as the `h * 31` of `h * 31 + x`) with the same number of
+// digits is overwritten with the result. Null with MemoryError set.
+static inline Object* int_result(ThreadState* ts, Interpreter& interp, int64_t z, Object* a, Object* b) {
+    if (z >= Interpreter::kSmallIntMin && z <= Interpreter::kSmallIntMax && interp.small_ints[0]) {
+        Object* r = interp.small_ints[z - Interpreter::kSmallIntMin];
+        incref(r);
+        return r;
+    }
+    uint64_t m = z < 0 ? uint64_t(0) - uint64_t(z) : uint64_t(z);
+    isize nd = m < (uint64_t(1) << kDigitBits) ? 1 : m < (uint64_t(1) << (2 * kDigitBits)) ? 2 : 3;
+    auto fits = [&](Object* o) {
+        isize n = static_cast<IntObject*>(o)->ob_size;
+        return o->ob_refcnt == 1 && (n == nd || n == -nd);
+    };
+    Object* r = fits(a) ? a : fits(b) ? b : nullptr;
+    if (!r) return int_from_i64(ts, z).release();
+    incref(r);   // the caller drops both operands
+    auto* v = static_cast<IntObject*>(r);
+    for (isize i = 0; i < nd; i++, m >>= kDigitBits) v->ob_digit[i] = digit(m & kDigitMask);
+    v->ob_size = z < 0 ? -nd : nd;
+    return r;
 }
 
 // a op b for the fast-path ints (|a|, |b| < 2**60). False when the operator
@@ -789,12 +814,12 @@ next_instruction:
                 int64_t x, y, z;
                 if (small_int_value(a, interp.types.int_, &x) && small_int_value(b, interp.types.int_, &y) &&
                     small_int_binop(oparg, x, y, &z)) {
-                    Ref<> r = int_from_i64(ts, z);
+                    Object* r = int_result(ts, interp, z, a, b);
                     if (!r) goto error;
                     f->stacktop -= 2;
                     decref(a);
                     decref(b);
-                    PUSH(r.release());
+                    PUSH(r);
                     SKIP_CACHES(BINARY_OP);
                     DISPATCH();
                 }
