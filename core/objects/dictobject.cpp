@@ -198,6 +198,16 @@ static bool insertion_resize(ThreadState* ts, DictObject* mp, bool unicode) {
     return dictresize(ts, mp, calculate_log2_keysize(mp->ma_used * 3), unicode);
 }
 
+// Every change gives the dict a version no dict ever had (see
+// Interpreter's lookup caches); a change to a watched dict (a type's)
+// also invalidates the type-attribute cache.
+static inline void bump_version(DictObject* mp) {
+    Interpreter& interp = *type_of(mp)->interp;
+    const uint64_t watched = mp->ma_version & kDictWatched;
+    mp->ma_version = ++interp.dict_version_counter | watched;
+    if (watched) interp.type_epoch++;
+}
+
 static bool str_key(Interpreter& interp, Object* key) { return isinstance_exact(key, interp.types.str); }
 
 // _Py_dict_lookup: the entry index for key (>= 0), DKIX_EMPTY when absent,
@@ -295,7 +305,7 @@ static bool insertdict(ThreadState* ts, DictObject* mp, Object* key, int64_t has
     Ref<> hk = newref(key), hv = newref(value);
     isize ix = dict_lookup(ts, mp, key, hash, nullptr);
     if (ix == DKIX_ERROR) return false;
-    mp->ma_version++;
+    bump_version(mp);
     if (ix == DKIX_EMPTY) {
         if (mp->ma_keys->usable <= 0 && !insertion_resize(ts, mp, true)) return false;
         DictKeys* dk = mp->ma_keys;
@@ -333,7 +343,7 @@ static void delitem_common(DictObject* mp, isize slot, isize ix) {
     ep->key = nullptr;
     ep->value = nullptr;
     mp->ma_used--;
-    mp->ma_version++;
+    bump_version(mp);
     decref(old_key);
     decref(old_value);
 }
@@ -483,7 +493,7 @@ void dict_clear(DictObject* d) {
     // Empty the dict first: releasing items may run code that looks at it.
     d->ma_keys = empty_keys();
     d->ma_used = 0;
-    d->ma_version++;
+    bump_version(d);
     free_keys(*type_of(d)->interp, old);
 }
 
@@ -534,7 +544,7 @@ bool dict_merge(ThreadState* ts, DictObject* mp, Object* b, int override) {
                 DictKeys* old = mp->ma_keys;
                 mp->ma_keys = keys;
                 mp->ma_used = other->ma_used;
-                mp->ma_version++;
+                bump_version(mp);
                 free_keys(interp, old);
                 if (GCState::is_tracked(other)) interp.gc.track(mp);   // maintain tracking
                 return true;
@@ -852,7 +862,7 @@ static Ref<> m_popitem(ThreadState* ts, Object* self, Object* const*, isize narg
     // Appending can reuse the slot (no dk_usable++: a DUMMY remains in the index).
     dk->nentries = i;
     mp->ma_used--;
-    mp->ma_version++;
+    bump_version(mp);
     return res;
 }
 

@@ -23,9 +23,15 @@ struct DictKeys;           // index table + entries (dictobject.cpp)
 
 struct DictObject : Object {
     isize ma_used;         // number of live items
-    uint64_t ma_version;   // bumped on every change (iteration guards, caches)
+    uint64_t ma_version;   // a fresh interpreter-wide number on every change (iteration guards,
+                           // lookup caches); 0 while never changed; top bit kDictWatched
     DictKeys* ma_keys;     // owned storage, never null
 };
+
+// A dict whose changes invalidate the type-attribute cache (a type's
+// __dict__ once type_lookup has cached something from it).
+constexpr uint64_t kDictWatched = uint64_t(1) << 63;
+inline void dict_watch(DictObject* d) { d->ma_version |= kDictWatched; }
 
 bool is_dict(Object* o);
 inline DictObject* as_dict(Object* o) { return static_cast<DictObject*>(o); }

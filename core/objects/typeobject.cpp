@@ -72,15 +72,40 @@ bool type_is_subtype(TypeObject* sub, TypeObject* base) {
     return false;
 }
 
+// _PyType_Lookup with its method cache: the result for (type, interned
+// name) is remembered until type_epoch changes, which happens whenever the
+// __dict__ of a type the entry depends on changes or a type is freed (its
+// address could be reused). A type without its MRO yet is never cached.
 Object* type_lookup(TypeObject* type, Object* name) {
     TupleObject* mro = type->tp_mro;
     if (!mro) return type->tp_dict ? dict_get_str(type->tp_dict, as_str(name)) : nullptr;
+    Interpreter& interp = *type->interp;
+    const bool cacheable = as_str(name)->interned && type_of(name) == interp.types.str;
+    TypeCacheEntry* e = nullptr;
+    if (cacheable) {
+        const std::size_t h = (std::size_t(reinterpret_cast<uintptr_t>(type)) >> 4) * 31 +
+                              (std::size_t(reinterpret_cast<uintptr_t>(name)) >> 4);
+        e = &interp.type_cache[h & (Interpreter::kTypeCacheSize - 1)];
+        if (e->type == type && e->name == name && e->epoch == interp.type_epoch) return e->value;
+    }
+    Object* found = nullptr;
+    bool complete = true;   // every class on the MRO has its dict
     for (isize i = 0; i < mro->ob_size; i++) {
         auto* t = static_cast<TypeObject*>(mro->ob_item[i]);
-        if (!t->tp_dict) continue;
-        if (Object* v = dict_get_str(t->tp_dict, as_str(name))) return v;
+        if (!t->tp_dict) { complete = false; continue; }
+        if ((found = dict_get_str(t->tp_dict, as_str(name)))) break;
     }
-    return nullptr;
+    if (e && complete) {
+        for (isize i = 0; i < mro->ob_size; i++) dict_watch(static_cast<TypeObject*>(mro->ob_item[i])->tp_dict);
+        incref(name);
+        Object* old = e->name;
+        e->type = type;
+        e->name = name;
+        e->value = found;
+        e->epoch = interp.type_epoch;
+        xdecref(old);
+    }
+    return found;
 }
 
 Object* type_lookup(TypeObject* type, const char* name) {
@@ -395,6 +420,7 @@ bool type_ready(ThreadState* ts, TypeObject* type) {
 
 static void type_dealloc(Object* op) {
     auto* t = static_cast<TypeObject*>(op);
+    t->interp->type_epoch++;   // cached lookups keyed by this address are void
     if (t->tp_bases) {
         for (isize i = 0; i < t->tp_bases->ob_size; i++) {
             auto& subs = as_type(t->tp_bases->ob_item[i])->tp_subclasses;

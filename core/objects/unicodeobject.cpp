@@ -396,6 +396,46 @@ Ref<> str_concat(ThreadState* ts, Object* a, Object* b) {
     return Ref<>::steal(r);
 }
 
+// unicode_concatenate's trick (ceval.c 3.11, BINARY_OP_INPLACE_ADD_UNICODE):
+// when nobody else can see the left operand — one reference, exact str,
+// not interned — `s += t` grows s in place with realloc instead of copying
+// it, so building a string by repeated += is linear, not quadratic.
+// Returns false (leaving *left untouched) when the fast path does not apply.
+bool str_append_inplace(ThreadState* ts, Object** left, Object* right) {
+    Interpreter& interp = *ts->interp;
+    Object* a = *left;
+    if (a->ob_refcnt != 1 || type_of(a) != interp.types.str || type_of(right) != interp.types.str) return false;
+    StrObject* x = as_str(a);
+    StrObject* y = as_str(right);
+    if (x->interned || x->length == 0 || y->length == 0) return false;
+    // Keep the representation: ASCII + ASCII, or a non-ASCII string (with no
+    // cached UTF-8 copy) taking characters that fit its kind.
+    const bool same_repr = (x->ascii && y->ascii) || (!x->ascii && !x->utf8 && y->kind <= x->kind);
+    if (!same_repr) return false;
+    if (x->length > (std::numeric_limits<isize>::max() / 4) - y->length - 64) return false;
+    const isize length = x->length + y->length;
+    const int kind = x->kind;
+    const std::size_t bytes = std::size_t(interp.types.str->tp_basicsize) + std::size_t((length + 1) * kind);
+    void* mem = interp.heap.realloc(a, bytes);
+    if (!mem) return false;   // the caller's ordinary path reports MemoryError
+    x = static_cast<StrObject*>(mem);
+    char* data = static_cast<char*>(x->data());
+    if (y->kind == kind) {
+        std::memcpy(data + x->length * kind, y->data(), std::size_t(y->length) * kind);
+    } else {
+        for (isize i = 0; i < y->length; i++) ucs_write(data, kind, x->length + i, sget(y, i));
+    }
+    ucs_write(data, kind, length, 0);
+    x->length = length;
+    x->hash = -1;
+    if (x->ascii) {
+        x->utf8 = data;
+        x->utf8_length = length;
+    }
+    *left = x;
+    return true;
+}
+
 static const char kHex[] = "0123456789abcdef";
 
 // unicode_repr: single quotes unless the text has ' and no ", the usual

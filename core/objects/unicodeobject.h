@@ -56,6 +56,9 @@ bool str_equal(StrObject* a, StrObject* b);
 bool str_equal_ascii(StrObject* a, const char* s);
 int64_t str_hash(StrObject* s);
 Ref<> str_concat(ThreadState* ts, Object* a, Object* b);
+// `*left += right` in place when *left is an unshared exact str (one reference,
+// not interned); false when that does not apply (nothing changed then).
+bool str_append_inplace(ThreadState* ts, Object** left, Object* right);
 Ref<> str_repr(ThreadState* ts, Object* s);           // 'text' with CPython's quoting/escapes
 // Appends the code points of s to a UTF-32 buffer (for builders).
 void str_append_to(const StrObject* s, std::u32string& out);

@@ -17,8 +17,14 @@
 // one atomic word; any set bit (interrupt, GIL drop request, pending GC)
 // diverts to handle_eval_breaker().
 //
-// Dispatch is a switch behind the TARGET/DISPATCH macros, so switching to
-// computed gotos is a change here only (see core/config.h).
+// Dispatch sits behind the TARGET/DISPATCH macros. With GLASSPY_COMPUTED_GOTO
+// (the native default; a CMake option) the hot instructions jump straight to
+// the next handler through a label table, so every handler ends in its own
+// indirect branch and the CPU predicts each one separately; everything else,
+// and the whole loop when the option is off (the wasm build: WebAssembly has
+// no indirect jumps, clang turns both forms into the same br_table), goes
+// through one switch. See "Fast paths" below for what the loop does to run
+// ordinary code quickly without changing any observable behaviour.
 #include "runtime/eval.h"
 
 #include <cstring>
@@ -29,6 +35,7 @@
 #include "objects/exceptions.h"
 #include "objects/frameobject.h"
 #include "objects/exceptiongroup.h"
+#include "objects/floatobject.h"
 #include "objects/funcobject.h"
 #include "objects/genobject.h"
 #include "objects/setobject.h"
@@ -392,8 +399,76 @@ Ref<> function_call(ThreadState* ts, Object* callable, Object* const* args, isiz
     return eval_frame(ts, f);
 }
 
+// ------------------------------------------------------------ fast paths
+//
+// The loop runs CPython 3.11's bytecode unchanged (dis output is CPython's),
+// but the common cases skip the generic protocol machinery:
+//  - BINARY_OP / COMPARE_OP on two exact ints of at most two 30-bit digits
+//    compute in int64 (ceval.c's BINARY_OP_ADD_INT & co.); on two exact
+//    floats (or a float and such an int) in double, reusing an operand that
+//    only the stack holds instead of allocating (the float "in place" trick);
+//  - a comparison followed by a conditional jump branches directly, without
+//    materialising the bool (COMPARE_OP_*_JUMP);
+//  - `s += t` / `s = s + t` on an unshared str grows it in place
+//    (BINARY_OP_INPLACE_ADD_UNICODE), so string building is linear;
+//  - list/tuple/dict subscripts with exact types;
+//  - calls of plain Python functions with positional arguments move the
+//    arguments from the caller's stack into the new frame (no refcount churn).
+// Each falls back to the generic path whenever its preconditions fail, so
+// results, errors and reference counts are those of the generic code.
+
+// Cache code units after each instruction, known at compile time.
+static constexpr int cache_entries(int op) {
+    switch (op) {
+#define OP(name, num, caches, effect, doc) case num: return caches;
+#define PSEUDO(name, num, effect, doc)
+#include "bytecode/opcodes.def"
+#undef OP
+#undef PSEUDO
+    default: return 0;
+    }
+}
+#define SKIP_CACHES(op) (next += cache_entries(op))
+
+#ifndef GLASSPY_COMPUTED_GOTO
+#if defined(__GNUC__) && !defined(__EMSCRIPTEN__)
+#define GLASSPY_COMPUTED_GOTO 1
+#else
+#define GLASSPY_COMPUTED_GOTO 0
+#endif
+#endif
+
+#if GLASSPY_COMPUTED_GOTO
+// The instructions that get a direct label; any other goes through the switch.
+#define GLASSPY_HOT_OPS(X)                                                                   \
+    X(NOP) X(RESUME) X(LOAD_CONST) X(LOAD_FAST) X(STORE_FAST) X(POP_TOP) X(PUSH_NULL) X(COPY) \
+    X(SWAP) X(LOAD_NAME) X(STORE_NAME) X(LOAD_GLOBAL) X(STORE_GLOBAL) X(LOAD_ATTR)            \
+    X(LOAD_METHOD) X(STORE_ATTR) X(BINARY_OP) X(UNARY_NEGATIVE) X(UNARY_NOT) X(COMPARE_OP)    \
+    X(IS_OP) X(CONTAINS_OP) X(BINARY_SUBSCR) X(STORE_SUBSCR) X(BUILD_TUPLE) X(BUILD_LIST)     \
+    X(LIST_APPEND) X(BUILD_MAP) X(BUILD_STRING) X(FORMAT_VALUE) X(UNPACK_SEQUENCE)           \
+    X(GET_ITER) X(FOR_ITER) X(JUMP_FORWARD) X(JUMP_BACKWARD) X(POP_JUMP_FORWARD_IF_FALSE)     \
+    X(POP_JUMP_FORWARD_IF_TRUE) X(POP_JUMP_BACKWARD_IF_FALSE) X(POP_JUMP_BACKWARD_IF_TRUE)    \
+    X(POP_JUMP_FORWARD_IF_NONE) X(POP_JUMP_FORWARD_IF_NOT_NONE) X(JUMP_IF_FALSE_OR_POP)       \
+    X(JUMP_IF_TRUE_OR_POP) X(KW_NAMES) X(PRECALL) X(CALL) X(MAKE_FUNCTION) X(RETURN_VALUE)     \
+    X(LOAD_DEREF) X(STORE_DEREF) X(LOAD_CLOSURE) X(YIELD_VALUE) X(RETURN_GENERATOR) X(SEND)    \
+    X(GET_YIELD_FROM_ITER) X(BUILD_SLICE) X(MAP_ADD) X(SET_ADD) X(MAKE_CELL) X(COPY_FREE_VARS)
+// opcode -> position in the label table (0 = the switch).
+static constexpr auto kLabelIndex = [] {
+    struct { uint8_t at[256]; } t{};
+    int i = 1;
+#define GLASSPY_INDEX(op) t.at[op] = uint8_t(i++);
+    GLASSPY_HOT_OPS(GLASSPY_INDEX)
+#undef GLASSPY_INDEX
+    return t;
+}();
+#define TARGET(op) case op: TARGET_##op:
+// A plain goto (destructors of the handler's locals run), to one label whose
+// computed goto the compiler copies into every handler.
+#define DISPATCH() goto dispatch_next
+#else
 #define TARGET(op) case op:
 #define DISPATCH() goto next_instruction
+#endif
 #define PUSH(v) (stack[f->stacktop++] = (v))
 #define POP() (stack[--f->stacktop])
 #define TOP() (stack[f->stacktop - 1])
@@ -401,8 +476,138 @@ Ref<> function_call(ThreadState* ts, Object* callable, Object* const* args, isiz
 #define SET_TOP(v) (stack[f->stacktop - 1] = (v))
 #define JUMPBY(n) (next += (n))
 
+// The value of an exact int of at most two digits (|v| < 2**60), for the
+// fast paths; false for anything else.
+[[gnu::always_inline]] static inline bool small_int_value(Object* o, TypeObject* int_type, int64_t* out) {
+    if (type_of(o) != int_type) return false;
+    auto* v = static_cast<IntObject*>(o);
+    isize n = v->ob_size;
+    if (n == 0) { *out = 0; return true; }
+    if (n == 1) { *out = int64_t(v->ob_digit[0]); return true; }
+    if (n == -1) { *out = -int64_t(v->ob_digit[0]); return true; }
+    if (n == 2 || n == -2) {
+        int64_t m = int64_t(v->ob_digit[0]) | (int64_t(v->ob_digit[1]) << kDigitBits);
+        *out = n > 0 ? m : -m;
+        return true;
+    }
+    return false;
+}
+
+// The int result of a fast-path operation, without allocating when it can:
+// small ints come from the cache, and an operand that only the stack holds
+// (a temporary such as the `h * 31` of `h * 31 + x`) with the same number of
+// digits is overwritten with the result. Null with MemoryError set.
+static inline Object* int_result(ThreadState* ts, Interpreter& interp, int64_t z, Object* a, Object* b) {
+    if (z >= Interpreter::kSmallIntMin && z <= Interpreter::kSmallIntMax && interp.small_ints[0]) {
+        Object* r = interp.small_ints[z - Interpreter::kSmallIntMin];
+        incref(r);
+        return r;
+    }
+    uint64_t m = z < 0 ? uint64_t(0) - uint64_t(z) : uint64_t(z);
+    isize nd = m < (uint64_t(1) << kDigitBits) ? 1 : m < (uint64_t(1) << (2 * kDigitBits)) ? 2 : 3;
+    auto fits = [&](Object* o) {
+        isize n = static_cast<IntObject*>(o)->ob_size;
+        return o->ob_refcnt == 1 && (n == nd || n == -nd);
+    };
+    Object* r = fits(a) ? a : fits(b) ? b : nullptr;
+    if (!r) return int_from_i64(ts, z).release();
+    incref(r);   // the caller drops both operands
+    auto* v = static_cast<IntObject*>(r);
+    for (isize i = 0; i < nd; i++, m >>= kDigitBits) v->ob_digit[i] = digit(m & kDigitMask);
+    v->ob_size = z < 0 ? -nd : nd;
+    return r;
+}
+
+// a op b for the fast-path ints (|a|, |b| < 2**60). False when the operator
+// or operands need the generic code (errors, big results, true division...).
+static inline bool small_int_binop(int op, int64_t a, int64_t b, int64_t* r) {
+    switch (op) {
+    case NB_ADD: case NB_INPLACE_ADD: *r = a + b; return true;
+    case NB_SUBTRACT: case NB_INPLACE_SUBTRACT: *r = a - b; return true;
+    case NB_MULTIPLY: case NB_INPLACE_MULTIPLY: return !__builtin_mul_overflow(a, b, r);
+    case NB_AND: case NB_INPLACE_AND: *r = a & b; return true;
+    case NB_OR: case NB_INPLACE_OR: *r = a | b; return true;
+    case NB_XOR: case NB_INPLACE_XOR: *r = a ^ b; return true;
+    case NB_FLOOR_DIVIDE: case NB_INPLACE_FLOOR_DIVIDE: {
+        if (b == 0) return false;
+        int64_t q = a / b;
+        if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
+        *r = q;
+        return true;
+    }
+    case NB_REMAINDER: case NB_INPLACE_REMAINDER: {
+        if (b == 0) return false;
+        int64_t m = a % b;
+        if (m != 0 && ((m < 0) != (b < 0))) m += b;
+        *r = m;
+        return true;
+    }
+    case NB_RSHIFT: case NB_INPLACE_RSHIFT:
+        if (b < 0) return false;
+        *r = a >> (b > 63 ? 63 : b);
+        return true;
+    case NB_LSHIFT: case NB_INPLACE_LSHIFT:
+        if (b < 0 || b > 62) return false;
+        if (a == 0) { *r = 0; return true; }
+        if ((a > 0 ? a : -a) >= (int64_t(1) << (62 - b))) return false;
+        *r = a * (int64_t(1) << b);
+        return true;
+    default: return false;
+    }
+}
+
+// a op b in double for the float fast path; false for operators (or a zero
+// divisor) the generic code must handle.
+static inline bool float_binop(int op, double a, double b, double* r) {
+    switch (op) {
+    case NB_ADD: case NB_INPLACE_ADD: *r = a + b; return true;
+    case NB_SUBTRACT: case NB_INPLACE_SUBTRACT: *r = a - b; return true;
+    case NB_MULTIPLY: case NB_INPLACE_MULTIPLY: *r = a * b; return true;
+    case NB_TRUE_DIVIDE: case NB_INPLACE_TRUE_DIVIDE:
+        if (b == 0.0) return false;
+        *r = a / b;
+        return true;
+    default: return false;
+    }
+}
+
+// An exact float, or a fast-path int that converts to double exactly.
+static inline bool float_operand(Object* o, Interpreter& interp, double* out) {
+    if (type_of(o) == interp.types.float_) { *out = static_cast<FloatObject*>(o)->ob_fval; return true; }
+    int64_t i;
+    if (small_int_value(o, interp.types.int_, &i) && i > -(int64_t(1) << 53) && i < (int64_t(1) << 53)) {
+        *out = double(i);
+        return true;
+    }
+    return false;
+}
+
+template <class T>
+static inline bool compare_values(int op, T a, T b) {
+    switch (op) {
+    case Py_LT: return a < b;
+    case Py_LE: return a <= b;
+    case Py_EQ: return a == b;
+    case Py_NE: return a != b;
+    case Py_GT: return a > b;
+    default: return a >= b;
+    }
+}
+
+#if GLASSPY_COMPUTED_GOTO
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-label"
+#endif
 static Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
     Interpreter& interp = *ts->interp;
+#if GLASSPY_COMPUTED_GOTO
+    static void* const kLabels[] = {
+        &&dispatch_switch,
+#define GLASSPY_LABEL(op) &&TARGET_##op,
+        GLASSPY_HOT_OPS(GLASSPY_LABEL)
+#undef GLASSPY_LABEL
+    };
+#endif
     entry->is_entry = true;
     entry->previous = ts->frame;
     ts->frame = entry;
@@ -435,6 +640,17 @@ next_instruction:
         uint16_t word = *next++;
         int opcode = word & 0xFF;
         int oparg = word >> 8;
+#if GLASSPY_COMPUTED_GOTO
+        if (false) {
+        dispatch_next:
+            f->prev_instr = int(next - first);
+            word = *next++;
+            opcode = word & 0xFF;
+            oparg = word >> 8;
+            goto *kLabels[kLabelIndex.at[opcode]];
+        }
+    dispatch_switch:
+#endif
     dispatch_opcode:
         switch (opcode) {
         TARGET(NOP) { DISPATCH(); }
@@ -567,14 +783,36 @@ next_instruction:
         }
 
         TARGET(LOAD_GLOBAL) {
+            // Cached by (name, globals) and the two dicts' versions, which
+            // change with every store into either (Interpreter lookup caches).
             Object* name = co->co_names->ob_item[oparg >> 1];
-            Object* v = dict_get_str(f->globals, as_str(name));
-            if (!v) v = dict_get_str(f->builtins, as_str(name));
-            if (!v) { name_error(ts, name); goto error; }
+            DictObject* globals = f->globals;
+            DictObject* builtins = f->builtins;
+            GlobalCacheEntry& e = interp.global_cache[((reinterpret_cast<uintptr_t>(name) >> 4) ^
+                                                       (reinterpret_cast<uintptr_t>(globals) >> 6)) &
+                                                      (Interpreter::kGlobalCacheSize - 1)];
+            Object* v;
+            if (e.name == name && e.globals_version == globals->ma_version &&
+                e.builtins_version == builtins->ma_version) {
+                v = e.value;
+            } else {
+                v = dict_get_str(globals, as_str(name));
+                if (!v) v = dict_get_str(builtins, as_str(name));
+                if (!v) { name_error(ts, name); goto error; }
+                if (as_str(name)->interned && type_of(name) == interp.types.str) {
+                    incref(name);
+                    Object* old = e.name;
+                    e.name = name;
+                    e.globals_version = globals->ma_version;
+                    e.builtins_version = builtins->ma_version;
+                    e.value = v;
+                    xdecref(old);
+                }
+            }
             if (oparg & 1) PUSH(nullptr);
             incref(v);
             PUSH(v);
-            next += opcode_cache_entries(LOAD_GLOBAL);
+            SKIP_CACHES(LOAD_GLOBAL);
             DISPATCH();
         }
 
@@ -600,7 +838,7 @@ next_instruction:
             Ref<> v = object_getattr(ts, owner.get(), name);
             if (!v) goto error;
             PUSH(v.release());
-            next += opcode_cache_entries(LOAD_ATTR);
+            SKIP_CACHES(LOAD_ATTR);
             DISPATCH();
         }
 
@@ -618,7 +856,7 @@ next_instruction:
                     incref(meth);
                     SET_TOP(meth);
                     PUSH(owner);
-                    next += opcode_cache_entries(LOAD_METHOD);
+                    SKIP_CACHES(LOAD_METHOD);
                     DISPATCH();
                 }
             }
@@ -627,7 +865,7 @@ next_instruction:
             SET_TOP(nullptr);
             decref(owner);
             PUSH(v.release());
-            next += opcode_cache_entries(LOAD_METHOD);
+            SKIP_CACHES(LOAD_METHOD);
             DISPATCH();
         }
 
@@ -636,7 +874,7 @@ next_instruction:
             Ref<> owner = Ref<>::steal(POP());
             Ref<> v = Ref<>::steal(POP());
             if (object_setattr(ts, owner.get(), name, v.get()) < 0) goto error;
-            next += opcode_cache_entries(STORE_ATTR);
+            SKIP_CACHES(STORE_ATTR);
             DISPATCH();
         }
 
@@ -648,12 +886,71 @@ next_instruction:
         }
 
         TARGET(BINARY_OP) {
+            Object* a = PEEK(2);
+            Object* b = TOP();
+            {
+                int64_t x, y, z;
+                if (small_int_value(a, interp.types.int_, &x) && small_int_value(b, interp.types.int_, &y) &&
+                    small_int_binop(oparg, x, y, &z)) {
+                    Object* r = int_result(ts, interp, z, a, b);
+                    if (!r) goto error;
+                    f->stacktop -= 2;
+                    decref(a);
+                    decref(b);
+                    PUSH(r);
+                    SKIP_CACHES(BINARY_OP);
+                    DISPATCH();
+                }
+                double p, q, d;
+                if ((type_of(a) == interp.types.float_ || type_of(b) == interp.types.float_) &&
+                    float_operand(a, interp, &p) && float_operand(b, interp, &q) && float_binop(oparg, p, q, &d)) {
+                    // A float operand that only the stack holds becomes the result.
+                    Object* r;
+                    if (a->ob_refcnt == 1 && type_of(a) == interp.types.float_) {
+                        r = a; decref(b);
+                    } else if (b->ob_refcnt == 1 && type_of(b) == interp.types.float_) {
+                        r = b; decref(a);
+                    } else {
+                        Ref<> fresh = float_from_double(ts, d);
+                        if (!fresh) goto error;
+                        r = fresh.release();
+                        decref(a);
+                        decref(b);
+                    }
+                    static_cast<FloatObject*>(r)->ob_fval = d;
+                    f->stacktop -= 2;
+                    PUSH(r);
+                    SKIP_CACHES(BINARY_OP);
+                    DISPATCH();
+                }
+                if ((oparg == NB_ADD || oparg == NB_INPLACE_ADD) && type_of(a) == interp.types.str &&
+                    type_of(b) == interp.types.str) {
+                    // `s += t` where s is a local: let go of the local's reference
+                    // first so that s is unshared and can grow in place.
+                    const uint16_t after = next[cache_entries(BINARY_OP)];
+                    Object** target = nullptr;
+                    if ((after & 0xFF) == STORE_FAST && locals[after >> 8] == a && a->ob_refcnt == 2) {
+                        target = &locals[after >> 8];
+                        *target = nullptr;
+                        decref(a);
+                    }
+                    Object* left = a;
+                    if (str_append_inplace(ts, &left, b)) {
+                        f->stacktop -= 2;
+                        decref(b);
+                        PUSH(left);
+                        SKIP_CACHES(BINARY_OP);
+                        DISPATCH();
+                    }
+                    if (target) { incref(a); *target = a; }   // put it back; take the generic path
+                }
+            }
             Ref<> rhs = Ref<>::steal(POP());
             Ref<> lhs = Ref<>::steal(POP());
             Ref<> r = number_binary_op(ts, lhs.get(), rhs.get(), oparg);
             if (!r) goto error;
             PUSH(r.release());
-            next += opcode_cache_entries(BINARY_OP);
+            SKIP_CACHES(BINARY_OP);
             DISPATCH();
         }
 
@@ -689,12 +986,50 @@ next_instruction:
         }
 
         TARGET(COMPARE_OP) {
+            {
+                Object* a = PEEK(2);
+                Object* b = TOP();
+                int res = -1;
+                int64_t x, y;
+                if (small_int_value(a, interp.types.int_, &x) && small_int_value(b, interp.types.int_, &y)) {
+                    res = compare_values(oparg, x, y);
+                } else if (type_of(a) == interp.types.float_ && type_of(b) == interp.types.float_) {
+                    res = compare_values(oparg, static_cast<FloatObject*>(a)->ob_fval,
+                                         static_cast<FloatObject*>(b)->ob_fval);
+                } else if ((oparg == Py_EQ || oparg == Py_NE) && type_of(a) == interp.types.str &&
+                           type_of(b) == interp.types.str) {
+                    res = (a == b || str_equal(as_str(a), as_str(b))) == (oparg == Py_EQ);
+                }
+                if (res >= 0) {
+                    f->stacktop -= 2;
+                    decref(a);
+                    decref(b);
+                    SKIP_CACHES(COMPARE_OP);
+                    // A conditional jump right after uses the result directly.
+                    const uint16_t jump = *next;
+                    const int jop = jump & 0xFF;
+                    if (jop == POP_JUMP_FORWARD_IF_FALSE || jop == POP_JUMP_FORWARD_IF_TRUE) {
+                        next++;
+                        if (res == (jop == POP_JUMP_FORWARD_IF_TRUE)) JUMPBY(jump >> 8);
+                        DISPATCH();
+                    }
+                    if (jop == POP_JUMP_BACKWARD_IF_FALSE || jop == POP_JUMP_BACKWARD_IF_TRUE) {
+                        next++;
+                        if (res == (jop == POP_JUMP_BACKWARD_IF_TRUE)) JUMPBY(-(jump >> 8));
+                        DISPATCH();
+                    }
+                    Object* r = res ? static_cast<Object*>(interp.True) : interp.False;
+                    incref(r);
+                    PUSH(r);
+                    DISPATCH();
+                }
+            }
             Ref<> rhs = Ref<>::steal(POP());
             Ref<> lhs = Ref<>::steal(POP());
             Ref<> r = object_richcompare(ts, lhs.get(), rhs.get(), CompareOp(oparg));
             if (!r) goto error;
             PUSH(r.release());
-            next += opcode_cache_entries(COMPARE_OP);
+            SKIP_CACHES(COMPARE_OP);
             DISPATCH();
         }
 
@@ -720,21 +1055,63 @@ next_instruction:
         }
 
         TARGET(BINARY_SUBSCR) {
+            {
+                Object* container = PEEK(2);
+                Object* sub = TOP();
+                TypeObject* ct = type_of(container);
+                int64_t i;
+                Object* item = nullptr;
+                if ((ct == interp.types.list || ct == interp.types.tuple) &&
+                    small_int_value(sub, interp.types.int_, &i)) {
+                    isize n = static_cast<VarObject*>(container)->ob_size;
+                    if (i < 0) i += n;
+                    if (i >= 0 && i < n)
+                        item = ct == interp.types.list ? as_list(container)->ob_item[i] : as_tuple(container)->ob_item[i];
+                }
+                if (item) {
+                    incref(item);
+                    f->stacktop -= 2;
+                    decref(container);
+                    decref(sub);
+                    PUSH(item);
+                    SKIP_CACHES(BINARY_SUBSCR);
+                    DISPATCH();
+                }
+            }
             Ref<> sub = Ref<>::steal(POP());
             Ref<> container = Ref<>::steal(POP());
             Ref<> r = object_getitem(ts, container.get(), sub.get());
             if (!r) goto error;
             PUSH(r.release());
-            next += opcode_cache_entries(BINARY_SUBSCR);
+            SKIP_CACHES(BINARY_SUBSCR);
             DISPATCH();
         }
 
         TARGET(STORE_SUBSCR) {
+            {
+                Object* sub = TOP();
+                Object* container = PEEK(2);
+                int64_t i;
+                if (type_of(container) == interp.types.list && small_int_value(sub, interp.types.int_, &i)) {
+                    ListObject* l = as_list(container);
+                    if (i < 0) i += l->ob_size;
+                    if (i >= 0 && i < l->ob_size) {
+                        Object* old = l->ob_item[i];
+                        l->ob_item[i] = PEEK(3);   // the list takes the stack's reference
+                        f->stacktop -= 3;
+                        decref(old);
+                        decref(container);
+                        decref(sub);
+                        SKIP_CACHES(STORE_SUBSCR);
+                        DISPATCH();
+                    }
+                }
+            }
             Ref<> sub = Ref<>::steal(POP());
             Ref<> container = Ref<>::steal(POP());
             Ref<> v = Ref<>::steal(POP());
             if (object_setitem(ts, container.get(), sub.get(), v.get()) < 0) goto error;
-            next += opcode_cache_entries(STORE_SUBSCR);
+            SKIP_CACHES(STORE_SUBSCR);
             DISPATCH();
         }
 
@@ -864,7 +1241,7 @@ next_instruction:
                 if (error_occurred(ts)) goto error;
                 for (int i = oparg - 1; i >= 0; i--) PUSH(got[i].release());
             }
-            next += opcode_cache_entries(UNPACK_SEQUENCE);
+            SKIP_CACHES(UNPACK_SEQUENCE);
             DISPATCH();
         }
 
@@ -947,7 +1324,7 @@ next_instruction:
         }
 
         TARGET(PRECALL) {
-            next += opcode_cache_entries(PRECALL);
+            SKIP_CACHES(PRECALL);
             DISPATCH();
         }
 
@@ -971,11 +1348,31 @@ next_instruction:
             kwnames = nullptr;
             isize nkw = kw ? kw->ob_size : 0;
             isize npos = total - nkw;
-            next += opcode_cache_entries(CALL);
+            SKIP_CACHES(CALL);
             if (type_of(callable) == interp.types.function) {
                 // A Python function: push its frame and keep going in this loop.
                 // The caller resumes after the CALL's caches.
                 f->prev_instr = int(next - first) - 1;
+                auto* func = static_cast<FunctionObject*>(callable);
+                CodeObject* fco = func->func_code;
+                if (!kw && npos == fco->co_argcount && fco->co_kwonlyargcount == 0 &&
+                    !(fco->co_flags & (CO_VARARGS | CO_VARKEYWORDS))) {
+                    // Exactly the positional parameters: the arguments' references
+                    // move from this stack into the new frame's locals.
+                    Frame* nf = push_frame(ts, fco, func, func->func_globals, func->func_builtins, nullptr);
+                    if (!nf) {
+                        for (int i = 0; i < oparg + 2; i++) xdecref(POP());
+                        goto error;
+                    }
+                    for (isize i = 0; i < npos; i++) nf->localsplus[i] = args[i];
+                    f->stacktop -= int(npos);
+                    // What is left below the arguments: the callable and the
+                    // NULL slot, or (method form) just the method.
+                    for (int i = int(npos); i < oparg + 2; i++) xdecref(POP());
+                    nf->previous = f;
+                    ts->frame = nf;
+                    goto start_frame;
+                }
                 Frame* nf = make_call_frame(ts, static_cast<FunctionObject*>(callable), args, npos, kw);
                 // The callee frame owns its own references; drop the caller's.
                 for (int i = 0; i < oparg + 2; i++) xdecref(POP());
@@ -1841,5 +2238,8 @@ exception_unwind: {
         goto error;
     }
 }
+#if GLASSPY_COMPUTED_GOTO
+#pragma GCC diagnostic pop
+#endif
 
 }  // namespace gp

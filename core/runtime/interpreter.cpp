@@ -187,7 +187,22 @@ void Interpreter::finalize() {
     xdecref(builtins); builtins = nullptr;
     xdecref(sys); sys = nullptr;
     xdecref(modules); modules = nullptr;
+    clear_lookup_caches();
     str_clear_interned(*this);
+}
+
+void Interpreter::clear_lookup_caches() {
+    for (TypeCacheEntry& e : type_cache) {
+        Object* name = e.name;
+        e = TypeCacheEntry{};
+        xdecref(name);
+    }
+    for (GlobalCacheEntry& e : global_cache) {
+        Object* name = e.name;
+        e = GlobalCacheEntry{};
+        xdecref(name);
+    }
+    type_epoch++;
 }
 
 Interpreter::~Interpreter() {

@@ -36,6 +36,21 @@ struct IntObject;
 struct ModuleObject;
 struct Frame;
 
+// Lookup caches (see "Lookup caches" in Interpreter). Names are owned, so a
+// cached name can never be freed and its address reused by another string.
+struct TypeCacheEntry {
+    TypeObject* type = nullptr;   // borrowed: type_dealloc bumps type_epoch
+    Object* name = nullptr;       // owned interned str
+    Object* value = nullptr;      // borrowed from a dict in type's MRO; null = "no such attribute"
+    uint64_t epoch = 0;           // type_epoch when filled
+};
+struct GlobalCacheEntry {
+    Object* name = nullptr;       // owned interned str
+    uint64_t globals_version = 0; // ma_version of the globals dict when filled (unique per dict state)
+    uint64_t builtins_version = 0;
+    Object* value = nullptr;      // borrowed from one of the two dicts
+};
+
 // input()'s default source: one line of the process's stdin (builtins.cpp).
 bool default_read_line(std::string& line);
 
@@ -182,6 +197,22 @@ public:
         Object* default_action = nullptr;    // str used when no filter matches
         long filters_version = 0;            // bumped by _filters_mutated(); registries reset on change
     } warnings;
+
+    // Lookup caches. Every dict mutation stamps the dict with a fresh
+    // number from dict_version_counter, so a (dict, ma_version) pair names
+    // one state of one dict for ever; a cache entry that recorded the
+    // versions it depends on is valid exactly while they are unchanged
+    // (CPython 3.11: dict versions for LOAD_GLOBAL). The dicts of types
+    // are "watched": changing one bumps type_epoch, which invalidates every
+    // entry of the type-attribute cache at once (CPython uses per-type
+    // version tags; one epoch is simpler and class attributes rarely change).
+    uint64_t dict_version_counter = 0;
+    uint64_t type_epoch = 1;
+    static constexpr std::size_t kTypeCacheSize = 1024;    // power of two
+    static constexpr std::size_t kGlobalCacheSize = 512;   // power of two
+    TypeCacheEntry type_cache[kTypeCacheSize];
+    GlobalCacheEntry global_cache[kGlobalCacheSize];
+    void clear_lookup_caches();   // drops the cached names' references
     // Where input() reads a line from (without its newline); false at end of
     // input. Natively std::getline on std::cin; an embedder (the wasm layer)
     // replaces it to prompt the page instead.
