@@ -20,6 +20,8 @@
 #include <string>
 #include <vector>
 
+#include "memory/heap_snapshot.h"
+
 namespace gp {
 
 namespace obmalloc {
@@ -28,6 +30,7 @@ constexpr std::size_t kAlignment = 16;           // every block is 16-byte align
 constexpr unsigned kAlignmentShift = 4;
 constexpr std::size_t kSmallRequestThreshold = 512;   // larger requests go to the system
 constexpr unsigned kNumSizeClasses = unsigned(kSmallRequestThreshold / kAlignment);   // 32
+static_assert(kNumSizeClasses == kHeapSizeClasses);
 
 constexpr unsigned kArenaBits = 20;
 constexpr std::size_t kArenaSize = std::size_t(1) << kArenaBits;   // 1 MiB
@@ -100,51 +103,6 @@ struct HeapStats {
     uint64_t allocated_bytes = 0;    // bytes in live blocks: block size for small ones, request for large
     uint64_t footprint_bytes = 0;    // memory taken from the system: arenas + large requests
     uint64_t peak_footprint = 0;     // high-water mark of footprint_bytes
-};
-
-// ---- snapshot: plain data for the wasm bindings and the memory panel ----
-
-struct PoolSnapshot {
-    uint32_t index;          // position in its arena (0 .. 63)
-    int32_t size_class;      // -1: empty (or never carved) pool
-    uint32_t block_size;     // 0 for an empty pool
-    uint32_t used_blocks;
-    uint32_t free_blocks;    // blocks still available in the pool (free list + never carved)
-};
-
-struct ArenaSnapshot {
-    uintptr_t address;
-    uint32_t total_pools;
-    uint32_t free_pools;              // empty + never carved
-    std::vector<PoolSnapshot> pools;  // every pool of the arena, in address order
-};
-
-struct SizeClassSnapshot {
-    uint32_t block_size;
-    uint32_t pools;          // used or full pools of this class
-    uint64_t used_blocks;
-    uint64_t free_blocks;    // available in those pools
-};
-
-struct TypeCount {
-    std::string type_name;   // tp_name
-    uint64_t count;          // live instances
-};
-
-struct HeapSnapshot {
-    std::vector<ArenaSnapshot> arenas;                            // usable and full arenas, by address
-    SizeClassSnapshot size_classes[obmalloc::kNumSizeClasses];
-    uint64_t arenas_allocated_total = 0;   // arenas ever obtained
-    uint64_t arenas_reclaimed = 0;         // arenas given back to the system
-    uint64_t arenas_highwater = 0;         // most arenas held at once
-    uint64_t small_blocks = 0;             // live blocks <= 512 bytes
-    uint64_t small_bytes = 0;              // their block sizes summed
-    uint64_t large_blocks = 0;             // live blocks from the system allocator
-    uint64_t large_bytes = 0;              // their requested sizes summed
-    uint64_t footprint_bytes = 0;          // arenas + large requests
-    uint64_t peak_footprint = 0;
-    uint64_t limit_bytes = 0;              // 0: no limit
-    std::vector<TypeCount> live_objects;   // filled by heap_snapshot() (interpreter level), most first
 };
 
 class Heap {

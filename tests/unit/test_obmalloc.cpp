@@ -274,3 +274,42 @@ TEST_CASE("sys._debugmallocstats prints CPython's report to stderr", "[obmalloc]
 TEST_CASE("sys.getallocatedblocks counts live blocks", "[obmalloc]") {
     CHECK(test::ev("(lambda sys: (lambda a: (lambda x, b: b - a >= 1000)([[] for i in range(1000)], sys.getallocatedblocks()))(sys.getallocatedblocks()))(__import__('sys'))") == "True");
 }
+
+TEST_CASE("the heap snapshot lists arenas, pools and live objects per type", "[obmalloc]") {
+    Session session;
+    session.set_output([](Stream, std::string_view) {});
+    REQUIRE(session.run_main("class Node:\n    pass\nkeep = [Node() for i in range(250)]\n", "<snap>") == 0);
+    HeapSnapshot s = session.heap_snapshot();
+    REQUIRE(!s.arenas.empty());
+    uint64_t used = 0, pools = 0;
+    for (const ArenaSnapshot& a : s.arenas) {
+        CHECK(a.total_pools == kPoolsPerArena);
+        CHECK(a.pools.size() == kPoolsPerArena);
+        uint32_t free_pools = 0;
+        for (const PoolSnapshot& p : a.pools) {
+            if (p.size_class < 0) {
+                free_pools++;
+                continue;
+            }
+            CHECK(p.block_size == class_size(unsigned(p.size_class)));
+            CHECK(p.used_blocks + p.free_blocks == blocks_per_pool(unsigned(p.size_class)));
+            used += p.used_blocks;
+            pools++;
+        }
+        CHECK(free_pools == a.free_pools);
+    }
+    CHECK(used == s.small_blocks);
+    uint64_t class_pools = 0;
+    for (const SizeClassSnapshot& c : s.size_classes) class_pools += c.pools;
+    CHECK(class_pools == pools);
+    CHECK(s.footprint_bytes == s.arenas.size() * kArenaSize + s.large_bytes);
+    auto count_of = [&](const std::string& name) -> uint64_t {
+        for (const TypeCount& t : s.live_objects)
+            if (t.type_name == name) return t.count;
+        return 0;
+    };
+    CHECK(count_of("Node") == 250);
+    CHECK(count_of("list") >= 1);
+    CHECK(count_of("type") > 50);
+    CHECK(s.live_objects.front().count >= s.live_objects.back().count);
+}
