@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "memory/heap_snapshot.h"
+
 namespace gp {
 
 class Interpreter;
@@ -59,6 +61,10 @@ public:
     // the SyntaxError report if it does not compile.
     std::string disassemble(std::string_view source, std::string_view filename);
     std::uintptr_t interrupt_flag_address() const;
+
+    // The heap as plain data: arenas and pools, size classes, totals, and
+    // live objects per type (for the memory panel; see heap_snapshot.h).
+    HeapSnapshot heap_snapshot();
 
     Interpreter& interpreter() { return *interp_; }
 

@@ -5,10 +5,15 @@
 //   glasspy [-]                  read the program from standard input
 //   glasspy --dis FILE|-c CODE   print the bytecode instead of running it
 //                                (a glasspy extension, dis.dis() format)
+//   glasspy --heap-limit SIZE ...  cap the interpreter's heap (bytes, or with
+//                                a K/M/G suffix); past it allocations raise
+//                                MemoryError. GLASSPY_HEAP_LIMIT does the same.
 //
 // The same file is the native CLI and, built with Emscripten, the program
 // behind build/wasm/glasspy (Node, real filesystem through NODERAWFS).
+#include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -30,8 +35,28 @@ extern "C" void on_sigint(int) {
 }
 
 int usage() {
-    std::fprintf(stderr, "usage: glasspy [-c cmd | file | -] [arg] ...\n");
+    std::fprintf(stderr, "usage: glasspy [--heap-limit SIZE] [-c cmd | file | -] [arg] ...\n");
     return 2;
+}
+
+// "4096", "64K", "256M", "2G" -> bytes; false if malformed.
+bool parse_size(const char* text, std::size_t* out) {
+    char* end = nullptr;
+    errno = 0;
+    unsigned long long v = std::strtoull(text, &end, 10);
+    if (end == text || errno) return false;
+    unsigned shift = 0;
+    switch (*end) {
+        case '\0': break;
+        case 'k': case 'K': shift = 10; end++; break;
+        case 'm': case 'M': shift = 20; end++; break;
+        case 'g': case 'G': shift = 30; end++; break;
+        default: return false;
+    }
+    if (*end == 'B' || *end == 'b') end++;
+    if (*end || (shift && v > (~0ull >> shift))) return false;
+    *out = std::size_t(v << shift);
+    return true;
 }
 
 }  // namespace
@@ -41,9 +66,24 @@ int main(int argc, char** argv) {
     std::vector<std::string> script_argv;
     int i = 1;
     bool dis_only = false;
-    if (i < argc && std::strcmp(argv[i], "--dis") == 0) {
-        dis_only = true;
-        i++;
+    std::size_t heap_limit = 0;
+    if (const char* env = std::getenv("GLASSPY_HEAP_LIMIT"); env && *env && !parse_size(env, &heap_limit)) {
+        std::fprintf(stderr, "glasspy: GLASSPY_HEAP_LIMIT: invalid size '%s'\n", env);
+        return 2;
+    }
+    for (;;) {
+        if (i < argc && std::strcmp(argv[i], "--dis") == 0) {
+            dis_only = true;
+            i++;
+        } else if (i < argc && std::strcmp(argv[i], "--heap-limit") == 0) {
+            if (i + 1 >= argc || !parse_size(argv[i + 1], &heap_limit)) {
+                std::fprintf(stderr, "glasspy: --heap-limit needs a size such as 64M\n");
+                return usage();
+            }
+            i += 2;
+        } else {
+            break;
+        }
     }
     if (i < argc && std::strcmp(argv[i], "-c") == 0) {
         if (i + 1 >= argc) {
@@ -88,6 +128,7 @@ int main(int argc, char** argv) {
 
     gp::Config config;
     config.argv = script_argv;
+    config.heap_limit = heap_limit;
     gp::Session session(config);
     if (dis_only) {
         std::fputs(session.disassemble(source, filename).c_str(), stdout);

@@ -127,7 +127,16 @@ static Ref<> sys_exit(ThreadState* ts, Object*, Object* const* args, isize nargs
 
 static Ref<> sys_getallocatedblocks(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "getallocatedblocks", kw) || !check_nargs(ts, "getallocatedblocks", nargs, 0, 0)) return nullptr;
-    return int_from_u64(ts, ts->interp->heap.stats().allocated_blocks);
+    return int_from_u64(ts, ts->interp->heap.allocated_blocks());
+}
+
+// sys._debugmallocstats(): the allocator's report, written straight to the
+// process's stderr (not sys.stderr), as CPython does.
+static Ref<> sys_debugmallocstats(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "_debugmallocstats", kw) || !check_nargs(ts, "_debugmallocstats", nargs, 0, 0)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    if (interp.output) interp.output(Stream::Stderr, interp.heap.debug_stats());
+    return newref(interp.None);
 }
 
 // sys.getsizeof(obj[, default]): __sizeof__ plus the GC header of container
@@ -222,6 +231,7 @@ static const MethodDef sys_methods[] = {
     {"set_int_max_str_digits", sys_set_int_max_str_digits, 0, "Set the maximum string digits limit for non-binary int<->str conversions."},
     {"getsizeof", sys_getsizeof, 0, "getsizeof(object [, default]) -> int\n\nReturn the size of object in bytes."},
     {"exit", sys_exit, 0, "exit(status=None, /)\nExit the interpreter by raising SystemExit(status)."},
+    {"_debugmallocstats", sys_debugmallocstats, 0, "Print summary info to stderr about the state of pymalloc's structures."},
     {"getallocatedblocks", sys_getallocatedblocks, 0, "Return the number of memory blocks currently allocated."},
     {"getrecursionlimit", sys_getrecursionlimit, 0, "Return the current value of the recursion limit."},
     {"getrefcount", sys_getrefcount, 0, "Return the reference count of object."},

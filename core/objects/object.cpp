@@ -37,6 +37,7 @@ Object* object_alloc(ThreadState* ts, TypeObject* type, isize nitems) {
     op->ob_refcnt = 1;
     op->ob_type = type;
     incref(type);
+    type->tp_live++;
     if (type->tp_itemsize) static_cast<VarObject*>(op)->ob_size = nitems;
     if (gc) {
         // _PyObject_GC_Link: count the container; past the threshold, ask
@@ -63,6 +64,7 @@ void object_free(Object* op) {
         if (interp.gc.generations[0].count > 0) interp.gc.generations[0].count--;
     }
     interp.heap.free(mem);
+    type->tp_live--;
     decref(type);
 }
 

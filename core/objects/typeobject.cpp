@@ -126,7 +126,10 @@ TypeObject* type_new_builtin(Interpreter& interp, const char* name, isize basics
     auto* t = new (mem) TypeObject();
     t->ob_refcnt = 1;
     t->ob_type = meta;
-    if (meta) incref(meta);
+    if (meta) {
+        incref(meta);
+        meta->tp_live++;
+    }
     t->ob_size = 0;
     t->interp = &interp;
     t->tp_name = name;
@@ -436,6 +439,7 @@ static void type_dealloc(Object* op) {
     Interpreter* interp = t->interp;
     t->~TypeObject();
     interp->heap.free(op);
+    if (meta) meta->tp_live--;
     xdecref(meta);
 }
 

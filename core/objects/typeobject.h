@@ -215,6 +215,9 @@ struct TypeObject : VarObject {
     // Head of the list of weak references to this type object
     // (weakrefobject.h), borrowed; `type` points tp_weaklistoffset here.
     Object* tp_weaklist = nullptr;
+    // Instances of this type alive now (allocated minus freed; type objects
+    // count as instances of their metatype). The heap snapshot reads it.
+    isize tp_live = 0;
 };
 
 inline bool type_has_flag(const TypeObject* t, uint64_t f) { return (t->tp_flags & f) != 0; }

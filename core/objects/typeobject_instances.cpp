@@ -429,6 +429,8 @@ static int object_set_class(ThreadState* ts, Object* self, Object* value) {
     }
     incref(newto);
     self->ob_type = newto;
+    newto->tp_live++;   // the instance now counts as newto's
+    oldto->tp_live--;
     decref(oldto);
     return 0;
 }

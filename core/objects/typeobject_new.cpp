@@ -505,6 +505,7 @@ Ref<> type_new(ThreadState* ts, TypeObject* metatype, Object* const* args, isize
     type->ob_refcnt = 1;
     type->ob_type = metatype;
     incref(metatype);
+    metatype->tp_live++;
     type->interp = &interp;
     Ref<TypeObject> owner = Ref<TypeObject>::steal(type);
     type->tp_name = tp_name;

@@ -64,7 +64,10 @@ std::nullptr_t raise(ThreadState* ts, TypeObject* type, std::string_view msg) {
 std::nullptr_t raise_no_memory(ThreadState* ts) {
     // Must not allocate: reuse a preallocated instance when we have one.
     Interpreter& interp = *ts->interp;
+    // The heap limit may be what failed: the error itself must still fit.
+    interp.heap.suspend_limit(true);
     Object* inst = object_alloc(nullptr, interp.exc.MemoryError, 0);
+    interp.heap.suspend_limit(false);
     if (!inst) return nullptr;
     auto* e = static_cast<BaseExceptionObject*>(inst);
     e->args = interp.empty_tuple;

@@ -63,6 +63,7 @@ bool Interpreter::bootstrap() {
     if (!types.type) return false;
     types.type->ob_type = types.type;
     incref(types.type);
+    types.type->tp_live++;
     types.object = type_new_builtin(*this, "object", sizeof(Object), 0, nullptr, base);
     if (!types.object) return false;
     types.type->tp_base = types.object;
