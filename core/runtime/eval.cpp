@@ -957,8 +957,8 @@ next_instruction:
             Frame* done = f;
             bool leave = done->is_entry;
             Frame* caller = done->previous;
+            ts->frame = caller;   // unlinked first: finalizers run while its locals go see the caller
             pop_frame(ts, done);
-            ts->frame = caller;
             if (leave) return retval;
             f = caller;
             co = f->code;
@@ -1285,6 +1285,8 @@ next_instruction:
             Object* iterable = TOP();
             if (is_coroutine(iterable)) {
                 if (!(co->co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
+                    SET_TOP(nullptr);   // released now, as ceval.c does
+                    decref(iterable);
                     raise(ts, interp.exc.TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
                     goto error;
                 }
@@ -1927,8 +1929,8 @@ exception_unwind: {
         Frame* done = f;
         bool leave = done->is_entry;
         Frame* caller = done->previous;
+        ts->frame = caller;   // unlinked first, as on return
         pop_frame(ts, done);
-        ts->frame = caller;
         if (leave) return nullptr;
         f = caller;
         co = f->code;

@@ -36,4 +36,6 @@ void check_cases(const std::string& tag) {
 }
 }  // namespace
 
+TEST_CASE("coroutine and async generator programs print what CPython 3.11 prints", "[async]") { check_cases("async"); }
+
 TEST_CASE("exception group programs print what CPython 3.11 prints", "[excgroup]") { check_cases("excgroup"); }
