@@ -183,12 +183,13 @@ static Ref<> sys_set_int_max_str_digits(ThreadState* ts, Object*, Object* const*
 // sys.exception() and sys.exc_info(): the exception being handled.
 static Ref<> sys_exception(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "exception", kw) || !check_nargs(ts, "exception", nargs, 0, 0)) return nullptr;
-    return newref(ts->exc_info ? ts->exc_info : ts->interp->None);
+    Object* e = handled_exception(ts);
+    return newref(e ? e : ts->interp->None);
 }
 static Ref<> sys_exc_info(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "exc_info", kw) || !check_nargs(ts, "exc_info", nargs, 0, 0)) return nullptr;
     Object* none = ts->interp->None;
-    Object* e = ts->exc_info;
+    Object* e = handled_exception(ts);
     if (!e || e == none) return tuple_pack(ts, {none, none, none});
     Object* tb = static_cast<BaseExceptionObject*>(e)->traceback;
     return tuple_pack(ts, {type_of(e), e, tb ? tb : none});

@@ -54,6 +54,7 @@ Ref<> generator_from_frame(ThreadState* ts, Frame* f) {
     gen->state = GenState::Created;
     gen->ag_closed = false;
     gen->ag_running_async = false;
+    gen->gi_exc_value = nullptr;
     if (FunctionObject* fn = f->func) {
         gen->gi_name = newref(fn->func_name).release();
         gen->gi_qualname = newref(fn->func_qualname).release();
@@ -114,7 +115,20 @@ SendResult generator_send(ThreadState* ts, GenObject* gen, Object* value, Ref<>*
         f->stack_base()[f->stacktop++] = value;
     }
     gen->state = GenState::Executing;
+    // The generator's handled exception becomes the thread's while it runs
+    // (genobject.c: gen_send_ex2 links gi_exc_state into exc_info).
+    ts->exc_info_outer.push_back(ts->exc_info);
+    ts->exc_info = gen->gi_exc_value;
+    gen->gi_exc_value = nullptr;
     Ref<> r = eval_generator_frame(ts, f, throwing);
+    gen->gi_exc_value = ts->exc_info;
+    ts->exc_info = ts->exc_info_outer.back();
+    ts->exc_info_outer.pop_back();
+    if (gen->state == GenState::Completed && gen->gi_exc_value) {
+        Object* e = gen->gi_exc_value;
+        gen->gi_exc_value = nullptr;
+        decref(e);
+    }
     if (gen->state == GenState::Executing) gen->state = GenState::Suspended;   // recursion limit hit before running
     if (r) {
         bool done = gen->state == GenState::Completed;
@@ -358,6 +372,7 @@ static void gen_dealloc(Object* op) {
     decref(f.code);
     xdecref(gen->gi_name);
     xdecref(gen->gi_qualname);
+    xdecref(gen->gi_exc_value);
     object_free(op);
 }
 
@@ -369,7 +384,7 @@ static void gen_dealloc(Object* op) {
 static int gen_traverse(Object* op, visitproc visit, void* arg) {
     auto* gen = static_cast<GenObject*>(op);
     Frame& f = gen->gi_frame;
-    for (Object* x : {gen->gi_name, gen->gi_qualname})
+    for (Object* x : {gen->gi_name, gen->gi_qualname, gen->gi_exc_value})
         if (x && visit(x, arg)) return 1;
     for (Object* x : {static_cast<Object*>(f.func), reinterpret_cast<Object*>(f.code),
                       static_cast<Object*>(f.globals), static_cast<Object*>(f.builtins), f.locals})

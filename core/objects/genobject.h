@@ -28,6 +28,8 @@ struct GenObject : Object {
     GenState state;
     bool ag_closed;           // async generators: aclose() ran or the frame finished
     bool ag_running_async;    // async generators: an asend/athrow awaitable is in progress
+    Object* gi_exc_value;     // owned, may be null: the exception its frame was handling when it
+                              //   suspended (gi_exc_state); it is the thread's exc_info while running
     Frame gi_frame;           // the frame itself; its slots continue past the end (variable size)
 };
 

@@ -109,6 +109,9 @@ struct ThreadState {
     Frame* frame = nullptr;           // innermost executing frame [root: frames own their locals]
     Object* curexc = nullptr;         // the exception being raised (owned), or null [root]
     Object* exc_info = nullptr;       // the exception being handled, sys.exc_info() (owned) [root]
+                                      //   (inside a running generator: the generator's own)
+    std::vector<Object*> exc_info_outer;  // exc_info of the frames below each running generator,
+                                          //   innermost last (owned, may be null) [root]
     int recursion_depth = 0;          // Python frames + nested C calls on this thread
     int c_recursion_depth = 0;        // nested C++ calls that recurse (repr, ==, ...)
     int recursion_headroom = 0;       // > 0 while a RecursionError is being raised
