@@ -768,6 +768,7 @@ bool Compiler::visit_stmt(Stmt* s) {
         for (Expr* t : static_cast<Delete*>(s)->targets) {
             switch (t->kind) {
             case ExprKind::Name:
+                set_loc(t);   // the name's own position, as compiler_visit_expr sets it
                 if (!nameop(static_cast<Name*>(t)->id, ExprContext::Del)) return false;
                 break;
             case ExprKind::Attribute: {

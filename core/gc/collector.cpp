@@ -63,6 +63,9 @@
 // collected). CPython 3.11 stores plain instances' attributes without a
 // dict object; glasspy has one and hides it from the counts (collector.h).
 #include "gc/collector.h"
+#include "runtime/frame.h"
+#include "objects/codeobject.h"
+#include "objects/exceptions.h"
 
 #include <cassert>
 #include <cstdio>
@@ -280,6 +283,11 @@ void write_stderr(ThreadState* ts, const std::string& text) {
 void report_unraisable(ThreadState* ts, Object* obj, const char* context) {
     Ref<> exc = error_fetch(ts);
     if (!exc) return;
+    // An exception with no traceback gets the frame that is running now
+    // (errors.c: _PyErr_WriteUnraisableMsg).
+    if (is_exception_instance(exc.get()) && !static_cast<BaseExceptionObject*>(exc.get())->traceback && ts->frame) {
+        if (!traceback_add(ts, exc.get(), ts->frame)) error_clear(ts);
+    }
     std::string text;
     if (obj) {
         Ref<> r = object_repr(ts, obj);

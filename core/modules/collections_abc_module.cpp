@@ -817,6 +817,18 @@ def _generator():
 Generator.register(type(_generator()))
 del _generator
 
+async def _coro():
+    pass
+_coro = _coro()
+Coroutine.register(type(_coro))
+_coro.close()   # never awaited on purpose: no RuntimeWarning
+del _coro
+
+async def _ag():
+    yield
+AsyncGenerator.register(type(_ag()))
+del _ag
+
 Reversible.register(type({}.keys()))
 Reversible.register(type({}.values()))
 Reversible.register(type({}.items()))

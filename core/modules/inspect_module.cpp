@@ -98,12 +98,21 @@ def isgenerator(object):
 
 def iscoroutine(object):
     """Return true if the object is a coroutine."""
-    return False
+    return isinstance(object, types.CoroutineType)
+
+
+def isasyncgen(object):
+    """Return true if the object is an asynchronous generator."""
+    return isinstance(object, types.AsyncGeneratorType)
 
 
 def isawaitable(object):
     """Return true if object can be passed to an ``await`` expression."""
-    return hasattr(type(object), "__await__")
+    import collections.abc
+    return (isinstance(object, types.CoroutineType) or
+            isinstance(object, types.GeneratorType) and
+                bool(object.gi_code.co_flags & CO_ITERABLE_COROUTINE) or
+            isinstance(object, collections.abc.Awaitable))
 
 
 def iscode(object):
@@ -273,6 +282,30 @@ def getgeneratorstate(generator):
     if generator.gi_frame is None:
         return GEN_CLOSED
     return GEN_CREATED
+
+
+CORO_CREATED = "CORO_CREATED"
+CORO_RUNNING = "CORO_RUNNING"
+CORO_SUSPENDED = "CORO_SUSPENDED"
+CORO_CLOSED = "CORO_CLOSED"
+
+
+def getcoroutinestate(coroutine):
+    """Get current state of a coroutine object.
+
+    Possible states are:
+      CORO_CREATED: Waiting to start execution.
+      CORO_RUNNING: Currently being executed by the interpreter.
+      CORO_SUSPENDED: Currently suspended at an await expression.
+      CORO_CLOSED: Execution has completed.
+    """
+    if coroutine.cr_running:
+        return CORO_RUNNING
+    if coroutine.cr_suspended:
+        return CORO_SUSPENDED
+    if coroutine.cr_frame is None:
+        return CORO_CLOSED
+    return CORO_CREATED
 
 
 # ------------------------------------------------------------- signatures

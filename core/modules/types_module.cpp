@@ -43,6 +43,23 @@ def _g():
 GeneratorType = type(_g())
 
 
+async def _c():
+    pass
+
+
+_c = _c()
+CoroutineType = type(_c)
+_c.close()   # never awaited on purpose: no RuntimeWarning
+
+
+async def _ag():
+    yield
+
+
+_ag = _ag()
+AsyncGeneratorType = type(_ag)
+
+
 class _C:
     def _m(self):
         pass
@@ -72,7 +89,7 @@ NotImplementedType = type(NotImplemented)
 
 SimpleNamespace = type(sys.implementation)
 
-del sys, _f, _g, _C, _cell_factory
+del sys, _f, _g, _c, _ag, _C, _cell_factory
 
 
 def new_class(name, bases=(), kwds=None, exec_body=None):
@@ -205,6 +222,90 @@ try:
     UnionType = type(int | str)
 except TypeError:
     pass
+
+
+
+def coroutine(func):
+    """Convert regular generator function to a coroutine."""
+
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+
+    if (func.__class__ is FunctionType and
+        getattr(func, '__code__', None).__class__ is CodeType):
+
+        co_flags = func.__code__.co_flags
+
+        # A coroutine function already (CO_COROUTINE | CO_ITERABLE_COROUTINE).
+        if co_flags & 0x180:
+            return func
+
+        # A generator function (CO_GENERATOR): its generators become
+        # awaitable once the code carries CO_ITERABLE_COROUTINE.
+        if co_flags & 0x20:
+            co = func.__code__
+            func.__code__ = co.replace(co_flags=co.co_flags | 0x100)
+            return func
+
+    # Functions that return generator-like objects (for instance generators
+    # compiled with Cython) get a wrapper that makes the result awaitable.
+    import functools
+    import _collections_abc
+    @functools.wraps(func)
+    def wrapped(*args, **kwargs):
+        coro = func(*args, **kwargs)
+        if (coro.__class__ is CoroutineType or
+            coro.__class__ is GeneratorType and coro.gi_code.co_flags & 0x100):
+            # A native coroutine or an iterable coroutine.
+            return coro
+        if (isinstance(coro, _collections_abc.Generator) and
+            not isinstance(coro, _collections_abc.Coroutine)):
+            # A generator (or something implementing the Generator ABC and
+            # not the Coroutine one).
+            return _GeneratorWrapper(coro)
+        # A Coroutine-ABC instance or some other object: pass it through.
+        return coro
+
+    return wrapped
+
+
+class _GeneratorWrapper:
+    # Makes a generator-like object awaitable, delegating the rest.
+    def __init__(self, gen):
+        self.__wrapped = gen
+        self.__isgen = gen.__class__ is GeneratorType
+        self.__name__ = getattr(gen, '__name__', None)
+        self.__qualname__ = getattr(gen, '__qualname__', None)
+    def send(self, val):
+        return self.__wrapped.send(val)
+    def throw(self, tp, *rest):
+        return self.__wrapped.throw(tp, *rest)
+    def close(self):
+        return self.__wrapped.close()
+    @property
+    def gi_code(self):
+        return self.__wrapped.gi_code
+    @property
+    def gi_frame(self):
+        return self.__wrapped.gi_frame
+    @property
+    def gi_running(self):
+        return self.__wrapped.gi_running
+    @property
+    def gi_yieldfrom(self):
+        return self.__wrapped.gi_yieldfrom
+    cr_code = gi_code
+    cr_frame = gi_frame
+    cr_running = gi_running
+    cr_await = gi_yieldfrom
+    def __next__(self):
+        return next(self.__wrapped)
+    def __iter__(self):
+        if self.__isgen:
+            return self.__wrapped
+        return self
+    __await__ = __iter__
+
 
 __all__ = [n for n in globals() if n[:1] != "_"]
 )py";

@@ -102,6 +102,26 @@ static Ref<> function_descr_get(ThreadState* ts, Object* func, Object* obj, Obje
 
 static FunctionObject* as_func(Object* o) { return static_cast<FunctionObject*>(o); }
 static Ref<> fn_get_code(ThreadState*, Object* o) { return newref<Object>(as_func(o)->func_code); }
+// func.__code__ = code (funcobject.c: func_set_code): the free variables must agree.
+static int fn_set_code(ThreadState* ts, Object* o, Object* v) {
+    Interpreter& interp = *ts->interp;
+    if (!v || type_of(v) != interp.types.code) {
+        raise(ts, interp.exc.TypeError, "__code__ must be set to a code object");
+        return -1;
+    }
+    FunctionObject* fn = as_func(o);
+    isize nclosure = fn->func_closure ? fn->func_closure->ob_size : 0;
+    isize nfree = static_cast<CodeObject*>(v)->co_nfreevars;
+    if (nclosure != nfree) {
+        raise(ts, interp.exc.ValueError, std::string(str_utf8(fn->func_name)) + "() requires a code object with " +
+                                             std::to_string(nclosure) + " free vars, not " + std::to_string(nfree));
+        return -1;
+    }
+    CodeObject* old = fn->func_code;
+    fn->func_code = static_cast<CodeObject*>(newref(v).release());
+    decref(old);
+    return 0;
+}
 static Ref<> fn_get_name(ThreadState*, Object* o) { return newref(as_func(o)->func_name); }
 static int fn_set_name(ThreadState* ts, Object* o, Object* v) {
     if (!v || !is_str(v)) { raise(ts, ts->interp->exc.TypeError, "__name__ must be set to a string object"); return -1; }
@@ -203,7 +223,7 @@ static const GetSetDef function_getsets[] = {
     {"__closure__", fn_get_closure, nullptr, nullptr},
     {"__annotations__", fn_get_annotations, fn_set_annotations, nullptr},
     {"__builtins__", fn_get_builtins, nullptr, nullptr},
-    {"__code__", fn_get_code, nullptr, nullptr},
+    {"__code__", fn_get_code, fn_set_code, nullptr},
     {"__name__", fn_get_name, fn_set_name, nullptr},
     {"__qualname__", fn_get_qualname, fn_set_qualname, nullptr},
     {"__doc__", fn_get_doc, fn_set_doc, nullptr},

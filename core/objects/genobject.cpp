@@ -13,6 +13,7 @@
 #include "objects/frameobject.h"
 #include "objects/funcobject.h"
 #include "objects/methodobject.h"
+#include "objects/tupleobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
 #include "objects/weakrefobject.h"
@@ -24,12 +25,25 @@
 namespace gp {
 
 bool is_generator(Object* o) { return type_of(o) == type_of(o)->interp->types.generator; }
+bool is_coroutine(Object* o) { return type_of(o) == type_of(o)->interp->types.coroutine; }
+bool is_async_generator(Object* o) { return type_of(o) == type_of(o)->interp->types.async_generator; }
+static bool is_gen_or_coro(Object* o) { return is_generator(o) || is_coroutine(o); }
+
+// "generator" / "coroutine" / "async generator", for messages.
+static const char* kind_name(GenObject* gen) {
+    if (is_coroutine(gen)) return "coroutine";
+    if (is_async_generator(gen)) return "async generator";
+    return "generator";
+}
 
 Ref<> generator_from_frame(ThreadState* ts, Frame* f) {
     Interpreter& interp = *ts->interp;
     CodeObject* co = f->code;
     isize slots = co->co_nlocalsplus + co->co_stacksize;
-    auto* gen = static_cast<GenObject*>(object_alloc(ts, interp.types.generator, slots));
+    TypeObject* type = (co->co_flags & CO_COROUTINE)         ? interp.types.coroutine
+                       : (co->co_flags & CO_ASYNC_GENERATOR) ? interp.types.async_generator
+                                                             : interp.types.generator;
+    auto* gen = static_cast<GenObject*>(object_alloc(ts, type, slots));
     if (!gen) return nullptr;
     // Move the frame: header and every slot, with their references.
     std::memcpy(&gen->gi_frame, f, offsetof(Frame, localsplus));
@@ -43,6 +57,9 @@ Ref<> generator_from_frame(ThreadState* ts, Frame* f) {
         f->frame_obj = nullptr;
     }
     gen->state = GenState::Created;
+    gen->ag_closed = false;
+    gen->ag_running_async = false;
+    gen->gi_exc_value = nullptr;
     if (FunctionObject* fn = f->func) {
         gen->gi_name = newref(fn->func_name).release();
         gen->gi_qualname = newref(fn->func_qualname).release();
@@ -64,7 +81,7 @@ Ref<> generator_from_frame(ThreadState* ts, Frame* f) {
 // The sub-iterator a generator is delegating to (`yield from` / `await`),
 // if it is suspended inside one: the next instruction is RESUME 2/3 and the
 // receiver is on top of the stack (genobject.c: _PyGen_yf).
-static Object* delegate_of(GenObject* gen) {
+Object* gen_delegate(GenObject* gen) {
     Frame& f = gen->gi_frame;
     if (gen->state != GenState::Suspended || f.stacktop < 1) return nullptr;
     const std::vector<uint16_t>& code = f.code->code;
@@ -75,19 +92,26 @@ static Object* delegate_of(GenObject* gen) {
     return f.stack_base()[f.stacktop - 1];
 }
 
-SendResult generator_send(ThreadState* ts, GenObject* gen, Object* value, Ref<>* result, bool throwing) {
+SendResult generator_send(ThreadState* ts, GenObject* gen, Object* value, Ref<>* result, bool throwing,
+                          bool closing) {
     Interpreter& interp = *ts->interp;
     if (gen->state == GenState::Executing) {
-        raise(ts, interp.exc.ValueError, "generator already executing");
+        raise(ts, interp.exc.ValueError, std::string(kind_name(gen)) + " already executing");
         return SendResult::Error;
     }
     if (gen->state == GenState::Completed) {
+        if (is_coroutine(gen) && !closing) {
+            // An exhausted coroutine: awaiting it again is an error (close()
+            // stays silent).
+            raise(ts, interp.exc.RuntimeError, "cannot reuse already awaited coroutine");
+            return SendResult::Error;
+        }
         if (throwing) return SendResult::Error;   // the exception propagates as is
         *result = newref(interp.None);
         return SendResult::Return;
     }
     if (gen->state == GenState::Created && !throwing && value != interp.None) {
-        raise(ts, interp.exc.TypeError, "can't send non-None value to a just-started generator");
+        raise(ts, interp.exc.TypeError, std::string("can't send non-None value to a just-started ") + kind_name(gen));
         return SendResult::Error;
     }
     Frame* f = &gen->gi_frame;
@@ -96,24 +120,40 @@ SendResult generator_send(ThreadState* ts, GenObject* gen, Object* value, Ref<>*
         f->stack_base()[f->stacktop++] = value;
     }
     gen->state = GenState::Executing;
+    // The generator's handled exception becomes the thread's while it runs
+    // (genobject.c: gen_send_ex2 links gi_exc_state into exc_info).
+    ts->exc_info_outer.push_back(ts->exc_info);
+    ts->exc_info = gen->gi_exc_value;
+    gen->gi_exc_value = nullptr;
     Ref<> r = eval_generator_frame(ts, f, throwing);
+    gen->gi_exc_value = ts->exc_info;
+    ts->exc_info = ts->exc_info_outer.back();
+    ts->exc_info_outer.pop_back();
+    if (gen->state == GenState::Completed && gen->gi_exc_value) {
+        Object* e = gen->gi_exc_value;
+        gen->gi_exc_value = nullptr;
+        decref(e);
+    }
     if (gen->state == GenState::Executing) gen->state = GenState::Suspended;   // recursion limit hit before running
     if (r) {
-        if (gen->state == GenState::Completed) {
-            *result = std::move(r);
-            return SendResult::Return;
-        }
+        bool done = gen->state == GenState::Completed;
         *result = std::move(r);
-        return SendResult::Next;
+        return done ? SendResult::Return : SendResult::Next;
     }
-    // A StopIteration escaping a generator becomes RuntimeError (PEP 479).
-    if (error_matches(ts, interp.exc.StopIteration)) {
-        Ref<> stop = error_fetch(ts);
-        raise(ts, interp.exc.RuntimeError, "generator raised StopIteration");
+    // A StopIteration escaping a generator becomes RuntimeError (PEP 479);
+    // so does a StopAsyncIteration escaping an async generator.
+    bool stop = error_matches(ts, interp.exc.StopIteration);
+    bool async_stop = !stop && is_async_generator(gen) && error_matches(ts, interp.exc.StopAsyncIteration);
+    if (stop || async_stop) {
+        Ref<> cause = error_fetch(ts);
+        std::string msg = std::string(kind_name(gen)) + (stop ? " raised StopIteration" : " raised StopAsyncIteration");
+        raise(ts, interp.exc.RuntimeError, msg);
         if (ts->curexc) {
             auto* e = static_cast<BaseExceptionObject*>(ts->curexc);
             xdecref(e->cause);
-            e->cause = stop.release();
+            e->cause = cause.clone().release();
+            xdecref(e->context);
+            e->context = cause.release();
             e->suppress_context = true;
         }
     }
@@ -133,9 +173,15 @@ static Ref<> gen_iternext(ThreadState* ts, Object* self) {
     return nullptr;
 }
 
-static Ref<> return_to_stop_iteration(ThreadState* ts, SendResult s, Ref<> result) {
+// gen_send_ex's ending: a return becomes StopIteration(value) (or
+// StopAsyncIteration for an async generator).
+static Ref<> return_to_stop_iteration(ThreadState* ts, GenObject* gen, SendResult s, Ref<> result) {
     if (s == SendResult::Next) return result;
     if (s == SendResult::Return) {
+        if (is_async_generator(gen)) {
+            raise_object(ts, ts->interp->exc.StopAsyncIteration);
+            return nullptr;
+        }
         Object* v = result.get();
         isize n = v == ts->interp->None ? 0 : 1;
         Ref<> exc = object_vectorcall(ts, ts->interp->exc.StopIteration, &v, n);
@@ -144,71 +190,106 @@ static Ref<> return_to_stop_iteration(ThreadState* ts, SendResult s, Ref<> resul
     return nullptr;
 }
 
-static Ref<> gen_send(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "send", kw) || !check_nargs(ts, "send", nargs, 1, 1)) return nullptr;
+Ref<> gen_send_value(ThreadState* ts, GenObject* gen, Object* value) {
     Ref<> result;
-    SendResult s = generator_send(ts, static_cast<GenObject*>(self), args[0], &result, false);
-    return return_to_stop_iteration(ts, s, std::move(result));
+    SendResult s = generator_send(ts, gen, value, &result, false);
+    return return_to_stop_iteration(ts, gen, s, std::move(result));
 }
 
-// throw(value) / throw(type[, value[, tb]]): raise inside the generator.
-static Ref<> gen_throw_impl(ThreadState* ts, GenObject* gen, Object* typ, Object* val, Object* tb,
-                            bool closing) {
+static Ref<> gen_send(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "send", kw) || !check_nargs(ts, "send", nargs, 1, 1)) return nullptr;
+    return gen_send_value(ts, static_cast<GenObject*>(self), args[0]);
+}
+
+// Resumes gen with the exception already set (gen_send_ex(gen, None, 1, 0)).
+static Ref<> resume_throwing(ThreadState* ts, GenObject* gen, bool closing = false) {
+    Ref<> result;
+    SendResult s = generator_send(ts, gen, nullptr, &result, true, closing);
+    return return_to_stop_iteration(ts, gen, s, std::move(result));
+}
+
+// gen_close_iter: closes what a suspended `yield from`/`await` delegates
+// to. False with an error set when that close() failed.
+static bool close_delegate(ThreadState* ts, Object* yf) {
+    if (is_gen_or_coro(yf)) return bool(gen_close(ts, static_cast<GenObject*>(yf)));
+    Ref<> meth = object_getattr_cstr(ts, yf, "close");
+    if (!meth) {
+        if (error_matches(ts, ts->interp->exc.AttributeError)) error_clear(ts);
+        else report_unraisable(ts, yf);
+        return true;
+    }
+    return bool(object_call_noargs(ts, meth.get()));
+}
+
+// _gen_throw: raise inside the generator, first inside whatever it
+// delegates to, as `yield from` promises.
+Ref<> gen_throw(ThreadState* ts, GenObject* gen, bool close_on_genexit, Object* typ, Object* val, Object* tb) {
     Interpreter& interp = *ts->interp;
-    // Delegate to a sub-generator first, as `yield from` promises.
-    if (Object* yf = delegate_of(gen)) {
+    if (Object* yf = gen_delegate(gen)) {
         Ref<> keep = newref(yf);
         Ref<> r;
-        gen->state = GenState::Executing;
-        if (is_generator(yf)) {
-            r = gen_throw_impl(ts, static_cast<GenObject*>(yf), typ, val, tb, closing);
-        } else if (closing) {
-            Ref<> close = object_getattr_cstr(ts, yf, "close");
-            if (close) r = object_call_noargs(ts, close.get());
-            else if (error_matches(ts, interp.exc.AttributeError)) { error_clear(ts); r = newref(interp.None); }
-            if (r) r.reset();
+        GenState saved = gen->state;
+        bool genexit = is_exception_class(typ) ? type_is_subtype(static_cast<TypeObject*>(typ), interp.exc.GeneratorExit)
+                                               : is_exception_instance(typ) && isinstance_of(typ, interp.exc.GeneratorExit);
+        if (genexit && close_on_genexit) {
+            // Close the delegate, then raise GeneratorExit here.
+            gen->state = GenState::Executing;
+            bool ok = close_delegate(ts, yf);
+            gen->state = saved;
+            if (!ok) return resume_throwing(ts, gen);
+            goto throw_here;
+        }
+        if (is_gen_or_coro(yf)) {
+            gen->state = GenState::Executing;
+            r = gen_throw(ts, static_cast<GenObject*>(yf), close_on_genexit, typ, val, tb);
+            gen->state = saved;
         } else {
             Ref<> meth = object_getattr_cstr(ts, yf, "throw");
-            if (!meth && error_matches(ts, interp.exc.AttributeError)) {
+            if (!meth) {
+                if (!error_matches(ts, interp.exc.AttributeError)) return nullptr;
                 error_clear(ts);
-            } else if (meth) {
-                Object* args[3] = {typ, val ? val : interp.None, tb ? tb : interp.None};
-                r = object_vectorcall(ts, meth.get(), args, val ? (tb ? 3 : 2) : 1);
+                goto throw_here;
             }
+            gen->state = GenState::Executing;
+            Object* args[3] = {typ, val ? val : interp.None, tb ? tb : interp.None};
+            r = object_vectorcall(ts, meth.get(), args, val ? (tb ? 3 : 2) : 1);
+            gen->state = saved;
         }
-        gen->state = GenState::Suspended;
-        if (r) return r;   // the sub-iterator yielded: so do we
-        if (!error_occurred(ts)) {
-            if (closing) goto throw_here;
-            // Sub-iterator finished: its return value resumes us at SEND.
-        }
+        if (r) return r;   // the delegate yielded: so do we
+        // The delegate finished (or failed): leave the SEND loop, as SEND's
+        // own return path does, and continue with its value or its error.
         Frame& f = gen->gi_frame;
+        decref(f.stack_base()[--f.stacktop]);   // the receiver
+        uint16_t send = f.code->code[std::size_t(f.prev_instr - 1)];
+        f.prev_instr = f.prev_instr + (send >> 8) - 1;   // JUMPBY(oparg) from SEND, minus one for dispatch
         if (error_matches(ts, interp.exc.StopIteration)) {
-            // The sub-iterator finished: continue after the SEND loop with its
-            // value, as SEND's own return path does (genobject.c: gen_throw).
             Ref<> stop = error_fetch(ts);
             Ref<> v = object_getattr_cstr(ts, stop.get(), "value");
             if (!v) return nullptr;
-            decref(f.stack_base()[--f.stacktop]);   // the receiver
-            uint16_t send = f.code->code[std::size_t(f.prev_instr - 1)];
-            f.prev_instr = f.prev_instr + (send >> 8) - 1;   // JUMPBY(oparg) from SEND, minus one for dispatch
-            Ref<> result;
-            SendResult s = generator_send(ts, gen, v.get(), &result, false);
-            return return_to_stop_iteration(ts, s, std::move(result));
+            return gen_send_value(ts, gen, v.get());
         }
-        // The exception came out of the sub-iterator: it surfaces here.
-        decref(f.stack_base()[--f.stacktop]);   // the receiver
-        Ref<> result;
-        SendResult s = generator_send(ts, gen, nullptr, &result, true);
-        return return_to_stop_iteration(ts, s, std::move(result));
+        if (!error_occurred(ts)) return gen_send_value(ts, gen, interp.None);
+        return resume_throwing(ts, gen);
     }
 throw_here:
     {
+        if (tb == interp.None) tb = nullptr;
+        if (tb && type_of(tb) != interp.types.traceback)
+            return raise(ts, interp.exc.TypeError, "throw() third argument must be a traceback object");
         Ref<> exc;
         if (is_exception_class(typ)) {
-            Object* a = val;
-            exc = (val && val != interp.None) ? (is_exception_instance(val) ? newref(val) : object_vectorcall(ts, typ, &a, 1))
-                                              : object_call_noargs(ts, typ);
+            if (val && is_exception_instance(val) && isinstance_of(val, static_cast<TypeObject*>(typ))) {
+                exc = newref(val);
+            } else if (val && val != interp.None) {
+                if (is_tuple(val)) {
+                    exc = object_vectorcall(ts, typ, as_tuple(val)->ob_item, as_tuple(val)->ob_size);
+                } else {
+                    Object* a = val;
+                    exc = object_vectorcall(ts, typ, &a, 1);
+                }
+            } else {
+                exc = object_call_noargs(ts, typ);
+            }
             if (!exc) return nullptr;
         } else if (is_exception_instance(typ)) {
             if (val && val != interp.None)
@@ -219,33 +300,38 @@ throw_here:
                          std::string("exceptions must be classes or instances deriving from BaseException, not ") +
                              type_name(typ));
         }
-        if (tb && tb != interp.None) {
-            if (object_setattr(ts, exc.get(), interp.intern("__traceback__"), tb) < 0) return nullptr;
-        }
+        if (tb && object_setattr(ts, exc.get(), interp.intern("__traceback__"), tb) < 0) return nullptr;
         error_restore(ts, std::move(exc));
-        Ref<> result;
-        SendResult s = generator_send(ts, gen, nullptr, &result, true);
-        return return_to_stop_iteration(ts, s, std::move(result));
+        return resume_throwing(ts, gen);
     }
 }
 
-static Ref<> gen_throw(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+static Ref<> gen_throw_method(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "throw", kw) || !check_nargs(ts, "throw", nargs, 1, 3)) return nullptr;
-    return gen_throw_impl(ts, static_cast<GenObject*>(self), args[0], nargs > 1 ? args[1] : nullptr,
-                          nargs > 2 ? args[2] : nullptr, false);
+    return gen_throw(ts, static_cast<GenObject*>(self), true, args[0], nargs > 1 ? args[1] : nullptr,
+                     nargs > 2 ? args[2] : nullptr);
 }
 
-// close(): throw GeneratorExit in; it must not yield again.
-static Ref<> gen_close_impl(ThreadState* ts, GenObject* gen) {
+// close(): GeneratorExit is raised at the suspension point; the generator
+// must not yield again.
+Ref<> gen_close(ThreadState* ts, GenObject* gen) {
     Interpreter& interp = *ts->interp;
     if (gen->state == GenState::Created) {
         // Never started: just drop the frame.
         gen->state = GenState::Completed;
         return newref(interp.None);
     }
-    if (gen->state == GenState::Completed) return newref(interp.None);
-    Ref<> r = gen_throw_impl(ts, gen, interp.exc.GeneratorExit, nullptr, nullptr, true);
-    if (r) return raise(ts, interp.exc.RuntimeError, "generator ignored GeneratorExit");
+    bool ok = true;
+    if (Object* yf = gen_delegate(gen)) {
+        Ref<> keep = newref(yf);
+        GenState saved = gen->state;
+        gen->state = GenState::Executing;
+        ok = close_delegate(ts, yf);
+        gen->state = saved;
+    }
+    if (ok) raise_object(ts, interp.exc.GeneratorExit);
+    Ref<> r = resume_throwing(ts, gen, true);
+    if (r) return raise(ts, interp.exc.RuntimeError, std::string(kind_name(gen)) + " ignored GeneratorExit");
     if (error_matches(ts, interp.exc.StopIteration) || error_matches(ts, interp.exc.GeneratorExit)) {
         error_clear(ts);
         return newref(interp.None);
@@ -254,20 +340,24 @@ static Ref<> gen_close_impl(ThreadState* ts, GenObject* gen) {
     return nullptr;
 }
 
-static Ref<> gen_close(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+static Ref<> gen_close_method(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "close", kw) || !check_nargs(ts, "close", nargs, 0, 0)) return nullptr;
-    return gen_close_impl(ts, static_cast<GenObject*>(self));
+    return gen_close(ts, static_cast<GenObject*>(self));
 }
 
 // tp_finalize (PEP 442, genobject.c: _PyGen_Finalize): a suspended
-// generator is closed, so its finally blocks and with-statements run. Runs
-// once per generator, from dealloc or from the cycle collector.
+// generator is closed, so its finally blocks and with-statements run; a
+// coroutine that never started warns that it was never awaited. Runs once
+// per object, from dealloc or from the cycle collector.
 static void gen_finalize(ThreadState* ts, Object* op) {
     auto* gen = static_cast<GenObject*>(op);
-    if (gen->state != GenState::Suspended) return;
     Ref<> saved = error_fetch(ts);
-    Ref<> r = gen_close_impl(ts, gen);
-    if (!r && error_occurred(ts)) report_unraisable(ts, op);
+    if (is_coroutine(gen) && gen->state == GenState::Created && (gen->gi_frame.code->co_flags & CO_COROUTINE)) {
+        warn_unawaited_coroutine(ts, gen);
+    } else if (gen->state == GenState::Suspended) {
+        Ref<> r = gen_close(ts, gen);
+        if (!r && error_occurred(ts)) report_unraisable(ts, op);
+    }
     if (saved) error_restore(ts, std::move(saved));
 }
 
@@ -290,6 +380,7 @@ static void gen_dealloc(Object* op) {
     decref(f.code);
     xdecref(gen->gi_name);
     xdecref(gen->gi_qualname);
+    xdecref(gen->gi_exc_value);
     object_free(op);
 }
 
@@ -301,7 +392,7 @@ static void gen_dealloc(Object* op) {
 static int gen_traverse(Object* op, visitproc visit, void* arg) {
     auto* gen = static_cast<GenObject*>(op);
     Frame& f = gen->gi_frame;
-    for (Object* x : {gen->gi_name, gen->gi_qualname})
+    for (Object* x : {gen->gi_name, gen->gi_qualname, gen->gi_exc_value})
         if (x && visit(x, arg)) return 1;
     for (Object* x : {static_cast<Object*>(f.func), reinterpret_cast<Object*>(f.code),
                       static_cast<Object*>(f.globals), static_cast<Object*>(f.builtins), f.locals,
@@ -313,23 +404,50 @@ static int gen_traverse(Object* op, visitproc visit, void* arg) {
     return 0;
 }
 
+// "<generator object f at 0x...>", "<coroutine object f at 0x...>", ...
 static Ref<> gen_repr(ThreadState* ts, Object* op) {
     auto* gen = static_cast<GenObject*>(op);
     char addr[32];
     std::snprintf(addr, sizeof addr, "%p", static_cast<void*>(op));
-    return str_from_utf8(ts, "<generator object " + std::string(str_utf8(gen->gi_qualname)) + " at " + addr + ">");
+    return str_from_utf8(ts, "<" + type_of(op)->tp_name + " object " + std::string(str_utf8(gen->gi_qualname)) +
+                                 " at " + addr + ">");
 }
 
 static Ref<> gen_iter(ThreadState*, Object* self) { return newref(self); }
 
 static Ref<> gen_get_name(ThreadState*, Object* o) { return newref(static_cast<GenObject*>(o)->gi_name); }
 static Ref<> gen_get_qualname(ThreadState*, Object* o) { return newref(static_cast<GenObject*>(o)->gi_qualname); }
+static int gen_set_name(ThreadState* ts, Object* o, Object* v, Object** slot, const char* what) {
+    if (!v || !is_str(v)) {
+        raise(ts, ts->interp->exc.TypeError, std::string(what) + " must be set to a string object");
+        return -1;
+    }
+    Object* old = *slot;
+    *slot = newref(v).release();
+    xdecref(old);
+    (void)o;
+    return 0;
+}
+static int gen_set_name_slot(ThreadState* ts, Object* o, Object* v) {
+    return gen_set_name(ts, o, v, &static_cast<GenObject*>(o)->gi_name, "__name__");
+}
+static int gen_set_qualname_slot(ThreadState* ts, Object* o, Object* v) {
+    return gen_set_name(ts, o, v, &static_cast<GenObject*>(o)->gi_qualname, "__qualname__");
+}
 static Ref<> gen_get_running(ThreadState* ts, Object* o) {
     return newref<Object>(static_cast<GenObject*>(o)->state == GenState::Executing ? ts->interp->True : ts->interp->False);
 }
 static Ref<> gen_get_code(ThreadState*, Object* o) { return newref<Object>(static_cast<GenObject*>(o)->gi_frame.code); }
 static Ref<> gen_get_suspended(ThreadState* ts, Object* o) {
     return newref<Object>(static_cast<GenObject*>(o)->state == GenState::Suspended ? ts->interp->True : ts->interp->False);
+}
+static Ref<> gen_get_yieldfrom(ThreadState* ts, Object* o) {
+    Object* yf = gen_delegate(static_cast<GenObject*>(o));
+    return newref(yf ? yf : ts->interp->None);
+}
+static Ref<> gen_get_origin(ThreadState* ts, Object*) { return newref(ts->interp->None); }
+static Ref<> ag_get_running(ThreadState* ts, Object* o) {
+    return newref<Object>(static_cast<GenObject*>(o)->ag_running_async ? ts->interp->True : ts->interp->False);
 }
 
 // gi_frame: the generator's frame object, None once it has finished.
@@ -339,32 +457,57 @@ static Ref<> gen_get_frame(ThreadState* ts, Object* o) {
     FrameObject* fo = frame_get_object(ts, &gen->gi_frame);
     return fo ? newref<Object>(fo) : nullptr;
 }
-// gi_yieldfrom: the iterator a `yield from` is delegating to, or None.
-static Ref<> gen_get_yieldfrom(ThreadState* ts, Object* o) {
-    Object* yf = delegate_of(static_cast<GenObject*>(o));
-    return newref(yf ? yf : ts->interp->None);
-}
 
 static const GetSetDef gen_getsets[] = {
     {"gi_frame", gen_get_frame, nullptr, nullptr},
-    {"gi_yieldfrom", gen_get_yieldfrom, nullptr, nullptr},
-    {"__name__", gen_get_name, nullptr, nullptr},
-    {"__qualname__", gen_get_qualname, nullptr, nullptr},
+    {"__name__", gen_get_name, gen_set_name_slot, nullptr},
+    {"__qualname__", gen_get_qualname, gen_set_qualname_slot, nullptr},
     {"gi_running", gen_get_running, nullptr, nullptr},
     {"gi_code", gen_get_code, nullptr, nullptr},
     {"gi_suspended", gen_get_suspended, nullptr, nullptr},
+    {"gi_yieldfrom", gen_get_yieldfrom, nullptr, "object being iterated by yield from, or None"},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
+static const GetSetDef coro_getsets[] = {
+    {"__name__", gen_get_name, gen_set_name_slot, nullptr},
+    {"__qualname__", gen_get_qualname, gen_set_qualname_slot, nullptr},
+    {"cr_frame", gen_get_frame, nullptr, nullptr},
+    {"cr_running", gen_get_running, nullptr, nullptr},
+    {"cr_code", gen_get_code, nullptr, nullptr},
+    {"cr_suspended", gen_get_suspended, nullptr, nullptr},
+    {"cr_await", gen_get_yieldfrom, nullptr, "object being awaited on, or None"},
+    {"cr_origin", gen_get_origin, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
+static const GetSetDef async_gen_getsets[] = {
+    {"__name__", gen_get_name, gen_set_name_slot, nullptr},
+    {"__qualname__", gen_get_qualname, gen_set_qualname_slot, nullptr},
+    {"ag_frame", gen_get_frame, nullptr, nullptr},
+    {"ag_running", ag_get_running, nullptr, nullptr},
+    {"ag_code", gen_get_code, nullptr, nullptr},
+    {"ag_suspended", gen_get_suspended, nullptr, nullptr},
+    {"ag_await", gen_get_yieldfrom, nullptr, "object being awaited on, or None"},
     {nullptr, nullptr, nullptr, nullptr},
 };
 
 static const MethodDef gen_methods[] = {
     {"send", gen_send, 0, "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
-    {"throw", gen_throw, 0, "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator."},
-    {"close", gen_close, 0, "close() -> raise GeneratorExit inside generator."},
+    {"throw", gen_throw_method, 0, "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator."},
+    {"close", gen_close_method, 0, "close() -> raise GeneratorExit inside generator."},
     {nullptr, nullptr, 0, nullptr},
 };
 
-bool init_generator_type(ThreadState* ts) {
-    TypeObject* t = ts->interp->types.generator;
+static const MethodDef coro_methods[] = {
+    {"send", gen_send, 0, "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."},
+    {"throw", gen_throw_method, 0, "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine."},
+    {"close", gen_close_method, 0, "close() -> raise GeneratorExit inside coroutine."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+// The layout and life cycle every generator-like type shares.
+static void init_gen_like(TypeObject* t) {
     t->tp_basicsize = isize(offsetof(GenObject, gi_frame) + offsetof(Frame, localsplus));
     t->tp_itemsize = sizeof(Object*);
     t->tp_flags |= TPFLAGS_HAVE_GC;
@@ -373,9 +516,28 @@ bool init_generator_type(ThreadState* ts) {
     t->tp_finalize = gen_finalize;
     t->tp_weaklistoffset = weaklist_offset(&GenObject::gi_weakreflist);
     t->tp_repr = gen_repr;
+}
+
+bool init_generator_type(ThreadState* ts) {
+    Interpreter& interp = *ts->interp;
+    TypeObject* t = interp.types.generator;
+    init_gen_like(t);
     t->tp_iter = gen_iter;
     t->tp_iternext = gen_iternext;
-    return type_add_methods(ts, t, gen_methods) && type_add_getsets(ts, t, gen_getsets);
+    if (!type_add_methods(ts, t, gen_methods) || !type_add_getsets(ts, t, gen_getsets)) return false;
+    // Coroutines and async generators: no __iter__/__next__ (they are
+    // driven by await and async for); their protocols are added by
+    // init_coroutine_types.
+    isize size = t->tp_basicsize;
+    interp.types.coroutine = type_new_builtin(interp, "coroutine", size, sizeof(Object*), interp.types.object, TPFLAGS_HAVE_GC);
+    interp.types.async_generator =
+        type_new_builtin(interp, "async_generator", size, sizeof(Object*), interp.types.object, TPFLAGS_HAVE_GC);
+    if (!interp.types.coroutine || !interp.types.async_generator) return false;
+    init_gen_like(interp.types.coroutine);
+    init_gen_like(interp.types.async_generator);
+    return type_add_methods(ts, interp.types.coroutine, coro_methods) &&
+           type_add_getsets(ts, interp.types.coroutine, coro_getsets) &&
+           type_add_getsets(ts, interp.types.async_generator, async_gen_getsets) && init_coroutine_types(ts);
 }
 
 }  // namespace gp

@@ -19,10 +19,17 @@ namespace gp {
 
 const char* type_name(Object* o) { return type_of(o)->tp_name.c_str(); }
 
+Object* handled_exception(ThreadState* ts) {
+    if (ts->exc_info) return ts->exc_info;
+    for (std::size_t i = ts->exc_info_outer.size(); i-- > 0;)
+        if (Object* e = ts->exc_info_outer[i]) return e;
+    return nullptr;
+}
+
 // Chains `exc` to the exception currently being handled, skipping a cycle
 // (as _PyErr_SetObject does).
 static void set_context(ThreadState* ts, Object* exc) {
-    Object* handled = ts->exc_info;
+    Object* handled = handled_exception(ts);
     if (!handled || handled == exc || !is_exception_instance(exc)) return;
     auto* e = static_cast<BaseExceptionObject*>(exc);
     if (e->context) return;

@@ -37,4 +37,9 @@ void error_restore(ThreadState* ts, Ref<> exc);
 // The type name as error messages show it ("int", "Foo").
 const char* type_name(Object* o);
 
+// The exception being handled (sys.exception()), borrowed or null: the
+// innermost frame's, or, when a generator running there handles none, that
+// of the frames it was resumed from (_PyErr_GetTopmostException).
+Object* handled_exception(ThreadState* ts);
+
 }  // namespace gp

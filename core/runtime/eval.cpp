@@ -1407,8 +1407,8 @@ next_instruction:
             Frame* done = f;
             bool leave = done->is_entry;
             Frame* caller = done->previous;
+            ts->frame = caller;   // unlinked first: finalizers run while its locals go see the caller
             pop_frame(ts, done);
-            ts->frame = caller;
             if (leave) return retval;
             f = caller;
             co = f->code;
@@ -1733,7 +1733,14 @@ next_instruction:
 
         TARGET(GET_YIELD_FROM_ITER) {
             Object* iterable = TOP();
-            if (!is_generator(iterable)) {
+            if (is_coroutine(iterable)) {
+                if (!(co->co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
+                    SET_TOP(nullptr);   // released now, as ceval.c does
+                    decref(iterable);
+                    raise(ts, interp.exc.TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+                    goto error;
+                }
+            } else if (!is_generator(iterable)) {
                 Ref<> it = object_get_iter(ts, iterable);
                 if (!it) goto error;
                 SET_TOP(it.release());
@@ -1749,7 +1756,7 @@ next_instruction:
             Object* receiver = TOP();
             Ref<> result;
             SendResult status;
-            if (is_generator(receiver)) {
+            if (is_generator(receiver) || is_coroutine(receiver)) {
                 status = generator_send(ts, static_cast<GenObject*>(receiver), v.get(), &result, false);
             } else {
                 if (v.get() == interp.None && type_of(receiver)->tp_iternext) {
@@ -1780,6 +1787,134 @@ next_instruction:
                 DISPATCH();
             }
             PUSH(result.release());
+            DISPATCH();
+        }
+
+        // ---- coroutines and async generators (PEP 492, PEP 525)
+
+        TARGET(GET_AWAITABLE) {
+            // TOS = the iterator `await TOS` drives; oparg says where the
+            // object came from (1: __aenter__, 2: __aexit__) for the message.
+            Object* iterable = TOP();
+            Ref<> iter = coro_get_awaitable_iter(ts, iterable);
+            if (!iter && oparg && !type_lookup(type_of(iterable), "__await__")) {
+                error_clear(ts);
+                raise(ts, interp.exc.TypeError, std::string("'async with' received an object from ") +
+                                                    (oparg == 1 ? "__aenter__" : "__aexit__") +
+                                                    " that does not implement __await__: " + type_name(iterable));
+            }
+            if (iter && is_coroutine(iter.get()) && gen_delegate(static_cast<GenObject*>(iter.get()))) {
+                iter.reset();
+                raise(ts, interp.exc.RuntimeError, "coroutine is being awaited already");
+            }
+            if (!iter) goto error;
+            SET_TOP(iter.release());
+            decref(iterable);
+            DISPATCH();
+        }
+
+        TARGET(GET_AITER) {
+            Object* obj = TOP();
+            TypeObject* type = type_of(obj);
+            if (!type_lookup(type, "__aiter__")) {
+                raise(ts, interp.exc.TypeError, std::string("'async for' requires an object with __aiter__ method, got ") +
+                                                    type->tp_name);
+                goto error;
+            }
+            Ref<> meth = lookup_special(ts, obj, interp.intern("__aiter__"));
+            Ref<> iter = meth ? object_call_noargs(ts, meth.get()) : Ref<>();
+            if (!iter) goto error;
+            if (!type_lookup(type_of(iter.get()), "__anext__")) {
+                raise(ts, interp.exc.TypeError,
+                      std::string("'async for' received an object from __aiter__ that does not implement __anext__: ") +
+                          type_name(iter.get()));
+                goto error;
+            }
+            SET_TOP(iter.release());
+            decref(obj);
+            DISPATCH();
+        }
+
+        TARGET(GET_ANEXT) {
+            // Push the awaitable of aiter.__anext__().
+            Object* aiter = TOP();
+            TypeObject* type = type_of(aiter);
+            if (!type_lookup(type, "__anext__")) {
+                raise(ts, interp.exc.TypeError, std::string("'async for' requires an iterator with __anext__ method, got ") +
+                                                    type->tp_name);
+                goto error;
+            }
+            Ref<> meth = lookup_special(ts, aiter, interp.intern("__anext__"));
+            Ref<> next_iter = meth ? object_call_noargs(ts, meth.get()) : Ref<>();
+            if (!next_iter) goto error;
+            if (is_async_generator(aiter)) {
+                PUSH(next_iter.release());
+                DISPATCH();
+            }
+            Ref<> awaitable = coro_get_awaitable_iter(ts, next_iter.get());
+            if (!awaitable) {
+                // "from cause": the TypeError explains why.
+                Ref<> cause = error_fetch(ts);
+                raise(ts, interp.exc.TypeError, std::string("'async for' received an invalid object from __anext__: ") +
+                                                    type_name(next_iter.get()));
+                if (ts->curexc && cause) {
+                    auto* e = static_cast<BaseExceptionObject*>(ts->curexc);
+                    xdecref(e->cause);
+                    e->cause = cause.clone().release();
+                    xdecref(e->context);
+                    e->context = cause.release();
+                    e->suppress_context = true;
+                }
+                goto error;
+            }
+            PUSH(awaitable.release());
+            DISPATCH();
+        }
+
+        TARGET(END_ASYNC_FOR) {
+            // [aiter, exc]: StopAsyncIteration ends the loop; anything else
+            // propagates with its traceback as it is.
+            Object* exc = POP();
+            if (isinstance_of(exc, interp.exc.StopAsyncIteration)) {
+                decref(exc);
+                decref(POP());
+                DISPATCH();
+            }
+            error_restore(ts, Ref<>::steal(exc));
+            goto exception_unwind;
+        }
+
+        TARGET(BEFORE_ASYNC_WITH) {
+            // [mgr] -> [bound __aexit__, mgr.__aenter__()]
+            Object* mgr = TOP();
+            if (!type_lookup(type_of(mgr), "__aenter__")) {
+                raise(ts, interp.exc.TypeError, std::string("'") + type_name(mgr) +
+                                                    "' object does not support the asynchronous context manager protocol");
+                goto error;
+            }
+            if (!type_lookup(type_of(mgr), "__aexit__")) {
+                raise(ts, interp.exc.TypeError,
+                      std::string("'") + type_name(mgr) +
+                          "' object does not support the asynchronous context manager protocol (missed __aexit__ method)");
+                goto error;
+            }
+            Ref<> enter = lookup_special(ts, mgr, interp.intern("__aenter__"));
+            if (!enter) goto error;
+            Ref<> exit = lookup_special(ts, mgr, interp.intern("__aexit__"));
+            if (!exit) goto error;
+            SET_TOP(exit.release());
+            decref(mgr);
+            Ref<> res = object_call_noargs(ts, enter.get());
+            if (!res) goto error;
+            PUSH(res.release());
+            DISPATCH();
+        }
+
+        TARGET(ASYNC_GEN_WRAP) {
+            Ref<> wrapped = async_gen_wrap_value(ts, TOP());
+            if (!wrapped) goto error;
+            decref(TOP());
+            SET_TOP(wrapped.release());
             DISPATCH();
         }
 
@@ -2184,10 +2319,10 @@ next_instruction:
                     raise_object(ts, exc.get());
                 }
             } else {
-                if (!ts->exc_info) {
+                if (!handled_exception(ts)) {
                     raise(ts, interp.exc.RuntimeError, "No active exception to reraise");
                 } else {
-                    error_restore(ts, newref(ts->exc_info));
+                    error_restore(ts, newref(handled_exception(ts)));
                     goto exception_unwind;   // re-raise keeps the traceback as is
                 }
             }
@@ -2225,8 +2360,8 @@ exception_unwind: {
         Frame* done = f;
         bool leave = done->is_entry;
         Frame* caller = done->previous;
+        ts->frame = caller;   // unlinked first, as on return
         pop_frame(ts, done);
-        ts->frame = caller;
         if (leave) return nullptr;
         f = caller;
         co = f->code;

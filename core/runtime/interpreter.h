@@ -78,7 +78,9 @@ struct BuiltinTypes {
     X(seq_iter) X(callable_iter) X(enumerate) X(zip) X(map) X(filter) X(reversed) \
     X(bytes) X(bytes_iter) X(bytearray) X(bytearray_iter) X(memoryview) X(complex) \
     X(text_file) X(buffered_reader) X(buffered_writer) X(buffered_random) \
-    X(union_type) X(simple_namespace)
+    X(union_type) X(simple_namespace) \
+    X(coroutine) X(async_generator) X(coroutine_wrapper) X(async_generator_asend) \
+    X(async_generator_athrow) X(async_generator_wrapped_value)
 #define GP_DECLARE_TYPE(name) TypeObject* name = nullptr;
     GP_BUILTIN_TYPES(GP_DECLARE_TYPE)
 #undef GP_DECLARE_TYPE
@@ -131,6 +133,9 @@ struct ThreadState {
     Frame* frame = nullptr;           // innermost executing frame [root: frames own their locals]
     Object* curexc = nullptr;         // the exception being raised (owned), or null [root]
     Object* exc_info = nullptr;       // the exception being handled, sys.exc_info() (owned) [root]
+                                      //   (inside a running generator: the generator's own)
+    std::vector<Object*> exc_info_outer;  // exc_info of the frames below each running generator,
+                                          //   innermost last (owned, may be null) [root]
     int recursion_depth = 0;          // Python frames + nested C calls on this thread
     int c_recursion_depth = 0;        // nested C++ calls that recurse (repr, ==, ...)
     int recursion_headroom = 0;       // > 0 while a RecursionError is being raised

@@ -53,12 +53,18 @@ bool init_state(ThreadState* ts) {
     return true;
 }
 
-// get_warnings_attr: warnings.<name> if warnings.py has been imported (it is
-// never imported from here), else null without an exception.
-Ref<> get_warnings_attr(ThreadState* ts, const char* name) {
+// get_warnings_attr: warnings.<name> if warnings.py has been imported — or,
+// with try_import, after importing it — else null without an exception.
+Ref<> get_warnings_attr(ThreadState* ts, const char* name, bool try_import = false) {
     Interpreter& interp = *ts->interp;
     if (!interp.modules) return nullptr;
+    Ref<> imported;
     Object* mod = dict_get_cstr(ts, interp.modules, "warnings");
+    if (!mod && try_import) {
+        imported = import_module(ts, "warnings");
+        if (!imported) error_clear(ts);
+        mod = imported.get();
+    }
     if (!mod || mod == interp.None) return nullptr;
     Ref<> v = object_getattr_cstr(ts, mod, name);
     if (!v) error_clear(ts);
@@ -186,7 +192,7 @@ std::string display_source_line(ThreadState* ts, Object* filename, int lineno) {
 }
 
 // show_warning: "file:line: Category: text" and the source line, to sys.stderr.
-bool show_warning(ThreadState* ts, Object* filename, int lineno, Object* text, Object* category) {
+bool show_warning(ThreadState* ts, Object* filename, int lineno, Object* text, Object* category, Object* source) {
     Ref<> name = object_getattr_cstr(ts, category, "__name__");
     Ref<> fname = name ? object_str(ts, filename) : nullptr;
     Ref<> msg = fname ? object_str(ts, text) : nullptr;
@@ -194,6 +200,9 @@ bool show_warning(ThreadState* ts, Object* filename, int lineno, Object* text, O
     std::string out = std::string(str_utf8(fname.get())) + ":" + std::to_string(lineno) + ": " +
                       std::string(str_utf8(name.get())) + ": " + std::string(str_utf8(msg.get())) + "\n";
     out += display_source_line(ts, filename, lineno);
+    // What warnings.py adds for a warning about an object while tracemalloc
+    // is off (the C fallback, when warnings.py cannot be imported).
+    if (source) out += std::string(str_utf8(name.get())) + ": Enable tracemalloc to get the object allocation traceback\n";
     write_stderr(ts, out);
     return true;
 }
@@ -203,8 +212,10 @@ bool show_warning(ThreadState* ts, Object* filename, int lineno, Object* text, O
 bool call_show_warning(ThreadState* ts, Object* category, Object* text, Object* message, Object* filename,
                        int lineno, Object* source) {
     Interpreter& interp = *ts->interp;
-    Ref<> show = get_warnings_attr(ts, "_showwarnmsg");
-    if (!show) return show_warning(ts, filename, lineno, text, category);
+    // A warning about an object imports warnings.py, which can say where
+    // the object was allocated (as _warnings.c's call_show_warning).
+    Ref<> show = get_warnings_attr(ts, "_showwarnmsg", source != nullptr);
+    if (!show) return show_warning(ts, filename, lineno, text, category, source);
     if (!is_callable(show.get())) {
         raise(ts, interp.exc.TypeError, "warnings._showwarnmsg() must be set to a callable");
         return false;
@@ -411,9 +422,9 @@ const MethodDef kWarningsMethods[] = {
 
 }  // namespace
 
-bool warn(ThreadState* ts, TypeObject* category, std::string_view message, int stacklevel) {
+bool warn(ThreadState* ts, TypeObject* category, std::string_view message, int stacklevel, Object* source) {
     Ref<> text = str_from_utf8(ts, message);
-    return text && do_warn(ts, text.get(), category, stacklevel, nullptr);
+    return text && do_warn(ts, text.get(), category, stacklevel, source);
 }
 
 bool warn_explicit(ThreadState* ts, TypeObject* category, Object* message, Object* filename, int lineno,

@@ -33,9 +33,12 @@ namespace gp {
 
 // warnings.warn(message, category, stacklevel) issued by C++ code: the
 // location is the Python frame `stacklevel` levels up (1 = the innermost).
-// Returns false with the exception set if a filter turned the warning into an
-// error (or something failed); callers propagate it like any error.
-bool warn(ThreadState* ts, TypeObject* category, std::string_view message, int stacklevel = 1);
+// `source` is the object the warning is about (a never-awaited coroutine),
+// or null. Returns false with the exception set if a filter turned the
+// warning into an error (or something failed); callers propagate it like
+// any error.
+bool warn(ThreadState* ts, TypeObject* category, std::string_view message, int stacklevel = 1,
+          Object* source = nullptr);
 
 // warnings.warn_explicit: the warning `message` (a str, or a Warning
 // instance whose class then is the category) at filename:lineno, attributed
