@@ -50,3 +50,15 @@ TEST_CASE("every .py file under core/lib is a frozen module, packages included",
                             "print(textwrap.__file__, textwrap is t2, textwrap.__name__, 'textwrap' in sys.modules)\n");
     CHECK(r.out == "<frozen textwrap> True textwrap True\n");
 }
+
+TEST_CASE("platform answers for glasspy itself, from uname(2) and sys.version_info", "[stdlib]") {
+    test::RunResult r = run(
+        "import platform, os, sys\n"
+        "u = os.uname()\n"
+        "print(platform.system() == u.sysname, platform.machine() == u.machine, platform.release() == u.release)\n"
+        "print(platform.python_implementation(), platform.python_version(), platform.python_version_tuple())\n"
+        "print(len(platform.uname()), platform.uname()[0] == u.sysname, platform.architecture()[0])\n"
+        "print(platform.platform() == '-'.join([u.sysname, u.release, u.machine]), type(u).__name__)\n");
+    CHECK(r.err == "");
+    CHECK(r.out == "True True True\nglasspy 3.11.7 ('3', '11', '7')\n6 True 64bit\nTrue uname_result\n");
+}
