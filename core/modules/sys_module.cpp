@@ -179,7 +179,20 @@ static Ref<> sys_set_int_max_str_digits(ThreadState* ts, Object*, Object* const*
     return newref(ts->interp->None);
 }
 
+// sys.exc_info(): the exception being handled (ThreadState::exc_info) as
+// (type, value, traceback), or three Nones outside any except block.
+static Ref<> sys_exc_info(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "exc_info", kw) || !check_nargs(ts, "exc_info", nargs, 0, 0)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    Object* e = ts->exc_info;
+    if (!e || e == interp.None) return tuple_pack(ts, {interp.None, interp.None, interp.None});
+    Ref<> tb = object_getattr_cstr(ts, e, "__traceback__");
+    if (!tb) return nullptr;
+    return tuple_pack(ts, {static_cast<Object*>(type_of(e)), e, tb.get()});
+}
+
 static const MethodDef sys_methods[] = {
+    {"exc_info", sys_exc_info, 0, "Return current exception information: (type, value, traceback)."},
     {"get_int_max_str_digits", sys_get_int_max_str_digits, 0, "Set the maximum string digits limit for non-binary int<->str conversions."},
     {"set_int_max_str_digits", sys_set_int_max_str_digits, 0, "Set the maximum string digits limit for non-binary int<->str conversions."},
     {"getsizeof", sys_getsizeof, 0, "getsizeof(object [, default]) -> int\n\nReturn the size of object in bytes."},

@@ -89,7 +89,11 @@ struct ExceptionTypes {
     X(UnicodeError, ValueError) X(UnicodeEncodeError, UnicodeError) \
     X(UnicodeDecodeError, UnicodeError) X(Warning, Exception) \
     X(FileExistsError, OSError) X(FileNotFoundError, OSError) X(IsADirectoryError, OSError) \
-    X(NotADirectoryError, OSError) X(PermissionError, OSError)
+    X(NotADirectoryError, OSError) X(PermissionError, OSError) \
+    X(UserWarning, Warning) X(DeprecationWarning, Warning) X(PendingDeprecationWarning, Warning) \
+    X(SyntaxWarning, Warning) X(RuntimeWarning, Warning) X(FutureWarning, Warning) \
+    X(ImportWarning, Warning) X(UnicodeWarning, Warning) X(BytesWarning, Warning) \
+    X(ResourceWarning, Warning) X(EncodingWarning, Warning)
 #define GP_DECLARE_EXC(name, base) TypeObject* name = nullptr;
     GP_EXCEPTION_TYPES(GP_DECLARE_EXC)
 #undef GP_DECLARE_EXC
