@@ -1,5 +1,6 @@
 // frozen.cpp — the table of modules written in Python (see frozen.h).
-// One line per module; the source lives in <name>_module.cpp.
+// One line per module; the source lives in <name>_module.cpp. Modules in
+// core/lib/*.py are in the generated kLibModules instead.
 #include "modules/frozen.h"
 
 namespace gp {
@@ -59,9 +60,15 @@ const FrozenModuleDef kFrozenModules[] = {
     {nullptr, nullptr},
 };
 
-const char* find_frozen(std::string_view name) {
+const char* find_frozen(std::string_view name, bool* is_package) {
+    if (is_package) *is_package = false;
     for (const FrozenModuleDef* d = kFrozenModules; d->name; d++)
         if (name == d->name) return d->source;
+    for (const LibModuleDef* d = kLibModules; d->name; d++) {
+        if (name != d->name) continue;
+        if (is_package) *is_package = d->is_package;
+        return d->source;
+    }
     return nullptr;
 }
 

@@ -132,6 +132,18 @@ static Ref<> find_and_load_source(ThreadState* ts, const std::string& name, Obje
     return nullptr;
 }
 
+// Runs the frozen module `name` (frozen.h), if there is one; null without an
+// error set when there is none. A frozen package gets an empty __path__, as
+// CPython's frozen packages do, so `import pkg.sub` looks for "pkg.sub" here.
+static Ref<> import_frozen(ThreadState* ts, const std::string& name) {
+    bool is_package = false;
+    const char* src = find_frozen(name, &is_package);
+    if (!src) return nullptr;
+    Ref<ListObject> path;
+    if (is_package && !(path = list_new(ts, 0))) return nullptr;
+    return exec_source_module(ts, name, "<frozen " + name + ">", src, path.get());
+}
+
 // Imports exactly `name` (absolute, dotted), importing its parents first.
 static Ref<> import_absolute(ThreadState* ts, const std::string& name) {
     Interpreter& interp = *ts->interp;
@@ -167,7 +179,7 @@ static Ref<> import_absolute(ThreadState* ts, const std::string& name) {
             if (!dict_set_item(ts, interp.modules, key.get(), m.get())) return nullptr;
             return Ref<>(std::move(m));
         }
-        if (const char* src = find_frozen(name)) return exec_source_module(ts, name, "<frozen " + name + ">", src, nullptr);
+        if (Ref<> mod = import_frozen(ts, name); mod || error_occurred(ts)) return mod;
         Ref<> path = object_getattr_cstr(ts, interp.sys, "path");
         if (!path) return nullptr;
         search = path.get();
@@ -175,7 +187,9 @@ static Ref<> import_absolute(ThreadState* ts, const std::string& name) {
         if (mod || error_occurred(ts)) return mod;
         return module_not_found(ts, name);
     }
-    Ref<> mod = find_and_load_source(ts, name, search);
+    // A frozen package's submodules are frozen too.
+    Ref<> mod = import_frozen(ts, name);
+    if (!mod && !error_occurred(ts)) mod = find_and_load_source(ts, name, search);
     if (!mod) {
         if (error_occurred(ts)) return nullptr;
         return module_not_found(ts, name);

@@ -17,6 +17,7 @@ Ref<ModuleObject> make_operator_module(ThreadState* ts);  // operator_module.cpp
 Ref<ModuleObject> make_collections_c_module(ThreadState* ts);  // deque_module.cpp (_collections)
 Ref<ModuleObject> make_gc_module(ThreadState* ts);    // gc_module.cpp
 Ref<ModuleObject> make_weakref_c_module(ThreadState* ts);  // weakref_module.cpp (_weakref)
+Ref<ModuleObject> make_glasspy_module(ThreadState* ts);  // glasspy_module.cpp (_glasspy)
 
 const BuiltinModuleDef kBuiltinModules[] = {
     {"dis", make_dis_module},
@@ -32,6 +33,7 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"_collections", make_collections_c_module},
     {"gc", make_gc_module},
     {"_weakref", make_weakref_c_module},
+    {"_glasspy", make_glasspy_module},
     {nullptr, nullptr},
 };
 

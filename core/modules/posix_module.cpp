@@ -19,6 +19,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/utsname.h>
 #include <thread>
 #include <unistd.h>
 
@@ -467,7 +468,37 @@ static Ref<DictObject> environ_dict(ThreadState* ts) {
     return d;
 }
 
+// os.uname_result: what uname(2) says. Natively the host's kernel; under
+// Emscripten the runtime answers sysname "Emscripten", machine "wasm32".
+static const GetSetDef uname_result_fields[] = {
+    {"sysname", structseq_get<0>, nullptr, "operating system name"},
+    {"nodename", structseq_get<1>, nullptr, "name of machine on network (implementation-defined)"},
+    {"release", structseq_get<2>, nullptr, "operating system release"},
+    {"version", structseq_get<3>, nullptr, "operating system version"},
+    {"machine", structseq_get<4>, nullptr, "hardware identifier"},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
+static Ref<> posix_uname(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "uname", kw) || !check_nargs(ts, "uname", nargs, 0, 0)) return nullptr;
+    struct utsname u;
+    if (uname(&u) != 0) return raise_os_error(ts, errno, nullptr);
+    Object* t = dict_get_cstr(ts, static_cast<ModuleObject*>(self)->md_dict, "uname_result");
+    if (!t || !type_has_flag(type_of(t), TPFLAGS_TYPE_SUBCLASS))
+        return raise(ts, ts->interp->exc.SystemError, "posix.uname_result is missing");
+    Ref<TupleObject> r = structseq_new(ts, static_cast<TypeObject*>(t));
+    if (!r) return nullptr;
+    const char* parts[5] = {u.sysname, u.nodename, u.release, u.version, u.machine};
+    for (int i = 0; i < 5; i++) {
+        Ref<> v = str_from_utf8(ts, parts[i]);
+        if (!v) return nullptr;
+        r->ob_item[i] = v.release();
+    }
+    return r;
+}
+
 static const MethodDef posix_methods[] = {
+    {"uname", posix_uname, 0, "Return an object identifying the current operating system."},
     {"getpid", posix_getpid, 0, "Return the current process id."},
     {"getppid", posix_getppid, 0, "Return the parent's process id."},
     {"getuid", posix_getuid, 0, "Return the current process's user id."},
@@ -507,6 +538,9 @@ Ref<ModuleObject> make_posix_module(ThreadState* ts) {
     Ref<TypeObject> st = structseq_new_type(ts, "os.stat_result", stat_result_fields, 10,
                                             "stat_result: Result from stat, fstat, or lstat.");
     if (!st || !module_add_object(ts, m.get(), "stat_result", st.get())) return nullptr;
+    Ref<TypeObject> ut = structseq_new_type(ts, "posix.uname_result", uname_result_fields, 5,
+                                            "uname_result: Result from os.uname().");
+    if (!ut || !module_add_object(ts, m.get(), "uname_result", ut.get())) return nullptr;
     Ref<DictObject> env = environ_dict(ts);
     if (!env || !module_add_object(ts, m.get(), "environ", env.get())) return nullptr;
     const std::pair<const char*, int64_t> constants[] = {

@@ -220,12 +220,11 @@ bool sys_add_info(ThreadState* ts, ModuleObject* mod) {
     Ref<> hexversion = int_from_i64(ts, 0x030B07F0);
     if (!hexversion || !dict_set_cstr(ts, d, "hexversion", hexversion.get())) return false;
 
-    // sys.implementation. glasspy answers as the implementation it
-    // reproduces, so code that tests for CPython takes the same path it
-    // takes under CPython 3.11.
+    // sys.implementation: glasspy says what it is (as PyPy does), while
+    // version and hexversion say which language version it implements.
     Ref<DictObject> impl = dict_new(ts);
     if (!impl) return false;
-    Ref<> name = str_from_utf8(ts, "cpython"), tag = str_from_utf8(ts, "cpython-311");
+    Ref<> name = str_from_utf8(ts, "glasspy"), tag = str_from_utf8(ts, "glasspy-311");
     Ref<> multiarch = str_from_utf8(ts, "x86_64-linux-gnu");
     if (!name || !tag || !multiarch) return false;
     if (!dict_set_cstr(ts, impl.get(), "name", name.get()) || !dict_set_cstr(ts, impl.get(), "cache_tag", tag.get()) ||

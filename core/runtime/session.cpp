@@ -73,6 +73,25 @@ std::string Session::disassemble(std::string_view source, std::string_view filen
     return text;
 }
 
+// At exit, the handlers registered with atexit (core/lib/atexit.py) run, as
+// CPython's Py_FinalizeEx runs them: after the program's uncaught exception
+// has been printed. The module is consulted only if it was imported.
+static void run_exit_functions(ThreadState* ts) {
+    Interpreter& interp = *ts->interp;
+    Ref<> key = str_from_utf8(ts, "atexit");
+    Object* mod = key ? dict_get_item(ts, interp.modules, key.get()) : nullptr;
+    if (!mod) {
+        error_clear(ts);
+        return;
+    }
+    Ref<> run = object_getattr_cstr(ts, mod, "_run_exitfuncs");
+    Ref<> r = run ? object_vectorcall(ts, run.get(), nullptr, 0) : Ref<>();
+    if (!r) {
+        Ref<> exc = error_fetch(ts);
+        if (exc) interp.output(Stream::Stderr, format_exception(ts, exc.get()));
+    }
+}
+
 int Session::run_main(std::string_view source, std::string_view filename) {
     Interpreter& interp = *interp_;
     ThreadState* ts = interp.main_thread();
@@ -120,6 +139,7 @@ int Session::run_main(std::string_view source, std::string_view filename) {
             status = 1;
         }
     }
+    run_exit_functions(ts);
     return status;
 }
 

@@ -149,7 +149,6 @@ static std::string exception_only(ThreadState* ts, Object* exc) {
         if (Object* m = dict_get_cstr(ts, t->tp_dict, "__module__"); m && is_str(m)) {
             std::string mod(str_utf8(m));
             if (mod != "builtins" && mod != "__main__") name = mod + "." + name;
-            else if (mod == "__main__") name = "__main__." + name;
         }
     }
     std::string out;

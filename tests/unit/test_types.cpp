@@ -61,7 +61,7 @@ TEST_CASE("X | Y on classes builds a types.UnionType", "[types]") {
 
 TEST_CASE("types.SimpleNamespace is sys.implementation's type", "[types]") {
     CHECK(ev("type(__import__('sys').implementation) is __import__('types').SimpleNamespace") == "True");
-    CHECK(ev("__import__('sys').implementation.name") == "'cpython'");
+    CHECK(ev("__import__('sys').implementation.name") == "'glasspy'");
     CHECK(ev("__import__('types').SimpleNamespace(a=1, b='x')") == "namespace(a=1, b='x')");
     CHECK(ev("__import__('types').SimpleNamespace(1)") == "TypeError: no positional arguments expected");
     CHECK(out("import types\nn = types.SimpleNamespace(a=1)\nn.me = n\nprint(n)\n") == "namespace(a=1, me=namespace(...))\n");

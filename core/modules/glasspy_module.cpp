@@ -1,0 +1,85 @@
+// glasspy_module.cpp — `_glasspy`: what the Python-written standard library
+// (core/lib: traceback, warnings, logging, atexit) needs from the interpreter
+// and cannot get from ordinary Python objects yet.
+//
+//   format_exception(exc)  the text the interpreter itself prints for an
+//                          uncaught exc (chain, carets and all), so
+//                          traceback.print_exc() matches it exactly
+//   frame_info(depth)      (filename, lineno, name, globals) of the Python
+//                          frame `depth` calls above the caller, or None:
+//                          warnings' stacklevel, logging's caller
+//   tb_info(tb)            (filename, lineno, name) of a traceback entry
+//   source_line(file, n)   line n of a file the interpreter has run
+//
+// When frame objects (f_back, tb_frame) exist, the Python side prefers them.
+#include "modules/modules.h"
+#include "objects/abstract.h"
+#include "objects/codeobject.h"
+#include "objects/dictobject.h"
+#include "objects/exceptions.h"
+#include "objects/funcobject.h"
+#include "objects/longobject.h"
+#include "objects/methodobject.h"
+#include "objects/tupleobject.h"
+#include "objects/typeobject.h"
+#include "objects/unicodeobject.h"
+#include "runtime/errors.h"
+#include "runtime/frame.h"
+#include "runtime/interpreter.h"
+#include "runtime/traceback.h"
+
+namespace gp {
+
+static Ref<> gs_format_exception(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "format_exception", kw) || !check_nargs(ts, "format_exception", nargs, 1, 1)) return nullptr;
+    return str_from_utf8(ts, format_exception(ts, args[0]));
+}
+
+static Ref<> code_triple(ThreadState* ts, CodeObject* co, int64_t lineno, Object* extra) {
+    Ref<> ln = int_from_i64(ts, lineno);
+    if (!ln) return nullptr;
+    if (extra) return tuple_pack(ts, {co->co_filename, ln.get(), co->co_name, extra});
+    return tuple_pack(ts, {co->co_filename, ln.get(), co->co_name});
+}
+
+static Ref<> gs_frame_info(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "frame_info", kw) || !check_nargs(ts, "frame_info", nargs, 1, 1)) return nullptr;
+    int64_t depth;
+    if (!int_as_i64(args[0], &depth)) return raise(ts, ts->interp->exc.OverflowError, "depth too large");
+    Frame* f = ts->frame;
+    for (; f && depth > 0; depth--) f = f->previous;
+    if (!f) return newref(ts->interp->None);
+    int64_t line = f->code->addr_to_line(f->prev_instr < 0 ? 0 : f->prev_instr);
+    return code_triple(ts, f->code, line, f->globals);
+}
+
+static Ref<> gs_tb_info(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "tb_info", kw) || !check_nargs(ts, "tb_info", nargs, 1, 1)) return nullptr;
+    if (type_of(args[0]) != ts->interp->types.traceback)
+        return raise(ts, ts->interp->exc.TypeError, "tb_info() expects a traceback");
+    auto* tb = static_cast<TracebackObject*>(args[0]);
+    return code_triple(ts, tb->tb_code, tb->tb_lineno, nullptr);
+}
+
+static Ref<> gs_source_line(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "source_line", kw) || !check_nargs(ts, "source_line", nargs, 2, 2)) return nullptr;
+    int64_t n;
+    if (!is_str(args[0]) || !int_as_i64(args[1], &n)) return raise(ts, ts->interp->exc.TypeError, "source_line(str, int)");
+    return str_from_utf8(ts, source_line(*ts->interp, std::string(str_utf8(args[0])), int(n)));
+}
+
+static const MethodDef glasspy_methods[] = {
+    {"format_exception", gs_format_exception, 0, "The interpreter's own traceback text for exc."},
+    {"frame_info", gs_frame_info, 0, "(filename, lineno, name, globals) of the frame depth calls up, or None."},
+    {"tb_info", gs_tb_info, 0, "(filename, lineno, name) of a traceback entry."},
+    {"source_line", gs_source_line, 0, "Line n of a source file the interpreter knows, or ''."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+Ref<ModuleObject> make_glasspy_module(ThreadState* ts) {
+    Ref<ModuleObject> m = module_new(ts, "_glasspy");
+    if (!m || !module_add_functions(ts, m.get(), glasspy_methods)) return nullptr;
+    return m;
+}
+
+}  // namespace gp
