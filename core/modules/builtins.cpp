@@ -17,6 +17,7 @@
 #include <iostream>
 
 #include "compiler/compiler.h"
+#include "objects/genericaliasobject.h"
 #include "objects/unionobject.h"
 #include "objects/namespaceobject.h"
 #include "objects/abstract.h"
@@ -833,7 +834,7 @@ static const MethodDef builtin_methods[] = {
 
 bool init_builtin_object_types(ThreadState* ts) {
     return init_iter_types(ts) && init_bytes_types(ts) && init_complex_type(ts) && init_file_types(ts) &&
-           init_union_type(ts) && init_namespace_type(ts);
+           init_union_type(ts) && init_namespace_type(ts) && init_generic_alias_type(ts);
 }
 
 Ref<ModuleObject> make_builtins_module(ThreadState* ts) {

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "modules/module_support.h"
+#include "objects/genericaliasobject.h"
 #include "modules/modules.h"
 #include "objects/abstract.h"
 #include "objects/container_internal.h"
@@ -691,7 +692,7 @@ Ref<ModuleObject> make_collections_c_module(ThreadState* ts) {
     Ref<DictObject> d = dict_new(ts);
     if (!d) return nullptr;
     t->tp_dict = d.release();
-    if (!type_ready(ts, t)) return nullptr;
+    if (!type_ready(ts, t) || !type_add_methods(ts, t, kGenericAliasClassGetitem)) return nullptr;
 
     const std::pair<const char*, iternextfunc> iters[] = {
         {"_deque_iterator", dequeiter_next}, {"_deque_reverse_iterator", dequereviter_next}};

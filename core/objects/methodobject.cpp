@@ -272,9 +272,9 @@ bool type_add_methods(ThreadState* ts, TypeObject* type, const MethodDef* defs) 
     if (!ensure_type_dict(ts, type)) return false;
     for (const MethodDef* def = defs; def->name; def++) {
         Ref<> value;
-        if (def->flags & (METH_CLASS | METH_STATIC)) {
-            // Bound once to the class; good enough until classmethod objects exist.
-            value = cfunction_new(ts, def, type);
+        if (def->flags & METH_STATIC) {
+            Ref<> f = cfunction_new(ts, def, nullptr);
+            value = f ? staticmethod_new(ts, f.get()) : nullptr;
         } else {
             auto* d = static_cast<MethodDescrObject*>(
                 object_alloc(ts, ts->interp->types.method_descriptor, 0));
@@ -283,6 +283,9 @@ bool type_add_methods(ThreadState* ts, TypeObject* type, const MethodDef* defs) 
             d->d_type = type;
             incref(type);
             value = Ref<>::steal(d);
+            // As type_ready's add_methods: a class method binds to the class it
+            // is looked up on (a subclass gets itself), through classmethod.
+            if (def->flags & METH_CLASS) value = classmethod_new(ts, value.get());
         }
         if (!value || !dict_set_cstr(ts, type->tp_dict, def->name, value.get())) return false;
     }

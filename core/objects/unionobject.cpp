@@ -4,6 +4,7 @@
 #include "objects/abstract.h"
 #include "objects/container_internal.h"
 #include "objects/descrobject.h"
+#include "objects/genericaliasobject.h"
 #include "objects/longobject.h"
 #include "objects/methodobject.h"
 #include "objects/setobject.h"
@@ -35,20 +36,28 @@ static int union_traverse(Object* op, visitproc visit, void* arg) {
     return 0;
 }
 
-// is_unionable: what may stand on either side of `|` (3.11 also accepts
-// types.GenericAlias, which glasspy does not have yet).
+// is_unionable: what may stand on either side of `|`.
 static bool is_unionable(Interpreter& interp, Object* o) {
-    return o == interp.None || is_class(o) || is_union(o);
+    return o == interp.None || is_class(o) || is_union(o) || is_generic_alias(o);
 }
 
 // Appends o's members (its __args__ if it is a union, else o itself, None
 // as NoneType) to `out`, skipping any already there. 3.11 compares members
 // by identity (equality only for GenericAliases).
-static void add_members(Interpreter& interp, Object* o, std::vector<Object*>& out) {
+static bool add_members(ThreadState* ts, Object* o, std::vector<Object*>& out) {
+    Interpreter& interp = *ts->interp;
+    bool ok = true;
     auto add = [&](Object* m) {
         if (m == interp.None) m = interp.types.none;
-        for (Object* seen : out)
+        for (Object* seen : out) {
             if (seen == m) return;
+            // Generic aliases are compared by value (list[int] twice is one member).
+            if (is_generic_alias(seen) && is_generic_alias(m)) {
+                int eq = object_richcompare_bool(ts, seen, m, Py_EQ);
+                if (eq < 0) ok = false;
+                if (eq != 0) return;
+            }
+        }
         out.push_back(m);
     };
     if (is_union(o)) {
@@ -57,14 +66,14 @@ static void add_members(Interpreter& interp, Object* o, std::vector<Object*>& ou
     } else {
         add(o);
     }
+    return ok;
 }
 
 Ref<> union_type_or(ThreadState* ts, Object* a, Object* b) {
     Interpreter& interp = *ts->interp;
     if (!is_unionable(interp, a) || !is_unionable(interp, b)) return newref(interp.NotImplemented);
     std::vector<Object*> members;
-    add_members(interp, a, members);
-    add_members(interp, b, members);
+    if (!add_members(ts, a, members) || !add_members(ts, b, members)) return nullptr;
     if (members.size() == 1) return newref(members[0]);
     Ref<TupleObject> args = tuple_from_array(ts, members.data(), isize(members.size()));
     if (!args) return nullptr;
