@@ -246,7 +246,10 @@ private:
     bool jump_if(Expr* e, Block* target, bool cond);
     bool compare(Compare* c);
     bool call(Call* c);
-    bool call_args(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, int extra);
+    // call_loc: where PRECALL/CALL point when the current position (which
+    // KW_NAMES gets) is the method's, as in maybe_optimize_method_call.
+    bool call_args(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, int extra,
+                   const Node* call_loc = nullptr);
     bool subkwargs(const std::vector<Keyword*>& keywords, std::size_t begin, std::size_t end);
     bool starunpack(const std::vector<Expr*>& elts, int pushed, int build, int add, int extend, bool tuple);
     bool dict_display(Dict* d);
@@ -569,6 +572,7 @@ Ref<CodeObject> Compiler::compile_module(Mod* mod, ParseMode mode) {
     if (!enter_scope(st_.top(), "<module>", nullptr, 1)) return nullptr;
     if (mode == ParseMode::Eval) {
         if (!visit_expr(mod->expr)) return nullptr;
+        set_loc(mod->expr);   // RETURN_VALUE points at the expression
         emit(RETURN_VALUE);
     } else {
         if (!body_with_docstring(mod->body, true)) return nullptr;
@@ -1905,7 +1909,8 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
 
 // compiler_call_helper: `extra` values (the callable's own arguments, such
 // as a class body function and name) are already on the stack.
-bool Compiler::call_args(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, int extra) {
+bool Compiler::call_args(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, int extra,
+                         const Node* call_loc) {
     constexpr std::size_t kStackUseGuideline = 30;
     std::size_t nelts = args.size(), nkwelts = keywords.size();
     bool ex_call = nelts + nkwelts * 2 > kStackUseGuideline;
@@ -1936,6 +1941,7 @@ bool Compiler::call_args(const std::vector<Expr*>& args, const std::vector<Keywo
             }
             emit(KW_NAMES, add_const(std::move(t)));
         }
+        if (call_loc) set_loc(call_loc);
         int n = int(nelts + nkwelts) + extra;
         emit(PRECALL, n);
         emit(CALL, n);
@@ -2256,9 +2262,10 @@ bool Compiler::call(Call* c) {
             Position saved = u().loc;
             set_loc(a);
             emit(LOAD_METHOD, add_name(mangle(u().private_name, a->attr)));
+            bool ok = call_args(c->args, c->keywords, 0, c);
             u().loc = saved;
             set_loc(c);
-            return call_args(c->args, c->keywords, 0);
+            return ok;
         }
     }
     // PUSH_NULL + LOAD_GLOBAL fold into LOAD_GLOBAL with the NULL bit.

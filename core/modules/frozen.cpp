@@ -29,6 +29,7 @@ extern const char kStatModuleSource[];   // stat_module.cpp
 extern const char kTempfileModuleSource[];   // tempfile_module.cpp
 extern const char kInspectModuleSource[];   // inspect_module.cpp
 extern const char kReModuleSource[];   // re_module.cpp
+extern const char kDisModuleSource[];   // dis_py_module.cpp (over the C++ _dis)
 
 const FrozenModuleDef kFrozenModules[] = {
     {"weakref", kWeakrefModuleSource},
@@ -56,6 +57,7 @@ const FrozenModuleDef kFrozenModules[] = {
     {"tempfile", kTempfileModuleSource},
     {"inspect", kInspectModuleSource},
     {"re", kReModuleSource},
+    {"dis", kDisModuleSource},
     {nullptr, nullptr},
 };
 

@@ -87,3 +87,52 @@ TEST_CASE("sys describes the build with struct sequences", "[types]") {
     CHECK(ev("__import__('sys').hexversion") == "51054576");
     CHECK(ev("__import__('sys').getswitchinterval()") == "0.005");
 }
+
+TEST_CASE("code objects expose CPython 3.11's attributes and encodings", "[types]") {
+    const std::string def = "def f(a, b=1, *c, d, **e):\n    x = a + b\n    def g(): return x + a\n    return g\n";
+    SECTION("counts, names and flags; a captured local lives only in its cell") {
+        CHECK(out(def + "co = f.__code__\nprint(co.co_argcount, co.co_posonlyargcount, co.co_kwonlyargcount, co.co_nlocals, co.co_flags)\n"
+                        "print(co.co_varnames, co.co_cellvars, f(1, d=2).__code__.co_freevars)\n") ==
+              "2 0 1 6 15\n('a', 'b', 'd', 'c', 'e', 'g') ('a', 'x') ('a', 'x')\n");
+    }
+    SECTION("co_code, co_linetable and co_positions are CPython's bytes and tuples") {
+        CHECK(out("def f(x):\n    return x\nco = f.__code__\nprint(co.co_code, co.co_linetable)\n"
+                  "print(list(co.co_positions()), list(co.co_lines()))\n") ==
+              "b'\\x97\\x00|\\x00S\\x00' b'\\x80\\x00\\xd8\\x0b\\x0c\\x80H'\n"
+              "[(1, 1, 0, 0), (2, 2, 11, 12), (2, 2, 4, 12)] [(0, 2, 1), (2, 4, 2), (4, 6, 2)]\n");
+        CHECK(out("co = compile('a = 1', '<demo>', 'exec')\nprint(co.co_linetable, list(co.co_positions())[0])\n") ==
+              "b'\\xf0\\x03\\x01\\x01\\x01\\xd8\\x04\\x05\\x80\\x01\\x80\\x01\\x80\\x01' (0, 1, 0, 0)\n");
+    }
+    SECTION("the exception table is encoded as 3.11 does") {
+        CHECK(out("def f():\n    try:\n        g()\n    except E:\n        pass\nprint(f.__code__.co_exceptiontable)\n") ==
+              "b'\\x82\\x0e\\x12\\x00\\x92\\n \\x03\\x9f\\x01 \\x03'\n");
+    }
+    SECTION("replace() changes fields and moves lines with co_firstlineno") {
+        CHECK(out(def + "co = f.__code__.replace(co_name='h', co_firstlineno=10)\n"
+                        "print(co.co_name, list(co.co_lines())[:2], co.co_varnames == f.__code__.co_varnames)\n") ==
+              "h [(0, 2, None), (2, 4, None)] True\n");
+        CHECK(out(def + "co = f.__code__\nc2 = co.replace(co_linetable=co.co_linetable, co_exceptiontable=co.co_exceptiontable)\n"
+                        "print(list(c2.co_positions()) == list(co.co_positions()))\n") == "True\n");
+        CHECK(ev("(lambda: 0).__code__.replace(co_name=1)") == "TypeError: replace() argument 'co_name' must be str, not int");
+    }
+    SECTION("repr names the function, file and first line") {
+        CHECK(out("def f(): pass\nr = repr(f.__code__)\nprint(r.startswith('<code object f at 0x'), r.endswith(', file \"<test>\", line 1>'))\n") ==
+              "True True\n");
+    }
+}
+
+TEST_CASE("dis.get_instructions and dis.Bytecode read code objects as Lib/dis.py does", "[types]") {
+    const std::string def = "import dis\ndef add(a, b):\n    return a + b\n";
+    CHECK(out(def + "for i in dis.get_instructions(add): print(i.opname, i.arg, repr(i.argval), i.argrepr, i.offset, i.starts_line)\n") ==
+          "RESUME 0 0  0 2\nLOAD_FAST 0 'a' a 2 3\nLOAD_FAST 1 'b' b 4 None\nBINARY_OP 0 0 + 6 None\nRETURN_VALUE None None  10 None\n");
+    CHECK(out(def + "print(list(dis.get_instructions(add))[1])\n") ==
+          "Instruction(opname='LOAD_FAST', opcode=124, arg=0, argval='a', argrepr='a', offset=2, starts_line=3, "
+          "is_jump_target=False, positions=Positions(lineno=3, end_lineno=3, col_offset=11, end_col_offset=12))\n");
+    CHECK(out(def + "print([i.opname for i in dis.Bytecode(add)][-2:], dis.hasconst, dis.stack_effect(dis.opmap['LOAD_CONST'], 0))\n") ==
+          "['BINARY_OP', 'RETURN_VALUE'] [100, 172] 1\n");
+    CHECK(out(def + "print(dis.code_info(add).splitlines()[2:8])\n") ==
+          "['Argument count:    2', 'Positional-only arguments: 0', 'Kw-only arguments: 0', 'Number of locals:  2', "
+          "'Stack size:        2', 'Flags:             OPTIMIZED, NEWLOCALS']\n");
+    CHECK(out("import dis, io\ns = io.StringIO()\ndis.dis('a + 1', file=s)\nprint(s.getvalue().splitlines()[-1].split())\n") ==
+          "['10', 'RETURN_VALUE']\n");
+}
