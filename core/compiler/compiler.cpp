@@ -540,6 +540,7 @@ Ref<CodeObject> Compiler::leave_scope(int flags_extra) {
     Ref<TupleObject> names = tuple_new(ts_, isize(unit.names.size()));
     Ref<TupleObject> lpnames = tuple_new(ts_, isize(unit.localsplus.size()));
     if (!consts || !names || !lpnames) return nullptr;
+    if (!intern_string_constants(ts_, consts.get())) return nullptr;
     for (std::size_t i = 0; i < unit.names.size(); i++) {
         Ref<> n = str_intern(ts_, str_from_utf8(ts_, unit.names[i]));
         if (!n) return nullptr;

@@ -64,6 +64,31 @@ static Ref<> code_repr(ThreadState* ts, Object* op) {
 
 static CodeObject* as_code(Object* o) { return static_cast<CodeObject*>(o); }
 
+// all_name_chars: only [A-Za-z0-9_] (ASCII), the empty string included.
+static bool all_name_chars(Object* s) {
+    if (!as_str(s)->ascii) return false;
+    for (char c : str_utf8(s))
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    return true;
+}
+
+bool intern_string_constants(ThreadState* ts, TupleObject* consts) {
+    for (isize i = 0; i < consts->ob_size; i++) {
+        Object* v = consts->ob_item[i];
+        if (isinstance_exact(v, ts->interp->types.str) && all_name_chars(v)) {
+            Ref<> w = str_intern(ts, newref(v));
+            if (!w) return false;
+            if (w.get() != v) {
+                consts->ob_item[i] = w.release();
+                decref(v);
+            }
+        } else if (isinstance_exact(v, ts->interp->types.tuple)) {
+            if (!intern_string_constants(ts, as_tuple(v))) return false;
+        }
+    }
+    return true;
+}
+
 // Names of the localsplus slots with a given kind bit, as a tuple.
 static Ref<> names_of_kind(ThreadState* ts, CodeObject* co, uint8_t kind) {
     std::vector<Object*> names;

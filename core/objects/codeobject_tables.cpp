@@ -380,6 +380,7 @@ static Ref<> code_replace(ThreadState* ts, Object* self, Object* const* args, is
     co->co_ncellvars = src->co_ncellvars;
     co->co_nfreevars = src->co_nfreevars;
     co->co_consts = as_tuple(newref(a[8] ? a[8] : static_cast<Object*>(src->co_consts)).release());
+    if (a[8] && !intern_string_constants(ts, co->co_consts)) return nullptr;
     co->co_names = as_tuple(newref(a[9] ? a[9] : static_cast<Object*>(src->co_names)).release());
     co->co_filename = as_str(newref(a[13] ? a[13] : static_cast<Object*>(src->co_filename)).release());
     co->co_name = as_str(newref(a[14] ? a[14] : static_cast<Object*>(src->co_name)).release());

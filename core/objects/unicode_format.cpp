@@ -557,6 +557,10 @@ Ref<> str_mod(ThreadState* ts, Object* format, Object* args) {
     TypeObject* at = type_of(args);
     if (at->tp_as_mapping && at->tp_as_mapping->mp_subscript && !is_tuple(args) && !is_str(args)) pf.dict = args;
     std::u32string out;
+    // CPython's _PyUnicodeWriter keeps a str written whole into an empty
+    // writer and returns it as the result if nothing else follows: so
+    // '%s' % s is s itself.
+    Ref<> sole;
     const isize n = fmt->length;
     isize i = 0;
     while (i < n) {
@@ -657,6 +661,9 @@ Ref<> str_mod(ThreadState* ts, Object* format, Object* args) {
             if (!text) return nullptr;
             std::u32string body = str_to_u32(as_str(text.get()));
             if (prec >= 0 && isize(body.size()) > prec) body.resize(std::size_t(prec));
+            if (out.empty() && isize(body.size()) >= width && (prec < 0 || prec >= as_str(text.get())->length) &&
+                isinstance_exact(text.get(), interp.types.str))
+                sole = std::move(text);
             emit_padded(out, U"", body, width, flags, false);
             break;
         }
@@ -777,6 +784,7 @@ Ref<> str_mod(ThreadState* ts, Object* format, Object* args) {
         (void)pct;
     }
     if (pf.argidx < pf.arglen && !pf.dict) return type_error(ts, "not all arguments converted during string formatting");
+    if (sole && isize(out.size()) == as_str(sole.get())->length) return sole;
     return str_from_u32(ts, out);
 }
 

@@ -136,3 +136,22 @@ TEST_CASE("dis.get_instructions and dis.Bytecode read code objects as Lib/dis.py
     CHECK(out("import dis, io\ns = io.StringIO()\ndis.dis('a + 1', file=s)\nprint(s.getvalue().splitlines()[-1].split())\n") ==
           "['10', 'RETURN_VALUE']\n");
 }
+
+TEST_CASE("strings are interned and cached as CPython 3.11 does", "[types]") {
+    SECTION("identifier-like constants are interned, across compilations too") {
+        CHECK(out("import sys\na = 'python'\nprefix = 'py'\nprint(sys.intern(prefix + 'thon') is a)\n") == "True\n");
+        CHECK(out("ns = {}\nexec('s = \"identifier_like\"', ns)\nexec('t = \"identifier_like\"', ns)\nprint(ns['s'] is ns['t'])\n") == "True\n");
+        CHECK(out("ns = {}\nexec('s = \"with space\"', ns)\nexec('t = \"with space\"', ns)\nprint(ns['s'] is ns['t'])\n") == "False\n");
+        CHECK(out("import sys\nt = ('in_tuple', 1)\nprint(sys.intern('in_' + 'tuple'.lower()) is t[0])\n") == "True\n");
+    }
+    SECTION("one-character strings: the Latin-1 cache, and the names interned at startup") {
+        CHECK(out("xy, yx = 'xy', 'yx'\nprint(chr(120) is chr(120), xy[0] is yx[1])\n") == "True True\n");
+        CHECK(out("b = 'b'\ns = 'abc'\nprint(s[1] is b, chr(98) is b, '~' is chr(126))\n") == "False False True\n");
+        CHECK(out("import sys\nprint(sys.intern(chr(98)) is chr(98), sys.intern(chr(0xe9)) is chr(0xe9))\n") == "False True\n");
+    }
+    SECTION("what runtime operations return") {
+        CHECK(out("print(str(1) is str(1), repr(7) is repr(7), str(True) is str(True))\n") == "False False True\n");
+        CHECK(out("b = 'b'\nprint('%s' % b is b, ''.join([b]) is b, b * 1 is b, ''.join(['b', '']) is b)\n") == "True True True False\n");
+        CHECK(out("e = ''\nprint(e is ''.join([]), e is str(), 'a'[1:] is e)\n") == "True True True\n");
+    }
+}
