@@ -155,3 +155,15 @@ TEST_CASE("strings are interned and cached as CPython 3.11 does", "[types]") {
         CHECK(out("e = ''\nprint(e is ''.join([]), e is str(), 'a'[1:] is e)\n") == "True True True\n");
     }
 }
+
+TEST_CASE("struct sequences behave as CPython's structseq", "[types]") {
+    CHECK(ev("__import__('sys').version_info.__reduce__()") ==
+          "(<class 'sys.version_info'>, ((3, 11, 7, 'final', 0), {}))");
+    CHECK(ev("type(__import__('sys').version_info).__match_args__") ==
+          "('major', 'minor', 'micro', 'releaselevel', 'serial')");
+    CHECK(ev("__import__('time').gmtime(0).__reduce__()[1][1]") == "{'tm_zone': 'GMT', 'tm_gmtoff': 0}");
+    CHECK(ev("type(__import__('os').stat('.')).n_unnamed_fields") == "3");
+    CHECK(ev("type(__import__('os').stat('.')).__match_args__[-1]") == "'st_size'");
+    CHECK(out("import sys\ntry:\n    sys.version_info.major = 4\nexcept AttributeError as e:\n    print(e)\n") == "readonly attribute\n");
+    CHECK(out("import sys\nmatch sys.version_info:\n    case (3, minor, *_):\n        print(minor)\n") == "11\n");
+}
