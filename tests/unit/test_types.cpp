@@ -167,3 +167,13 @@ TEST_CASE("struct sequences behave as CPython's structseq", "[types]") {
     CHECK(out("import sys\ntry:\n    sys.version_info.major = 4\nexcept AttributeError as e:\n    print(e)\n") == "readonly attribute\n");
     CHECK(out("import sys\nmatch sys.version_info:\n    case (3, minor, *_):\n        print(minor)\n") == "11\n");
 }
+
+TEST_CASE("code objects compare by what they run and carry co_lnotab", "[types]") {
+    CHECK(out("def f(): return 1\ndef g(): return 1\nprint(f.__code__ == g.__code__, f.__code__ == f.__code__.replace())\n") ==
+          "False True\n");
+    CHECK(out("a = [lambda: 1, lambda: 1]\nprint(a[0].__code__ == a[1].__code__)\n") == "False\n");
+    CHECK(out("print((lambda: 0.0).__code__ == (lambda: -0.0).__code__)\n") == "False\n");
+    CHECK(out("co = compile('a = 1\\n\\n\\n\\nb = 2\\nif a:\\n    c = 3\\n' + '\\n' * 300 + 'd = 4\\n', 'm', 'exec')\n"
+              "print(co.co_lnotab)\n") ==
+          "b'\\x00\\xff\\x02\\x01\\x04\\x04\\x04\\x01\\x04\\x01\\x04\\x7f\\x00\\x7f\\x00/'\n");
+}
