@@ -395,10 +395,23 @@ private:
         if (!spec_str) return false;
         Ref<> r = object_format(ts_, obj.get(), spec_str.get());
         if (!r) return false;
+        // A str written whole as the start of the top-level output may turn
+        // out to be the whole result (see sole).
+        if (depth == 2 && out.empty() && isinstance_exact(r.get(), ts_->interp->types.str)) sole = r.clone();
         str_append_to(as_str(r.get()), out);
         return true;
     }
 
+public:
+    // CPython's _PyUnicodeWriter returns a str written whole into an empty
+    // writer as the result when nothing else follows: '{}'.format(s) is s.
+    Ref<> sole;
+    Ref<> result(ThreadState* ts, const std::u32string& out) {
+        if (sole && isize(out.size()) == as_str(sole.get())->length) return std::move(sole);
+        return str_from_u32(ts, out);
+    }
+
+private:
     Ref<> get_field_object(const Sub& name, AutoNumber& an) {
         Interpreter& interp = *ts_->interp;
         // The first part runs to the first '.' or '['.
@@ -487,7 +500,7 @@ Ref<> str_format_method(ThreadState* ts, Object* self, Object* const* args, isiz
     std::u32string out;
     StrObject* s = as_str(self);
     if (!f.build(Sub{s, 0, s->length}, 2, an, out)) return nullptr;
-    return str_from_u32(ts, out);
+    return f.result(ts, out);
 }
 
 Ref<> str_format_map_method(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kwnames) {
@@ -497,7 +510,7 @@ Ref<> str_format_map_method(ThreadState* ts, Object* self, Object* const* args, 
     std::u32string out;
     StrObject* s = as_str(self);
     if (!f.build(Sub{s, 0, s->length}, 2, an, out)) return nullptr;
-    return str_from_u32(ts, out);
+    return f.result(ts, out);
 }
 
 // ------------------------------------------------------------ str % args

@@ -88,7 +88,13 @@ static StrObject* str_alloc_type(ThreadState* ts, TypeObject* type, isize length
     return s;
 }
 
+// As PyUnicode_New, a new empty str is always the '' singleton (nothing
+// can be written into it, so callers need not know).
 StrObject* str_alloc(ThreadState* ts, isize length, uint32_t maxchar) {
+    if (length == 0 && ts->interp->empty_str) {
+        incref(ts->interp->empty_str);
+        return ts->interp->empty_str;
+    }
     return str_alloc_type(ts, ts->interp->types.str, length, maxchar);
 }
 

@@ -177,3 +177,10 @@ TEST_CASE("code objects compare by what they run and carry co_lnotab", "[types]"
               "print(co.co_lnotab)\n") ==
           "b'\\x00\\xff\\x02\\x01\\x04\\x04\\x04\\x01\\x04\\x01\\x04\\x7f\\x00\\x7f\\x00/'\n");
 }
+
+TEST_CASE("string operations that change nothing return the same object", "[types]") {
+    CHECK(out("w = ''.join(['wo', 'rd'])\nprint(w.expandtabs() is w, '{}'.format(w) is w, w.strip() is w, w.split()[0] is w, w[:] is w)\n") ==
+          "True True True True True\n");
+    CHECK(out("print(''.upper() is '', ''.swapcase() is '', '  '.strip() is '')\n") == "True True True\n");
+    CHECK(out("w = ''.join(['wo', 'rd'])\nprint('{}!'.format(w) is w, w.lower() is w, repr(w) is w)\n") == "False False False\n");
+}
