@@ -6,8 +6,8 @@ namespace gp {
 extern const char kDisModuleSource[];
 const char kDisModuleSource[] = R"py("""Disassembler of Python byte code into mnemonics.
 
-dis.dis() prints a disassembly; it and the opcode tables come from the C++
-module _dis. Everything else here reads code objects the way CPython
+dis.dis() prints a disassembly with the C++ module _dis; the opcode tables
+come from the opcode module. Everything else here reads code objects the way CPython
 3.11's Lib/dis.py does: co_code gives the instructions (two bytes each,
 opcode then argument, followed by CACHE units), co_positions() and
 co_lines() the source positions, co_exceptiontable the handlers. So
@@ -18,41 +18,15 @@ inspect for itself.
 import sys
 import collections
 
-from _dis import dis as _dis_c, _disassemble, opname, opmap, hasjrel, stack_effect
-from _dis import _inline_cache_entries, _backward_jumps
+from _dis import dis as _dis_c, _disassemble
+from opcode import *
+from opcode import __all__ as _opcodes_all
+from opcode import _nb_ops, _inline_cache_entries, _backward_jumps
 
 __all__ = ["code_info", "dis", "disassemble", "distb", "disco",
            "findlinestarts", "findlabels", "show_code",
-           "get_instructions", "Instruction", "Bytecode",
-           "cmp_op", "hasconst", "hasname", "hasjrel", "hasjabs",
-           "haslocal", "hascompare", "hasfree", "opname", "opmap",
-           "HAVE_ARGUMENT", "EXTENDED_ARG", "hasnargs", "stack_effect"]
-
-# The opcode tables of Lib/opcode.py (3.11).
-cmp_op = ('<', '<=', '==', '!=', '>', '>=')
-HAVE_ARGUMENT = 90
-EXTENDED_ARG = opmap["EXTENDED_ARG"]
-hasconst = [opmap[n] for n in ("LOAD_CONST", "KW_NAMES")]
-hasname = [opmap[n] for n in ("STORE_NAME", "DELETE_NAME", "STORE_ATTR", "DELETE_ATTR",
-                              "STORE_GLOBAL", "DELETE_GLOBAL", "LOAD_NAME", "LOAD_ATTR",
-                              "IMPORT_NAME", "IMPORT_FROM", "LOAD_GLOBAL", "LOAD_METHOD")]
-hasjabs = []
-haslocal = [opmap[n] for n in ("LOAD_FAST", "STORE_FAST", "DELETE_FAST")]
-hascompare = [opmap["COMPARE_OP"]]
-hasfree = [opmap[n] for n in ("MAKE_CELL", "LOAD_CLOSURE", "LOAD_DEREF", "STORE_DEREF",
-                              "DELETE_DEREF", "LOAD_CLASSDEREF")]
-hasnargs = []
-_nb_ops = [
-    ("NB_ADD", "+"), ("NB_AND", "&"), ("NB_FLOOR_DIVIDE", "//"), ("NB_LSHIFT", "<<"),
-    ("NB_MATRIX_MULTIPLY", "@"), ("NB_MULTIPLY", "*"), ("NB_REMAINDER", "%"), ("NB_OR", "|"),
-    ("NB_POWER", "**"), ("NB_RSHIFT", ">>"), ("NB_SUBTRACT", "-"), ("NB_TRUE_DIVIDE", "/"),
-    ("NB_XOR", "^"), ("NB_INPLACE_ADD", "+="), ("NB_INPLACE_AND", "&="),
-    ("NB_INPLACE_FLOOR_DIVIDE", "//="), ("NB_INPLACE_LSHIFT", "<<="),
-    ("NB_INPLACE_MATRIX_MULTIPLY", "@="), ("NB_INPLACE_MULTIPLY", "*="),
-    ("NB_INPLACE_REMAINDER", "%="), ("NB_INPLACE_OR", "|="), ("NB_INPLACE_POWER", "**="),
-    ("NB_INPLACE_RSHIFT", ">>="), ("NB_INPLACE_SUBTRACT", "-="),
-    ("NB_INPLACE_TRUE_DIVIDE", "/="), ("NB_INPLACE_XOR", "^="),
-]
+           "get_instructions", "Instruction", "Bytecode"] + _opcodes_all
+del _opcodes_all
 
 CACHE = opmap["CACHE"]
 LOAD_CONST = opmap["LOAD_CONST"]

@@ -30,6 +30,7 @@ extern const char kTempfileModuleSource[];   // tempfile_module.cpp
 extern const char kInspectModuleSource[];   // inspect_module.cpp
 extern const char kReModuleSource[];   // re_module.cpp
 extern const char kDisModuleSource[];   // dis_py_module.cpp (over the C++ _dis)
+extern const char kOpcodeModuleSource[];   // opcode_module.cpp
 
 const FrozenModuleDef kFrozenModules[] = {
     {"weakref", kWeakrefModuleSource},
@@ -58,6 +59,7 @@ const FrozenModuleDef kFrozenModules[] = {
     {"inspect", kInspectModuleSource},
     {"re", kReModuleSource},
     {"dis", kDisModuleSource},
+    {"opcode", kOpcodeModuleSource},
     {nullptr, nullptr},
 };
 

@@ -184,3 +184,10 @@ TEST_CASE("string operations that change nothing return the same object", "[type
     CHECK(out("print(''.upper() is '', ''.swapcase() is '', '  '.strip() is '')\n") == "True True True\n");
     CHECK(out("w = ''.join(['wo', 'rd'])\nprint('{}!'.format(w) is w, w.lower() is w, repr(w) is w)\n") == "False False False\n");
 }
+
+TEST_CASE("the opcode module holds 3.11's tables, shared with dis", "[types]") {
+    CHECK(ev("__import__('opcode').opmap is __import__('dis').opmap") == "True");
+    CHECK(ev("__import__('opcode').hasjrel") == "[93, 110, 111, 112, 114, 115, 123, 128, 129, 134, 140, 173, 174, 175, 176]");
+    CHECK(ev("__import__('opcode').opname[200], __import__('opcode').HAVE_ARGUMENT, __import__('opcode').EXTENDED_ARG") ==
+          "('<200>', 90, 144)");
+}
