@@ -555,9 +555,10 @@ Ref<CodeObject> Compiler::leave_scope(int flags_extra) {
     co->co_names = names.release();
     co->co_localsplusnames = lpnames.release();
     co->localspluskinds = unit.kinds;
-    Ref<> fname = str_from_utf8(ts_, filename_);
+    // Like the names, the file name and qualified name are interned.
+    Ref<> fname = str_intern(ts_, str_from_utf8(ts_, filename_));
     Ref<> name = str_intern(ts_, str_from_utf8(ts_, unit.name));
-    Ref<> qual = str_from_utf8(ts_, unit.qualname);
+    Ref<> qual = str_intern(ts_, str_from_utf8(ts_, unit.qualname));
     if (!fname || !name || !qual) return nullptr;
     co->co_filename = static_cast<StrObject*>(fname.release());
     co->co_name = static_cast<StrObject*>(name.release());

@@ -868,7 +868,7 @@ static const MethodDef builtin_methods[] = {
 
 bool init_builtin_object_types(ThreadState* ts) {
     return init_iter_types(ts) && init_bytes_types(ts) && init_complex_type(ts) && init_file_types(ts) &&
-           init_union_type(ts) && init_namespace_type(ts);
+           init_union_type(ts) && init_namespace_type(ts) && init_module_constructor(ts);
 }
 
 Ref<ModuleObject> make_builtins_module(ThreadState* ts) {

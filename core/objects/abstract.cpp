@@ -236,6 +236,10 @@ int object_setattr(ThreadState* ts, Object* o, Object* name, Object* value) {
               std::string("attribute name must be string, not '") + type_name(name) + "'");
         return -1;
     }
+    // PyObject_SetAttr interns the name: attribute names stored in a
+    // __dict__ are the interned strings.
+    Ref<> interned = str_intern(ts, newref(name));
+    name = interned.get();
     TypeObject* t = type_of(o);
     if (!t->tp_setattro) {
         raise(ts, ts->interp->exc.AttributeError,

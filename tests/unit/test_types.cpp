@@ -191,3 +191,16 @@ TEST_CASE("the opcode module holds 3.11's tables, shared with dis", "[types]") {
     CHECK(ev("__import__('opcode').opname[200], __import__('opcode').HAVE_ARGUMENT, __import__('opcode').EXTENDED_ARG") ==
           "('<200>', 90, 144)");
 }
+
+TEST_CASE("attribute names and code names are interned; modules can be made from Python", "[types]") {
+    CHECK(out("import sys\nclass K: pass\no = K()\nk = ''.join(['zz', 'top'])\nsetattr(o, k, 1)\n"
+              "print(list(o.__dict__)[0] is sys.intern(k))\n") == "True\n");
+    CHECK(out("import sys\ndef f(): pass\nco = f.__code__\nprint(co.co_qualname is sys.intern('f'), co.co_filename is sys.intern(co.co_filename))\n") ==
+          "True True\n");
+    CHECK(ev("__import__('types').ModuleType('x').__dict__") ==
+          "{'__name__': 'x', '__doc__': None, '__package__': None, '__loader__': None, '__spec__': None}");
+    CHECK(ev("__import__('types').ModuleType('y', 'doc').__doc__") == "'doc'");
+    CHECK(ev("__import__('types').ModuleType()") == "TypeError: module() missing required argument 'name' (pos 1)");
+    CHECK(out("import types\nclass M(types.ModuleType): pass\nprint(M('z'), type(M('z')).__name__)\n") == "<module 'z'> M\n");
+    CHECK(ev("int.from_bytes()") == "TypeError: from_bytes() missing required argument 'bytes' (pos 1)");
+}
