@@ -169,6 +169,131 @@ bool type_add_getsets(ThreadState* ts, TypeObject* type, const GetSetDef* defs) 
     return true;
 }
 
+// ------------------------------------------------------- introspection
+
+// A C++ function's doc may begin with its signature, ended by CPython's
+// marker: "len($module, obj, /)\n--\n\nReturn the number ...". __doc__ is
+// the text after it and __text_signature__ the signature without the name
+// (typeobject.c: find_signature, skip_signature).
+static const char kSignatureEnd[] = ")\n--\n\n";
+
+static const char* find_signature(const char* name, const char* doc) {
+    if (!doc) return nullptr;
+    if (const char* dot = std::strrchr(name, '.')) name = dot + 1;
+    const std::size_t n = std::strlen(name);
+    if (std::strncmp(doc, name, n) != 0) return nullptr;
+    doc += n;
+    return *doc == '(' ? doc : nullptr;
+}
+
+static const char* skip_signature(const char* doc) {
+    for (; *doc; doc++) {
+        if (std::strncmp(doc, kSignatureEnd, sizeof kSignatureEnd - 1) == 0) return doc + sizeof kSignatureEnd - 1;
+        if (doc[0] == '\n' && doc[1] == '\n') return nullptr;
+    }
+    return nullptr;
+}
+
+Ref<> doc_without_signature(ThreadState* ts, const char* name, const char* doc) {
+    if (!doc) return newref(ts->interp->None);
+    const char* start = find_signature(name, doc);
+    const char* body = start ? skip_signature(start) : nullptr;
+    if (!body) body = doc;
+    if (!*body) return newref(ts->interp->None);
+    return str_from_utf8(ts, body);
+}
+
+Ref<> text_signature(ThreadState* ts, const char* name, const char* doc) {
+    const char* start = find_signature(name, doc);
+    const char* end = start ? skip_signature(start) : nullptr;
+    if (!end) return newref(ts->interp->None);
+    end -= sizeof kSignatureEnd - 2;   // just past the final ')'
+    return str_from_utf8(ts, std::string_view(start, std::size_t(end - start)));
+}
+
+static CFunctionObject* as_cfunc(Object* o) { return static_cast<CFunctionObject*>(o); }
+
+static Ref<> cfunc_get_name(ThreadState* ts, Object* o) { return str_from_utf8(ts, as_cfunc(o)->def->name); }
+static Ref<> cfunc_get_doc(ThreadState* ts, Object* o) {
+    return doc_without_signature(ts, as_cfunc(o)->def->name, as_cfunc(o)->def->doc);
+}
+static Ref<> cfunc_get_text_signature(ThreadState* ts, Object* o) {
+    return text_signature(ts, as_cfunc(o)->def->name, as_cfunc(o)->def->doc);
+}
+// The module for module functions, the bound object for methods.
+static Ref<> cfunc_get_self(ThreadState* ts, Object* o) {
+    Object* self = as_cfunc(o)->self;
+    return newref(self ? self : ts->interp->None);
+}
+static Ref<> cfunc_get_module(ThreadState* ts, Object* o) {
+    Object* m = as_cfunc(o)->module;
+    return newref(m ? m : ts->interp->None);
+}
+// meth_get__qualname__: a method's is its class's qualified name and its own.
+static Ref<> cfunc_get_qualname(ThreadState* ts, Object* o) {
+    CFunctionObject* f = as_cfunc(o);
+    Object* self = f->self;
+    if (!self || type_of(self) == ts->interp->types.module) return str_from_utf8(ts, f->def->name);
+    Object* type = type_has_flag(type_of(self), TPFLAGS_TYPE_SUBCLASS) ? self : type_of(self);
+    Ref<> q = object_getattr_cstr(ts, type, "__qualname__");
+    if (!q) return nullptr;
+    if (!is_str(q.get())) return raise(ts, ts->interp->exc.TypeError, "<method>.__class__.__qualname__ is not a unicode object");
+    return str_from_utf8(ts, std::string(str_utf8(q.get())) + "." + f->def->name);
+}
+
+static const GetSetDef cfunction_getsets[] = {
+    {"__name__", cfunc_get_name, nullptr, nullptr},
+    {"__qualname__", cfunc_get_qualname, nullptr, nullptr},
+    {"__doc__", cfunc_get_doc, nullptr, nullptr},
+    {"__text_signature__", cfunc_get_text_signature, nullptr, nullptr},
+    {"__self__", cfunc_get_self, nullptr, nullptr},
+    {"__module__", cfunc_get_module, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
+static MethodDescrObject* as_mdescr(Object* o) { return static_cast<MethodDescrObject*>(o); }
+
+static Ref<> mdescr_get_name(ThreadState* ts, Object* o) { return str_from_utf8(ts, as_mdescr(o)->def->name); }
+static Ref<> mdescr_get_qualname(ThreadState* ts, Object* o) {
+    return str_from_utf8(ts, type_qualname(as_mdescr(o)->d_type) + "." + as_mdescr(o)->def->name);
+}
+static Ref<> mdescr_get_objclass(ThreadState*, Object* o) { return newref<Object>(as_mdescr(o)->d_type); }
+static Ref<> mdescr_get_doc(ThreadState* ts, Object* o) {
+    return doc_without_signature(ts, as_mdescr(o)->def->name, as_mdescr(o)->def->doc);
+}
+static Ref<> mdescr_get_text_signature(ThreadState* ts, Object* o) {
+    return text_signature(ts, as_mdescr(o)->def->name, as_mdescr(o)->def->doc);
+}
+
+static const GetSetDef method_descr_getsets[] = {
+    {"__name__", mdescr_get_name, nullptr, nullptr},
+    {"__qualname__", mdescr_get_qualname, nullptr, nullptr},
+    {"__objclass__", mdescr_get_objclass, nullptr, nullptr},
+    {"__doc__", mdescr_get_doc, nullptr, nullptr},
+    {"__text_signature__", mdescr_get_text_signature, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
+static GetSetDescrObject* as_gsdescr(Object* o) { return static_cast<GetSetDescrObject*>(o); }
+
+static Ref<> gsdescr_get_name(ThreadState* ts, Object* o) { return str_from_utf8(ts, as_gsdescr(o)->def->name); }
+static Ref<> gsdescr_get_qualname(ThreadState* ts, Object* o) {
+    return str_from_utf8(ts, type_qualname(as_gsdescr(o)->d_type) + "." + as_gsdescr(o)->def->name);
+}
+static Ref<> gsdescr_get_objclass(ThreadState*, Object* o) { return newref<Object>(as_gsdescr(o)->d_type); }
+static Ref<> gsdescr_get_doc(ThreadState* ts, Object* o) {
+    const char* doc = as_gsdescr(o)->def->doc;
+    return doc ? str_from_utf8(ts, doc) : newref(ts->interp->None);
+}
+
+static const GetSetDef getset_descr_getsets[] = {
+    {"__name__", gsdescr_get_name, nullptr, nullptr},
+    {"__qualname__", gsdescr_get_qualname, nullptr, nullptr},
+    {"__objclass__", gsdescr_get_objclass, nullptr, nullptr},
+    {"__doc__", gsdescr_get_doc, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
 bool init_descr_types(ThreadState* ts) {
     BuiltinTypes& t = ts->interp->types;
     t.builtin_function->tp_dealloc = cfunction_dealloc;
@@ -184,7 +309,9 @@ bool init_descr_types(ThreadState* ts) {
     t.getset_descriptor->tp_descr_get = getset_get;
     t.getset_descriptor->tp_descr_set = getset_set;
     t.getset_descriptor->tp_repr = getset_repr;
-    return true;
+    return type_add_getsets(ts, t.builtin_function, cfunction_getsets) &&
+           type_add_getsets(ts, t.method_descriptor, method_descr_getsets) &&
+           type_add_getsets(ts, t.getset_descriptor, getset_descr_getsets);
 }
 
 // ------------------------------------------------------- argument checking

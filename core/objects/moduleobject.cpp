@@ -1,5 +1,5 @@
 // moduleobject.cpp — creating modules from Python: types.ModuleType(name,
-// doc=None), and classes derived from it. (The module type's other slots
+// doc=None), and classes derived from it; and dir(module). (The module type's other slots
 // live beside functions in funcobject.cpp; modules the interpreter makes
 // itself come from module_new.)
 //
@@ -9,6 +9,8 @@
 #include "objects/container_internal.h"
 #include "objects/dictobject.h"
 #include "objects/funcobject.h"
+#include "objects/listobject.h"
+#include "objects/methodobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
@@ -48,8 +50,31 @@ static int module_init(ThreadState* ts, Object* self, Object* const* args, isize
     return 0;
 }
 
+// module.__dir__: the module's own names (or what a __dir__ function in its
+// namespace returns, PEP 562), never the attributes of the module type.
+static Ref<> module_dir(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__dir__", kw) || !check_nargs(ts, "__dir__", nargs, 0, 0)) return nullptr;
+    DictObject* d = static_cast<ModuleObject*>(self)->md_dict;
+    if (!d) return raise(ts, ts->interp->exc.TypeError, "<module>.__dict__ is not a dictionary");
+    if (Object* dirfunc = dict_get_cstr(ts, d, "__dir__")) return object_call_noargs(ts, dirfunc);
+    if (error_occurred(ts)) return nullptr;
+    Ref<ListObject> names = list_new(ts, 0);
+    if (!names) return nullptr;
+    isize pos = 0;
+    Object *k, *v;
+    while (dict_next(d, &pos, &k, &v))
+        if (!list_append(ts, names.get(), k)) return nullptr;
+    return Ref<>(std::move(names));
+}
+
+static const MethodDef module_methods[] = {
+    {"__dir__", module_dir, 0, "__dir__($self, /)\n--\n\nSpecialized __dir__ implementation for modules."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
 bool init_module_constructor(ThreadState* ts) {
     TypeObject* t = ts->interp->types.module;
+    if (!type_add_methods(ts, t, module_methods)) return false;
     t->tp_new = module_new_slot;
     t->tp_init = module_init;
     t->tp_doc = "Create a module object.\n\nThe name must be a string; the optional doc argument can have any type.";

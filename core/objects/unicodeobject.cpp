@@ -395,8 +395,9 @@ Ref<> str_concat(ThreadState* ts, Object* a, Object* b) {
     uint32_t maxchar = std::max(x->ascii ? 127u : str_maxchar(x), y->ascii ? 127u : str_maxchar(y));
     StrObject* r = str_alloc(ts, x->length + y->length, maxchar);
     if (!r) return nullptr;
-    for (const StrObject* part : {x, y}) {
-        const isize off = part == x ? 0 : x->length;
+    // (x and y may be the same object: s + s.)
+    const std::pair<const StrObject*, isize> parts[] = {{x, 0}, {y, x->length}};
+    for (auto [part, off] : parts) {
         if (part->kind == r->kind) {
             std::memcpy(static_cast<char*>(r->data()) + off * r->kind, part->data(),
                         std::size_t(part->length) * r->kind);

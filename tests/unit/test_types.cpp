@@ -204,3 +204,19 @@ TEST_CASE("attribute names and code names are interned; modules can be made from
     CHECK(out("import types\nclass M(types.ModuleType): pass\nprint(M('z'), type(M('z')).__name__)\n") == "<module 'z'> M\n");
     CHECK(ev("int.from_bytes()") == "TypeError: from_bytes() missing required argument 'bytes' (pos 1)");
 }
+
+TEST_CASE("builtin functions and descriptors describe themselves as CPython's do", "[types]") {
+    CHECK(ev("[f.__name__ for f in (len, str.upper, [].append)]") == "['len', 'upper', 'append']");
+    CHECK(ev("[].append.__qualname__, str.upper.__qualname__, dict.fromkeys.__qualname__") ==
+          "('list.append', 'str.upper', 'dict.fromkeys')");
+    CHECK(ev("len.__module__, len.__self__, [1].append.__self__") == "('builtins', <module 'builtins' (built-in)>, [1])");
+    CHECK(ev("len.__doc__, len.__text_signature__") == "('Return the number of items in a container.', '($module, obj, /)')");
+    CHECK(ev("int.__dict__['real'].__qualname__, str.upper.__objclass__") == "('int.real', <class 'str'>)");
+    CHECK(ev("dir(__import__('types').ModuleType('x'))") == "['__doc__', '__loader__', '__name__', '__package__', '__spec__']");
+}
+
+TEST_CASE("a string added to itself", "[types]") {
+    // Regression: s + s copied both halves to offset 0.
+    CHECK(ev("(lambda s: s + s)((lambda s: s + s)('ab'))") == "'abababab'");
+    CHECK(ev("(lambda s: s + s)('\\u00e9\\u4e00')") == "'\u00e9\u4e00\u00e9\u4e00'");
+}
