@@ -220,3 +220,15 @@ TEST_CASE("a string added to itself", "[types]") {
     CHECK(ev("(lambda s: s + s)((lambda s: s + s)('ab'))") == "'abababab'");
     CHECK(ev("(lambda s: s + s)('\\u00e9\\u4e00')") == "'\u00e9\u4e00\u00e9\u4e00'");
 }
+
+TEST_CASE("a class's __dict__ is a read-only mappingproxy", "[types]") {
+    CHECK(out("class A:\n    x = 1\nd = A.__dict__\nprint(type(d).__name__, d['x'], 'x' in d, d.get('y', 5))\n") == "mappingproxy 1 True 5\n");
+    CHECK(out("class A:\n    x = 1\ntry:\n    A.__dict__['y'] = 2\nexcept TypeError as e:\n    print(e)\n") ==
+          "'mappingproxy' object does not support item assignment\n");
+    CHECK(ev("__import__('types').MappingProxyType({'a': 1})") == "mappingproxy({'a': 1})");
+    CHECK(out("import types\nmp = types.MappingProxyType({'a': 1})\nprint(mp, mp | {'b': 2}, mp == {'a': 1}, list(reversed(mp)))\n") ==
+          "{'a': 1} {'a': 1, 'b': 2} True ['a']\n");
+    CHECK(ev("__import__('types').MappingProxyType([1])") == "TypeError: mappingproxy() argument must be a mapping, not list");
+    CHECK(ev("hash(int.__dict__)") == "TypeError: unhashable type: 'mappingproxy'");
+    CHECK(ev("{'a': 1}.keys().mapping") == "mappingproxy({'a': 1})");
+}
