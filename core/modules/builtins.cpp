@@ -18,6 +18,7 @@
 
 #include "compiler/compiler.h"
 #include "objects/unionobject.h"
+#include "objects/genericaliasobject.h"
 #include "objects/mappingproxy.h"
 #include "objects/namespaceobject.h"
 #include "objects/abstract.h"
@@ -870,7 +871,7 @@ static const MethodDef builtin_methods[] = {
 bool init_builtin_object_types(ThreadState* ts) {
     return init_iter_types(ts) && init_bytes_types(ts) && init_complex_type(ts) && init_file_types(ts) &&
            init_union_type(ts) && init_namespace_type(ts) && init_module_constructor(ts) &&
-           init_mappingproxy_type(ts);
+           init_mappingproxy_type(ts) && init_generic_alias_type(ts);
 }
 
 Ref<ModuleObject> make_builtins_module(ThreadState* ts) {

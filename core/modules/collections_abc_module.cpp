@@ -17,6 +17,8 @@ The built-in types are registered at the bottom of the module.
 from abc import ABCMeta, abstractmethod
 import sys
 
+GenericAlias = type(list[int])
+
 __name__ = "collections.abc"
 
 __all__ = ["Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator", "AsyncGenerator",
@@ -71,6 +73,8 @@ class Awaitable(metaclass=ABCMeta):
             return _check_methods(C, "__await__")
         return NotImplemented
 
+    __class_getitem__ = classmethod(GenericAlias)
+
 
 class Coroutine(Awaitable):
     __slots__ = ()
@@ -116,6 +120,8 @@ class AsyncIterable(metaclass=ABCMeta):
         if cls is AsyncIterable:
             return _check_methods(C, "__aiter__")
         return NotImplemented
+
+    __class_getitem__ = classmethod(GenericAlias)
 
 
 class AsyncIterator(AsyncIterable):
@@ -180,6 +186,8 @@ class Iterable(metaclass=ABCMeta):
         if cls is Iterable:
             return _check_methods(C, "__iter__")
         return NotImplemented
+
+    __class_getitem__ = classmethod(GenericAlias)
 
 
 class Iterator(Iterable):
@@ -281,6 +289,8 @@ class Container(metaclass=ABCMeta):
             return _check_methods(C, "__contains__")
         return NotImplemented
 
+    __class_getitem__ = classmethod(GenericAlias)
+
 
 class Collection(Sized, Iterable, Container):
     __slots__ = ()
@@ -290,6 +300,61 @@ class Collection(Sized, Iterable, Container):
         if cls is Collection:
             return _check_methods(C, "__len__", "__iter__", "__contains__")
         return NotImplemented
+
+
+def _is_param_expr(obj):
+    # What may stand for a callable's whole parameter list: ..., a ParamSpec
+    # or a Concatenate[...].
+    if obj is Ellipsis:
+        return True
+    if isinstance(obj, list):
+        return False
+    obj = type(obj)
+    return obj.__module__ == "typing" and obj.__name__ in ("ParamSpec", "_ConcatenateGenericAlias")
+
+
+def _type_repr(obj):
+    # How an argument prints inside Callable[[...], ...].
+    if isinstance(obj, type):
+        if obj.__module__ == "builtins":
+            return obj.__qualname__
+        return f"{obj.__module__}.{obj.__qualname__}"
+    if obj is Ellipsis:
+        return "..."
+    if isinstance(obj, type(_type_repr)):
+        return obj.__name__
+    return repr(obj)
+
+
+class _CallableGenericAlias(GenericAlias):
+    """Callable[[int, str], float]: the parameter types and the result type,
+    kept flat in __args__ ((int, str, float)) as CPython 3.11 does."""
+
+    __slots__ = ()
+
+    def __new__(cls, origin, args):
+        if not (isinstance(args, tuple) and len(args) == 2):
+            raise TypeError("Callable must be used as Callable[[arg, ...], result].")
+        t_args, t_result = args
+        if isinstance(t_args, (tuple, list)):
+            args = (*t_args, t_result)
+        elif not _is_param_expr(t_args):
+            raise TypeError(f"Expected a list of types, an ellipsis, ParamSpec, or Concatenate. Got {t_args}")
+        return super().__new__(cls, origin, args)
+
+    def __repr__(self):
+        args = self.__args__
+        if len(args) == 2 and _is_param_expr(args[0]):
+            return super().__repr__()
+        return (f"collections.abc.Callable"
+                f"[[{', '.join([_type_repr(a) for a in args[:-1]])}], "
+                f"{_type_repr(args[-1])}]")
+
+    def __reduce__(self):
+        args = self.__args__
+        if not (len(args) == 2 and _is_param_expr(args[0])):
+            args = list(args[:-1]), args[-1]
+        return _CallableGenericAlias, (Callable, args)
 
 
 class Callable(metaclass=ABCMeta):
@@ -304,6 +369,8 @@ class Callable(metaclass=ABCMeta):
         if cls is Callable:
             return _check_methods(C, "__call__")
         return NotImplemented
+
+    __class_getitem__ = classmethod(_CallableGenericAlias)
 
 
 # ------------------------------------------------------------------------ sets
@@ -554,6 +621,8 @@ class MappingView(Sized):
 
     def __repr__(self):
         return f"{self.__class__.__name__}({self._mapping!r})"
+
+    __class_getitem__ = classmethod(GenericAlias)
 
 
 class KeysView(MappingView, Set):

@@ -27,6 +27,7 @@
 
 #include "modules/module_support.h"
 #include "modules/modules.h"
+#include "objects/genericaliasobject.h"
 #include "objects/abstract.h"
 #include "objects/container_internal.h"
 #include "objects/descrobject.h"
@@ -691,6 +692,7 @@ Ref<ModuleObject> make_collections_c_module(ThreadState* ts) {
     Ref<DictObject> d = dict_new(ts);
     if (!d) return nullptr;
     t->tp_dict = d.release();
+    if (!type_add_class_getitem(ts, t)) return nullptr;   // deque[int]
     if (!type_ready(ts, t)) return nullptr;
 
     const std::pair<const char*, iternextfunc> iters[] = {

@@ -62,7 +62,7 @@ struct BuiltinTypes {
     X(seq_iter) X(callable_iter) X(enumerate) X(zip) X(map) X(filter) X(reversed) \
     X(bytes) X(bytes_iter) X(bytearray) X(bytearray_iter) X(memoryview) X(complex) \
     X(text_file) X(buffered_reader) X(buffered_writer) X(buffered_random) \
-    X(union_type) X(simple_namespace) X(mappingproxy)
+    X(union_type) X(simple_namespace) X(mappingproxy) X(generic_alias)
 #define GP_DECLARE_TYPE(name) TypeObject* name = nullptr;
     GP_BUILTIN_TYPES(GP_DECLARE_TYPE)
 #undef GP_DECLARE_TYPE

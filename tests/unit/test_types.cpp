@@ -232,3 +232,34 @@ TEST_CASE("a class's __dict__ is a read-only mappingproxy", "[types]") {
     CHECK(ev("hash(int.__dict__)") == "TypeError: unhashable type: 'mappingproxy'");
     CHECK(ev("{'a': 1}.keys().mapping") == "mappingproxy({'a': 1})");
 }
+
+TEST_CASE("list[int] is a types.GenericAlias", "[types]") {
+    SECTION("repr, origin and arguments") {
+        CHECK(ev("list[int], dict[str, list[int]], tuple[()], tuple[int, ...], type[int]") ==
+              "(list[int], dict[str, list[int]], tuple[()], tuple[int, ...], type[int])");
+        CHECK(ev("type(list[int]), list[int].__origin__, list[int].__args__") ==
+              "(<class 'types.GenericAlias'>, <class 'list'>, (<class 'int'>,))");
+        CHECK(ev("list[int] == list[int], list[int] == list[str], hash(list[int]) == hash(list[int])") == "(True, False, True)");
+        CHECK(ev("list[int]([1, 2]), list[int].append") == "([1, 2], <method 'append' of 'list' objects>)");
+        CHECK(ev("int[str]") == "TypeError: type 'int' is not subscriptable");
+    }
+    SECTION("type variables are substituted") {
+        CHECK(out("import typing\nT = typing.TypeVar('T')\nprint(list[T], list[T].__parameters__, list[T][int], dict[str, T][int])\n") ==
+              "list[~T] (~T,) list[int] dict[str, int]\n");
+        CHECK(ev("list[int][str]") == "TypeError: list[int] is not a generic class");
+        CHECK(out("import typing\nT = typing.TypeVar('T')\nprint((list[T] | None)[int])\n") == "list[int] | None\n");
+    }
+    SECTION("isinstance refuses it; class statements and unions accept it") {
+        CHECK(ev("isinstance([], list[int])") == "TypeError: isinstance() argument 2 cannot be a parameterized generic");
+        CHECK(out("class X(list[int]): pass\nprint(X.__bases__, X.__orig_bases__)\n") == "(<class 'list'>,) (list[int],)\n");
+        CHECK(ev("list[int] | None, list[int] | list[int]") == "(list[int] | None, list[int])");
+        CHECK(out("class L(list): pass\nprint(L[int])\n") == "__main__.L[int]\n");
+    }
+    SECTION("the generic classes of the standard library") {
+        CHECK(out("import collections, collections.abc as cabc, functools, re\n"
+                  "print(collections.deque[int], cabc.Iterable[int], cabc.Callable[[int], str], functools.partial[int], re.Pattern[str])\n") ==
+              "collections.deque[int] collections.abc.Iterable[int] collections.abc.Callable[[int], str] functools.partial[int] re.Pattern[str]\n");
+        CHECK(out("def f(x: list[int]) -> dict[str, int]: pass\nprint(f.__annotations__)\n") ==
+              "{'x': list[int], 'return': dict[str, int]}\n");
+    }
+}
