@@ -253,7 +253,10 @@ private:
     bool jump_if(Expr* e, Block* target, bool cond);
     bool compare(Compare* c);
     bool call(Call* c);
-    bool call_args(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, int extra);
+    // call_loc: where PRECALL/CALL point when the current position (which
+    // KW_NAMES gets) is the method's, as in maybe_optimize_method_call.
+    bool call_args(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, int extra,
+                   const Node* call_loc = nullptr);
     bool subkwargs(const std::vector<Keyword*>& keywords, std::size_t begin, std::size_t end);
     bool starunpack(const std::vector<Expr*>& elts, int pushed, int build, int add, int extend, bool tuple);
     bool dict_display(Dict* d);
@@ -555,6 +558,7 @@ Ref<CodeObject> Compiler::leave_scope(int flags_extra) {
     Ref<TupleObject> names = tuple_new(ts_, isize(unit.names.size()));
     Ref<TupleObject> lpnames = tuple_new(ts_, isize(unit.localsplus.size()));
     if (!consts || !names || !lpnames) return nullptr;
+    if (!intern_string_constants(ts_, consts.get())) return nullptr;
     for (std::size_t i = 0; i < unit.names.size(); i++) {
         Ref<> n = str_intern(ts_, str_from_utf8(ts_, unit.names[i]));
         if (!n) return nullptr;
@@ -569,9 +573,10 @@ Ref<CodeObject> Compiler::leave_scope(int flags_extra) {
     co->co_names = names.release();
     co->co_localsplusnames = lpnames.release();
     co->localspluskinds = unit.kinds;
-    Ref<> fname = str_from_utf8(ts_, filename_);
+    // Like the names, the file name and qualified name are interned.
+    Ref<> fname = str_intern(ts_, str_from_utf8(ts_, filename_));
     Ref<> name = str_intern(ts_, str_from_utf8(ts_, unit.name));
-    Ref<> qual = str_from_utf8(ts_, unit.qualname);
+    Ref<> qual = str_intern(ts_, str_from_utf8(ts_, unit.qualname));
     if (!fname || !name || !qual) return nullptr;
     co->co_filename = static_cast<StrObject*>(fname.release());
     co->co_name = static_cast<StrObject*>(name.release());
@@ -587,6 +592,7 @@ Ref<CodeObject> Compiler::compile_module(Mod* mod, ParseMode mode) {
     if (!enter_scope(st_.top(), "<module>", nullptr, 1)) return nullptr;
     if (mode == ParseMode::Eval) {
         if (!visit_expr(mod->expr)) return nullptr;
+        set_loc(mod->expr);   // RETURN_VALUE points at the expression
         emit(RETURN_VALUE);
     } else {
         if (!body_with_docstring(mod->body, true)) return nullptr;
@@ -2056,7 +2062,8 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
 
 // compiler_call_helper: `extra` values (the callable's own arguments, such
 // as a class body function and name) are already on the stack.
-bool Compiler::call_args(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, int extra) {
+bool Compiler::call_args(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, int extra,
+                         const Node* call_loc) {
     constexpr std::size_t kStackUseGuideline = 30;
     std::size_t nelts = args.size(), nkwelts = keywords.size();
     bool ex_call = nelts + nkwelts * 2 > kStackUseGuideline;
@@ -2087,6 +2094,7 @@ bool Compiler::call_args(const std::vector<Expr*>& args, const std::vector<Keywo
             }
             emit(KW_NAMES, add_const(std::move(t)));
         }
+        if (call_loc) set_loc(call_loc);
         int n = int(nelts + nkwelts) + extra;
         emit(PRECALL, n);
         emit(CALL, n);
@@ -2558,9 +2566,10 @@ bool Compiler::call(Call* c) {
             Position saved = u().loc;
             set_loc(a);
             emit(LOAD_METHOD, add_name(mangle(u().private_name, a->attr)));
+            bool ok = call_args(c->args, c->keywords, 0, c);
             u().loc = saved;
             set_loc(c);
-            return call_args(c->args, c->keywords, 0);
+            return ok;
         }
     }
     // PUSH_NULL + LOAD_GLOBAL fold into LOAD_GLOBAL with the NULL bit.

@@ -19,6 +19,7 @@
 #include "compiler/compiler.h"
 #include "objects/genericaliasobject.h"
 #include "objects/unionobject.h"
+#include "objects/mappingproxy.h"
 #include "objects/namespaceobject.h"
 #include "objects/abstract.h"
 #include "objects/bytesobject.h"
@@ -787,54 +788,55 @@ static Ref<> builtin_import(ThreadState* ts, Object*, Object* const* args, isize
 static const MethodDef builtin_methods[] = {
     {"__import__", builtin_import, 0, "__import__(name, globals=None, locals=None, fromlist=(), level=0) -> module"},
     {"__build_class__", builtin_build_class, 0, "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class\n\nInternal helper function used by the class statement."},
-    {"abs", builtin_abs, 0, "abs(x, /)\nReturn the absolute value of the argument."},
-    {"all", builtin_all, 0, "all(iterable, /)\nReturn True if bool(x) is True for all values x in the iterable.\n\nIf the iterable is empty, return True."},
-    {"any", builtin_any, 0, "any(iterable, /)\nReturn True if bool(x) is True for any x in the iterable.\n\nIf the iterable is empty, return False."},
-    {"ascii", builtin_ascii, 0, "ascii(obj, /)\nReturn an ASCII-only representation of an object."},
-    {"bin", builtin_bin, 0, "bin(number, /)\nReturn the binary representation of an integer.\n\n   >>> bin(2796202)\n   '0b1010101010101010101010'"},
+    {"abs", builtin_abs, 0, "abs($module, x, /)\n--\n\nReturn the absolute value of the argument."},
+    {"all", builtin_all, 0, "all($module, iterable, /)\n--\n\nReturn True if bool(x) is True for all values x in the iterable.\n\nIf the iterable is empty, return True."},
+    {"any", builtin_any, 0, "any($module, iterable, /)\n--\n\nReturn True if bool(x) is True for any x in the iterable.\n\nIf the iterable is empty, return False."},
+    {"ascii", builtin_ascii, 0, "ascii($module, obj, /)\n--\n\nReturn an ASCII-only representation of an object."},
+    {"bin", builtin_bin, 0, "bin($module, number, /)\n--\n\nReturn the binary representation of an integer.\n\n   >>> bin(2796202)\n   '0b1010101010101010101010'"},
     {"breakpoint", builtin_breakpoint, 0, "breakpoint(*args, **kws)\n\nCall sys.breakpointhook(*args, **kws).  (A no-op in glasspy.)"},
-    {"callable", builtin_callable, 0, "callable(obj, /)\nReturn whether the object is callable."},
-    {"chr", builtin_chr, 0, "chr(i, /)\nReturn a Unicode string of one character with ordinal i; 0 <= i <= 0x10ffff."},
-    {"compile", builtin_compile, 0, "compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1)\nCompile source into a code object that can be executed by exec() or eval()."},
-    {"delattr", builtin_delattr, 0, "delattr(obj, name, /)\nDeletes the named attribute from the given object."},
+    {"callable", builtin_callable, 0, "callable($module, obj, /)\n--\n\nReturn whether the object is callable."},
+    {"chr", builtin_chr, 0, "chr($module, i, /)\n--\n\nReturn a Unicode string of one character with ordinal i; 0 <= i <= 0x10ffff."},
+    {"compile", builtin_compile, 0, "compile($module, /, source, filename, mode, flags=0,\n        dont_inherit=False, optimize=-1, *, _feature_version=-1)\n--\n\nCompile source into a code object that can be executed by exec() or eval()."},
+    {"delattr", builtin_delattr, 0, "delattr($module, obj, name, /)\n--\n\nDeletes the named attribute from the given object."},
     {"dir", builtin_dir, 0, "dir([object]) -> list of strings"},
-    {"divmod", builtin_divmod, 0, "divmod(x, y, /)\nReturn the tuple (x//y, x%y).  Invariant: div*y + mod == x."},
-    {"eval", builtin_eval, 0, "eval(source, globals=None, locals=None, /)\nEvaluate the given source in the context of globals and locals."},
-    {"exec", builtin_exec, 0, "exec(source, globals=None, locals=None, /, *, closure=None)\nExecute the given source in the context of globals and locals."},
-    {"format", builtin_format, 0, "format(value, format_spec='', /)\nReturn value.__format__(format_spec)"},
+    {"divmod", builtin_divmod, 0, "divmod($module, x, y, /)\n--\n\nReturn the tuple (x//y, x%y).  Invariant: div*y + mod == x."},
+    {"eval", builtin_eval, 0, "eval($module, source, globals=None, locals=None, /)\n--\n\nEvaluate the given source in the context of globals and locals."},
+    {"exec", builtin_exec, 0, "exec($module, source, globals=None, locals=None, /, *, closure=None)\n--\n\nExecute the given source in the context of globals and locals."},
+    {"format", builtin_format, 0, "format($module, value, format_spec='', /)\n--\n\nReturn value.__format__(format_spec)"},
     {"getattr", builtin_getattr, 0, "getattr(object, name[, default]) -> value"},
-    {"globals", builtin_globals, 0, "globals()\nReturn the dictionary containing the current scope's global variables."},
-    {"hasattr", builtin_hasattr, 0, "hasattr(obj, name, /)\nReturn whether the object has an attribute with the given name."},
-    {"hash", builtin_hash, 0, "hash(obj, /)\nReturn the hash value for the given object."},
+    {"globals", builtin_globals, 0, "globals($module, /)\n--\n\nReturn the dictionary containing the current scope's global variables."},
+    {"hasattr", builtin_hasattr, 0, "hasattr($module, obj, name, /)\n--\n\nReturn whether the object has an attribute with the given name."},
+    {"hash", builtin_hash, 0, "hash($module, obj, /)\n--\n\nReturn the hash value for the given object."},
     {"help", builtin_help, 0, "help([object])\nShow the documentation of an object."},
-    {"hex", builtin_hex, 0, "hex(number, /)\nReturn the hexadecimal representation of an integer.\n\n   >>> hex(12648430)\n   '0xc0ffee'"},
-    {"id", builtin_id, 0, "id(obj, /)\nReturn the identity of an object."},
-    {"input", builtin_input, 0, "input(prompt='', /)\nRead a string from standard input.  The trailing newline is stripped."},
-    {"isinstance", builtin_isinstance, 0, "isinstance(obj, class_or_tuple, /)\nReturn whether an object is an instance of a class or of a subclass thereof."},
-    {"issubclass", builtin_issubclass, 0, "issubclass(cls, class_or_tuple, /)\nReturn whether 'cls' is derived from another class or is the same class."},
+    {"hex", builtin_hex, 0, "hex($module, number, /)\n--\n\nReturn the hexadecimal representation of an integer.\n\n   >>> hex(12648430)\n   '0xc0ffee'"},
+    {"id", builtin_id, 0, "id($module, obj, /)\n--\n\nReturn the identity of an object."},
+    {"input", builtin_input, 0, "input($module, prompt='', /)\n--\n\nRead a string from standard input.  The trailing newline is stripped."},
+    {"isinstance", builtin_isinstance, 0, "isinstance($module, obj, class_or_tuple, /)\n--\n\nReturn whether an object is an instance of a class or of a subclass thereof."},
+    {"issubclass", builtin_issubclass, 0, "issubclass($module, cls, class_or_tuple, /)\n--\n\nReturn whether 'cls' is derived from another class or is the same class."},
     {"iter", builtin_iter, 0, "iter(iterable) -> iterator\niter(callable, sentinel) -> iterator"},
-    {"len", builtin_len, 0, "len(obj, /)\nReturn the number of items in a container."},
-    {"locals", builtin_locals, 0, "locals()\nReturn a dictionary containing the current scope's local variables."},
+    {"len", builtin_len, 0, "len($module, obj, /)\n--\n\nReturn the number of items in a container."},
+    {"locals", builtin_locals, 0, "locals($module, /)\n--\n\nReturn a dictionary containing the current scope's local variables."},
     {"max", builtin_max, 0, "max(iterable, *[, default=obj, key=func]) -> value\nmax(arg1, arg2, *args, *[, key=func]) -> value"},
     {"min", builtin_min, 0, "min(iterable, *[, default=obj, key=func]) -> value\nmin(arg1, arg2, *args, *[, key=func]) -> value"},
     {"next", builtin_next, 0, "next(iterator[, default])\nReturn the next item from the iterator."},
-    {"oct", builtin_oct, 0, "oct(number, /)\nReturn the octal representation of an integer.\n\n   >>> oct(342391)\n   '0o1234567'"},
-    {"open", builtin_open, 0, "open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)\nOpen file and return a stream.  Raise OSError upon failure."},
-    {"ord", builtin_ord, 0, "ord(c, /)\nReturn the Unicode code point for a one-character string."},
-    {"pow", builtin_pow, 0, "pow(base, exp, mod=None)\nEquivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments"},
+    {"oct", builtin_oct, 0, "oct($module, number, /)\n--\n\nReturn the octal representation of an integer.\n\n   >>> oct(342391)\n   '0o1234567'"},
+    {"open", builtin_open, 0, "open($module, /, file, mode='r', buffering=-1, encoding=None,\n     errors=None, newline=None, closefd=True, opener=None)\n--\n\nOpen file and return a stream.  Raise OSError upon failure."},
+    {"ord", builtin_ord, 0, "ord($module, c, /)\n--\n\nReturn the Unicode code point for a one-character string."},
+    {"pow", builtin_pow, 0, "pow($module, /, base, exp, mod=None)\n--\n\nEquivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments"},
     {"print", builtin_print, 0, "print(value, ..., sep=' ', end='\\n', file=sys.stdout, flush=False)"},
-    {"repr", builtin_repr, 0, "repr(obj, /)\nReturn the canonical string representation of the object."},
-    {"round", builtin_round, 0, "round(number, ndigits=None)\nRound a number to a given precision in decimal digits."},
-    {"setattr", builtin_setattr, 0, "setattr(obj, name, value, /)\nSets the named attribute on the given object to the specified value."},
-    {"sorted", builtin_sorted, 0, "sorted(iterable, /, *, key=None, reverse=False)\nReturn a new list containing all items from the iterable in ascending order."},
-    {"sum", builtin_sum, 0, "sum(iterable, /, start=0)\nReturn the sum of a 'start' value (default: 0) plus an iterable of numbers"},
+    {"repr", builtin_repr, 0, "repr($module, obj, /)\n--\n\nReturn the canonical string representation of the object."},
+    {"round", builtin_round, 0, "round($module, /, number, ndigits=None)\n--\n\nRound a number to a given precision in decimal digits."},
+    {"setattr", builtin_setattr, 0, "setattr($module, obj, name, value, /)\n--\n\nSets the named attribute on the given object to the specified value."},
+    {"sorted", builtin_sorted, 0, "sorted($module, iterable, /, *, key=None, reverse=False)\n--\n\nReturn a new list containing all items from the iterable in ascending order."},
+    {"sum", builtin_sum, 0, "sum($module, iterable, /, start=0)\n--\n\nReturn the sum of a 'start' value (default: 0) plus an iterable of numbers"},
     {"vars", builtin_vars, 0, "vars([object]) -> dictionary"},
     {nullptr, nullptr, 0, nullptr},
 };
 
 bool init_builtin_object_types(ThreadState* ts) {
     return init_iter_types(ts) && init_bytes_types(ts) && init_complex_type(ts) && init_file_types(ts) &&
-           init_union_type(ts) && init_namespace_type(ts) && init_generic_alias_type(ts);
+           init_union_type(ts) && init_namespace_type(ts) && init_module_constructor(ts) &&
+           init_mappingproxy_type(ts) && init_generic_alias_type(ts);
 }
 
 Ref<ModuleObject> make_builtins_module(ThreadState* ts) {

@@ -62,7 +62,6 @@ class Hashable(metaclass=ABCMeta):
 
 class Awaitable(metaclass=ABCMeta):
     __slots__ = ()
-    __class_getitem__ = classmethod(GenericAlias)
 
     @abstractmethod
     def __await__(self):
@@ -73,6 +72,8 @@ class Awaitable(metaclass=ABCMeta):
         if cls is Awaitable:
             return _check_methods(C, "__await__")
         return NotImplemented
+
+    __class_getitem__ = classmethod(GenericAlias)
 
 
 class Coroutine(Awaitable):
@@ -109,7 +110,6 @@ class Coroutine(Awaitable):
 
 class AsyncIterable(metaclass=ABCMeta):
     __slots__ = ()
-    __class_getitem__ = classmethod(GenericAlias)
 
     @abstractmethod
     def __aiter__(self):
@@ -120,6 +120,8 @@ class AsyncIterable(metaclass=ABCMeta):
         if cls is AsyncIterable:
             return _check_methods(C, "__aiter__")
         return NotImplemented
+
+    __class_getitem__ = classmethod(GenericAlias)
 
 
 class AsyncIterator(AsyncIterable):
@@ -173,7 +175,6 @@ class AsyncGenerator(AsyncIterator):
 
 class Iterable(metaclass=ABCMeta):
     __slots__ = ()
-    __class_getitem__ = classmethod(GenericAlias)
 
     @abstractmethod
     def __iter__(self):
@@ -185,6 +186,8 @@ class Iterable(metaclass=ABCMeta):
         if cls is Iterable:
             return _check_methods(C, "__iter__")
         return NotImplemented
+
+    __class_getitem__ = classmethod(GenericAlias)
 
 
 class Iterator(Iterable):
@@ -275,7 +278,6 @@ class Sized(metaclass=ABCMeta):
 
 class Container(metaclass=ABCMeta):
     __slots__ = ()
-    __class_getitem__ = classmethod(GenericAlias)
 
     @abstractmethod
     def __contains__(self, x):
@@ -286,6 +288,8 @@ class Container(metaclass=ABCMeta):
         if cls is Container:
             return _check_methods(C, "__contains__")
         return NotImplemented
+
+    __class_getitem__ = classmethod(GenericAlias)
 
 
 class Collection(Sized, Iterable, Container):
@@ -298,9 +302,33 @@ class Collection(Sized, Iterable, Container):
         return NotImplemented
 
 
+def _is_param_expr(obj):
+    # What may stand for a callable's whole parameter list: ..., a ParamSpec
+    # or a Concatenate[...].
+    if obj is Ellipsis:
+        return True
+    if isinstance(obj, list):
+        return False
+    obj = type(obj)
+    return obj.__module__ == "typing" and obj.__name__ in ("ParamSpec", "_ConcatenateGenericAlias")
+
+
+def _type_repr(obj):
+    # How an argument prints inside Callable[[...], ...].
+    if isinstance(obj, type):
+        if obj.__module__ == "builtins":
+            return obj.__qualname__
+        return f"{obj.__module__}.{obj.__qualname__}"
+    if obj is Ellipsis:
+        return "..."
+    if isinstance(obj, type(_type_repr)):
+        return obj.__name__
+    return repr(obj)
+
+
 class _CallableGenericAlias(GenericAlias):
-    """Callable[[int, str], float]: the argument types are flattened into
-    __args__ (int, str, float), and the repr puts the brackets back."""
+    """Callable[[int, str], float]: the parameter types and the result type,
+    kept flat in __args__ ((int, str, float)) as CPython 3.11 does."""
 
     __slots__ = ()
 
@@ -315,10 +343,12 @@ class _CallableGenericAlias(GenericAlias):
         return super().__new__(cls, origin, args)
 
     def __repr__(self):
-        if len(self.__args__) == 2 and _is_param_expr(self.__args__[0]):
+        args = self.__args__
+        if len(args) == 2 and _is_param_expr(args[0]):
             return super().__repr__()
-        params = ", ".join([_type_repr(a) for a in self.__args__[:-1]])
-        return f"collections.abc.Callable[[{params}], {_type_repr(self.__args__[-1])}]"
+        return (f"collections.abc.Callable"
+                f"[[{', '.join([_type_repr(a) for a in args[:-1]])}], "
+                f"{_type_repr(args[-1])}]")
 
     def __reduce__(self):
         args = self.__args__
@@ -327,32 +357,8 @@ class _CallableGenericAlias(GenericAlias):
         return _CallableGenericAlias, (Callable, args)
 
 
-def _is_param_expr(obj):
-    # `...`, a list of types, or typing's ParamSpec / Concatenate[...].
-    if obj is Ellipsis or isinstance(obj, list):
-        return True
-    kind = type(obj)
-    return kind.__module__ == "typing" and kind.__name__ in ("ParamSpec", "_ConcatenateGenericAlias")
-
-
-def _type_repr(obj):
-    # How typing shows a type inside a subscript: int, module.Class, ...
-    if isinstance(obj, GenericAlias):
-        return repr(obj)
-    if isinstance(obj, type):
-        if obj.__module__ == "builtins":
-            return obj.__qualname__
-        return f"{obj.__module__}.{obj.__qualname__}"
-    if obj is Ellipsis:
-        return "..."
-    if type(obj).__name__ == "function":
-        return obj.__name__
-    return repr(obj)
-
-
 class Callable(metaclass=ABCMeta):
     __slots__ = ()
-    __class_getitem__ = classmethod(_CallableGenericAlias)
 
     @abstractmethod
     def __call__(self, *args, **kwds):
@@ -363,6 +369,8 @@ class Callable(metaclass=ABCMeta):
         if cls is Callable:
             return _check_methods(C, "__call__")
         return NotImplemented
+
+    __class_getitem__ = classmethod(_CallableGenericAlias)
 
 
 # ------------------------------------------------------------------------ sets
@@ -604,7 +612,6 @@ class Mapping(Collection):
 
 class MappingView(Sized):
     __slots__ = ("_mapping",)
-    __class_getitem__ = classmethod(GenericAlias)
 
     def __init__(self, mapping):
         self._mapping = mapping
@@ -614,6 +621,8 @@ class MappingView(Sized):
 
     def __repr__(self):
         return f"{self.__class__.__name__}({self._mapping!r})"
+
+    __class_getitem__ = classmethod(GenericAlias)
 
 
 class KeysView(MappingView, Set):
@@ -876,18 +885,6 @@ def _generator():
     yield
 Generator.register(type(_generator()))
 del _generator
-
-async def _coro():
-    pass
-_coro = _coro()
-Coroutine.register(type(_coro))
-_coro.close()   # never awaited on purpose: no RuntimeWarning
-del _coro
-
-async def _ag():
-    yield
-AsyncGenerator.register(type(_ag()))
-del _ag
 
 Reversible.register(type({}.keys()))
 Reversible.register(type({}.values()))

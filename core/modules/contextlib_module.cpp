@@ -32,6 +32,8 @@ __all__ = ["contextmanager", "closing", "nullcontext", "AbstractContextManager",
 class AbstractContextManager:
     """An abstract base class for context managers."""
 
+    __class_getitem__ = classmethod(type(list[int]))
+
     def __enter__(self):
         """Return `self` upon entering the runtime context."""
         return self

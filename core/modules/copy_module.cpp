@@ -83,7 +83,13 @@ def _state_of(x):
 
 def _generic_reduce(x):
     cls = type(x)
-    state = _state_of(x)
+    # A class's own __getstate__ decides its state (object.__reduce_ex__
+    # asks it too); otherwise the default one.
+    getstate = getattr(cls, "__getstate__", None)
+    if getstate is not None and getstate is not getattr(object, "__getstate__", None):
+        state = x.__getstate__()
+    else:
+        state = _state_of(x)
     listitems = iter(x) if isinstance(x, list) else None
     dictitems = iter(x.items()) if isinstance(x, dict) else None
     return (_new_of, (cls,), state, listitems, dictitems)

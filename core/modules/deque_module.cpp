@@ -26,8 +26,8 @@
 #include <vector>
 
 #include "modules/module_support.h"
-#include "objects/genericaliasobject.h"
 #include "modules/modules.h"
+#include "objects/genericaliasobject.h"
 #include "objects/abstract.h"
 #include "objects/container_internal.h"
 #include "objects/descrobject.h"
@@ -692,7 +692,8 @@ Ref<ModuleObject> make_collections_c_module(ThreadState* ts) {
     Ref<DictObject> d = dict_new(ts);
     if (!d) return nullptr;
     t->tp_dict = d.release();
-    if (!type_ready(ts, t) || !type_add_methods(ts, t, kGenericAliasClassGetitem)) return nullptr;
+    if (!type_add_class_getitem(ts, t)) return nullptr;   // deque[int]
+    if (!type_ready(ts, t)) return nullptr;
 
     const std::pair<const char*, iternextfunc> iters[] = {
         {"_deque_iterator", dequeiter_next}, {"_deque_reverse_iterator", dequereviter_next}};

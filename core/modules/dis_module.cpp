@@ -1,6 +1,10 @@
-// dis_module.cpp — the `dis` module: disassembly of functions, methods,
-// classes, code objects and source strings, printed as CPython 3.11 prints
-// it (the formatting itself is core/bytecode/dis.cpp).
+// dis_module.cpp — `_dis`, the C++ half of the `dis` module: disassembly of
+// functions, methods, classes, code objects and source strings, printed as
+// CPython 3.11 prints it (the formatting itself is core/bytecode/dis.cpp),
+// plus the opcode facts generated from opcodes.def. The Python half
+// (dis_py_module.cpp) builds get_instructions(), Bytecode and code_info()
+// on top, reading code objects through their co_* attributes as 3.11's
+// Lib/dis.py does.
 #include <algorithm>
 
 #include "bytecode/dis.h"
@@ -35,7 +39,12 @@ static Ref<> code_of(ThreadState* ts, Object* x) {
         if (is_function(o)) return newref<Object>(static_cast<FunctionObject*>(o)->func_code);
         if (is_generator(o)) return newref<Object>(static_cast<GenObject*>(o)->gi_frame.code);
         if (is_str(o)) {
-            Ref<CodeObject> code = compile_source(ts, str_utf8(o), "<dis>", ParseMode::Exec);
+            // dis._try_compile: an expression if it parses as one.
+            Ref<CodeObject> code = compile_source(ts, str_utf8(o), "<disassembly>", ParseMode::Eval);
+            if (!code && error_matches(ts, interp.exc.SyntaxError)) {
+                error_clear(ts);
+                code = compile_source(ts, str_utf8(o), "<disassembly>", ParseMode::Exec);
+            }
             return Ref<>(std::move(code));
         }
         break;
@@ -102,13 +111,64 @@ static Ref<> dis_dis(ThreadState* ts, Object*, Object* const* args, isize nargs,
     return newref(ts->interp->None);
 }
 
+// _disassemble(code, recursive=False): the text dis.dis would print.
+static Ref<> dis_disassemble_text(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kwnames) {
+    static const char* const names[] = {"code", "recursive"};
+    static const ArgSpec spec{"_disassemble", names, 2, 1, 2, 0};
+    Object* a[2];
+    if (!parse_args(ts, spec, args, nargs, kwnames, a)) return nullptr;
+    Ref<> code = code_of(ts, a[0]);
+    if (!code) return nullptr;
+    bool recursive = false;
+    if (a[1]) {
+        int r = object_is_true(ts, a[1]);
+        if (r < 0) return nullptr;
+        recursive = r;
+    }
+    std::string text = disassemble(ts, static_cast<CodeObject*>(code.get()), recursive);
+    if (error_occurred(ts)) return nullptr;
+    return str_from_utf8(ts, text);
+}
+
+// stack_effect(opcode, oparg=None, *, jump=None): the net change of the
+// stack depth; with jump=None the larger of the two branches.
+static Ref<> dis_stack_effect(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kwnames) {
+    static const char* const names[] = {"opcode", "oparg", "jump"};
+    static const ArgSpec spec{"stack_effect", names, 3, 1, 2, 1};
+    Object* a[3];
+    if (!parse_args(ts, spec, args, nargs, kwnames, a)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    isize op = 0, oparg = 0;
+    if (!index_as_isize(ts, a[0], &op)) return nullptr;
+    bool has_oparg = a[1] && a[1] != interp.None;
+    if (has_oparg && !index_as_isize(ts, a[1], &oparg)) return nullptr;
+    if (op < 0 || op > 255 || !opcode_name(int(op)))
+        return raise(ts, interp.exc.ValueError, "invalid opcode or oparg");
+    if (op >= kHaveArgument && !has_oparg)
+        return raise(ts, interp.exc.ValueError, "stack_effect: opcode requires oparg but oparg was not specified");
+    if (op < kHaveArgument && has_oparg)
+        return raise(ts, interp.exc.ValueError, "stack_effect: opcode does not permit oparg but oparg was specified");
+    int jump = -1;   // -1: both branches
+    if (a[2] && a[2] != interp.None) {
+        if (a[2] != interp.True && a[2] != interp.False)
+            return raise(ts, interp.exc.ValueError, "stack_effect: jump must be False, True or None");
+        jump = a[2] == interp.True;
+    }
+    int taken = opcode_stack_effect(int(op), int(oparg), true);
+    int fallthrough = opcode_stack_effect(int(op), int(oparg), false);
+    int effect = jump == 1 ? taken : jump == 0 ? fallthrough : std::max(taken, fallthrough);
+    return int_from_i64(ts, effect);
+}
+
 static const MethodDef dis_methods[] = {
     {"dis", dis_dis, 0, "Disassemble classes, methods, functions, and other compiled objects."},
+    {"_disassemble", dis_disassemble_text, 0, "The disassembly of one code object, as text."},
+    {"stack_effect", dis_stack_effect, 0, "Compute the stack effect of the opcode."},
     {nullptr, nullptr, 0, nullptr},
 };
 
 Ref<ModuleObject> make_dis_module(ThreadState* ts) {
-    Ref<ModuleObject> m = module_new(ts, "dis");
+    Ref<ModuleObject> m = module_new(ts, "_dis");
     if (!m || !module_add_functions(ts, m.get(), dis_methods)) return nullptr;
     // dis.opname / dis.opmap, as Lib/opcode.py defines them.
     Ref<ListObject> opname = list_new(ts, 256);
@@ -125,6 +185,24 @@ Ref<ModuleObject> make_dis_module(ThreadState* ts) {
         opname->ob_item[op] = s.release();
     }
     if (!module_add_object(ts, m.get(), "opname", opname.get()) || !module_add_object(ts, m.get(), "opmap", opmap.get()))
+        return nullptr;
+    // Per opcode: CACHE units that follow it, and which opcodes jump
+    // (relative, 3.11 has no absolute jumps) and which jump backwards.
+    Ref<ListObject> caches = list_new(ts, 256);
+    Ref<ListObject> jrel = list_new(ts, 0), backward = list_new(ts, 0);
+    if (!caches || !jrel || !backward) return nullptr;
+    for (int op = 0; op < 256; op++) {
+        Ref<> n = int_from_i64(ts, opcode_name(op) ? opcode_cache_entries(op) : 0);
+        if (!n) return nullptr;
+        caches->ob_item[op] = n.release();
+        if (!opcode_name(op) || !opcode_is_jump(op)) continue;
+        Ref<> num = int_from_i64(ts, op);
+        if (!num || !list_append(ts, jrel.get(), num.get())) return nullptr;
+        if (opcode_is_backward_jump(op) && !list_append(ts, backward.get(), num.get())) return nullptr;
+    }
+    if (!module_add_object(ts, m.get(), "_inline_cache_entries", caches.get()) ||
+        !module_add_object(ts, m.get(), "hasjrel", jrel.get()) ||
+        !module_add_object(ts, m.get(), "_backward_jumps", backward.get()))
         return nullptr;
     return m;
 }

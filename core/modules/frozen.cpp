@@ -30,6 +30,8 @@ extern const char kStatModuleSource[];   // stat_module.cpp
 extern const char kTempfileModuleSource[];   // tempfile_module.cpp
 extern const char kInspectModuleSource[];   // inspect_module.cpp
 extern const char kReModuleSource[];   // re_module.cpp
+extern const char kDisModuleSource[];   // dis_py_module.cpp (over the C++ _dis)
+extern const char kOpcodeModuleSource[];   // opcode_module.cpp
 
 const FrozenModuleDef kFrozenModules[] = {
     {"weakref", kWeakrefModuleSource},
@@ -57,6 +59,8 @@ const FrozenModuleDef kFrozenModules[] = {
     {"tempfile", kTempfileModuleSource},
     {"inspect", kInspectModuleSource},
     {"re", kReModuleSource},
+    {"dis", kDisModuleSource},
+    {"opcode", kOpcodeModuleSource},
     {nullptr, nullptr},
 };
 

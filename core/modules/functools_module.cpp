@@ -15,6 +15,7 @@
 // cmp(a, b) and compares its result with 0.
 #include "modules/module_support.h"
 #include "modules/modules.h"
+#include "objects/genericaliasobject.h"
 #include "objects/abstract.h"
 #include "objects/container_internal.h"
 #include "objects/descrobject.h"
@@ -290,6 +291,7 @@ Ref<ModuleObject> make_functools_c_module(ThreadState* ts) {
     p->tp_dictoffset = offsetof(PartialObject, dict);
     p->tp_doc = "partial(func, *args, **keywords) - new function with partial application\n"
                 "    of the given arguments and keywords.\n";
+    if (!type_add_class_getitem(ts, p)) return nullptr;   // partial[int]
     if (!type_ready(ts, p) || !module_add_object(ts, m.get(), "partial", p)) return nullptr;
 
     TypeObject* k = make_type(ts, "functools.KeyWrapper", sizeof(KeyWrapperObject), 0);

@@ -68,7 +68,7 @@ static Ref<> make_info(ThreadState* ts, const char* name, const GetSetDef* field
     return info;
 }
 
-#define GP_FIELD(i, name, doc) {name, structseq_get<i>, nullptr, doc}
+#define GP_FIELD(i, name, doc) {name, structseq_get<i>, structseq_readonly, doc}
 #define GP_END_FIELDS {nullptr, nullptr, nullptr, nullptr}
 
 static const GetSetDef version_info_fields[] = {

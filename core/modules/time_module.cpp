@@ -94,17 +94,17 @@ static Ref<> time_sleep(ThreadState* ts, Object*, Object* const* args, isize nar
 // ------------------------------------------------------------- struct_time
 
 static const GetSetDef struct_time_fields[] = {
-    {"tm_year", structseq_get<0>, nullptr, "year, for example, 1993"},
-    {"tm_mon", structseq_get<1>, nullptr, "month of year, range [1, 12]"},
-    {"tm_mday", structseq_get<2>, nullptr, "day of month, range [1, 31]"},
-    {"tm_hour", structseq_get<3>, nullptr, "hours, range [0, 23]"},
-    {"tm_min", structseq_get<4>, nullptr, "minutes, range [0, 59]"},
-    {"tm_sec", structseq_get<5>, nullptr, "seconds, range [0, 61])"},
-    {"tm_wday", structseq_get<6>, nullptr, "day of week, range [0, 6], Monday is 0"},
-    {"tm_yday", structseq_get<7>, nullptr, "day of year, range [1, 366]"},
-    {"tm_isdst", structseq_get<8>, nullptr, "1 if summer time is in effect, 0 if not, and -1 if unknown"},
-    {"tm_zone", structseq_get<9>, nullptr, "abbreviation of timezone name"},
-    {"tm_gmtoff", structseq_get<10>, nullptr, "offset from UTC in seconds"},
+    {"tm_year", structseq_get<0>, structseq_readonly, "year, for example, 1993"},
+    {"tm_mon", structseq_get<1>, structseq_readonly, "month of year, range [1, 12]"},
+    {"tm_mday", structseq_get<2>, structseq_readonly, "day of month, range [1, 31]"},
+    {"tm_hour", structseq_get<3>, structseq_readonly, "hours, range [0, 23]"},
+    {"tm_min", structseq_get<4>, structseq_readonly, "minutes, range [0, 59]"},
+    {"tm_sec", structseq_get<5>, structseq_readonly, "seconds, range [0, 61])"},
+    {"tm_wday", structseq_get<6>, structseq_readonly, "day of week, range [0, 6], Monday is 0"},
+    {"tm_yday", structseq_get<7>, structseq_readonly, "day of year, range [1, 366]"},
+    {"tm_isdst", structseq_get<8>, structseq_readonly, "1 if summer time is in effect, 0 if not, and -1 if unknown"},
+    {"tm_zone", structseq_get<9>, structseq_readonly, "abbreviation of timezone name"},
+    {"tm_gmtoff", structseq_get<10>, structseq_readonly, "offset from UTC in seconds"},
     {nullptr, nullptr, nullptr, nullptr},
 };
 

@@ -73,7 +73,7 @@ def _type_check(arg, msg):
     if isinstance(arg, (_SpecialForm,)) and arg in (ClassVar, Final, Generic, Protocol):
         raise TypeError(f"Plain {arg} is not valid as type argument")
     if not callable(arg) and not isinstance(arg, (TypeVar, ForwardRef, _GenericAlias, _SpecialForm,
-                                                     tuple, list)) and arg is not ...:
+                                                     types.UnionType, tuple, list)) and arg is not ...:
         raise TypeError(f"{msg} Got {arg!r:.100}.")
     return arg
 
@@ -232,7 +232,7 @@ def Union(self, parameters):
         p = _type_check(p, msg)
         if isinstance(p, _UnionGenericAlias):
             flat.extend(p.__args__)
-        elif isinstance(p, types.UnionType) if hasattr(types, "UnionType") else False:
+        elif isinstance(p, types.UnionType):
             flat.extend(p.__args__)
         else:
             flat.append(p)

@@ -5,6 +5,7 @@
 // binary operators try the left operand's slot, then the right's (the right
 // first when its type is a subclass of the left's), and only when both say
 // NotImplemented does `unsupported operand type(s)` appear.
+#include "objects/genericaliasobject.h"
 #include "objects/abstract.h"
 #include "objects/exceptions.h"
 
@@ -250,6 +251,10 @@ int object_setattr(ThreadState* ts, Object* o, Object* name, Object* value) {
               std::string("attribute name must be string, not '") + type_name(name) + "'");
         return -1;
     }
+    // PyObject_SetAttr interns the name: attribute names stored in a
+    // __dict__ are the interned strings.
+    Ref<> interned = str_intern(ts, newref(name));
+    name = interned.get();
     TypeObject* t = type_of(o);
     if (!t->tp_setattro) {
         raise(ts, ts->interp->exc.AttributeError,
@@ -278,6 +283,8 @@ Ref<> object_getitem(ThreadState* ts, Object* o, Object* key) {
         return t->tp_as_sequence->sq_item(ts, o, i);
     }
     if (type_has_flag(t, TPFLAGS_TYPE_SUBCLASS)) {
+        // type[int] is a GenericAlias, as CPython special-cases it.
+        if (o == ts->interp->types.type) return generic_alias_new(ts, o, key);
         // Class[...]: __class_getitem__ (PEP 560), else not subscriptable.
         if (Object* cgi = type_lookup(static_cast<TypeObject*>(o), "__class_getitem__")) {
             Ref<> bound;

@@ -65,6 +65,31 @@ static Ref<> code_repr(ThreadState* ts, Object* op) {
 
 static CodeObject* as_code(Object* o) { return static_cast<CodeObject*>(o); }
 
+// all_name_chars: only [A-Za-z0-9_] (ASCII), the empty string included.
+static bool all_name_chars(Object* s) {
+    if (!as_str(s)->ascii) return false;
+    for (char c : str_utf8(s))
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    return true;
+}
+
+bool intern_string_constants(ThreadState* ts, TupleObject* consts) {
+    for (isize i = 0; i < consts->ob_size; i++) {
+        Object* v = consts->ob_item[i];
+        if (isinstance_exact(v, ts->interp->types.str) && all_name_chars(v)) {
+            Ref<> w = str_intern(ts, newref(v));
+            if (!w) return false;
+            if (w.get() != v) {
+                consts->ob_item[i] = w.release();
+                decref(v);
+            }
+        } else if (isinstance_exact(v, ts->interp->types.tuple)) {
+            if (!intern_string_constants(ts, as_tuple(v))) return false;
+        }
+    }
+    return true;
+}
+
 // Names of the localsplus slots with a given kind bit, as a tuple.
 static Ref<> names_of_kind(ThreadState* ts, CodeObject* co, uint8_t kind) {
     std::vector<Object*> names;
@@ -108,95 +133,11 @@ static const GetSetDef code_getsets[] = {
     {nullptr, nullptr, nullptr, nullptr},
 };
 
-// code.replace(**changes): a copy with some fields changed. The fields
-// that only describe the code (flags, names, counts, constants) can be
-// replaced; the bytecode and its tables cannot be rebuilt yet.
-static Ref<> code_replace(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kwnames) {
-    Interpreter& interp = *ts->interp;
-    if (nargs) return raise(ts, interp.exc.TypeError, "replace() takes no positional arguments");
-    CodeObject* src = as_code(self);
-    Ref<CodeObject> co = code_new(ts);
-    if (!co) return nullptr;
-    co->co_argcount = src->co_argcount;
-    co->co_posonlyargcount = src->co_posonlyargcount;
-    co->co_kwonlyargcount = src->co_kwonlyargcount;
-    co->co_flags = src->co_flags;
-    co->co_stacksize = src->co_stacksize;
-    co->co_firstlineno = src->co_firstlineno;
-    co->co_nlocalsplus = src->co_nlocalsplus;
-    co->co_nlocals = src->co_nlocals;
-    co->co_ncellvars = src->co_ncellvars;
-    co->co_nfreevars = src->co_nfreevars;
-    co->co_consts = static_cast<TupleObject*>(newref<Object>(src->co_consts).release());
-    co->co_names = static_cast<TupleObject*>(newref<Object>(src->co_names).release());
-    co->co_localsplusnames = static_cast<TupleObject*>(newref<Object>(src->co_localsplusnames).release());
-    co->co_filename = static_cast<StrObject*>(newref<Object>(src->co_filename).release());
-    co->co_name = static_cast<StrObject*>(newref<Object>(src->co_name).release());
-    co->co_qualname = static_cast<StrObject*>(newref<Object>(src->co_qualname).release());
-    co->code = src->code;
-    co->localspluskinds = src->localspluskinds;
-    co->positions = src->positions;
-    co->exceptiontable = src->exceptiontable;
-    co->cell2arg = src->cell2arg;
-    isize nkw = kwnames ? kwnames->ob_size : 0;
-    for (isize k = 0; k < nkw; k++) {
-        std::string name(str_utf8(kwnames->ob_item[k]));
-        Object* v = args[nargs + k];
-        int* int_field = name == "co_argcount"          ? &co->co_argcount
-                         : name == "co_posonlyargcount" ? &co->co_posonlyargcount
-                         : name == "co_kwonlyargcount"  ? &co->co_kwonlyargcount
-                         : name == "co_flags"           ? &co->co_flags
-                         : name == "co_stacksize"       ? &co->co_stacksize
-                         : name == "co_firstlineno"     ? &co->co_firstlineno
-                         : name == "co_nlocals"         ? &co->co_nlocals
-                                                        : nullptr;
-        if (int_field) {
-            int64_t n;
-            if (!is_int(v)) return raise(ts, interp.exc.TypeError, "replace() argument '" + name + "' must be int, not " + type_name(v));
-            if (!int_as_i64(v, &n) || n < INT32_MIN || n > INT32_MAX)
-                return raise(ts, interp.exc.OverflowError, "Python int too large to convert to C int");
-            *int_field = int(n);
-            continue;
-        }
-        StrObject** str_field = name == "co_filename" ? &co->co_filename
-                                : name == "co_name"   ? &co->co_name
-                                : name == "co_qualname" ? &co->co_qualname
-                                                        : nullptr;
-        if (str_field) {
-            if (!is_str(v)) return raise(ts, interp.exc.TypeError, "replace() argument '" + name + "' must be str, not " + type_name(v));
-            Object* old = *str_field;
-            *str_field = static_cast<StrObject*>(newref(v).release());
-            decref(old);
-            continue;
-        }
-        TupleObject** tuple_field = name == "co_consts" ? &co->co_consts : name == "co_names" ? &co->co_names : nullptr;
-        if (tuple_field) {
-            if (!is_tuple(v)) return raise(ts, interp.exc.TypeError, "replace() argument '" + name + "' must be tuple, not " + type_name(v));
-            Object* old = *tuple_field;
-            *tuple_field = static_cast<TupleObject*>(newref(v).release());
-            decref(old);
-            continue;
-        }
-        static const char* const rebuilt[] = {"co_code", "co_varnames", "co_freevars", "co_cellvars", "co_linetable",
-                                              "co_exceptiontable"};
-        for (const char* r : rebuilt)
-            if (name == r) return raise(ts, interp.exc.NotImplementedError, "glasspy cannot replace " + name + " yet");
-        return raise(ts, interp.exc.TypeError, "replace() got an unexpected keyword argument '" + name + "'");
-    }
-    return co;
-}
-
-static const MethodDef code_methods[] = {
-    {"replace", code_replace, 0, "Return a copy of the code object with new values for the specified fields."},
-    {nullptr, nullptr, 0, nullptr},
-};
-
 bool init_code_type(ThreadState* ts) {
     TypeObject* t = ts->interp->types.code;
     t->tp_dealloc = code_dealloc;
     t->tp_repr = code_repr;
-    return type_add_getsets(ts, t, code_getsets) && code_add_table_members(ts, t) &&
-           type_add_methods(ts, t, code_methods);
+    return type_add_getsets(ts, t, code_getsets) && code_add_table_members(ts, t);
 }
 
 }  // namespace gp

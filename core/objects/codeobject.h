@@ -80,6 +80,12 @@ bool is_code(Object* o);
 // Allocates an empty code object for the compiler to fill.
 Ref<CodeObject> code_new(ThreadState* ts);
 bool init_code_type(ThreadState* ts);
+// intern_string_constants (CPython's codeobject.c): string constants made
+// only of name characters ([A-Za-z0-9_]) are interned, in nested tuples too,
+// replacing the tuple's items in place. That is why two separately compiled
+// 'identifier_like' literals are the same object and two 'with space' ones
+// are not.
+bool intern_string_constants(ThreadState* ts, TupleObject* consts);
 // co_code, co_linetable, co_exceptiontable, co_lines(), co_positions(),
 // replace(): the byte-level views of a code object (codeobject_tables.cpp).
 bool code_add_table_members(ThreadState* ts, TypeObject* type);

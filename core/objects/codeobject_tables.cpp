@@ -30,11 +30,15 @@
 // depth << 1 | lasti — each big-endian in 6-bit groups with 0x40 as the
 // continuation bit; the first byte of an entry also carries 0x80.
 #include <cstring>
+#include <functional>
+#include <string>
 
 #include "bytecode/opcodes.h"
 #include "objects/abstract.h"
 #include "objects/bytesobject.h"
 #include "objects/codeobject.h"
+#include "objects/complexobject.h"
+#include "objects/floatobject.h"
 #include "objects/descrobject.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
@@ -224,6 +228,114 @@ static bool decode_exceptiontable(std::string_view bytes, std::vector<ExceptionT
     return true;
 }
 
+// ------------------------------------------------------------ co_lnotab
+
+// The pre-3.10 line-number table, derived from the location table as 3.11's
+// decode_linetable does: (byte offset delta, line delta) pairs at each
+// entry whose line differs from the last one seen, line deltas as signed
+// bytes, both split when they do not fit a byte.
+static std::string encode_lnotab(const CodeObject* co) {
+    std::string out;
+    auto pair = [&](int a, int b) { out += char(a); out += char(b); };
+    int code_offset = 0, line = co->co_firstlineno, computed = co->co_firstlineno;
+    for (std::size_t i = 0; i < co->code.size();) {
+        const int units = instruction_units(co, i);
+        if (co->positions[i].lineno >= 0) computed = co->positions[i].lineno;
+        for (int done = 0; done < units; done += 8) {
+            const int start = int(i + std::size_t(done)) * 2;
+            if (computed == line) continue;
+            int bdelta = start - code_offset, ldelta = computed - line;
+            for (; bdelta > 255; bdelta -= 255) pair(255, 0);
+            for (; ldelta > 127; ldelta -= 127, bdelta = 0) pair(bdelta, 127);
+            for (; ldelta < -128; ldelta += 128, bdelta = 0) pair(bdelta, -128);
+            pair(bdelta, ldelta);
+            code_offset = start;
+            line = computed;
+        }
+        i += std::size_t(units);
+    }
+    return out;
+}
+
+static Ref<> get_lnotab(ThreadState* ts, Object* o) {
+    std::string t = encode_lnotab(as_code(o));
+    return bytes_from_data(ts, t.data(), isize(t.size()));
+}
+
+// ------------------------------------------------------------ == and hash
+
+// _PyCode_ConstantKey in spirit: constants are the same only if they have
+// the same type and value, floats and complexes bit for bit (0.0 is not
+// -0.0), tuples item by item.
+static int consts_equal(ThreadState* ts, Object* a, Object* b) {
+    if (a == b) return 1;
+    if (type_of(a) != type_of(b)) return 0;
+    Interpreter& interp = *ts->interp;
+    if (type_of(a) == interp.types.float_) {
+        double x = static_cast<FloatObject*>(a)->ob_fval, y = static_cast<FloatObject*>(b)->ob_fval;
+        return std::memcmp(&x, &y, sizeof x) == 0;
+    }
+    if (type_of(a) == interp.types.complex) {
+        ComplexObject* x = as_complex(a);
+        ComplexObject* y = as_complex(b);
+        return std::memcmp(&x->real, &y->real, sizeof(double)) == 0 && std::memcmp(&x->imag, &y->imag, sizeof(double)) == 0;
+    }
+    if (type_of(a) == interp.types.tuple) {
+        TupleObject* x = as_tuple(a);
+        TupleObject* y = as_tuple(b);
+        if (x->ob_size != y->ob_size) return 0;
+        for (isize i = 0; i < x->ob_size; i++) {
+            int r = consts_equal(ts, x->ob_item[i], y->ob_item[i]);
+            if (r <= 0) return r;
+        }
+        return 1;
+    }
+    return object_richcompare_bool(ts, a, b, Py_EQ);
+}
+
+// code_richcompare: two code objects are equal when they would run and
+// report the same way: names, counts, flags, first line, instructions,
+// constants, local names and both tables.
+static Ref<> code_richcompare(ThreadState* ts, Object* a, Object* b, CompareOp op) {
+    Interpreter& interp = *ts->interp;
+    if ((op != Py_EQ && op != Py_NE) || !is_code(a) || !is_code(b)) return newref(interp.NotImplemented);
+    CodeObject* x = as_code(a);
+    CodeObject* y = as_code(b);
+    int eq = 1;
+    if (x != y) {
+        eq = x->co_argcount == y->co_argcount && x->co_posonlyargcount == y->co_posonlyargcount &&
+             x->co_kwonlyargcount == y->co_kwonlyargcount && x->co_flags == y->co_flags &&
+             x->co_firstlineno == y->co_firstlineno && x->code == y->code &&
+             encode_linetable(x) == encode_linetable(y) && encode_exceptiontable(x) == encode_exceptiontable(y);
+        Object* pairs[][2] = {{x->co_name, y->co_name}, {x->co_names, y->co_names},
+                              {x->co_localsplusnames, y->co_localsplusnames}};
+        for (auto& p : pairs) {
+            if (!eq) break;
+            eq = object_richcompare_bool(ts, p[0], p[1], Py_EQ);
+            if (eq < 0) return nullptr;
+        }
+        if (eq) eq = consts_equal(ts, x->co_consts, y->co_consts);
+        if (eq < 0) return nullptr;
+    }
+    return bool_from(ts, op == Py_EQ ? eq == 1 : eq == 0);
+}
+
+static int64_t code_hash(ThreadState* ts, Object* o) {
+    CodeObject* co = as_code(o);
+    int64_t h = co->co_argcount ^ co->co_posonlyargcount ^ co->co_kwonlyargcount ^ co->co_flags;
+    for (Object* part : {static_cast<Object*>(co->co_name), static_cast<Object*>(co->co_consts),
+                         static_cast<Object*>(co->co_names), static_cast<Object*>(co->co_localsplusnames)}) {
+        int64_t ph = object_hash(ts, part);
+        if (ph == -1) return -1;
+        h ^= ph;
+    }
+    // The tables take part as they do in equality (columns included, so two
+    // lambdas on one line hash apart).
+    h ^= int64_t(std::hash<std::string>{}(encode_linetable(co)));
+    h ^= int64_t(std::hash<std::string>{}(encode_exceptiontable(co))) * 31;
+    return h == -1 ? -2 : h;
+}
+
 // ------------------------------------------------------------ attributes
 
 static Ref<> get_code(ThreadState* ts, Object* o) {
@@ -380,6 +492,7 @@ static Ref<> code_replace(ThreadState* ts, Object* self, Object* const* args, is
     co->co_ncellvars = src->co_ncellvars;
     co->co_nfreevars = src->co_nfreevars;
     co->co_consts = as_tuple(newref(a[8] ? a[8] : static_cast<Object*>(src->co_consts)).release());
+    if (a[8] && !intern_string_constants(ts, co->co_consts)) return nullptr;
     co->co_names = as_tuple(newref(a[9] ? a[9] : static_cast<Object*>(src->co_names)).release());
     co->co_filename = as_str(newref(a[13] ? a[13] : static_cast<Object*>(src->co_filename)).release());
     co->co_name = as_str(newref(a[14] ? a[14] : static_cast<Object*>(src->co_name)).release());
@@ -465,11 +578,14 @@ static const GetSetDef code_table_getsets[] = {
     {"co_code", get_code, nullptr, nullptr},
     {"_co_code_adaptive", get_code, nullptr, nullptr},
     {"co_linetable", get_linetable, nullptr, nullptr},
+    {"co_lnotab", get_lnotab, nullptr, nullptr},
     {"co_exceptiontable", get_exceptiontable, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr},
 };
 
 bool code_add_table_members(ThreadState* ts, TypeObject* t) {
+    t->tp_richcompare = code_richcompare;
+    t->tp_hash = code_hash;
     return type_add_methods(ts, t, code_table_methods) && type_add_getsets(ts, t, code_table_getsets);
 }
 

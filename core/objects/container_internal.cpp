@@ -146,10 +146,12 @@ bool parse_kwargs(ThreadState* ts, const char* fname, const char* const* names, 
     }
     for (int i = 0; i < nrequired; i++) {
         if (!out[i]) {
-            if (nkw == 0 && i >= nargs) {
+            if (i < npos_only) {
+                // _PyArg_UnpackKeywords: a missing positional-only argument.
+                const int minposonly = std::min(nrequired, npos_only);
                 raise(ts, interp.exc.TypeError,
-                      std::string(fname) + "() takes " + (nrequired < nparams ? "at least " : "exactly ") +
-                          std::to_string(nrequired) + (nrequired == 1 ? " argument (" : " arguments (") +
+                      std::string(fname) + "() takes " + (minposonly < nparams ? "at least " : "exactly ") +
+                          std::to_string(minposonly) + (minposonly == 1 ? " positional argument (" : " positional arguments (") +
                           isize_str(nargs) + " given)");
             } else {
                 raise(ts, interp.exc.TypeError,

@@ -1025,6 +1025,7 @@ bool init_dict_type(ThreadState* ts) {
         Ref<DictObject> d = dict_new(ts);
         if (!d) return false;
         interp.interned = d.release();
+        if (!str_seed_interned(ts)) return false;
     }
     return init_dict_views(ts) && add_type_members(ts, t, dict_methods);
 }

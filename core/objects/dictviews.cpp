@@ -14,6 +14,8 @@
 // iteration".
 #include <string>
 
+#include "objects/descrobject.h"
+#include "objects/mappingproxy.h"
 #include "objects/abstract.h"
 #include "objects/container_internal.h"
 #include "objects/dict_internal.h"
@@ -390,6 +392,16 @@ static bool setup_iter(ThreadState* ts, TypeObject** slot, const char* name, boo
     return add_type_members(ts, t, dictiter_methods);
 }
 
+// view.mapping: a read-only proxy of the dict the view looks at.
+static Ref<> dictview_get_mapping(ThreadState* ts, Object* self) {
+    return mappingproxy_new(ts, as_view(self)->dv_dict);
+}
+
+static const GetSetDef dictview_getsets[] = {
+    {"mapping", dictview_get_mapping, nullptr, "dictionary that this view refers to"},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
 static TypeObject* setup_view(ThreadState* ts, TypeObject** slot, const char* name, getiterfunc iter,
                               objobjproc contains, const MethodDef* methods, bool setlike) {
     TypeObject* t = ensure_builtin_type(ts, slot, name, sizeof(DictViewObject), TPFLAGS_HAVE_GC);
@@ -410,7 +422,7 @@ static TypeObject* setup_view(ThreadState* ts, TypeObject** slot, const char* na
         t->number_storage.nb_xor = dictviews_xor;
         t->tp_as_number = &t->number_storage;
     }
-    if (!add_type_members(ts, t, methods)) return nullptr;
+    if (!add_type_members(ts, t, methods, dictview_getsets)) return nullptr;
     return t;
 }
 

@@ -48,6 +48,8 @@ Ref<> function_new(ThreadState* ts, CodeObject* code, DictObject* globals, Objec
 Ref<> method_new(ThreadState* ts, Object* func, Object* self);
 Ref<> cell_new(ThreadState* ts, Object* value);
 Ref<ModuleObject> module_new(ThreadState* ts, const char* name);
+// types.ModuleType(name, doc=None) from Python (moduleobject.cpp).
+bool init_module_constructor(ThreadState* ts);
 
 bool init_function_types(ThreadState* ts);
 

@@ -765,8 +765,10 @@ static const GetSetDef int_getsets[] = {
 
 // ------------------------------------------------------------ bool
 
+// The interpreter's own 'True' / 'False' strings, as 3.11 returns its
+// static identifiers: str(True) is str(True).
 static Ref<> bool_repr(ThreadState* ts, Object* self) {
-    return str_from_utf8(ts, as_int(self)->ob_size ? "True" : "False");
+    return str_intern_cstr(ts, as_int(self)->ob_size ? "True" : "False");
 }
 
 // bool(x=False, /): the truth value of x (CPython's bool_new).

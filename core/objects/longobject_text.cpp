@@ -119,7 +119,9 @@ Ref<> int_to_str(ThreadState* ts, Object* v, int base) {
     else if (base == 8) s += "0o";
     else if (base == 16) s += "0x";
     s += digits;
-    return str_from_utf8(ts, s);
+    // long_to_decimal_string writes into a new string: str(7) is a fresh
+    // object each time, never the cached one-character '7'.
+    return str_from_ascii_uncached(ts, s);
 }
 
 std::string int_to_decimal_string(Object* v) {

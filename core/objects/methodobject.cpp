@@ -2,6 +2,8 @@
 // method and getset descriptors, and argument binding for C++ functions.
 #include "objects/methodobject.h"
 
+#include <algorithm>
+
 #include <cstring>
 
 #include "objects/abstract.h"
@@ -390,10 +392,13 @@ bool parse_args(ThreadState* ts, const ArgSpec& spec, Object* const* args, isize
     }
     for (int i = 0; i < spec.nrequired; i++) {
         if (!out[i]) {
-            if (i < spec.max_positional && i >= nargs && nkw == 0) {
+            if (i < spec.npositional_only) {
+                // vgetargskeywords: only a positional-only parameter is
+                // reported by count; any other by name.
+                const int min = std::min(spec.nrequired, spec.npositional_only);
                 raise(ts, interp.exc.TypeError, std::string(spec.fname) + "() takes " +
-                     (spec.nrequired == spec.max_positional ? "exactly " : "at least ") +
-                     plural_args(spec.nrequired) + " (" + std::to_string(nargs) + " given)");
+                     (min < spec.max_positional ? "at least " : "exactly ") + std::to_string(min) +
+                     (min == 1 ? " positional argument (" : " positional arguments (") + std::to_string(nargs) + " given)");
             } else {
                 raise(ts, interp.exc.TypeError, std::string(spec.fname) + "() missing required argument '" +
                                                     spec.names[i] + "' (pos " + std::to_string(i + 1) + ")");

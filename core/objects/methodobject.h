@@ -46,6 +46,11 @@ Ref<> cfunction_new(ThreadState* ts, const MethodDef* def, Object* self, Object*
 // method descriptors (or classmethod/staticmethod objects).
 bool type_add_methods(ThreadState* ts, TypeObject* type, const MethodDef* defs);
 
+// __doc__ and __text_signature__ of a C++ function called `name` whose doc
+// may start with "name(signature)\n--\n\n" (CPython's convention).
+Ref<> doc_without_signature(ThreadState* ts, const char* name, const char* doc);
+Ref<> text_signature(ThreadState* ts, const char* name, const char* doc);
+
 // Argument checking helpers with CPython's messages.
 // "len() takes exactly one argument (2 given)"-style checks for functions
 // without keywords:

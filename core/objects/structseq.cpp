@@ -4,6 +4,8 @@
 #include "objects/abstract.h"
 #include "objects/dictobject.h"
 #include "objects/listobject.h"
+#include "objects/methodobject.h"
+#include "objects/tupleobject.h"
 #include "objects/longobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
@@ -25,6 +27,11 @@ static const GetSetDef* field_table(TypeObject* t) {
     for (; t; t = t->tp_base)
         if (t->tp_getset) return t->tp_getset;
     return nullptr;
+}
+
+int structseq_readonly(ThreadState* ts, Object*, Object*) {
+    raise(ts, ts->interp->exc.AttributeError, "readonly attribute");
+    return -1;
 }
 
 Ref<TupleObject> structseq_new(ThreadState* ts, TypeObject* type) {
@@ -94,6 +101,39 @@ static Ref<> structseq_new_slot(ThreadState* ts, TypeObject* type, Object* const
     return r;
 }
 
+// A visible field whose name appears again further down the table is one of
+// CPython's unnamed fields (os.stat_result's integer st_atime.. at 7-9,
+// whose names belong to the float fields after them).
+static bool field_is_unnamed(const GetSetDef* fields, int i) {
+    for (int j = i + 1; fields[j].name; j++)
+        if (std::string_view(fields[j].name) == fields[i].name) return true;
+    return false;
+}
+
+// __reduce__: (type, (visible items, {hidden field: value})), so copy and
+// pickle rebuild the hidden fields too.
+static Ref<> structseq_reduce(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__reduce__", kw) || !check_nargs(ts, "__reduce__", nargs, 0, 0)) return nullptr;
+    auto* t = static_cast<TupleObject*>(self);
+    TypeObject* type = type_of(self);
+    const GetSetDef* names = field_table(type);
+    Ref<TupleObject> visible = tuple_from_array(ts, t->ob_item, t->ob_size);
+    Ref<DictObject> hidden = dict_new(ts);
+    if (!visible || !hidden) return nullptr;
+    for (isize i = t->ob_size, n = type_count(type, "n_fields"); names && i < n; i++) {
+        Ref<> key = str_from_utf8(ts, names[i].name);
+        if (!key || !dict_set_item(ts, hidden.get(), key.get(), t->ob_item[i])) return nullptr;
+    }
+    Ref<TupleObject> args = tuple_pack(ts, {visible.get(), hidden.get()});
+    if (!args) return nullptr;
+    return tuple_pack(ts, {type, args.get()});
+}
+
+static const MethodDef structseq_methods[] = {
+    {"__reduce__", structseq_reduce, 0, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+
 Ref<TypeObject> structseq_new_type(ThreadState* ts, const char* name, const GetSetDef* fields,
                                    int n_in_sequence, const char* doc) {
     Interpreter& interp = *ts->interp;
@@ -109,13 +149,28 @@ Ref<TypeObject> structseq_new_type(ThreadState* ts, const char* name, const GetS
     t->tp_repr = structseq_repr;
     t->tp_new = structseq_new_slot;
     t->tp_getset = fields;
+    t->tp_methods = structseq_methods;
     t->tp_doc = doc ? doc : "";
     Ref<DictObject> d = dict_new(ts);
     if (!d) return nullptr;
     t->tp_dict = d.release();
     if (!type_ready(ts, t)) return nullptr;
+    // __match_args__: the visible fields that have names of their own.
+    int n_unnamed = 0;
+    Ref<ListObject> match_names = list_new(ts, 0);
+    if (!match_names) return nullptr;
+    for (int i = 0; i < n_in_sequence; i++) {
+        if (field_is_unnamed(fields, i)) {
+            n_unnamed++;
+            continue;
+        }
+        Ref<> name = str_intern_cstr(ts, fields[i].name);
+        if (!name || !list_append(ts, match_names.get(), name.get())) return nullptr;
+    }
+    Ref<TupleObject> match_args = tuple_from_array(ts, match_names->ob_item, match_names->ob_size);
+    if (!match_args || !dict_set_cstr(ts, t->tp_dict, "__match_args__", match_args.get())) return nullptr;
     const std::pair<const char*, int> counts[] = {
-        {"n_sequence_fields", n_in_sequence}, {"n_fields", n_fields}, {"n_unnamed_fields", 0}};
+        {"n_sequence_fields", n_in_sequence}, {"n_fields", n_fields}, {"n_unnamed_fields", n_unnamed}};
     for (auto [key, n] : counts) {
         Ref<> v = int_from_i64(ts, n);
         if (!v || !dict_set_cstr(ts, t->tp_dict, key, v.get())) return nullptr;

@@ -30,6 +30,10 @@ Ref<> structseq_get(ThreadState*, Object* self) {
     return newref(static_cast<TupleObject*>(self)->ob_item[I]);
 }
 
+// The setter of every field: struct sequences are immutable, and CPython's
+// read-only members say so in these words.
+int structseq_readonly(ThreadState* ts, Object* self, Object* value);
+
 // Creates a struct-sequence type called `name` ("time.struct_time") whose
 // fields are `fields` (null-name terminated, getters structseq_get<0..n-1>),
 // the first `n_in_sequence` of them visible as tuple items. Returns a new

@@ -395,10 +395,23 @@ private:
         if (!spec_str) return false;
         Ref<> r = object_format(ts_, obj.get(), spec_str.get());
         if (!r) return false;
+        // A str written whole as the start of the top-level output may turn
+        // out to be the whole result (see sole).
+        if (depth == 2 && out.empty() && isinstance_exact(r.get(), ts_->interp->types.str)) sole = r.clone();
         str_append_to(as_str(r.get()), out);
         return true;
     }
 
+public:
+    // CPython's _PyUnicodeWriter returns a str written whole into an empty
+    // writer as the result when nothing else follows: '{}'.format(s) is s.
+    Ref<> sole;
+    Ref<> result(ThreadState* ts, const std::u32string& out) {
+        if (sole && isize(out.size()) == as_str(sole.get())->length) return std::move(sole);
+        return str_from_u32(ts, out);
+    }
+
+private:
     Ref<> get_field_object(const Sub& name, AutoNumber& an) {
         Interpreter& interp = *ts_->interp;
         // The first part runs to the first '.' or '['.
@@ -487,7 +500,7 @@ Ref<> str_format_method(ThreadState* ts, Object* self, Object* const* args, isiz
     std::u32string out;
     StrObject* s = as_str(self);
     if (!f.build(Sub{s, 0, s->length}, 2, an, out)) return nullptr;
-    return str_from_u32(ts, out);
+    return f.result(ts, out);
 }
 
 Ref<> str_format_map_method(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kwnames) {
@@ -497,7 +510,7 @@ Ref<> str_format_map_method(ThreadState* ts, Object* self, Object* const* args, 
     std::u32string out;
     StrObject* s = as_str(self);
     if (!f.build(Sub{s, 0, s->length}, 2, an, out)) return nullptr;
-    return str_from_u32(ts, out);
+    return f.result(ts, out);
 }
 
 // ------------------------------------------------------------ str % args
@@ -557,6 +570,10 @@ Ref<> str_mod(ThreadState* ts, Object* format, Object* args) {
     TypeObject* at = type_of(args);
     if (at->tp_as_mapping && at->tp_as_mapping->mp_subscript && !is_tuple(args) && !is_str(args)) pf.dict = args;
     std::u32string out;
+    // CPython's _PyUnicodeWriter keeps a str written whole into an empty
+    // writer and returns it as the result if nothing else follows: so
+    // '%s' % s is s itself.
+    Ref<> sole;
     const isize n = fmt->length;
     isize i = 0;
     while (i < n) {
@@ -657,6 +674,9 @@ Ref<> str_mod(ThreadState* ts, Object* format, Object* args) {
             if (!text) return nullptr;
             std::u32string body = str_to_u32(as_str(text.get()));
             if (prec >= 0 && isize(body.size()) > prec) body.resize(std::size_t(prec));
+            if (out.empty() && isize(body.size()) >= width && (prec < 0 || prec >= as_str(text.get())->length) &&
+                isinstance_exact(text.get(), interp.types.str))
+                sole = std::move(text);
             emit_padded(out, U"", body, width, flags, false);
             break;
         }
@@ -777,6 +797,7 @@ Ref<> str_mod(ThreadState* ts, Object* format, Object* args) {
         (void)pct;
     }
     if (pf.argidx < pf.arglen && !pf.dict) return type_error(ts, "not all arguments converted during string formatting");
+    if (sole && isize(out.size()) == as_str(sole.get())->length) return sole;
     return str_from_u32(ts, out);
 }
 

@@ -695,6 +695,9 @@ static Ref<> m_expandtabs(ThreadState* ts, Object* self, Object* const* args, is
     isize tabsize = 8;
     if (a[0] && !arg_isize(ts, a[0], &tabsize)) return nullptr;
     StrObject* s = S(self);
+    bool has_tab = false;
+    for (isize i = 0; i < s->length && !has_tab; i++) has_tab = sget(s, i) == '\t';
+    if (!has_tab && isinstance_exact(self, ts->interp->types.str)) return newref(self);   // unchanged: self
     Builder b;
     isize col = 0;
     for (isize i = 0; i < s->length; i++) {

@@ -88,7 +88,13 @@ static StrObject* str_alloc_type(ThreadState* ts, TypeObject* type, isize length
     return s;
 }
 
+// As PyUnicode_New, a new empty str is always the '' singleton (nothing
+// can be written into it, so callers need not know).
 StrObject* str_alloc(ThreadState* ts, isize length, uint32_t maxchar) {
+    if (length == 0 && ts->interp->empty_str) {
+        incref(ts->interp->empty_str);
+        return ts->interp->empty_str;
+    }
     return str_alloc_type(ts, ts->interp->types.str, length, maxchar);
 }
 
@@ -110,6 +116,13 @@ Ref<> str_from_char(ThreadState* ts, uint32_t cp) {
     StrObject* s = str_alloc(ts, 1, cp);
     if (!s) return nullptr;
     ucs_write(s->data(), s->kind, 0, cp);
+    return Ref<>::steal(s);
+}
+
+Ref<> str_from_ascii_uncached(ThreadState* ts, std::string_view ascii) {
+    StrObject* s = str_alloc(ts, isize(ascii.size()), 127);
+    if (!s) return nullptr;
+    std::memcpy(s->data(), ascii.data(), ascii.size());
     return Ref<>::steal(s);
 }
 
@@ -513,6 +526,30 @@ Ref<> str_intern_cstr(ThreadState* ts, const char* s) {
         so->interned = 2;
     }
     return r;
+}
+
+// The one-letter names CPython 3.11 has already interned when a program
+// starts: its startup modules (importlib, codecs, io, site, ...) arrive as
+// marshalled code whose names are fresh string objects, so these are
+// interned as objects *distinct* from the Latin-1 cache. A program sees
+// the difference: `b = 'b'` gives the interned 'b', while 'ab'[1] and
+// chr(98) give the cached one, so `'ab'[1] is b` is False — but
+// `'ab'[0] is '~'` style comparisons of other characters are True.
+static const char kStartupOneLetterNames[] = "BCLST_abcdefhijklmnopqrstvwxy";
+
+bool str_seed_interned(ThreadState* ts) {
+    for (const char* p = kStartupOneLetterNames; *p; p++) {
+        StrObject* fresh = str_alloc(ts, 1, uint32_t(uint8_t(*p)));
+        if (!fresh) return false;
+        ucs_write(fresh->data(), fresh->kind, 0, uint32_t(uint8_t(*p)));
+        Ref<> r = str_intern(ts, Ref<>::steal(fresh));
+        StrObject* so = as_str(r.get());
+        if (so->interned == 1) {
+            so->ob_refcnt += 2;   // immortal, like the startup modules' names
+            so->interned = 2;
+        }
+    }
+    return true;
 }
 
 void str_clear_interned(Interpreter& interp) {

@@ -45,6 +45,9 @@ Ref<> str_from_utf8(ThreadState* ts, std::string_view utf8);
 // Builds a str from code points.
 Ref<> str_from_codepoints(ThreadState* ts, const uint32_t* cps, isize n);
 Ref<> str_from_char(ThreadState* ts, uint32_t cp);    // cached for cp < 256
+// A new str of ASCII text that never comes from the caches (even for one
+// character), as CPython's int-to-decimal conversion builds its result.
+Ref<> str_from_ascii_uncached(ThreadState* ts, std::string_view ascii);
 
 // The UTF-8 text of a str (built once and cached). Never fails for ASCII;
 // returns an empty view only on memory exhaustion.
@@ -102,6 +105,9 @@ Ref<> bytes_from_string(ThreadState* ts, std::string_view data);
 // strings and empties the table (CPython's _PyUnicode_ClearInterned). Call
 // before releasing Interpreter::interned.
 void str_clear_interned(Interpreter& interp);
+// Fills the fresh interned table with the names CPython's startup leaves
+// there (see unicodeobject.cpp). Called once the table exists.
+bool str_seed_interned(ThreadState* ts);
 
 // Creates the str and str_iterator slots, methods, '' and the Latin-1
 // one-character cache. Sets tp_basicsize/tp_itemsize/tp_flags itself.

@@ -43,37 +43,32 @@ static bool is_unionable(Interpreter& interp, Object* o) {
 
 // Appends o's members (its __args__ if it is a union, else o itself, None
 // as NoneType) to `out`, skipping any already there. 3.11 compares members
-// by identity (equality only for GenericAliases).
+// by identity, generic aliases by equality (list[int] | list[int]).
 static bool add_members(ThreadState* ts, Object* o, std::vector<Object*>& out) {
     Interpreter& interp = *ts->interp;
-    bool ok = true;
     auto add = [&](Object* m) {
         if (m == interp.None) m = interp.types.none;
         for (Object* seen : out) {
-            if (seen == m) return;
-            // Generic aliases are compared by value (list[int] twice is one member).
+            if (seen == m) return true;
             if (is_generic_alias(seen) && is_generic_alias(m)) {
                 int eq = object_richcompare_bool(ts, seen, m, Py_EQ);
-                if (eq < 0) ok = false;
-                if (eq != 0) return;
+                if (eq < 0) return false;
+                if (eq) return true;
             }
         }
         out.push_back(m);
+        return true;
     };
-    if (is_union(o)) {
-        TupleObject* args = union_args(o);
-        for (isize i = 0; i < args->ob_size; i++) add(args->ob_item[i]);
-    } else {
-        add(o);
-    }
-    return ok;
+    if (!is_union(o)) return add(o);
+    TupleObject* args = union_args(o);
+    for (isize i = 0; i < args->ob_size; i++)
+        if (!add(args->ob_item[i])) return false;
+    return true;
 }
 
-Ref<> union_type_or(ThreadState* ts, Object* a, Object* b) {
+// A union of `members` (borrowed), or the only member.
+static Ref<> union_from_members(ThreadState* ts, std::vector<Object*>& members) {
     Interpreter& interp = *ts->interp;
-    if (!is_unionable(interp, a) || !is_unionable(interp, b)) return newref(interp.NotImplemented);
-    std::vector<Object*> members;
-    if (!add_members(ts, a, members) || !add_members(ts, b, members)) return nullptr;
     if (members.size() == 1) return newref(members[0]);
     Ref<TupleObject> args = tuple_from_array(ts, members.data(), isize(members.size()));
     if (!args) return nullptr;
@@ -85,58 +80,21 @@ Ref<> union_type_or(ThreadState* ts, Object* a, Object* b) {
     return Ref<>::steal(u);
 }
 
-// An attribute that may be missing: null with no error when it is.
-static Ref<> lookup_optional(ThreadState* ts, Object* o, const char* name, bool* failed) {
-    *failed = false;
-    Ref<> v = object_getattr_cstr(ts, o, name);
-    if (!v) {
-        if (error_matches(ts, ts->interp->exc.AttributeError)) error_clear(ts);
-        else *failed = true;
-    }
-    return v;
+Ref<> union_type_or(ThreadState* ts, Object* a, Object* b) {
+    Interpreter& interp = *ts->interp;
+    if (!is_unionable(interp, a) || !is_unionable(interp, b)) return newref(interp.NotImplemented);
+    std::vector<Object*> members;
+    if (!add_members(ts, a, members) || !add_members(ts, b, members)) return nullptr;
+    return union_from_members(ts, members);
 }
 
-// union_repr_item: classes print as their qualified name (without
-// "builtins."), NoneType as None, anything else by repr().
+// union_repr_item: NoneType prints as None, the rest as inside list[...].
 static bool repr_item(ThreadState* ts, Object* p, std::string& out) {
-    Interpreter& interp = *ts->interp;
-    if (p == interp.types.none) {
+    if (p == ts->interp->types.none) {
         out += "None";
         return true;
     }
-    bool failed;
-    bool use_repr = false;
-    Ref<> origin = lookup_optional(ts, p, "__origin__", &failed);
-    if (failed) return false;
-    if (origin) {
-        Ref<> args = lookup_optional(ts, p, "__args__", &failed);
-        if (failed) return false;
-        use_repr = bool(args);   // looks like a generic alias: list[int]
-    }
-    if (!use_repr) {
-        Ref<> qualname = lookup_optional(ts, p, "__qualname__", &failed);
-        if (failed) return false;
-        if (qualname) {
-            Ref<> module = lookup_optional(ts, p, "__module__", &failed);
-            if (failed) return false;
-            if (module && module.get() != interp.None) {
-                Ref<> q = object_str(ts, qualname.get());
-                if (!q) return false;
-                if (!(is_str(module.get()) && str_utf8(module.get()) == "builtins")) {
-                    Ref<> m = object_str(ts, module.get());
-                    if (!m) return false;
-                    out += str_utf8(m.get());
-                    out += '.';
-                }
-                out += str_utf8(q.get());
-                return true;
-            }
-        }
-    }
-    Ref<> r = object_repr(ts, p);
-    if (!r) return false;
-    out += str_utf8(r.get());
-    return true;
+    return type_repr_item(ts, p, out);
 }
 
 static Ref<> union_repr(ThreadState* ts, Object* op) {
@@ -172,24 +130,31 @@ static Ref<> union_get_args(ThreadState* ts, Object* self) {
     return newref(static_cast<Object*>(union_args(self)));
 }
 
-// _Py_make_parameters skips classes, and a union holds nothing but classes
-// (GenericAliases, which could carry type variables, are not unionable here),
-// so __parameters__ is always empty.
+// The type variables inside the union's generic-alias members
+// (list[T] | None has T).
 static Ref<> union_get_parameters(ThreadState* ts, Object* self) {
     auto* u = static_cast<UnionObject*>(self);
     if (!u->parameters) {
-        Ref<TupleObject> empty = tuple_new(ts, 0);
-        if (!empty) return nullptr;
-        u->parameters = empty.release();
+        Ref<TupleObject> p = make_type_parameters(ts, u->args);
+        if (!p) return nullptr;
+        u->parameters = p.release();
     }
     return newref(static_cast<Object*>(u->parameters));
 }
 
-// No type variables can appear in a union here (see __parameters__).
-static Ref<> union_getitem(ThreadState* ts, Object* self, Object*) {
-    Ref<> r = union_repr(ts, self);
-    if (!r) return nullptr;
-    return raise(ts, ts->interp->exc.TypeError, std::string(str_utf8(r.get())) + " is not a generic class");
+// (list[T] | None)[int] is list[int] | None.
+static Ref<> union_getitem(ThreadState* ts, Object* self, Object* item) {
+    Ref<> params = union_get_parameters(ts, self);
+    if (!params) return nullptr;
+    Ref<TupleObject> newargs = subs_type_parameters(ts, self, union_args(self), as_tuple(params.get()), item);
+    if (!newargs) return nullptr;
+    // _Py_union_from_tuple: the new members or-ed together, left to right.
+    Ref<> result = newref(newargs->ob_item[0]);
+    for (isize i = 1; i < newargs->ob_size; i++) {
+        result = number_binary_op(ts, result.get(), newargs->ob_item[i], NB_OR);
+        if (!result) return nullptr;
+    }
+    return result;
 }
 
 // Unions are made by `|` only.

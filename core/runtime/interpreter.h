@@ -78,7 +78,7 @@ struct BuiltinTypes {
     X(seq_iter) X(callable_iter) X(enumerate) X(zip) X(map) X(filter) X(reversed) \
     X(bytes) X(bytes_iter) X(bytearray) X(bytearray_iter) X(memoryview) X(complex) \
     X(text_file) X(buffered_reader) X(buffered_writer) X(buffered_random) \
-    X(union_type) X(simple_namespace) X(generic_alias) \
+    X(union_type) X(simple_namespace) X(mappingproxy) X(generic_alias) \
     X(coroutine) X(async_generator) X(coroutine_wrapper) X(async_generator_asend) \
     X(async_generator_athrow) X(async_generator_wrapped_value)
 #define GP_DECLARE_TYPE(name) TypeObject* name = nullptr;
