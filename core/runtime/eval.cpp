@@ -132,6 +132,28 @@ static std::string quoted_list(const std::vector<std::string>& names) {
     return out;
 }
 
+// An unknown keyword may be a positional-only parameter given by name:
+// then the error names every such keyword, in parameter order (ceval.c:
+// positional_only_passed_as_keyword). Returns true with TypeError set.
+static bool posonly_passed_as_keyword(ThreadState* ts, FunctionObject* func, TupleObject* kwnames) {
+    CodeObject* co = func->func_code;
+    std::string names;
+    for (int k = 0; k < co->co_posonlyargcount; k++) {
+        auto* pname = as_str(co->co_localsplusnames->ob_item[k]);
+        for (isize j = 0; j < kwnames->ob_size; j++) {
+            Object* kw = kwnames->ob_item[j];
+            if (kw != pname && !str_equal(pname, as_str(kw))) continue;
+            if (!names.empty()) names += ", ";
+            names += str_utf8(kw);
+        }
+    }
+    if (names.empty()) return false;
+    raise(ts, ts->interp->exc.TypeError, func_qualname(func) +
+                                             "() got some positional-only arguments passed as keyword arguments: '" +
+                                             names + "'");
+    return true;
+}
+
 // Binds call arguments to the frame's parameters (ceval.c: initialize_locals).
 // The frame takes new references. Returns false with TypeError set.
 static bool bind_arguments(ThreadState* ts, Frame* f, FunctionObject* func, Object* const* args,
@@ -182,6 +204,7 @@ static bool bind_arguments(ThreadState* ts, Frame* f, FunctionObject* func, Obje
                 if (!dict_set_item(ts, kwdict.get(), key, value)) return false;
                 continue;
             }
+            if (co->co_posonlyargcount && posonly_passed_as_keyword(ts, func, kwnames)) return false;
             raise(ts, interp.exc.TypeError, func_qualname(func) + "() got an unexpected keyword argument '" +
                                                 std::string(str_utf8(key)) + "'");
             return false;
@@ -251,6 +274,29 @@ static const ExceptionTableEntry* find_handler(CodeObject* co, int index) {
     for (const ExceptionTableEntry& e : co->exceptiontable)
         if (index >= e.start && index < e.end) return &e;
     return nullptr;
+}
+
+// How call errors name the callable: "module.qualname()", "qualname()" for
+// builtins, or str(func) when it has no __qualname__ (object.c:
+// _PyObject_FunctionStr). Never fails: lookup errors are dropped.
+static std::string function_str(ThreadState* ts, Object* func) {
+    Interpreter& interp = *ts->interp;
+    Ref<> qualname = object_getattr_cstr(ts, func, "__qualname__");
+    if (!qualname || !is_str(qualname.get())) {
+        error_clear(ts);
+        Ref<> s = object_str(ts, func);
+        if (!s) error_clear(ts);
+        return s ? std::string(str_utf8(s.get())) : type_name(func);
+    }
+    std::string q(str_utf8(qualname.get()));
+    Ref<> module = object_getattr_cstr(ts, func, "__module__");
+    if (!module) error_clear(ts);
+    if (module && module.get() != interp.None) {
+        Ref<> s = object_str(ts, module.get());
+        if (!s) error_clear(ts);
+        if (s && str_utf8(s.get()) != "builtins") return std::string(str_utf8(s.get())) + "." + q + "()";
+    }
+    return q + "()";
 }
 
 static std::nullptr_t name_error(ThreadState* ts, Object* name) {
@@ -1327,22 +1373,18 @@ next_instruction:
                 if (error_matches(ts, interp.exc.AttributeError) || error_matches(ts, interp.exc.TypeError)) {
                     if (!error_matches(ts, interp.exc.KeyError)) {
                         Ref<> exc = error_fetch(ts);
-                        Ref<> fname = object_getattr_cstr(ts, func, "__qualname__");
-                        if (!fname) error_clear(ts);
-                        std::string name = fname && is_str(fname.get()) ? std::string(str_utf8(fname.get())) : type_name(func);
+                        std::string name = function_str(ts, func);
                         if (!type_of(update.get())->tp_as_mapping)
-                            raise(ts, interp.exc.TypeError, name + "() argument after ** must be a mapping, not " + type_name(update.get()));
+                            raise(ts, interp.exc.TypeError, name + " argument after ** must be a mapping, not " + type_name(update.get()));
                         else
                             error_restore(ts, std::move(exc));
                     }
                 } else if (error_matches(ts, interp.exc.KeyError)) {
                     Ref<> exc = error_fetch(ts);
                     auto* e = static_cast<BaseExceptionObject*>(exc.get());
-                    Ref<> fname = object_getattr_cstr(ts, func, "__qualname__");
-                    if (!fname) error_clear(ts);
-                    std::string name = fname && is_str(fname.get()) ? std::string(str_utf8(fname.get())) : type_name(func);
+                    std::string name = function_str(ts, func);
                     Ref<> key = e->args && e->args->ob_size ? object_str(ts, e->args->ob_item[0]) : Ref<>();
-                    raise(ts, interp.exc.TypeError, name + "() got multiple values for keyword argument '" +
+                    raise(ts, interp.exc.TypeError, name + " got multiple values for keyword argument '" +
                                                         (key ? std::string(str_utf8(key.get())) : "?") + "'");
                 }
                 goto error;
@@ -1357,10 +1399,8 @@ next_instruction:
             Object* func = TOP();
             if (type_of(callargs.get()) != interp.types.tuple) {
                 if (!type_of(callargs.get())->tp_iter && !type_of(callargs.get())->tp_as_sequence) {
-                    Ref<> fname = object_getattr_cstr(ts, func, "__qualname__");
-                    if (!fname) error_clear(ts);
-                    std::string name = fname && is_str(fname.get()) ? std::string(str_utf8(fname.get())) : type_name(func);
-                    raise(ts, interp.exc.TypeError, name + "() argument after * must be an iterable, not " + type_name(callargs.get()));
+                    std::string name = function_str(ts, func);
+                    raise(ts, interp.exc.TypeError, name + " argument after * must be an iterable, not " + type_name(callargs.get()));
                     goto error;
                 }
                 Ref<ListObject> l = list_from_iterable(ts, callargs.get());

@@ -102,8 +102,7 @@ struct ThreadState {
     Frame* frame = nullptr;           // innermost executing frame [root: frames own their locals]
     Object* curexc = nullptr;         // the exception being raised (owned), or null [root]
     Object* exc_info = nullptr;       // the exception being handled, sys.exc_info() (owned) [root]
-    int recursion_depth = 0;          // Python frames + nested C calls on this thread
-    int c_recursion_depth = 0;        // nested C++ calls that recurse (repr, ==, ...)
+    int recursion_depth = 0;          // Python frames + nested C++ calls that recurse (repr, ==, calls)
     int recursion_headroom = 0;       // > 0 while a RecursionError is being raised
     std::unique_ptr<struct FrameStack> frames;  // storage for interpreter frames
     std::vector<Object*> repr_running;  // containers whose repr is in progress (Py_ReprEnter); borrowed, not a root
