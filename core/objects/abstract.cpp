@@ -302,8 +302,12 @@ int object_delitem(ThreadState* ts, Object* o, Object* key) {
     TypeObject* t = type_of(o);
     if (t->tp_as_mapping && t->tp_as_mapping->mp_ass_subscript)
         return t->tp_as_mapping->mp_ass_subscript(ts, o, key, nullptr);
-    raise(ts, ts->interp->exc.TypeError,
-          std::string("'") + t->tp_name + "' object doesn't support item deletion");
+    // CPython words it differently when the deletion went the sequence way
+    // (PySequence_DelItem, for an index) than when it did not (PyObject_DelItem).
+    TypeObject* kt = type_of(key);
+    bool by_index = t->tp_as_sequence && kt->tp_as_number && kt->tp_as_number->nb_index;
+    raise(ts, ts->interp->exc.TypeError, std::string("'") + t->tp_name + "' object " +
+                                             (by_index ? "doesn't" : "does not") + " support item deletion");
     return -1;
 }
 

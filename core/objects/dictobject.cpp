@@ -33,6 +33,7 @@
 // "dictionary changed size during iteration" when it changes. Deallocation
 // releases key then value of each entry in insertion order.
 #include "objects/dictobject.h"
+#include "objects/descrobject.h"
 
 #include <cstring>
 #include <limits>
@@ -1016,7 +1017,7 @@ bool init_dict_type(ThreadState* ts) {
         if (!d) return false;
         interp.interned = d.release();
     }
-    return init_dict_views(ts) && add_type_members(ts, t, dict_methods);
+    return init_dict_views(ts) && init_mappingproxy_type(ts) && add_type_members(ts, t, dict_methods);
 }
 
 }  // namespace gp

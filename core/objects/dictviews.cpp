@@ -16,6 +16,7 @@
 
 #include "objects/abstract.h"
 #include "objects/container_internal.h"
+#include "objects/descrobject.h"
 #include "objects/dict_internal.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
@@ -363,6 +364,15 @@ static Ref<> m_items_reversed(ThreadState* ts, Object* self, Object* const*, isi
     return view_reversed(ts, self, ts->interp->types.dict_revitemiter);
 }
 
+// view.mapping: a read-only proxy of the dict the view shows.
+static Ref<> view_get_mapping(ThreadState* ts, Object* self) {
+    return mappingproxy_new(ts, as_view(self)->dv_dict);
+}
+static const GetSetDef view_getsets[] = {
+    {"mapping", view_get_mapping, nullptr, "dictionary that this view refers to"},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
 static const MethodDef keys_methods[] = {
     {"isdisjoint", m_isdisjoint, METH_DEFAULT, "Return True if the view and the given iterable have a null intersection."},
     {"__reversed__", m_keys_reversed, METH_DEFAULT, "Return a reverse iterator over the dict keys."},
@@ -410,7 +420,7 @@ static TypeObject* setup_view(ThreadState* ts, TypeObject** slot, const char* na
         t->number_storage.nb_xor = dictviews_xor;
         t->tp_as_number = &t->number_storage;
     }
-    if (!add_type_members(ts, t, methods)) return nullptr;
+    if (!add_type_members(ts, t, methods, view_getsets)) return nullptr;
     return t;
 }
 

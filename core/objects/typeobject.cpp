@@ -629,12 +629,12 @@ static int type_set_module(ThreadState* ts, Object* self, Object* value) {
     return dict_set_cstr(ts, t->tp_dict, "__module__", value) ? 0 : -1;
 }
 
-// The class namespace itself (CPython wraps it in a read-only
-// mappingproxy; we have no such type yet, so writes through it bypass the
-// slot updates that `C.x = v` performs).
+// The class namespace, behind a read-only mappingproxy: changes must go
+// through `C.x = v`, which also updates the slots (type_dict).
 static Ref<> type_get_dict(ThreadState* ts, Object* self) {
     DictObject* d = self_type(self)->tp_dict;
-    return newref(d ? static_cast<Object*>(d) : ts->interp->None);
+    if (!d) return newref(ts->interp->None);
+    return mappingproxy_new(ts, d);
 }
 
 static Ref<> type_get_doc(ThreadState* ts, Object* self) {
@@ -917,8 +917,8 @@ bool merge_class_dict(ThreadState* ts, DictObject* into, Object* cls) {
     if (!d) {
         if (!error_matches(ts, ts->interp->exc.AttributeError)) return false;
         error_clear(ts);
-    } else if (is_dict(d.get())) {
-        if (!dict_merge(ts, into, d.get(), 1)) return false;
+    } else if (!dict_merge(ts, into, d.get(), 1)) {   // a class's is a mappingproxy
+        return false;
     }
     Ref<> bases = object_getattr_cstr(ts, cls, "__bases__");
     if (!bases) {

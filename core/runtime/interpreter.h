@@ -61,7 +61,7 @@ struct BuiltinTypes {
     X(set) X(frozenset) X(set_iter) X(generator) \
     X(seq_iter) X(callable_iter) X(enumerate) X(zip) X(map) X(filter) X(reversed) \
     X(bytes) X(bytes_iter) X(bytearray) X(bytearray_iter) X(memoryview) X(complex) \
-    X(text_file) X(buffered_reader) X(buffered_writer) X(buffered_random)
+    X(text_file) X(buffered_reader) X(buffered_writer) X(buffered_random) X(mappingproxy)
 #define GP_DECLARE_TYPE(name) TypeObject* name = nullptr;
     GP_BUILTIN_TYPES(GP_DECLARE_TYPE)
 #undef GP_DECLARE_TYPE
