@@ -489,7 +489,7 @@ void dict_clear(DictObject* d) {
 }
 
 isize dict_sizeof(DictObject* d) {
-    isize res = 48;   // sizeof(PyDictObject), 64-bit
+    isize res = d->ob_type->cpython.basicsize;   // 48 = sizeof(PyDictObject), more for a subclass
     DictKeys* k = d->ma_keys;
     if (!k->shared_empty) {
         const isize entry = k->kind == DICT_KEYS_GENERAL ? 24 : 16;
