@@ -29,6 +29,8 @@ extern const char kStatModuleSource[];   // stat_module.cpp
 extern const char kTempfileModuleSource[];   // tempfile_module.cpp
 extern const char kInspectModuleSource[];   // inspect_module.cpp
 extern const char kReModuleSource[];   // re_module.cpp
+extern const char kTracebackModuleSource[];   // traceback_module.cpp
+extern const char kLinecacheModuleSource[];   // traceback_module.cpp
 
 const FrozenModuleDef kFrozenModules[] = {
     {"weakref", kWeakrefModuleSource},
@@ -56,6 +58,8 @@ const FrozenModuleDef kFrozenModules[] = {
     {"tempfile", kTempfileModuleSource},
     {"inspect", kInspectModuleSource},
     {"re", kReModuleSource},
+    {"traceback", kTracebackModuleSource},
+    {"linecache", kLinecacheModuleSource},
     {nullptr, nullptr},
 };
 

@@ -16,6 +16,7 @@ Ref<ModuleObject> make_operator_module(ThreadState* ts);  // operator_module.cpp
 Ref<ModuleObject> make_collections_c_module(ThreadState* ts);  // deque_module.cpp (_collections)
 Ref<ModuleObject> make_gc_module(ThreadState* ts);    // gc_module.cpp
 Ref<ModuleObject> make_weakref_c_module(ThreadState* ts);  // weakref_module.cpp (_weakref)
+Ref<ModuleObject> make_traceback_c_module(ThreadState* ts);  // traceback_module.cpp (_traceback)
 
 const BuiltinModuleDef kBuiltinModules[] = {
     {"dis", make_dis_module},
@@ -30,6 +31,7 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"_collections", make_collections_c_module},
     {"gc", make_gc_module},
     {"_weakref", make_weakref_c_module},
+    {"_traceback", make_traceback_c_module},
     {nullptr, nullptr},
 };
 
