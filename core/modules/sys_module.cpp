@@ -201,16 +201,16 @@ static Ref<> sys_getframe(ThreadState* ts, Object*, Object* const* args, isize n
 // sys.exception(): the exception being handled, or None.
 static Ref<> sys_exception(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "exception", kw) || !check_nargs(ts, "exception", nargs, 0, 0)) return nullptr;
-    Object* e = ts->exc_info;
-    return newref(e && e != ts->interp->None ? e : ts->interp->None);
+    Object* e = handled_exception(ts);
+    return newref(e ? e : ts->interp->None);
 }
 
 // sys.exc_info(): (type, value, traceback) of the exception being handled.
 static Ref<> sys_exc_info(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "exc_info", kw) || !check_nargs(ts, "exc_info", nargs, 0, 0)) return nullptr;
     Interpreter& interp = *ts->interp;
-    Object* e = ts->exc_info;
-    if (!e || e == interp.None) return tuple_pack(ts, {interp.None, interp.None, interp.None});
+    Object* e = handled_exception(ts);
+    if (!e) return tuple_pack(ts, {interp.None, interp.None, interp.None});
     Object* tb = static_cast<BaseExceptionObject*>(e)->traceback;
     return tuple_pack(ts, {type_of(e), e, tb ? tb : interp.None});
 }

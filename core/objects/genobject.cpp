@@ -96,7 +96,23 @@ SendResult generator_send(ThreadState* ts, GenObject* gen, Object* value, Ref<>*
         f->stack_base()[f->stacktop++] = value;
     }
     gen->state = GenState::Executing;
+    // The generator handles exceptions on its own level: the caller's
+    // handled exception is saved beneath it, and an except block the
+    // generator is suspended in keeps its exception across yields
+    // (genobject.c: gen_send_ex2 with gi_exc_state).
+    ExcStackItem caller{ts->exc_info, ts->exc_info_outer};
+    ts->exc_info_outer = &caller;
+    ts->exc_info = gen->gi_exc_value;
+    gen->gi_exc_value = nullptr;
     Ref<> r = eval_generator_frame(ts, f, throwing);
+    gen->gi_exc_value = ts->exc_info;
+    ts->exc_info = caller.value;
+    ts->exc_info_outer = caller.previous;
+    if (gen->state == GenState::Completed) {   // a finished generator handles nothing
+        Object* v = gen->gi_exc_value;
+        gen->gi_exc_value = nullptr;
+        xdecref(v);
+    }
     if (gen->state == GenState::Executing) gen->state = GenState::Suspended;   // recursion limit hit before running
     if (r) {
         if (gen->state == GenState::Completed) {
@@ -290,6 +306,7 @@ static void gen_dealloc(Object* op) {
     decref(f.code);
     xdecref(gen->gi_name);
     xdecref(gen->gi_qualname);
+    xdecref(gen->gi_exc_value);
     object_free(op);
 }
 
@@ -301,7 +318,7 @@ static void gen_dealloc(Object* op) {
 static int gen_traverse(Object* op, visitproc visit, void* arg) {
     auto* gen = static_cast<GenObject*>(op);
     Frame& f = gen->gi_frame;
-    for (Object* x : {gen->gi_name, gen->gi_qualname})
+    for (Object* x : {gen->gi_name, gen->gi_qualname, gen->gi_exc_value})
         if (x && visit(x, arg)) return 1;
     for (Object* x : {static_cast<Object*>(f.func), reinterpret_cast<Object*>(f.code),
                       static_cast<Object*>(f.globals), static_cast<Object*>(f.builtins), f.locals,

@@ -19,6 +19,7 @@ struct GenObject : Object {
     Object* gi_name;          // owned str
     Object* gi_qualname;      // owned str
     Object* gi_weakreflist;   // head of the weak-reference list (weakrefobject.h), borrowed
+    Object* gi_exc_value;     // owned, may be null: the exception its frame is handling while suspended
     GenState state;
     Frame gi_frame;           // the frame itself; its slots continue past the end (variable size)
 };

@@ -1710,10 +1710,10 @@ next_instruction:
                     raise_object(ts, exc.get());
                 }
             } else {
-                if (!ts->exc_info) {
+                if (Object* handled = handled_exception(ts); !handled) {
                     raise(ts, interp.exc.RuntimeError, "No active exception to reraise");
                 } else {
-                    error_restore(ts, newref(ts->exc_info));
+                    error_restore(ts, newref(handled));
                     goto exception_unwind;   // re-raise keeps the traceback as is
                 }
             }
