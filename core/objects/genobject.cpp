@@ -373,7 +373,16 @@ static const GetSetDef gen_getsets[] = {
     {nullptr, nullptr, nullptr, nullptr},
 };
 
+// CPython 3.11's size: the generator header with its embedded frame (152
+// bytes on 64-bit) and the frame's slots and stack (genobject.c: gen_sizeof).
+static Ref<> gen_sizeof(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__sizeof__", kw) || !check_nargs(ts, "__sizeof__", nargs, 0, 0)) return nullptr;
+    CodeObject* co = static_cast<GenObject*>(self)->gi_frame.code;
+    return int_from_i64(ts, 152 + 8 * (co->co_nlocalsplus + co->co_stacksize));
+}
+
 static const MethodDef gen_methods[] = {
+    {"__sizeof__", gen_sizeof, 0, "gen.__sizeof__() -> size of gen in memory, in bytes"},
     {"send", gen_send, 0, "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
     {"throw", gen_throw, 0, "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator."},
     {"close", gen_close, 0, "close() -> raise GeneratorExit inside generator."},
