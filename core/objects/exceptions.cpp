@@ -234,9 +234,10 @@ static int tb_traverse(Object* op, visitproc visit, void* arg) {
 // exception -> traceback -> frame).
 static int tb_clear(Object* op) {
     auto* tb = as_tb(op);
-    Object* fr = tb->tb_frame;
+    Object* fields[] = {tb->tb_next, tb->tb_frame};
+    tb->tb_next = nullptr;
     tb->tb_frame = nullptr;
-    xdecref(fr);
+    for (Object* x : fields) xdecref(x);
     return 0;
 }
 
