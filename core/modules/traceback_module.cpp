@@ -23,6 +23,7 @@
 #include "objects/funcobject.h"
 #include "objects/longobject.h"
 #include "objects/methodobject.h"
+#include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
@@ -74,7 +75,31 @@ static Ref<> tb_getline(ThreadState* ts, Object*, Object* const* args, isize nar
     return str_from_utf8(ts, line + "\n");
 }
 
+// (lineno, end_lineno, col_offset, end_col_offset) of the instruction at
+// byte offset lasti, None where unknown — one entry of code.co_positions().
+static Ref<> tb_code_position(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "code_position", kw) || !check_nargs(ts, "code_position", nargs, 2, 2)) return nullptr;
+    if (type_of(args[0]) != ts->interp->types.code)
+        return raise(ts, ts->interp->exc.TypeError, std::string("code object expected, not ") + type_name(args[0]));
+    int64_t lasti;
+    if (!as_int_arg(ts, args[1], &lasti)) return nullptr;
+    CodeObject* co = static_cast<CodeObject*>(args[0]);
+    Object* none = ts->interp->None;
+    int64_t unit = lasti / 2;
+    if (lasti < 0 || unit >= int64_t(co->positions.size())) return tuple_pack(ts, {none, none, none, none});
+    const Position& p = co->positions[std::size_t(unit)];
+    Ref<> v[4];
+    const int fields[4] = {p.lineno, p.end_lineno, p.col, p.end_col};
+    for (int i = 0; i < 4; i++) {
+        v[i] = fields[i] < 0 ? newref(none) : int_from_i64(ts, fields[i]);
+        if (!v[i]) return nullptr;
+    }
+    return tuple_pack(ts, {v[0].get(), v[1].get(), v[2].get(), v[3].get()});
+}
+
 static const MethodDef traceback_c_methods[] = {
+    {"code_position", tb_code_position, METH_DEFAULT,
+     "code_position(code, lasti, /)\n--\n\nThe source position of the instruction at byte offset lasti."},
     {"format_frame", tb_format_frame, METH_DEFAULT, "format_frame(code, lasti, lineno, /)\n--\n\nOne traceback entry."},
     {"format_exception_only", tb_format_exception_only, METH_DEFAULT,
      "format_exception_only(exc, /)\n--\n\nThe 'Type: message' lines of an exception."},

@@ -21,7 +21,11 @@
 
 namespace gp {
 
+// Writes to the process's stdout/stderr. stdout is flushed before anything
+// goes to stderr, so a traceback follows the output printed before it, as
+// it does in CPython (which flushes sys.stdout before printing one).
 static void default_output(Stream stream, std::string_view text) {
+    if (stream == Stream::Stderr) std::fflush(stdout);
     FILE* f = stream == Stream::Stderr ? stderr : stdout;
     std::fwrite(text.data(), 1, text.size(), f);
     if (stream == Stream::Stderr) std::fflush(stderr);
