@@ -12,6 +12,7 @@
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
 #include "objects/frameobject.h"
+#include "objects/listobject.h"
 #include "objects/longobject.h"
 #include "objects/methodobject.h"
 #include "objects/tupleobject.h"
@@ -281,6 +282,23 @@ static const GetSetDef tb_getsets[] = {
     {nullptr, nullptr, nullptr, nullptr},
 };
 
+// dir(tb) lists only the four attributes (traceback.c: tb_dir).
+static Ref<> tb_dir(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__dir__", kw) || !check_nargs(ts, "__dir__", nargs, 0, 0)) return nullptr;
+    Ref<ListObject> names = list_new(ts, 0);
+    if (!names) return nullptr;
+    for (const char* n : {"tb_frame", "tb_next", "tb_lasti", "tb_lineno"}) {
+        Ref<> s = str_from_utf8(ts, n);
+        if (!s || !list_append(ts, names.get(), s.get())) return nullptr;
+    }
+    return names;
+}
+
+static const MethodDef tb_methods[] = {
+    {"__dir__", tb_dir, METH_DEFAULT, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+
 static TracebackObject* tb_alloc(ThreadState* ts, TracebackObject* next, FrameObject* frame, int lasti, int lineno) {
     auto* tb = static_cast<TracebackObject*>(object_alloc(ts, ts->interp->types.traceback, 0));
     if (!tb) return nullptr;
@@ -376,7 +394,7 @@ bool init_exception_types(ThreadState* ts) {
     tbt->tp_traverse = tb_traverse;
     tbt->tp_clear = tb_clear;
     tbt->tp_new = tb_new;
-    return type_add_getsets(ts, tbt, tb_getsets);
+    return type_add_getsets(ts, tbt, tb_getsets) && type_add_methods(ts, tbt, tb_methods);
 }
 
 }  // namespace gp
