@@ -356,11 +356,17 @@ bool parse_args(ThreadState* ts, const ArgSpec& spec, Object* const* args, isize
                 TupleObject* kwnames, Object** out) {
     Interpreter& interp = *ts->interp;
     for (int i = 0; i < spec.nparams; i++) out[i] = nullptr;
+    // getargs.c's wording: "positional" only when some parameters are
+    // keyword-only, "at most" when some positional ones are optional.
     if (nargs > spec.max_positional) {
         std::string msg = std::string(spec.fname) + "() takes ";
-        if (spec.nrequired < spec.max_positional) msg += "at most ";
-        msg += plural_args(spec.max_positional) == "1 argument" ? std::string("1 positional argument")
-                                                                : std::to_string(spec.max_positional) + " positional arguments";
+        if (spec.max_positional == 0) {
+            msg += "no positional arguments";
+        } else {
+            msg += spec.nrequired < spec.max_positional ? "at most " : "exactly ";
+            msg += std::to_string(spec.max_positional) + (spec.max_positional < spec.nparams ? " positional" : "") +
+                   (spec.max_positional == 1 ? " argument" : " arguments");
+        }
         msg += " (" + std::to_string(nargs) + " given)";
         raise(ts, interp.exc.TypeError, msg);
         return false;
@@ -387,10 +393,14 @@ bool parse_args(ThreadState* ts, const ArgSpec& spec, Object* const* args, isize
     }
     for (int i = 0; i < spec.nrequired; i++) {
         if (!out[i]) {
-            if (i < spec.max_positional && i >= nargs && nkw == 0) {
+            // A parameter that could have been given by keyword is reported
+            // by name; a missing positional-only one by count (getargs.c).
+            if (i < spec.npositional_only && i < spec.max_positional && i >= nargs) {
+                int least = spec.npositional_only < spec.nrequired ? spec.npositional_only : spec.nrequired;
                 raise(ts, interp.exc.TypeError, std::string(spec.fname) + "() takes " +
-                     (spec.nrequired == spec.max_positional ? "exactly " : "at least ") +
-                     plural_args(spec.nrequired) + " (" + std::to_string(nargs) + " given)");
+                     (least < spec.max_positional ? "at least " : "exactly ") + std::to_string(least) +
+                     (least == 1 ? " positional argument" : " positional arguments") + " (" +
+                     std::to_string(nargs) + " given)");
             } else {
                 raise(ts, interp.exc.TypeError, std::string(spec.fname) + "() missing required argument '" +
                                                     spec.names[i] + "' (pos " + std::to_string(i + 1) + ")");
