@@ -341,6 +341,24 @@ static Ref<> gen_iter(ThreadState*, Object* self) { return newref(self); }
 
 static Ref<> gen_get_name(ThreadState*, Object* o) { return newref(static_cast<GenObject*>(o)->gi_name); }
 static Ref<> gen_get_qualname(ThreadState*, Object* o) { return newref(static_cast<GenObject*>(o)->gi_qualname); }
+
+// __name__ and __qualname__ may be replaced by strings (gen_set_name).
+static int gen_set_str(ThreadState* ts, Object** slot, Object* v, const char* what) {
+    if (!v || !is_str(v)) {
+        raise(ts, ts->interp->exc.TypeError, std::string(what) + " must be set to a string object");
+        return -1;
+    }
+    Object* old = *slot;
+    *slot = newref(v).release();
+    decref(old);
+    return 0;
+}
+static int gen_set_name(ThreadState* ts, Object* o, Object* v) {
+    return gen_set_str(ts, &static_cast<GenObject*>(o)->gi_name, v, "__name__");
+}
+static int gen_set_qualname(ThreadState* ts, Object* o, Object* v) {
+    return gen_set_str(ts, &static_cast<GenObject*>(o)->gi_qualname, v, "__qualname__");
+}
 static Ref<> gen_get_running(ThreadState* ts, Object* o) {
     return newref<Object>(static_cast<GenObject*>(o)->state == GenState::Executing ? ts->interp->True : ts->interp->False);
 }
@@ -365,8 +383,8 @@ static Ref<> gen_get_yieldfrom(ThreadState* ts, Object* o) {
 static const GetSetDef gen_getsets[] = {
     {"gi_frame", gen_get_frame, nullptr, nullptr},
     {"gi_yieldfrom", gen_get_yieldfrom, nullptr, nullptr},
-    {"__name__", gen_get_name, nullptr, nullptr},
-    {"__qualname__", gen_get_qualname, nullptr, nullptr},
+    {"__name__", gen_get_name, gen_set_name, nullptr},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, nullptr},
     {"gi_running", gen_get_running, nullptr, nullptr},
     {"gi_code", gen_get_code, nullptr, nullptr},
     {"gi_suspended", gen_get_suspended, nullptr, nullptr},
