@@ -297,7 +297,7 @@ static void gen_dealloc(Object* op) {
     for (int i = f.stacktop - 1; i >= 0; i--) xdecref(stack[i]);
     f.stacktop = 0;
     f.previous = nullptr;
-    if (f.frame_obj) frame_release_object(nullptr, &f);   // a gi_frame someone kept takes the locals
+    if (f.frame_obj) frame_release_object(&f);   // a gi_frame someone kept takes the locals
     for (int i = 0; i < f.code->co_nlocalsplus; i++) xdecref(f.localsplus[i]);
     xdecref(f.locals);
     xdecref(f.builtins);

@@ -89,7 +89,7 @@ static void pop_frame(ThreadState* ts, Frame* f) {
     for (int i = f->stacktop - 1; i >= 0; i--) xdecref(stack[i]);
     f->stacktop = 0;
     if (f->owner == FrameOwner::Generator) f->previous = nullptr;   // a finished generator has no f_back
-    if (f->frame_obj) frame_release_object(ts, f);
+    if (f->frame_obj) frame_release_object(f);
     // Locals go in order of definition, as CPython's frame clearing does.
     for (int i = 0; i < f->code->co_nlocalsplus; i++) {
         Object* v = f->localsplus[i];
