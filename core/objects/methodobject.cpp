@@ -165,9 +165,30 @@ static void descr_dealloc(Object* op) {
     object_free(op);
 }
 
+// A descriptor of class C applies to instances of C only: the C++ code
+// behind it reads the instance as a C (descrobject.c: descr_check).
+static bool applies_to(ThreadState* ts, TypeObject* owner, Object* obj, const char* name) {
+    if (isinstance_of(obj, owner)) return true;
+    raise(ts, ts->interp->exc.TypeError, std::string("descriptor '") + name + "' for '" + owner->tp_name +
+                                             "' objects doesn't apply to a '" + type_name(obj) + "' object");
+    return false;
+}
+
 static Ref<> method_descr_get(ThreadState* ts, Object* descr, Object* obj, Object* type) {
     auto* d = static_cast<MethodDescrObject*>(descr);
     if (!obj) return newref(descr);
+    if (d->def->flags & METH_CLASS) {
+        // Inside a classmethod, bound to a class: it must be a subclass
+        // (descrobject.c: classmethod_get).
+        bool is_class = type_has_flag(type_of(obj), TPFLAGS_TYPE_SUBCLASS);
+        if (!is_class || !type_is_subtype(static_cast<TypeObject*>(obj), d->d_type))
+            return raise(ts, ts->interp->exc.TypeError,
+                         std::string("descriptor '") + d->def->name + "' requires a subtype of '" +
+                             d->d_type->tp_name + "' but received '" +
+                             (is_class ? static_cast<TypeObject*>(obj)->tp_name : std::string(type_name(obj))) + "'");
+    } else if (!applies_to(ts, d->d_type, obj, d->def->name)) {
+        return nullptr;
+    }
     return cfunction_new(ts, d->def, obj);
 }
 
@@ -219,11 +240,13 @@ static const GetSetDef method_descr_getsets[] = {
 static Ref<> getset_get(ThreadState* ts, Object* descr, Object* obj, Object* type) {
     auto* d = static_cast<GetSetDescrObject*>(descr);
     if (!obj) return newref(descr);
+    if (!applies_to(ts, d->d_type, obj, d->def->name)) return nullptr;
     return d->def->get(ts, obj);
 }
 
 static int getset_set(ThreadState* ts, Object* descr, Object* obj, Object* value) {
     auto* d = static_cast<GetSetDescrObject*>(descr);
+    if (!applies_to(ts, d->d_type, obj, d->def->name)) return -1;
     if (!d->def->set) {
         raise(ts, ts->interp->exc.AttributeError,
               std::string("attribute '") + d->def->name + "' of '" + d->d_type->tp_name +
@@ -272,9 +295,9 @@ bool type_add_methods(ThreadState* ts, TypeObject* type, const MethodDef* defs) 
     if (!ensure_type_dict(ts, type)) return false;
     for (const MethodDef* def = defs; def->name; def++) {
         Ref<> value;
-        if (def->flags & (METH_CLASS | METH_STATIC)) {
-            // Bound once to the class; good enough until classmethod objects exist.
-            value = cfunction_new(ts, def, type);
+        if (def->flags & METH_STATIC) {
+            Ref<> f = cfunction_new(ts, def, nullptr);
+            value = f ? staticmethod_new(ts, f.get()) : nullptr;
         } else {
             auto* d = static_cast<MethodDescrObject*>(
                 object_alloc(ts, ts->interp->types.method_descriptor, 0));
@@ -283,6 +306,9 @@ bool type_add_methods(ThreadState* ts, TypeObject* type, const MethodDef* defs) 
             d->d_type = type;
             incref(type);
             value = Ref<>::steal(d);
+            // A class method binds to the class it is looked up on, so a
+            // subclass's D.fromkeys() makes a D (CPython's classmethod_descriptor).
+            if (def->flags & METH_CLASS) value = classmethod_new(ts, value.get());
         }
         if (!value || !dict_set_cstr(ts, type->tp_dict, def->name, value.get())) return false;
     }
