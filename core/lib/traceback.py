@@ -10,6 +10,7 @@ read from traceback objects and from the interpreter's frame stack.
 import sys
 import linecache
 import _glasspy
+import _traceback
 
 __all__ = ['extract_stack', 'extract_tb', 'format_exception', 'format_exception_only',
            'format_list', 'format_stack', 'format_tb', 'print_exc', 'format_exc',
@@ -22,10 +23,15 @@ _sentinel = object()
 class FrameSummary:
     """One entry of a stack: where a frame was and which line it ran."""
 
-    __slots__ = ('filename', 'lineno', 'end_lineno', 'colno', 'end_colno', 'name', '_line', 'locals')
+    __slots__ = ('filename', 'lineno', 'end_lineno', 'colno', 'end_colno', 'name', '_line', 'locals',
+                 '_code', '_lasti')
 
     def __init__(self, filename, lineno, name, *, lookup_line=True, locals=None, line=None,
                  end_lineno=None, colno=None, end_colno=None):
+        # _code/_lasti: the instruction this entry stands for, when known,
+        # so that it can be shown with the interpreter's carets.
+        self._code = None
+        self._lasti = -1
         self.filename = filename
         self.lineno = lineno
         self.name = name
@@ -79,7 +85,7 @@ def _tb_entry(tb):
 
 def walk_tb(tb):
     while tb is not None:
-        yield tb, tb.tb_lineno
+        yield tb.tb_frame, tb.tb_lineno
         tb = tb.tb_next
 
 
@@ -117,6 +123,10 @@ class StackSummary(list):
         return result
 
     def format_frame_summary(self, frame_summary):
+        if frame_summary._code is not None and not frame_summary.locals:
+            # The interpreter's own entry: source line and carets as an
+            # uncaught exception shows them.
+            return _traceback.format_frame(frame_summary._code, frame_summary._lasti, frame_summary.lineno)
         row = ['  File "{}", line {}, in {}\n'.format(frame_summary.filename, frame_summary.lineno,
                                                       frame_summary.name)]
         if frame_summary.line:
@@ -153,7 +163,14 @@ def extract_tb(tb, limit=None):
     result = StackSummary()
     while tb is not None:
         filename, lineno, name = _tb_entry(tb)
-        result.append(FrameSummary(filename, lineno, name))
+        fs = FrameSummary(filename, lineno, name)
+        frame = getattr(tb, 'tb_frame', None)
+        if frame is not None:
+            fs._code, fs._lasti = frame.f_code, tb.tb_lasti
+            fs.lineno, fs.end_lineno, fs.colno, fs.end_colno = _traceback.code_position(fs._code, fs._lasti)
+            if fs.lineno is None:
+                fs.lineno = lineno
+        result.append(fs)
         tb = tb.tb_next
     if limit is None:
         limit = getattr(sys, 'tracebacklimit', None)

@@ -14,17 +14,22 @@ keyword-only, then *args and **kwargs, flagged in co_flags), and
 __defaults__ / __kwdefaults__ / __annotations__ supply the rest. str() of
 the Signature renders it as a def line would, with / and * markers.
 
-A subset of CPython 3.11's Lib/inspect.py: no source retrieval, no frame
-or traceback introspection, no signatures for built-in functions.
+Frames: stack(), trace(), getframeinfo() and getouterframes() describe
+frames and traceback entries with their file, line, function, source line
+and the columns of the instruction being executed.
+
+A subset of CPython 3.11's Lib/inspect.py: no source retrieval of
+functions and classes, no signatures for built-in functions.
 """
 
 import enum
 import functools
 import sys
 import types
-from collections import OrderedDict
+from collections import OrderedDict, namedtuple
 
-__all__ = ["signature", "Signature", "Parameter", "BoundArguments", "getgeneratorstate", "currentframe", "getgeneratorlocals", "isframe", "istraceback",
+__all__ = ["signature", "Signature", "Parameter", "BoundArguments", "getgeneratorstate", "currentframe", "stack", "trace", "getframeinfo", "getouterframes",
+           "getinnerframes", "getlineno", "FrameInfo", "Traceback", "getgeneratorlocals", "isframe", "istraceback",
            "getmembers", "getdoc", "cleandoc", "unwrap", "getmro", "isclass", "isfunction",
            "ismethod", "ismodule", "isbuiltin", "isroutine", "isgenerator", "isgeneratorfunction",
            "iscoroutinefunction", "iscode", "isabstract", "getmodule", "getfullargspec",
@@ -157,6 +162,105 @@ def istraceback(object):
 
 def isframe(object):
     return isinstance(object, getattr(types, "FrameType", ()))
+
+
+# ----------------------------------------------------------- frames and stacks
+
+_Positions = namedtuple("Positions", ["lineno", "end_lineno", "col_offset", "end_col_offset"],
+                        defaults=[None] * 4)
+
+
+class Traceback(namedtuple("_Traceback", "filename lineno function code_context index")):
+    """Where a frame is: file, line, function and the source lines around it."""
+
+    def __new__(cls, filename, lineno, function, code_context, index, *, positions=None):
+        instance = super().__new__(cls, filename, lineno, function, code_context, index)
+        instance.positions = positions
+        return instance
+
+    def __repr__(self):
+        return ("Traceback(filename={!r}, lineno={!r}, function={!r}, code_context={!r}, index={!r}, "
+                "positions={!r})".format(self.filename, self.lineno, self.function, self.code_context,
+                                         self.index, self.positions))
+
+
+class FrameInfo(namedtuple("_FrameInfo", ("frame",) + Traceback._fields)):
+    """A Traceback with the frame itself in front."""
+
+    def __new__(cls, frame, filename, lineno, function, code_context, index, *, positions=None):
+        instance = super().__new__(cls, frame, filename, lineno, function, code_context, index)
+        instance.positions = positions
+        return instance
+
+    def __repr__(self):
+        return ("FrameInfo(frame={!r}, filename={!r}, lineno={!r}, function={!r}, code_context={!r}, "
+                "index={!r}, positions={!r})".format(self.frame, self.filename, self.lineno, self.function,
+                                                     self.code_context, self.index, self.positions))
+
+
+def getframeinfo(frame, context=1):
+    """Information about a frame or traceback entry: a Traceback whose
+    lineno and positions are those of the instruction being executed."""
+    import _traceback
+    import linecache
+    if istraceback(frame):
+        positions = _traceback.code_position(frame.tb_frame.f_code, frame.tb_lasti)
+        lineno = frame.tb_lineno
+        frame = frame.tb_frame
+    else:
+        lineno = frame.f_lineno
+        positions = _traceback.code_position(frame.f_code, frame.f_lasti)
+    if positions[0] is None:
+        positions = (lineno,) + tuple(positions[1:])
+    lineno = positions[0]
+    if not isframe(frame):
+        raise TypeError("{!r} is not a frame or traceback object".format(frame))
+    filename = frame.f_code.co_filename
+    lines = index = None
+    if context > 0:
+        source = linecache.getlines(filename)
+        if source:
+            start = lineno - 1 - context // 2
+            start = max(0, min(start, len(source) - context))
+            lines = source[start:start + context]
+            index = lineno - 1 - start
+    return Traceback(filename, lineno, frame.f_code.co_name, lines, index, positions=_Positions(*positions))
+
+
+def getlineno(frame):
+    """Get the line number from a frame object."""
+    return frame.f_lineno
+
+
+def getouterframes(frame, context=1):
+    """FrameInfo records for a frame and all the frames outside it, innermost first."""
+    framelist = []
+    while frame:
+        info = getframeinfo(frame, context)
+        framelist.append(FrameInfo(frame, *info, positions=info.positions))
+        frame = frame.f_back
+    return framelist
+
+
+def getinnerframes(tb, context=1):
+    """FrameInfo records for a traceback's frames, from the one where it was
+    caught to the one where it was raised."""
+    framelist = []
+    while tb:
+        info = getframeinfo(tb, context)
+        framelist.append(FrameInfo(tb.tb_frame, *info, positions=info.positions))
+        tb = tb.tb_next
+    return framelist
+
+
+def stack(context=1):
+    """FrameInfo records for the caller's stack, innermost first."""
+    return getouterframes(sys._getframe(1), context)
+
+
+def trace(context=1):
+    """FrameInfo records for the frames of the exception being handled."""
+    return getinnerframes(sys.exc_info()[2], context)
 
 
 def currentframe():

@@ -20,6 +20,7 @@
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
+#include "runtime/traceback.h"
 
 namespace gp {
 
@@ -223,7 +224,19 @@ static Ref<> sys_exc_info(ThreadState* ts, Object*, Object* const*, isize nargs,
     return tuple_pack(ts, {type_of(e), e, tb ? tb : none});
 }
 
+// sys.excepthook(type, value, traceback): prints the exception and its
+// traceback to stderr, as an uncaught exception is printed.
+static Ref<> sys_excepthook(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "excepthook", kw)) return nullptr;
+    if (nargs != 3)
+        return raise(ts, ts->interp->exc.TypeError,
+                     "excepthook expected 3 arguments, got " + std::to_string(nargs));
+    ts->interp->output(Stream::Stderr, format_exception(ts, args[1]));
+    return newref(ts->interp->None);
+}
+
 static const MethodDef sys_methods[] = {
+    {"excepthook", sys_excepthook, 0, "Handle an exception by displaying it with a traceback on sys.stderr."},
     {"_getframe", sys_getframe, 0, "Return a frame object from the call stack."},
     {"exception", sys_exception, 0, "Return the current exception."},
     {"exc_info", sys_exc_info, 0, "Return current exception information: (type, value, traceback)."},
@@ -251,6 +264,8 @@ Ref<ModuleObject> make_sys_module(ThreadState* ts) {
         Ref<> f = cfunction_new(ts, def, mod.get(), modname.get());
         if (!f || !dict_set_cstr(ts, d, def->name, f.get())) return nullptr;
     }
+    if (Object* hook = dict_get_cstr(ts, d, "excepthook"); !hook || !dict_set_cstr(ts, d, "__excepthook__", hook))
+        return nullptr;
     Ref<> out = make_stream(ts, 1);
     Ref<> err = make_stream(ts, 2);
     if (!out || !err) return nullptr;

@@ -20,7 +20,11 @@
 namespace gp {
 
 // A guard for C++ recursion through repr/compare/hash of nested containers
-// (CPython's Py_EnterRecursiveCall).
+// and calls (CPython's Py_EnterRecursiveCall). As in CPython 3.11 it counts
+// on the same counter as Python frames (ts->recursion_depth), so a
+// recursion that alternates between C++ and Python code stops at
+// sys.getrecursionlimit() levels in all, and whichever level crosses the
+// limit names itself in the message.
 struct CRecursionGuard {
     ThreadState* ts;
     bool ok;
@@ -28,14 +32,14 @@ struct CRecursionGuard {
         // While the RecursionError itself is being built (which calls
         // functions too), 50 more levels are allowed: CPython's headroom.
         int limit = ts->interp->recursion_limit + (ts->recursion_headroom ? 50 : 0);
-        ok = ++ts->c_recursion_depth <= limit;
+        ok = ++ts->recursion_depth <= limit;
         if (!ok) {
             ts->recursion_headroom++;
             raise(ts, ts->interp->exc.RecursionError, std::string("maximum recursion depth exceeded") + where);
             ts->recursion_headroom--;
         }
     }
-    ~CRecursionGuard() { --ts->c_recursion_depth; }
+    ~CRecursionGuard() { --ts->recursion_depth; }
 };
 
 Ref<> object_repr(ThreadState* ts, Object* o) {
@@ -121,10 +125,16 @@ static const CompareOp kSwapped[] = {Py_GT, Py_GE, Py_EQ, Py_NE, Py_LT, Py_LE};
 
 Ref<> object_richcompare(ThreadState* ts, Object* a, Object* b, CompareOp op) {
     Interpreter& interp = *ts->interp;
-    CRecursionGuard guard(ts, " in comparison");
-    if (!guard.ok) return nullptr;
     TypeObject* ta = type_of(a);
     TypeObject* tb = type_of(b);
+    // Comparing two ints, two floats, or two strs for (in)equality cannot
+    // recurse, and CPython 3.11's specialized COMPARE_OP does it without
+    // counting a level; so the recursion limit is met where CPython meets it.
+    if (ta == tb && (ta == interp.types.int_ || ta == interp.types.float_ ||
+                     (ta == interp.types.str && (op == Py_EQ || op == Py_NE))))
+        return ta->tp_richcompare(ts, a, b, op);
+    CRecursionGuard guard(ts, " in comparison");
+    if (!guard.ok) return nullptr;
     bool checked_reverse = false;
     if (ta != tb && type_is_subtype(tb, ta) && tb->tp_richcompare) {
         checked_reverse = true;
@@ -313,8 +323,12 @@ int object_delitem(ThreadState* ts, Object* o, Object* key) {
     TypeObject* t = type_of(o);
     if (t->tp_as_mapping && t->tp_as_mapping->mp_ass_subscript)
         return t->tp_as_mapping->mp_ass_subscript(ts, o, key, nullptr);
-    raise(ts, ts->interp->exc.TypeError,
-          std::string("'") + t->tp_name + "' object doesn't support item deletion");
+    // CPython words it differently when the deletion went the sequence way
+    // (PySequence_DelItem, for an index) than when it did not (PyObject_DelItem).
+    TypeObject* kt = type_of(key);
+    bool by_index = t->tp_as_sequence && kt->tp_as_number && kt->tp_as_number->nb_index;
+    raise(ts, ts->interp->exc.TypeError, std::string("'") + t->tp_name + "' object " +
+                                             (by_index ? "doesn't" : "does not") + " support item deletion");
     return -1;
 }
 
@@ -348,10 +362,20 @@ Ref<> object_vectorcall(ThreadState* ts, Object* callable, Object* const* args, 
     if (!call)
         return raise(ts, ts->interp->exc.TypeError,
                      std::string("'") + type_name(callable) + "' object is not callable");
+    // Python functions and bound methods are not counted here: the
+    // function counts when its frame is pushed, as CPython's vectorcall
+    // does; nor are built-in classes (str(x), list(x)), which 3.11 calls
+    // through vectorcall too. Everything else — C++ functions, classes
+    // defined in Python, objects with __call__ — counts one level (call.c:
+    // _PyObject_MakeTpCall; methodobject.c: cfunction_vectorcall_O).
+    const BuiltinTypes& types = ts->interp->types;
+    TypeObject* t = type_of(callable);
+    if (t == types.function || t == types.method ||
+        (t == types.type && !type_has_flag(static_cast<TypeObject*>(callable), TPFLAGS_HEAPTYPE)))
+        return call(ts, callable, args, nargs, kwnames);
     CRecursionGuard guard(ts, " while calling a Python object");
     if (!guard.ok) return nullptr;
-    Ref<> r = call(ts, callable, args, nargs, kwnames);
-    return r;
+    return call(ts, callable, args, nargs, kwnames);
 }
 
 Ref<> object_call_noargs(ThreadState* ts, Object* callable) {

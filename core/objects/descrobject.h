@@ -120,4 +120,9 @@ Ref<> super_lookup(ThreadState* ts, TypeObject* start, Object* obj, TypeObject* 
 // type is ready).
 bool init_class_descr_types(ThreadState* ts);
 
+// types.MappingProxyType(mapping): a read-only view of `mapping`
+// (mappingproxy.cpp). TypeError unless it is a mapping.
+Ref<> mappingproxy_new(ThreadState* ts, Object* mapping);
+bool init_mappingproxy_type(ThreadState* ts);
+
 }  // namespace gp

@@ -33,6 +33,7 @@
 // "dictionary changed size during iteration" when it changes. Deallocation
 // releases key then value of each entry in insertion order.
 #include "objects/dictobject.h"
+#include "objects/descrobject.h"
 
 #include <cstring>
 #include <limits>
@@ -498,7 +499,7 @@ void dict_clear(DictObject* d) {
 }
 
 isize dict_sizeof(DictObject* d) {
-    isize res = 48;   // sizeof(PyDictObject), 64-bit
+    isize res = d->ob_type->cpython.basicsize;   // 48 = sizeof(PyDictObject), more for a subclass
     DictKeys* k = d->ma_keys;
     if (!k->shared_empty) {
         const isize entry = k->kind == DICT_KEYS_GENERAL ? 24 : 16;
@@ -1027,7 +1028,7 @@ bool init_dict_type(ThreadState* ts) {
         interp.interned = d.release();
         if (!str_seed_interned(ts)) return false;
     }
-    return init_dict_views(ts) && add_type_members(ts, t, dict_methods);
+    return init_dict_views(ts) && init_mappingproxy_type(ts) && add_type_members(ts, t, dict_methods);
 }
 
 }  // namespace gp

@@ -18,6 +18,7 @@
 #include "objects/mappingproxy.h"
 #include "objects/abstract.h"
 #include "objects/container_internal.h"
+#include "objects/descrobject.h"
 #include "objects/dict_internal.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
@@ -364,6 +365,15 @@ static Ref<> m_items_reversed(ThreadState* ts, Object* self, Object* const*, isi
     if (!check_nargs(ts, "__reversed__", nargs, 0, 0)) return nullptr;
     return view_reversed(ts, self, ts->interp->types.dict_revitemiter);
 }
+
+// view.mapping: a read-only proxy of the dict the view shows.
+static Ref<> view_get_mapping(ThreadState* ts, Object* self) {
+    return mappingproxy_new(ts, as_view(self)->dv_dict);
+}
+static const GetSetDef view_getsets[] = {
+    {"mapping", view_get_mapping, nullptr, "dictionary that this view refers to"},
+    {nullptr, nullptr, nullptr, nullptr},
+};
 
 static const MethodDef keys_methods[] = {
     {"isdisjoint", m_isdisjoint, METH_DEFAULT, "Return True if the view and the given iterable have a null intersection."},

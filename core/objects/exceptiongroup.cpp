@@ -244,15 +244,15 @@ static bool split_recursive(ThreadState* ts, Object* exc, Matcher kind, Object* 
     if (!match_list || !rest_list) return false;
     TupleObject* excs = as_eg(exc)->excs;
     for (isize i = 0; excs && i < excs->ob_size; i++) {
-        if (++ts->c_recursion_depth > ts->interp->recursion_limit) {
-            --ts->c_recursion_depth;
+        if (++ts->recursion_depth > ts->interp->recursion_limit) {
+            --ts->recursion_depth;
             raise(ts, ts->interp->exc.RecursionError,
                   "maximum recursion depth exceeded in exceptiongroup_split_recursive");
             return false;
         }
         SplitResult sub;
         bool ok = split_recursive(ts, excs->ob_item[i], kind, value, ids, construct_rest, &sub);
-        --ts->c_recursion_depth;
+        --ts->recursion_depth;
         if (!ok) return false;
         if (sub.match && !list_append(ts, match_list.get(), sub.match.get())) return false;
         if (sub.rest && !list_append(ts, rest_list.get(), sub.rest.get())) return false;

@@ -280,9 +280,10 @@ static int tb_traverse(Object* op, visitproc visit, void* arg) {
 // exception -> traceback -> frame).
 static int tb_clear(Object* op) {
     auto* tb = as_tb(op);
-    Object* fr = tb->tb_frame;
+    Object* fields[] = {tb->tb_next, tb->tb_frame};
+    tb->tb_next = nullptr;
     tb->tb_frame = nullptr;
-    xdecref(fr);
+    for (Object* x : fields) xdecref(x);
     return 0;
 }
 
@@ -324,6 +325,23 @@ static const GetSetDef tb_getsets[] = {
     {"tb_lineno", tb_get_lineno, nullptr, nullptr},
     {"tb_lasti", tb_get_lasti, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr},
+};
+
+// dir(tb) lists only the four attributes (traceback.c: tb_dir).
+static Ref<> tb_dir(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__dir__", kw) || !check_nargs(ts, "__dir__", nargs, 0, 0)) return nullptr;
+    Ref<ListObject> names = list_new(ts, 0);
+    if (!names) return nullptr;
+    for (const char* n : {"tb_frame", "tb_next", "tb_lasti", "tb_lineno"}) {
+        Ref<> s = str_from_utf8(ts, n);
+        if (!s || !list_append(ts, names.get(), s.get())) return nullptr;
+    }
+    return names;
+}
+
+static const MethodDef tb_methods[] = {
+    {"__dir__", tb_dir, METH_DEFAULT, nullptr},
+    {nullptr, nullptr, 0, nullptr},
 };
 
 static TracebackObject* tb_alloc(ThreadState* ts, TracebackObject* next, FrameObject* frame, int lasti, int lineno) {
@@ -421,7 +439,7 @@ bool init_exception_types(ThreadState* ts) {
     tbt->tp_traverse = tb_traverse;
     tbt->tp_clear = tb_clear;
     tbt->tp_new = tb_new;
-    return type_add_getsets(ts, tbt, tb_getsets);
+    return type_add_getsets(ts, tbt, tb_getsets) && type_add_methods(ts, tbt, tb_methods);
 }
 
 }  // namespace gp

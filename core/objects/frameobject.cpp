@@ -71,7 +71,7 @@ static void take_ownership(FrameObject* fo, Frame* f) {
     f->code->ob_type->interp->gc.track(fo);
 }
 
-void frame_release_object(ThreadState*, Frame* f) {
+void frame_release_object(Frame* f) {
     FrameObject* fo = f->frame_obj;
     f->frame_obj = nullptr;
     if (fo->ob_refcnt > 1) take_ownership(fo, f);

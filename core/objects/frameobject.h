@@ -44,7 +44,7 @@ FrameObject* frame_get_object(ThreadState* ts, Frame* f);
 // still holds the frame object, the frame's references (func, globals,
 // builtins, locals, local slots) have moved into it and f's fields are
 // null; f->code keeps its own reference either way.
-void frame_release_object(ThreadState* ts, Frame* f);
+void frame_release_object(Frame* f);
 
 // The frame's local namespace (frame.f_locals, locals()): the namespace of
 // module and class code, or for a function a dict kept in the frame and

@@ -6,6 +6,7 @@
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
 #include "objects/longobject.h"
+#include "objects/methodobject.h"
 #include "objects/tupleobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
@@ -156,6 +157,24 @@ static Ref<> fn_get_dict(ThreadState* ts, Object* o) {
     return newref<Object>(fn->func_dict);
 }
 
+static int fn_set_dict(ThreadState* ts, Object* o, Object* v) {
+    if (!v) {
+        raise(ts, ts->interp->exc.TypeError, "cannot delete __dict__");
+        return -1;
+    }
+    if (!is_dict(v)) {
+        raise(ts, ts->interp->exc.TypeError,
+              std::string("__dict__ must be set to a dictionary, not a '") + type_name(v) + "'");
+        return -1;
+    }
+    auto* fn = as_func(o);
+    DictObject* old = fn->func_dict;
+    fn->func_dict = as_dict(v);
+    incref(v);
+    xdecref(old);
+    return 0;
+}
+
 static int fn_set_defaults(ThreadState* ts, Object* o, Object* v) {
     if (v == ts->interp->None) v = nullptr;
     if (v && !is_tuple(v)) { raise(ts, ts->interp->exc.TypeError, "__defaults__ must be set to a tuple object"); return -1; }
@@ -230,9 +249,57 @@ static const GetSetDef function_getsets[] = {
     {"__globals__", fn_get_globals, nullptr, nullptr},
     {"__module__", fn_get_module, fn_set_module, nullptr},
     {"__defaults__", fn_get_defaults, fn_set_defaults, nullptr},
-    {"__dict__", fn_get_dict, nullptr, nullptr},
+    {"__dict__", fn_get_dict, fn_set_dict, nullptr},
     {nullptr, nullptr, nullptr, nullptr},
 };
+
+// types.FunctionType(code, globals, name=None, argdefs=None, closure=None)
+// (funcobject.c: func_new_impl).
+static Ref<> function_tp_new(ThreadState* ts, TypeObject*, Object* const* args, isize nargs, TupleObject* kwnames) {
+    Interpreter& interp = *ts->interp;
+    static const char* const names[] = {"code", "globals", "name", "argdefs", "closure"};
+    static const ArgSpec spec{"function", names, 5, 2, 5, 0};
+    Object* a[5] = {};
+    if (!parse_args(ts, spec, args, nargs, kwnames, a)) return nullptr;
+    if (type_of(a[0]) != interp.types.code)
+        return raise(ts, interp.exc.TypeError,
+                     std::string("function() argument 'code' must be code, not ") + type_name(a[0]));
+    if (!is_dict(a[1]))
+        return raise(ts, interp.exc.TypeError,
+                     std::string("function() argument 'globals' must be dict, not ") + type_name(a[1]));
+    Object* name = a[2] ? a[2] : interp.None;
+    Object* defaults = a[3] ? a[3] : interp.None;
+    Object* closure = a[4] ? a[4] : interp.None;
+    auto* code = static_cast<CodeObject*>(a[0]);
+    if (name != interp.None && !is_str(name)) return raise(ts, interp.exc.TypeError, "arg 3 (name) must be None or string");
+    if (defaults != interp.None && !is_tuple(defaults))
+        return raise(ts, interp.exc.TypeError, "arg 4 (defaults) must be None or tuple");
+    if (!is_tuple(closure)) {
+        if (code->co_nfreevars && closure == interp.None)
+            return raise(ts, interp.exc.TypeError, "arg 5 (closure) must be tuple");
+        if (closure != interp.None) return raise(ts, interp.exc.TypeError, "arg 5 (closure) must be None or tuple");
+    }
+    isize nclosure = closure == interp.None ? 0 : as_tuple(closure)->ob_size;
+    if (code->co_nfreevars != nclosure)
+        return raise(ts, interp.exc.ValueError, std::string(str_utf8(code->co_name)) + " requires closure of length " +
+                                                    std::to_string(code->co_nfreevars) + ", not " + std::to_string(nclosure));
+    for (isize i = 0; i < nclosure; i++) {
+        Object* c = as_tuple(closure)->ob_item[i];
+        if (type_of(c) != interp.types.cell)
+            return raise(ts, interp.exc.TypeError, std::string("arg 5 (closure) expected cell, found ") + type_name(c));
+    }
+    Ref<> fn = function_new(ts, code, as_dict(a[1]), code->co_qualname);
+    if (!fn) return nullptr;
+    auto* f = as_func(fn.get());
+    if (name != interp.None) {
+        Object* old = f->func_name;
+        f->func_name = newref(name).release();
+        decref(old);
+    }
+    if (defaults != interp.None) f->func_defaults = static_cast<TupleObject*>(newref(defaults).release());
+    if (closure != interp.None) f->func_closure = static_cast<TupleObject*>(newref(closure).release());
+    return fn;
+}
 
 // ------------------------------------------------------------ method
 
@@ -274,6 +341,39 @@ static const GetSetDef method_getsets[] = {
     {"__func__", method_get_func, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr},
 };
+
+// types.MethodType(function, instance) (classobject.c: method_new_impl).
+static Ref<> method_tp_new(ThreadState* ts, TypeObject*, Object* const* args, isize nargs, TupleObject* kwnames) {
+    if (kwnames && kwnames->ob_size) return raise(ts, ts->interp->exc.TypeError, "method() takes no keyword arguments");
+    if (nargs != 2)
+        return raise(ts, ts->interp->exc.TypeError, "method expected 2 arguments, got " + std::to_string(nargs));
+    if (!is_callable(args[0])) return raise(ts, ts->interp->exc.TypeError, "first argument must be callable");
+    if (args[1] == ts->interp->None) return raise(ts, ts->interp->exc.TypeError, "instance must not be None");
+    return method_new(ts, args[0], args[1]);
+}
+
+// Bound methods are equal when they bind the same function to the very
+// same object (classobject.c: method_richcompare).
+static Ref<> method_richcompare(ThreadState* ts, Object* a, Object* b, CompareOp op) {
+    Interpreter& interp = *ts->interp;
+    if ((op != Py_EQ && op != Py_NE) || type_of(a) != interp.types.method || type_of(b) != interp.types.method)
+        return newref(interp.NotImplemented);
+    auto* x = static_cast<MethodObject*>(a);
+    auto* y = static_cast<MethodObject*>(b);
+    int eq = object_richcompare_bool(ts, x->im_func, y->im_func, Py_EQ);
+    if (eq < 0) return nullptr;
+    bool same = eq && x->im_self == y->im_self;
+    return bool_from(ts, op == Py_EQ ? same : !same);
+}
+
+static int64_t method_hash(ThreadState* ts, Object* op) {
+    auto* m = static_cast<MethodObject*>(op);
+    int64_t h = object_hash(ts, m->im_func);
+    if (h == -1 && error_occurred(ts)) return -1;
+    int64_t x = int64_t(reinterpret_cast<uintptr_t>(m->im_self) >> 4 | reinterpret_cast<uintptr_t>(m->im_self) << 60);
+    int64_t r = x ^ h;
+    return r == -1 ? -2 : r;
+}
 
 static Ref<> method_call(ThreadState* ts, Object* callable, Object* const* args, isize nargs, TupleObject* kwnames) {
     auto* m = static_cast<MethodObject*>(callable);
@@ -436,6 +536,36 @@ static Ref<> module_getattro(ThreadState* ts, Object* op, Object* name) {
     return r;
 }
 
+// types.ModuleType(name, doc=None): an empty module (moduleobject.c:
+// new_module and module___init__).
+static Ref<> module_tp_new(ThreadState* ts, TypeObject* type, Object* const*, isize, TupleObject*) {
+    auto* m = static_cast<ModuleObject*>(object_alloc(ts, type, 0));
+    if (!m) return nullptr;
+    Ref<> keep = Ref<>::steal(m);
+    Ref<DictObject> d = dict_new(ts);
+    if (!d) return nullptr;
+    m->md_dict = d.release();
+    ts->interp->gc.track(m);
+    return keep;
+}
+
+static int module_tp_init(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kwnames) {
+    Interpreter& interp = *ts->interp;
+    static const char* const names[] = {"name", "doc"};
+    static const ArgSpec spec{"module", names, 2, 1, 2, 0};
+    Object* a[2] = {};
+    if (!parse_args(ts, spec, args, nargs, kwnames, a)) return -1;
+    if (!is_str(a[0])) {
+        raise(ts, interp.exc.TypeError, std::string("module() argument 'name' must be str, not ") + type_name(a[0]));
+        return -1;
+    }
+    DictObject* d = static_cast<ModuleObject*>(self)->md_dict;
+    bool ok = dict_set_cstr(ts, d, "__name__", a[0]) && dict_set_cstr(ts, d, "__doc__", a[1] ? a[1] : interp.None) &&
+              dict_set_cstr(ts, d, "__package__", interp.None) && dict_set_cstr(ts, d, "__loader__", interp.None) &&
+              dict_set_cstr(ts, d, "__spec__", interp.None);
+    return ok ? 0 : -1;
+}
+
 static int module_setattro(ThreadState* ts, Object* op, Object* name, Object* value) {
     auto* m = static_cast<ModuleObject*>(op);
     if (value) return dict_set_item(ts, m->md_dict, name, value) ? 0 : -1;
@@ -459,6 +589,12 @@ bool init_function_types(ThreadState* ts) {
     t.method->tp_call = method_call;
     t.method->tp_repr = method_repr;
     t.method->tp_getattro = method_getattro;
+    t.method->tp_new = method_tp_new;
+    t.method->tp_richcompare = method_richcompare;
+    t.method->tp_hash = method_hash;
+    t.function->tp_new = function_tp_new;
+    t.module->tp_new = module_tp_new;
+    t.module->tp_init = module_tp_init;
     // Function attributes (f.x = 1) live in func_dict.
     t.function->tp_dictoffset = offsetof(FunctionObject, func_dict);
     t.cell->tp_dealloc = cell_dealloc;

@@ -120,19 +120,22 @@ SendResult generator_send(ThreadState* ts, GenObject* gen, Object* value, Ref<>*
         f->stack_base()[f->stacktop++] = value;
     }
     gen->state = GenState::Executing;
-    // The generator's handled exception becomes the thread's while it runs
-    // (genobject.c: gen_send_ex2 links gi_exc_state into exc_info).
-    ts->exc_info_outer.push_back(ts->exc_info);
+    // The generator handles exceptions on its own level: the caller's
+    // handled exception is saved beneath it, and an except block the
+    // generator is suspended in keeps its exception across yields
+    // (genobject.c: gen_send_ex2 with gi_exc_state).
+    ExcStackItem caller{ts->exc_info, ts->exc_info_outer};
+    ts->exc_info_outer = &caller;
     ts->exc_info = gen->gi_exc_value;
     gen->gi_exc_value = nullptr;
     Ref<> r = eval_generator_frame(ts, f, throwing);
     gen->gi_exc_value = ts->exc_info;
-    ts->exc_info = ts->exc_info_outer.back();
-    ts->exc_info_outer.pop_back();
-    if (gen->state == GenState::Completed && gen->gi_exc_value) {
-        Object* e = gen->gi_exc_value;
+    ts->exc_info = caller.value;
+    ts->exc_info_outer = caller.previous;
+    if (gen->state == GenState::Completed) {   // a finished generator handles nothing
+        Object* v = gen->gi_exc_value;
         gen->gi_exc_value = nullptr;
-        decref(e);
+        xdecref(v);
     }
     if (gen->state == GenState::Executing) gen->state = GenState::Suspended;   // recursion limit hit before running
     if (r) {
@@ -371,7 +374,7 @@ static void gen_dealloc(Object* op) {
     for (int i = f.stacktop - 1; i >= 0; i--) xdecref(stack[i]);
     f.stacktop = 0;
     f.previous = nullptr;
-    if (f.frame_obj) frame_release_object(nullptr, &f);   // a gi_frame someone kept takes the locals
+    if (f.frame_obj) frame_release_object(&f);   // a gi_frame someone kept takes the locals
     for (int i = 0; i < f.code->co_nlocalsplus; i++) xdecref(f.localsplus[i]);
     xdecref(f.locals);
     xdecref(f.builtins);

@@ -25,11 +25,10 @@ struct GenObject : Object {
     Object* gi_name;          // owned str
     Object* gi_qualname;      // owned str
     Object* gi_weakreflist;   // head of the weak-reference list (weakrefobject.h), borrowed
+    Object* gi_exc_value;     // owned, may be null: the exception its frame is handling while suspended
     GenState state;
     bool ag_closed;           // async generators: aclose() ran or the frame finished
     bool ag_running_async;    // async generators: an asend/athrow awaitable is in progress
-    Object* gi_exc_value;     // owned, may be null: the exception its frame was handling when it
-                              //   suspended (gi_exc_state); it is the thread's exc_info while running
     Frame gi_frame;           // the frame itself; its slots continue past the end (variable size)
 };
 

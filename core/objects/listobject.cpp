@@ -292,7 +292,9 @@ void list_reverse(ListObject* list) {
     while (lo < hi) std::swap(*lo++, *hi--);
 }
 
-isize list_sizeof(const ListObject* list) { return 40 + 8 * list->allocated; }
+// The class's CPython basicsize (40 for list, more for a subclass with
+// __weakref__) plus the item array (list_sizeof).
+isize list_sizeof(const ListObject* list) { return list->ob_type->cpython.basicsize + 8 * list->allocated; }
 
 // ------------------------------------------------------------ slots
 

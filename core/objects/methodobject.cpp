@@ -167,9 +167,30 @@ static void descr_dealloc(Object* op) {
     object_free(op);
 }
 
+// A descriptor of class C applies to instances of C only: the C++ code
+// behind it reads the instance as a C (descrobject.c: descr_check).
+static bool applies_to(ThreadState* ts, TypeObject* owner, Object* obj, const char* name) {
+    if (isinstance_of(obj, owner)) return true;
+    raise(ts, ts->interp->exc.TypeError, std::string("descriptor '") + name + "' for '" + owner->tp_name +
+                                             "' objects doesn't apply to a '" + type_name(obj) + "' object");
+    return false;
+}
+
 static Ref<> method_descr_get(ThreadState* ts, Object* descr, Object* obj, Object* type) {
     auto* d = static_cast<MethodDescrObject*>(descr);
     if (!obj) return newref(descr);
+    if (d->def->flags & METH_CLASS) {
+        // Inside a classmethod, bound to a class: it must be a subclass
+        // (descrobject.c: classmethod_get).
+        bool is_class = type_has_flag(type_of(obj), TPFLAGS_TYPE_SUBCLASS);
+        if (!is_class || !type_is_subtype(static_cast<TypeObject*>(obj), d->d_type))
+            return raise(ts, ts->interp->exc.TypeError,
+                         std::string("descriptor '") + d->def->name + "' requires a subtype of '" +
+                             d->d_type->tp_name + "' but received '" +
+                             (is_class ? static_cast<TypeObject*>(obj)->tp_name : std::string(type_name(obj))) + "'");
+    } else if (!applies_to(ts, d->d_type, obj, d->def->name)) {
+        return nullptr;
+    }
     return cfunction_new(ts, d->def, obj);
 }
 
@@ -221,11 +242,13 @@ static const GetSetDef method_descr_getsets[] = {
 static Ref<> getset_get(ThreadState* ts, Object* descr, Object* obj, Object* type) {
     auto* d = static_cast<GetSetDescrObject*>(descr);
     if (!obj) return newref(descr);
+    if (!applies_to(ts, d->d_type, obj, d->def->name)) return nullptr;
     return d->def->get(ts, obj);
 }
 
 static int getset_set(ThreadState* ts, Object* descr, Object* obj, Object* value) {
     auto* d = static_cast<GetSetDescrObject*>(descr);
+    if (!applies_to(ts, d->d_type, obj, d->def->name)) return -1;
     if (!d->def->set) {
         raise(ts, ts->interp->exc.AttributeError,
               std::string("attribute '") + d->def->name + "' of '" + d->d_type->tp_name +
@@ -361,11 +384,17 @@ bool parse_args(ThreadState* ts, const ArgSpec& spec, Object* const* args, isize
                 TupleObject* kwnames, Object** out) {
     Interpreter& interp = *ts->interp;
     for (int i = 0; i < spec.nparams; i++) out[i] = nullptr;
+    // getargs.c's wording: "positional" only when some parameters are
+    // keyword-only, "at most" when some positional ones are optional.
     if (nargs > spec.max_positional) {
         std::string msg = std::string(spec.fname) + "() takes ";
-        if (spec.nrequired < spec.max_positional) msg += "at most ";
-        msg += plural_args(spec.max_positional) == "1 argument" ? std::string("1 positional argument")
-                                                                : std::to_string(spec.max_positional) + " positional arguments";
+        if (spec.max_positional == 0) {
+            msg += "no positional arguments";
+        } else {
+            msg += spec.nrequired < spec.max_positional ? "at most " : "exactly ";
+            msg += std::to_string(spec.max_positional) + (spec.max_positional < spec.nparams ? " positional" : "") +
+                   (spec.max_positional == 1 ? " argument" : " arguments");
+        }
         msg += " (" + std::to_string(nargs) + " given)";
         raise(ts, interp.exc.TypeError, msg);
         return false;
@@ -392,13 +421,14 @@ bool parse_args(ThreadState* ts, const ArgSpec& spec, Object* const* args, isize
     }
     for (int i = 0; i < spec.nrequired; i++) {
         if (!out[i]) {
-            if (i < spec.npositional_only) {
-                // vgetargskeywords: only a positional-only parameter is
-                // reported by count; any other by name.
-                const int min = std::min(spec.nrequired, spec.npositional_only);
+            // A parameter that could have been given by keyword is reported
+            // by name; a missing positional-only one by count (getargs.c).
+            if (i < spec.npositional_only && i < spec.max_positional && i >= nargs) {
+                int least = spec.npositional_only < spec.nrequired ? spec.npositional_only : spec.nrequired;
                 raise(ts, interp.exc.TypeError, std::string(spec.fname) + "() takes " +
-                     (min < spec.max_positional ? "at least " : "exactly ") + std::to_string(min) +
-                     (min == 1 ? " positional argument (" : " positional arguments (") + std::to_string(nargs) + " given)");
+                     (least < spec.max_positional ? "at least " : "exactly ") + std::to_string(least) +
+                     (least == 1 ? " positional argument" : " positional arguments") + " (" +
+                     std::to_string(nargs) + " given)");
             } else {
                 raise(ts, interp.exc.TypeError, std::string(spec.fname) + "() missing required argument '" +
                                                     spec.names[i] + "' (pos " + std::to_string(i + 1) + ")");

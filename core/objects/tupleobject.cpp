@@ -387,8 +387,9 @@ static Ref<> tuple_getnewargs(ThreadState* ts, Object* self, Object* const*, isi
 
 static Ref<> tuple_sizeof(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
     if (!check_nargs(ts, "__sizeof__", nargs, 0, 0)) return nullptr;
-    // CPython 64-bit: basicsize 24, itemsize 8 (the GC header is added by sys.getsizeof).
-    return int_from_i64(ts, 24 + 8 * as_tuple(self)->ob_size);
+    // CPython 64-bit: basicsize 24 (more for a subclass with a __dict__),
+    // itemsize 8; the GC header is added by sys.getsizeof.
+    return int_from_i64(ts, type_of(self)->cpython.basicsize + 8 * as_tuple(self)->ob_size);
 }
 
 static const MethodDef tuple_methods[] = {

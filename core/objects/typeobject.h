@@ -264,8 +264,8 @@ std::string type_module_name(ThreadState* ts, TypeObject* type);
 // derived from a variable-sized type (int, tuple, str) keeps its own fields
 // after the items, as CPython's negative tp_dictoffset does.
 Object** instance_slot_ptr(Object* o, isize offset);
-// The instance __dict__ slot of any object (null if its type has none);
-// unlike object_dict_ptr it also finds the dict of int/tuple/str subclasses.
+// The instance __dict__ slot of any object (null if its type has none),
+// also for subclasses of int/tuple/str/bytes; object_dict_ptr is this.
 Object** instance_dict_ptr(Object* o);
 
 // What sys.getsizeof adds to __sizeof__() in CPython 3.11
@@ -307,9 +307,6 @@ void* wrapper_descr_wrapped(Object* descr);
 // survives resurrection), then clears slots and dict; traverse and clear
 // visit the same fields.
 void subtype_dealloc(Object* self);
-// For a class whose __dict__ lives after the items of a variable-sized base:
-// replaces generic_getattr/setattr with versions that find that dict.
-void use_vardict_attributes(TypeObject* type);
 int subtype_traverse(Object* self, visitproc visit, void* arg);
 int subtype_clear(Object* self);
 

@@ -76,10 +76,11 @@ Object** instance_slot_ptr(Object* o, isize offset) {
     return reinterpret_cast<Object**>(fields + (offset - root->tp_basicsize));
 }
 
-// tp_dictoffset > 0: a plain offset. < 0: the class derives from a
-// variable-sized type and the dict is the field at layout offset
-// -tp_dictoffset (after the items); object_dict_ptr in abstract.cpp does not
-// know that encoding and sees no dict, which is safe.
+// Where an instance keeps its __dict__ pointer (object.c:
+// _PyObject_GetDictPtr). tp_dictoffset > 0: a plain offset. < 0: the class
+// derives from a variable-sized type and the dict is the field at layout
+// offset -tp_dictoffset, after the items (instance_slot_ptr finds it).
+// object_dict_ptr, and so generic getattr/setattr, go through here.
 Object** instance_dict_ptr(Object* o) {
     isize off = type_of(o)->tp_dictoffset;
     if (off == 0) return nullptr;
@@ -159,65 +160,6 @@ int subtype_clear(Object* self) {
         }
     }
     return base->tp_clear ? base->tp_clear(self) : 0;
-}
-
-// object.__getattribute__/__setattr__ for classes derived from int, tuple or
-// str, whose instance dict abstract.cpp's object_dict_ptr cannot find (see
-// instance_dict_ptr). Same rules as generic_getattr/generic_setattr.
-static Ref<> vardict_getattr(ThreadState* ts, Object* o, Object* name) {
-    TypeObject* t = type_of(o);
-    Object* descr = type_lookup(t, name);
-    Ref<> keep = Ref<>::borrow(descr);
-    descrgetfunc get = descr ? type_of(descr)->tp_descr_get : nullptr;
-    if (get && type_of(descr)->tp_descr_set) return get(ts, descr, o, t);
-    if (Object** dictptr = instance_dict_ptr(o); dictptr && *dictptr) {
-        if (Object* v = dict_get_item(ts, as_dict(*dictptr), name)) return newref(v);
-        if (error_occurred(ts)) return nullptr;
-    }
-    if (get) return get(ts, descr, o, t);
-    if (descr) return newref(descr);
-    return raise(ts, ts->interp->exc.AttributeError,
-                 std::string("'") + t->tp_name + "' object has no attribute '" + std::string(str_utf8(name)) + "'");
-}
-
-static int vardict_setattr(ThreadState* ts, Object* o, Object* name, Object* value) {
-    TypeObject* t = type_of(o);
-    Object* descr = type_lookup(t, name);
-    if (descr && type_of(descr)->tp_descr_set) return type_of(descr)->tp_descr_set(ts, descr, o, value);
-    Object** dictptr = instance_dict_ptr(o);
-    if (!dictptr) return generic_setattr(ts, o, name, value);   // its error messages
-    if (!*dictptr) {
-        if (!value) {
-            raise(ts, ts->interp->exc.AttributeError, std::string("'") + t->tp_name +
-                                                          "' object has no attribute '" +
-                                                          std::string(str_utf8(name)) + "'");
-            return -1;
-        }
-        Ref<DictObject> d = dict_new(ts);
-        if (!d) return -1;
-        *dictptr = d.release();
-    }
-    if (value) return dict_set_item(ts, as_dict(*dictptr), name, value) ? 0 : -1;
-    if (!dict_del_item(ts, as_dict(*dictptr), name)) {
-        if (error_matches(ts, ts->interp->exc.KeyError)) {
-            error_clear(ts);
-            raise(ts, ts->interp->exc.AttributeError, std::string("'") + t->tp_name +
-                                                          "' object has no attribute '" +
-                                                          std::string(str_utf8(name)) + "'");
-        }
-        return -1;
-    }
-    return 0;
-}
-
-Ref<> object_generic_getattr(ThreadState* ts, Object* o, Object* name) {
-    return type_of(o)->tp_dictoffset < 0 ? vardict_getattr(ts, o, name) : generic_getattr(ts, o, name);
-}
-
-void use_vardict_attributes(TypeObject* type) {
-    if (type->tp_dictoffset >= 0) return;
-    if (type->tp_getattro == generic_getattr) type->tp_getattro = vardict_getattr;
-    if (type->tp_setattro == generic_setattr) type->tp_setattro = vardict_setattr;
 }
 
 // __dict__ and __weakref__ of instances of classes (subtype_getsets_full).

@@ -28,8 +28,5 @@ void install_object_slots(TypeObject* object);
 // tp_new of `object`, recognised by the slot machinery.
 bool is_object_new(newfunc f);
 
-// object.__getattribute__ for `o`: generic_getattr, or its variant for
-// instances whose dict follows variable-sized data (use_vardict_attributes).
-Ref<> object_generic_getattr(ThreadState* ts, Object* o, Object* name);
 
 }  // namespace gp

@@ -497,7 +497,7 @@ static Ref<> slot_tp_getattr_hook(ThreadState* ts, Object* self, Object* name) {
     Object* getattribute = type_lookup(tp, "__getattribute__");
     Ref<> res;
     if (!getattribute || wrapper_descr_wrapped(getattribute) == reinterpret_cast<void*>(generic_getattr))
-        res = object_generic_getattr(ts, self, name);
+        res = generic_getattr(ts, self, name);
     else
         res = call_attribute(ts, self, getattribute, name);
     if (!res && error_matches(ts, ts->interp->exc.AttributeError)) {
@@ -1056,12 +1056,10 @@ static const SlotDef* update_one_slot(ThreadState* ts, TypeObject* type, const S
     return p;
 }
 
-// What a class gets beyond update_one_slot: the dict-aware attribute
-// functions when its dict follows variable-sized data, and iteration by
-// __getitem__ when it has no __iter__ (CPython's PyObject_GetIter falls back
-// to PySeqIter_New there; slot_tp_iter does it here).
+// What a class gets beyond update_one_slot: iteration by __getitem__ when
+// it has no __iter__ (CPython's PyObject_GetIter falls back to PySeqIter_New
+// there; slot_tp_iter does it here).
 static void finish_slots(TypeObject* type) {
-    use_vardict_attributes(type);
     if (!type->tp_iter && type_lookup(type, "__getitem__") && !type_lookup(type, "__iter__"))
         type->tp_iter = slot_tp_iter;
 }

@@ -490,6 +490,9 @@ isize str_sizeof(const StrObject* s) {
     // CPython 3.11, 64-bit: sizeof(PyASCIIObject) == 48 and
     // sizeof(PyCompactUnicodeObject) == 72 (3.11 still carries the
     // deprecated wstr fields; 3.12 dropped them, giving 40 and 56).
+    // An instance of a subclass is not "compact" in CPython: a
+    // PyUnicodeObject (80) with its characters in a separate block.
+    if (!isinstance_exact(s, s->ob_type->interp->types.str)) return 80 + (s->length + 1) * s->kind;
     if (s->ascii) return 48 + s->length + 1;
     return 72 + (s->length + 1) * s->kind;
 }

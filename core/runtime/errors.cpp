@@ -19,15 +19,16 @@ namespace gp {
 
 const char* type_name(Object* o) { return type_of(o)->tp_name.c_str(); }
 
+// Chains `exc` to the exception currently being handled, skipping a cycle
+// (as _PyErr_SetObject does).
 Object* handled_exception(ThreadState* ts) {
-    if (ts->exc_info) return ts->exc_info;
-    for (std::size_t i = ts->exc_info_outer.size(); i-- > 0;)
-        if (Object* e = ts->exc_info_outer[i]) return e;
+    Object* none = ts->interp->None;
+    if (ts->exc_info && ts->exc_info != none) return ts->exc_info;
+    for (ExcStackItem* item = ts->exc_info_outer; item; item = item->previous)
+        if (item->value && item->value != none) return item->value;
     return nullptr;
 }
 
-// Chains `exc` to the exception currently being handled, skipping a cycle
-// (as _PyErr_SetObject does).
 static void set_context(ThreadState* ts, Object* exc) {
     Object* handled = handled_exception(ts);
     if (!handled || handled == exc || !is_exception_instance(exc)) return;

@@ -34,6 +34,12 @@ Ref<> error_fetch(ThreadState* ts);
 // Makes `exc` the current exception again (replacing any).
 void error_restore(ThreadState* ts, Ref<> exc);
 
+// The exception being handled — sys.exc_info()[1], what a bare `raise`
+// re-raises and what a new exception gets as __context__: the innermost
+// level's, or, while a generator that handles none runs, its caller's
+// (errors.c: _PyErr_GetTopmostException). Borrowed; null if none.
+Object* handled_exception(ThreadState* ts);
+
 // The type name as error messages show it ("int", "Foo").
 const char* type_name(Object* o);
 

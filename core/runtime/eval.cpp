@@ -97,7 +97,7 @@ static void pop_frame(ThreadState* ts, Frame* f) {
     for (int i = f->stacktop - 1; i >= 0; i--) xdecref(stack[i]);
     f->stacktop = 0;
     if (f->owner == FrameOwner::Generator) f->previous = nullptr;   // a finished generator has no f_back
-    if (f->frame_obj) frame_release_object(ts, f);
+    if (f->frame_obj) frame_release_object(f);
     // Locals go in order of definition, as CPython's frame clearing does.
     for (int i = 0; i < f->code->co_nlocalsplus; i++) {
         Object* v = f->localsplus[i];
@@ -186,6 +186,28 @@ static std::string quoted_list(const std::vector<std::string>& names) {
     return out;
 }
 
+// An unknown keyword may be a positional-only parameter given by name:
+// then the error names every such keyword, in parameter order (ceval.c:
+// positional_only_passed_as_keyword). Returns true with TypeError set.
+static bool posonly_passed_as_keyword(ThreadState* ts, FunctionObject* func, TupleObject* kwnames) {
+    CodeObject* co = func->func_code;
+    std::string names;
+    for (int k = 0; k < co->co_posonlyargcount; k++) {
+        auto* pname = as_str(co->co_localsplusnames->ob_item[k]);
+        for (isize j = 0; j < kwnames->ob_size; j++) {
+            Object* kw = kwnames->ob_item[j];
+            if (kw != pname && !str_equal(pname, as_str(kw))) continue;
+            if (!names.empty()) names += ", ";
+            names += str_utf8(kw);
+        }
+    }
+    if (names.empty()) return false;
+    raise(ts, ts->interp->exc.TypeError, func_qualname(func) +
+                                             "() got some positional-only arguments passed as keyword arguments: '" +
+                                             names + "'");
+    return true;
+}
+
 // Binds call arguments to the frame's parameters (ceval.c: initialize_locals).
 // The frame takes new references. Returns false with TypeError set.
 static bool bind_arguments(ThreadState* ts, Frame* f, FunctionObject* func, Object* const* args,
@@ -236,6 +258,7 @@ static bool bind_arguments(ThreadState* ts, Frame* f, FunctionObject* func, Obje
                 if (!dict_set_item(ts, kwdict.get(), key, value)) return false;
                 continue;
             }
+            if (co->co_posonlyargcount && posonly_passed_as_keyword(ts, func, kwnames)) return false;
             raise(ts, interp.exc.TypeError, func_qualname(func) + "() got an unexpected keyword argument '" +
                                                 std::string(str_utf8(key)) + "'");
             return false;
@@ -2319,10 +2342,10 @@ next_instruction:
                     raise_object(ts, exc.get());
                 }
             } else {
-                if (!handled_exception(ts)) {
+                if (Object* handled = handled_exception(ts); !handled) {
                     raise(ts, interp.exc.RuntimeError, "No active exception to reraise");
                 } else {
-                    error_restore(ts, newref(handled_exception(ts)));
+                    error_restore(ts, newref(handled));
                     goto exception_unwind;   // re-raise keeps the traceback as is
                 }
             }

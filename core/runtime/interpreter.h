@@ -126,18 +126,23 @@ struct ExceptionTypes {
     TypeObject* ExceptionGroup = nullptr;
 };
 
+// The exception a suspended level of the stack is handling, saved while a
+// generator runs with its own (CPython's _PyErr_StackItem chain). Lives on
+// the C++ stack of generator_send.
+struct ExcStackItem {
+    Object* value;             // owned, may be null: that level's exc_info
+    ExcStackItem* previous;    // the level below, or null
+};
+
 // Per-thread state (CPython's PyThreadState). Only the thread that owns it
 // touches it, except for the eval-breaker word.
 struct ThreadState {
     Interpreter* interp;              // owner (borrowed)
     Frame* frame = nullptr;           // innermost executing frame [root: frames own their locals]
     Object* curexc = nullptr;         // the exception being raised (owned), or null [root]
-    Object* exc_info = nullptr;       // the exception being handled, sys.exc_info() (owned) [root]
-                                      //   (inside a running generator: the generator's own)
-    std::vector<Object*> exc_info_outer;  // exc_info of the frames below each running generator,
-                                          //   innermost last (owned, may be null) [root]
-    int recursion_depth = 0;          // Python frames + nested C calls on this thread
-    int c_recursion_depth = 0;        // nested C++ calls that recurse (repr, ==, ...)
+    Object* exc_info = nullptr;       // the exception being handled at this level (owned) [root]
+    ExcStackItem* exc_info_outer = nullptr;  // the levels beneath a running generator (handled_exception)
+    int recursion_depth = 0;          // Python frames + nested C++ calls that recurse (repr, ==, calls)
     int recursion_headroom = 0;       // > 0 while a RecursionError is being raised
     std::unique_ptr<struct FrameStack> frames;  // storage for interpreter frames
     std::vector<Object*> repr_running;  // containers whose repr is in progress (Py_ReprEnter); borrowed, not a root

@@ -21,7 +21,11 @@
 
 namespace gp {
 
+// Writes to the process's stdout/stderr. stdout is flushed before anything
+// goes to stderr, so a traceback follows the output printed before it, as
+// it does in CPython (which flushes sys.stdout before printing one).
 static void default_output(Stream stream, std::string_view text) {
+    if (stream == Stream::Stderr) std::fflush(stdout);
     FILE* f = stream == Stream::Stderr ? stderr : stdout;
     std::fwrite(text.data(), 1, text.size(), f);
     if (stream == Stream::Stderr) std::fflush(stderr);
@@ -92,6 +96,27 @@ static void run_exit_functions(ThreadState* ts) {
     }
 }
 
+// An exception nothing caught goes to sys.excepthook, which a program may
+// have replaced; if that hook fails too, both are printed
+// (pythonrun.c: _PyErr_PrintEx).
+static void print_uncaught(ThreadState* ts, Object* exc) {
+    Interpreter& interp = *ts->interp;
+    Object* hook = interp.sys ? dict_get_cstr(ts, interp.sys->md_dict, "excepthook") : nullptr;
+    Object* builtin_hook = interp.sys ? dict_get_cstr(ts, interp.sys->md_dict, "__excepthook__") : nullptr;
+    if (!hook || hook == builtin_hook || hook == interp.None) {
+        interp.output(Stream::Stderr, format_exception(ts, exc));
+        return;
+    }
+    Object* tb = static_cast<BaseExceptionObject*>(exc)->traceback;
+    Object* args[3] = {type_of(exc), exc, tb ? tb : interp.None};
+    Ref<> r = object_vectorcall(ts, hook, args, 3);
+    if (r) return;
+    Ref<> hook_exc = error_fetch(ts);
+    if (hook_exc && isinstance_of(hook_exc.get(), interp.exc.SystemExit)) return;
+    interp.output(Stream::Stderr, "Error in sys.excepthook:\n" + format_exception(ts, hook_exc.get()) +
+                                      "\nOriginal exception was:\n" + format_exception(ts, exc));
+}
+
 int Session::run_main(std::string_view source, std::string_view filename) {
     Interpreter& interp = *interp_;
     ThreadState* ts = interp.main_thread();
@@ -135,7 +160,7 @@ int Session::run_main(std::string_view source, std::string_view filename) {
         if (isinstance_of(exc.get(), interp.exc.SystemExit)) {
             status = system_exit_status(ts, exc.get());
         } else {
-            interp.output(Stream::Stderr, format_exception(ts, exc.get()));
+            print_uncaught(ts, exc.get());
             status = 1;
         }
     }

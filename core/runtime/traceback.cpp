@@ -109,42 +109,77 @@ static bool binop_anchor(const std::string& seg, std::size_t* op_start, std::siz
     return false;
 }
 
+// For `value[index]` in segment, the [start, end) of "[index]", as CPython
+// anchors a subscript. The segment must end with
+// the ']' that closes a top-level '['.
+static bool subscript_anchor(const std::string& seg, std::size_t* start, std::size_t* end) {
+    if (seg.empty() || seg.back() != ']') return false;
+    int depth = 0;
+    char quote = 0;
+    std::size_t open = std::string::npos;
+    for (std::size_t i = 0; i < seg.size(); i++) {
+        char c = seg[i];
+        if (quote) { if (c == quote) quote = 0; continue; }
+        if (c == '\'' || c == '"') { quote = c; continue; }
+        if (c == '(' || c == '[' || c == '{') {
+            if (depth == 0 && c == '[') open = i;
+            depth++;
+        } else if (c == ')' || c == ']' || c == '}') {
+            depth--;
+            if (depth == 0 && i + 1 < seg.size() && c == ']') open = std::string::npos;   // not the last one
+        }
+    }
+    if (open == std::string::npos || depth != 0) return false;
+    if (open == 0 || seg.find_last_not_of(" \t", open - 1) == std::string::npos) return false;   // no value
+    *start = open;
+    *end = seg.size();
+    return true;
+}
+
 static void format_frame_line(Interpreter& interp, std::string& out, TracebackObject* tb) {
-    CodeObject* co = tb->tb_code;
+    out += format_frame_entry(interp, tb->tb_code, tb->tb_lasti, tb->tb_lineno);
+}
+
+std::string format_frame_entry(Interpreter& interp, CodeObject* co, int lasti, int lineno) {
+    std::string out;
     std::string filename(str_utf8(co->co_filename));
-    out += "  File \"" + filename + "\", line " + std::to_string(tb->tb_lineno) + ", in " +
+    out += "  File \"" + filename + "\", line " + std::to_string(lineno) + ", in " +
            std::string(str_utf8(co->co_name)) + "\n";
-    std::string line = source_line(interp, filename, tb->tb_lineno);
-    if (line.empty()) return;
+    std::string line = source_line(interp, filename, lineno);
+    if (line.empty()) return out;
     std::size_t lead = 0;
     std::string stripped = strip(line, &lead);
-    if (stripped.empty()) return;
+    if (stripped.empty()) return out;
     out += "    " + stripped + "\n";
     // Carets, when the instruction covers only part of the line.
-    int unit = tb->tb_lasti / 2;
-    if (unit < 0 || unit >= int(co->positions.size())) return;
+    int unit = lasti / 2;
+    if (unit < 0 || unit >= int(co->positions.size())) return out;
     const Position& p = co->positions[std::size_t(unit)];
-    if (p.col < 0 || p.end_col < 0 || p.lineno != tb->tb_lineno) return;
+    if (p.col < 0 || p.end_col < 0 || p.lineno != lineno) return out;
     std::size_t start = std::size_t(p.col);
     std::size_t end = p.end_lineno == p.lineno ? std::size_t(p.end_col) : line.size();
     if (end > line.size()) end = line.size();
-    if (start >= end) return;
+    if (start >= end) return out;
     std::size_t trail = line.find_last_not_of(" \t\f\r\n");
-    if (start <= lead && end >= trail + 1) return;   // the whole line: no carets
     std::string segment = line.substr(start, end - start);
     std::string marks(char_col(line, end) - char_col(line, start), '^');
     std::size_t os, oe;
-    if (binop_anchor(segment, &os, &oe)) {
+    bool anchored = binop_anchor(segment, &os, &oe) || subscript_anchor(segment, &os, &oe);
+    // Carets under the whole line say nothing, unless they pick the operator
+    // or subscript out of it.
+    if (start <= lead && end >= trail + 1 && !anchored) return out;
+    if (anchored) {
         std::size_t a = char_col(segment, os), b = char_col(segment, oe);
         for (std::size_t i = 0; i < marks.size(); i++) marks[i] = (i >= a && i < b) ? '^' : '~';
     }
     out += "    " + std::string(char_col(line, start) - char_col(line, lead), ' ') + marks + "\n";
+    return out;
 }
 
 static std::string exception_only(ThreadState* ts, Object* exc) {
     Interpreter& interp = *ts->interp;
     TypeObject* t = type_of(exc);
-    std::string name = t->tp_name;
+    std::string name = type_qualname(t);   // A.E for a nested class, as CPython prints it
     if (t->tp_dict) {
         if (Object* m = dict_get_cstr(ts, t->tp_dict, "__module__"); m && is_str(m)) {
             std::string mod(str_utf8(m));
@@ -367,6 +402,10 @@ static void format_recursive(ThreadState* ts, Object* exc, PrintContext& ctx) {
         }
         if (chain[i].second) ctx.emit(chain[i].second);
     }
+}
+
+std::string format_exception_only(ThreadState* ts, Object* exc) {
+    return exception_only(ts, exc) + format_notes(ts, exc);
 }
 
 std::string format_exception(ThreadState* ts, Object* exc) {

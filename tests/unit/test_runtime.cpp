@@ -34,7 +34,7 @@ const RuntimeCase kCases[] = {
 TEST_CASE("runtime-object programs print what CPython 3.11 prints", "[runtime]") {
     for (const RuntimeCase& c : kCases) {
         SECTION(c.name) {
-            auto r = run(c.source);
+            auto r = run(c.source, "test.py");
             INFO(c.source);
             INFO(r.err);
             CHECK(r.out == c.expected);
