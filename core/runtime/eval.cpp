@@ -391,11 +391,19 @@ static constexpr auto kLabelIndex = [] {
 #define TARGET(op) case op:
 #define DISPATCH() goto next_instruction
 #endif
-#define PUSH(v) (stack[f->stacktop++] = (v))
-#define POP() (stack[--f->stacktop])
-#define TOP() (stack[f->stacktop - 1])
-#define PEEK(n) (stack[f->stacktop - (n)])
-#define SET_TOP(v) (stack[f->stacktop - 1] = (v))
+// The value stack is addressed through a local pointer `sp` (one past the
+// top), kept in a register; the frame's `stacktop` is written back
+// (SAVE_SP) whenever the frame is left — a call pushes a callee, a return,
+// a yield, an exception unwinding out — and read back (LOAD_SP) when it is
+// resumed. Any new path that leaves a frame must SAVE_SP first.
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(n)])
+#define SET_TOP(v) (sp[-1] = (v))
+#define STACK_LEVEL() int(sp - stack)
+#define SAVE_SP() (f->stacktop = STACK_LEVEL())
+#define LOAD_SP() (sp = stack + f->stacktop)
 #define JUMPBY(n) (next += (n))
 
 // The value of an exact int of at most two digits (|v| < 2**60), for the
@@ -539,6 +547,7 @@ static Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
     const uint16_t* first;
     const uint16_t* next;
     Object** stack;
+    Object** sp;
     Object** locals;
     TupleObject* kwnames = nullptr;   // set by KW_NAMES for the next CALL
     Ref<> retval;
@@ -549,6 +558,7 @@ start_frame:
     first = co->code.data();
     next = first + (f->prev_instr + 1);
     stack = f->stack_base();
+    LOAD_SP();
     locals = f->localsplus;
     if (throwflag) {
         // generator.throw(): the exception appears at the suspended instruction.
@@ -816,7 +826,7 @@ next_instruction:
                     small_int_binop(oparg, x, y, &z)) {
                     Object* r = int_result(ts, interp, z, a, b);
                     if (!r) goto error;
-                    f->stacktop -= 2;
+                    sp -= 2;
                     decref(a);
                     decref(b);
                     PUSH(r);
@@ -840,7 +850,7 @@ next_instruction:
                         decref(b);
                     }
                     static_cast<FloatObject*>(r)->ob_fval = d;
-                    f->stacktop -= 2;
+                    sp -= 2;
                     PUSH(r);
                     SKIP_CACHES(BINARY_OP);
                     DISPATCH();
@@ -858,7 +868,7 @@ next_instruction:
                     }
                     Object* left = a;
                     if (str_append_inplace(ts, &left, b)) {
-                        f->stacktop -= 2;
+                        sp -= 2;
                         decref(b);
                         PUSH(left);
                         SKIP_CACHES(BINARY_OP);
@@ -923,7 +933,7 @@ next_instruction:
                     res = (a == b || str_equal(as_str(a), as_str(b))) == (oparg == Py_EQ);
                 }
                 if (res >= 0) {
-                    f->stacktop -= 2;
+                    sp -= 2;
                     decref(a);
                     decref(b);
                     SKIP_CACHES(COMPARE_OP);
@@ -992,7 +1002,7 @@ next_instruction:
                 }
                 if (item) {
                     incref(item);
-                    f->stacktop -= 2;
+                    sp -= 2;
                     decref(container);
                     decref(sub);
                     PUSH(item);
@@ -1020,7 +1030,7 @@ next_instruction:
                     if (i >= 0 && i < l->ob_size) {
                         Object* old = l->ob_item[i];
                         l->ob_item[i] = PEEK(3);   // the list takes the stack's reference
-                        f->stacktop -= 3;
+                        sp -= 3;
                         decref(old);
                         decref(container);
                         decref(sub);
@@ -1287,10 +1297,11 @@ next_instruction:
                         goto error;
                     }
                     for (isize i = 0; i < npos; i++) nf->localsplus[i] = args[i];
-                    f->stacktop -= int(npos);
+                    sp -= int(npos);
                     // What is left below the arguments: the callable and the
                     // NULL slot, or (method form) just the method.
                     for (int i = int(npos); i < oparg + 2; i++) xdecref(POP());
+                    SAVE_SP();
                     nf->previous = f;
                     ts->frame = nf;
                     goto start_frame;
@@ -1299,6 +1310,7 @@ next_instruction:
                 // The callee frame owns its own references; drop the caller's.
                 for (int i = 0; i < oparg + 2; i++) xdecref(POP());
                 if (!nf) goto error;
+                SAVE_SP();
                 nf->previous = f;
                 ts->frame = nf;
                 goto start_frame;
@@ -1326,6 +1338,7 @@ next_instruction:
 
         TARGET(RETURN_VALUE) {
             retval = Ref<>::steal(POP());
+            SAVE_SP();
             Frame* done = f;
             bool leave = done->is_entry;
             Frame* caller = done->previous;
@@ -1337,6 +1350,7 @@ next_instruction:
             first = co->code.data();
             next = first + (f->prev_instr + 1);
             stack = f->stack_base();
+            LOAD_SP();
             locals = f->localsplus;
             PUSH(retval.release());
             DISPATCH();
@@ -1588,6 +1602,7 @@ next_instruction:
 
         TARGET(RETURN_GENERATOR) {
             // Moves this frame into a new generator and returns the generator.
+            SAVE_SP();
             Ref<> gen = generator_from_frame(ts, f);
             if (!gen) goto error;
             Frame* done = f;
@@ -1604,6 +1619,7 @@ next_instruction:
             first = co->code.data();
             next = first + (f->prev_instr + 1);
             stack = f->stack_base();
+            LOAD_SP();
             locals = f->localsplus;
             PUSH(gen.release());
             DISPATCH();
@@ -1613,6 +1629,7 @@ next_instruction:
             // Suspends the generator: its frame keeps its place (prev_instr)
             // and leaves the chain. Generator frames are always entry frames.
             retval = Ref<>::steal(POP());
+            SAVE_SP();
             generator_of(f)->state = GenState::Suspended;
             ts->frame = f->previous;
             f->previous = nullptr;
@@ -2096,7 +2113,7 @@ exception_unwind: {
         // the traceback shows its line (ceval.c: INSTR_OFFSET() - 1).
         const ExceptionTableEntry* h = find_handler(co, int(next - first) - 1);
         if (h) {
-            while (f->stacktop > h->depth) xdecref(POP());
+            while (STACK_LEVEL() > h->depth) xdecref(POP());
             if (h->lasti) PUSH(int_from_i64(ts, f->prev_instr).release());
             PUSH(error_fetch(ts).release());
             next = first + h->target;
@@ -2104,6 +2121,7 @@ exception_unwind: {
             goto next_instruction;
         }
         // No handler here: the frame is done; continue unwinding in the caller.
+        SAVE_SP();
         Frame* done = f;
         bool leave = done->is_entry;
         Frame* caller = done->previous;
@@ -2115,6 +2133,7 @@ exception_unwind: {
         first = co->code.data();
         next = first + (f->prev_instr + 1);
         stack = f->stack_base();
+        LOAD_SP();
         locals = f->localsplus;
         // The failing CALL in the caller gets its own traceback entry.
         goto error;
