@@ -46,6 +46,7 @@
 #include "objects/tupleobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
+#include "objects/unicode_internal.h"
 #include "bytecode/opcodes.h"
 #include "runtime/errors.h"
 #include "runtime/frame.h"
@@ -1100,6 +1101,34 @@ next_instruction:
         }
 
         TARGET(BUILD_STRING) {
+            {
+                // f-strings: one allocation of the final width, then copies.
+                isize length = 0;
+                uint32_t maxchar = 0;
+                for (int i = oparg; i > 0; i--) {
+                    StrObject* part = as_str(PEEK(i));
+                    length += part->length;
+                    maxchar = std::max(maxchar, part->ascii ? (part->length ? 127u : 0u) : str_maxchar(part));
+                }
+                if (oparg > 1 && length > 0) {
+                    StrObject* r = str_alloc(ts, length, maxchar);
+                    if (!r) goto error;
+                    isize at = 0;
+                    for (int i = oparg; i > 0; i--) {
+                        StrObject* part = as_str(PEEK(i));
+                        if (part->kind == r->kind) {
+                            std::memcpy(static_cast<char*>(r->data()) + at * r->kind, part->data(),
+                                        std::size_t(part->length) * r->kind);
+                        } else {
+                            for (isize j = 0; j < part->length; j++) ucs_write(r->data(), r->kind, at + j, sget(part, j));
+                        }
+                        at += part->length;
+                    }
+                    for (int i = 0; i < oparg; i++) decref(POP());
+                    PUSH(r);
+                    DISPATCH();
+                }
+            }
             std::u32string text;
             for (int i = oparg; i > 0; i--) str_append_to(as_str(PEEK(i)), text);
             Ref<> s = str_from_u32(ts, text);
