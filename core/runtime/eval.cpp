@@ -32,6 +32,7 @@
 #include "objects/abstract.h"
 #include "objects/codeobject.h"
 #include "objects/dictobject.h"
+#include "objects/dict_internal.h"
 #include "objects/exceptions.h"
 #include "objects/floatobject.h"
 #include "objects/funcobject.h"
@@ -767,6 +768,37 @@ next_instruction:
 
         TARGET(LOAD_ATTR) {
             Object* name = co->co_names->ob_item[oparg];
+            {
+                // An instance attribute of an ordinary object: what
+                // generic_getattr does when the type has no data descriptor
+                // for the name, reading the dict entry the hint points at.
+                Object* owner = TOP();
+                TypeObject* t = type_of(owner);
+                if (t->tp_getattro == generic_getattr && t->tp_dictoffset > 0) {
+                    Object* dict = *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + t->tp_dictoffset);
+                    if (dict && type_of(dict) == interp.types.dict) {
+                        Object* descr = type_lookup(t, name);
+                        if (!descr || !type_of(descr)->tp_descr_set) {
+                            uint32_t& hint = interp.attr_hints[(reinterpret_cast<uintptr_t>(next) >> 1) &
+                                                               (Interpreter::kAttrHintSize - 1)];
+                            DictKeys* dk = as_dict(dict)->ma_keys;
+                            Object* v = nullptr;
+                            if (hint < dk->nentries && dk->entries()[hint].key == name) v = dk->entries()[hint].value;
+                            if (!v) {
+                                isize ix = dict_index_of_identity(as_dict(dict), name);
+                                if (ix >= 0) { hint = uint32_t(ix); v = dk->entries()[ix].value; }
+                            }
+                            if (v) {
+                                incref(v);
+                                SET_TOP(v);
+                                decref(owner);
+                                SKIP_CACHES(LOAD_ATTR);
+                                DISPATCH();
+                            }
+                        }
+                    }
+                }
+            }
             Ref<> owner = Ref<>::steal(POP());
             Ref<> v = object_getattr(ts, owner.get(), name);
             if (!v) goto error;
@@ -804,6 +836,39 @@ next_instruction:
 
         TARGET(STORE_ATTR) {
             Object* name = co->co_names->ob_item[oparg];
+            {
+                // Rebinding an existing instance attribute (generic_setattr
+                // with no data descriptor on the type): replace the value in
+                // the dict entry the hint points at.
+                Object* owner = TOP();
+                TypeObject* t = type_of(owner);
+                if (t->tp_setattro == generic_setattr && t->tp_dictoffset > 0) {
+                    Object* dict = *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + t->tp_dictoffset);
+                    if (dict && type_of(dict) == interp.types.dict) {
+                        Object* descr = type_lookup(t, name);
+                        if (!descr || !type_of(descr)->tp_descr_set) {
+                            uint32_t& hint = interp.attr_hints[(reinterpret_cast<uintptr_t>(next) >> 1) &
+                                                               (Interpreter::kAttrHintSize - 1)];
+                            bool done = dict_replace_at(as_dict(dict), hint, name, PEEK(2));
+                            if (!done) {
+                                isize ix = dict_index_of_identity(as_dict(dict), name);
+                                if (ix >= 0) {
+                                    hint = uint32_t(ix);
+                                    done = dict_replace_at(as_dict(dict), ix, name, PEEK(2));
+                                }
+                            }
+                            if (done) {
+                                Object* v = PEEK(2);
+                                sp -= 2;
+                                decref(owner);
+                                decref(v);
+                                SKIP_CACHES(STORE_ATTR);
+                                DISPATCH();
+                            }
+                        }
+                    }
+                }
+            }
             Ref<> owner = Ref<>::steal(POP());
             Ref<> v = Ref<>::steal(POP());
             if (object_setattr(ts, owner.get(), name, v.get()) < 0) goto error;

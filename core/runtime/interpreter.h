@@ -189,6 +189,12 @@ public:
     static constexpr std::size_t kGlobalCacheSize = 512;   // power of two
     TypeCacheEntry type_cache[kTypeCacheSize];
     GlobalCacheEntry global_cache[kGlobalCacheSize];
+    // Where LOAD_ATTR/STORE_ATTR found the attribute last time: an entry
+    // index into the instance dict, per instruction address (hashed). Only a
+    // hint: it is used when that entry's key is the very name, so a stale or
+    // colliding hint costs a normal lookup, never a wrong answer.
+    static constexpr std::size_t kAttrHintSize = 1024;   // power of two
+    uint32_t attr_hints[kAttrHintSize] = {};
     void clear_lookup_caches();   // drops the cached names' references
     // Where input() reads a line from (without its newline); false at end of
     // input. Natively std::getline on std::cin; an embedder (the wasm layer)
