@@ -195,6 +195,14 @@ public:
     // colliding hint costs a normal lookup, never a wrong answer.
     static constexpr std::size_t kAttrHintSize = 1024;   // power of two
     uint32_t attr_hints[kAttrHintSize] = {};
+
+    // Dead exact floats kept for reuse (CPython's float free list): float
+    // arithmetic allocates a float per result, and most die at once. Linked
+    // through the ob_fval slot; each keeps its memory and its type reference
+    // until reused or until finalize() frees them.
+    static constexpr int kFloatFreeMax = 100;
+    Object* float_free_list = nullptr;
+    int float_numfree = 0;
     void clear_lookup_caches();   // drops the cached names' references
     // Where input() reads a line from (without its newline); false at end of
     // input. Natively std::getline on std::cin; an embedder (the wasm layer)
