@@ -514,6 +514,13 @@ static inline bool float_operand(Object* o, Interpreter& interp, double* out) {
     return false;
 }
 
+// type_lookup, with its cache probe inlined (the hit is the common case).
+[[gnu::always_inline]] static inline Object* lookup_in_type(Interpreter& interp, TypeObject* t, Object* name) {
+    const TypeCacheEntry& e = interp.type_cache[type_cache_slot(t, name, Interpreter::kTypeCacheSize)];
+    if (e.type == t && e.name == name && e.epoch == interp.type_epoch) return e.value;
+    return type_lookup(t, name);
+}
+
 template <class T>
 static inline bool compare_values(int op, T a, T b) {
     switch (op) {
@@ -777,7 +784,7 @@ next_instruction:
                 if (t->tp_getattro == generic_getattr && t->tp_dictoffset > 0) {
                     Object* dict = *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + t->tp_dictoffset);
                     if (dict && type_of(dict) == interp.types.dict) {
-                        Object* descr = type_lookup(t, name);
+                        Object* descr = lookup_in_type(interp, t, name);
                         if (!descr || !type_of(descr)->tp_descr_set) {
                             uint32_t& hint = interp.attr_hints[(reinterpret_cast<uintptr_t>(next) >> 1) &
                                                                (Interpreter::kAttrHintSize - 1)];
@@ -814,7 +821,7 @@ next_instruction:
             Object* name = co->co_names->ob_item[oparg];
             Object* owner = TOP();
             TypeObject* t = type_of(owner);
-            Object* meth = t->tp_getattro == generic_getattr ? type_lookup(t, name) : nullptr;
+            Object* meth = t->tp_getattro == generic_getattr ? lookup_in_type(interp, t, name) : nullptr;
             if (meth && (type_of(meth) == interp.types.function || type_of(meth) == interp.types.method_descriptor)) {
                 Object** dictptr = object_dict_ptr(owner);
                 if (!dictptr || !*dictptr || !dict_get_str(as_dict(*dictptr), as_str(name))) {
@@ -845,7 +852,7 @@ next_instruction:
                 if (t->tp_setattro == generic_setattr && t->tp_dictoffset > 0) {
                     Object* dict = *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + t->tp_dictoffset);
                     if (dict && type_of(dict) == interp.types.dict) {
-                        Object* descr = type_lookup(t, name);
+                        Object* descr = lookup_in_type(interp, t, name);
                         if (!descr || !type_of(descr)->tp_descr_set) {
                             uint32_t& hint = interp.attr_hints[(reinterpret_cast<uintptr_t>(next) >> 1) &
                                                                (Interpreter::kAttrHintSize - 1)];

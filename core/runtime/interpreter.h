@@ -43,6 +43,11 @@ struct TypeCacheEntry {
     Object* value = nullptr;      // borrowed from a dict in type's MRO; null = "no such attribute"
     uint64_t epoch = 0;           // type_epoch when filled
 };
+// Where (type, name) lives in Interpreter::type_cache (size: a power of two).
+inline std::size_t type_cache_slot(const TypeObject* type, const Object* name, std::size_t size) {
+    return ((std::size_t(reinterpret_cast<uintptr_t>(type)) >> 4) * 31 +
+            (std::size_t(reinterpret_cast<uintptr_t>(name)) >> 4)) & (size - 1);
+}
 struct GlobalCacheEntry {
     Object* name = nullptr;       // owned interned str
     uint64_t globals_version = 0; // ma_version of the globals dict when filled (unique per dict state)
