@@ -167,3 +167,14 @@ TEST_CASE("sorting exact ints and floats compares them directly, mixed lists as 
     CHECK(ev("sorted([3, 1, 2], reverse=True), sorted([(2, 'b'), (1, 'a')])") == "([3, 2, 1], [(1, 'a'), (2, 'b')])");
     CHECK(ev("sorted([1, 'a'])") == "TypeError: '<' not supported between instances of 'str' and 'int'");
 }
+
+TEST_CASE("sum() adds ints in an int64 and floats in a double until something does not fit", "[eval][builtins]") {
+    CHECK(ev("sum([2**62, 2**62, 2**62]), sum([-2**62, -2**62, -2**62, 5])") ==
+          "(13835058055282163712, -13835058055282163707)");
+    CHECK(ev("sum([1, 2**63, 3]), sum([2**63 - 1, 1, -1]), sum(range(10), 2**70)") ==
+          "(9223372036854775812, 9223372036854775807, 1180591620717411303469)");
+    CHECK(ev("sum([1, 2.5, 3]), sum([True, True, 1.5]), sum([0.1] * 10), sum([1.5, 2**70])") ==
+          "(6.5, 3.5, 0.9999999999999999, 1.1805916207174113e+21)");
+    CHECK(ev("sum([1, 'a'])") == "TypeError: unsupported operand type(s) for +: 'int' and 'str'");
+    CHECK(ev("sum([1.5, 'a'])") == "TypeError: unsupported operand type(s) for +: 'float' and 'str'");
+}
