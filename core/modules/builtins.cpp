@@ -32,6 +32,7 @@
 #include "objects/funcobject.h"
 #include "objects/iterobject.h"
 #include "objects/listobject.h"
+#include "objects/floatobject.h"
 #include "objects/longobject.h"
 #include "objects/methodobject.h"
 #include "objects/tupleobject.h"
@@ -400,6 +401,54 @@ static Ref<> builtin_sum(ThreadState* ts, Object*, Object* const* args, isize na
         return type_error(ts, "sum() can't sum bytearray [use b''.join(seq) instead]");
     Ref<> it = object_get_iter(ts, a[0]);
     if (!it) return nullptr;
+    // bltinmodule.c's fast paths: exact ints (and bools) add up in an
+    // int64 while they fit, exact floats (and such ints) in a double; the
+    // first item that does not fit continues on the generic path.
+    int64_t isum;
+    if (type_of(total.get()) == interp.types.int_ && int_as_i64(total.get(), &isum)) {
+        Ref<> x;
+        while ((x = iter_next(ts, it.get()))) {
+            int64_t v, next_sum;
+            TypeObject* xt = type_of(x.get());
+            if ((xt == interp.types.int_ || xt == interp.types.bool_) && int_as_i64(x.get(), &v) &&
+                !__builtin_add_overflow(isum, v, &next_sum)) {
+                isum = next_sum;
+                continue;
+            }
+            break;
+        }
+        total = int_from_i64(ts, isum);
+        if (!total) return nullptr;
+        if (!x) {
+            if (error_occurred(ts)) return nullptr;
+            return total;
+        }
+        total = number_binary_op(ts, total.get(), x.get(), NB_ADD);
+        if (!total) return nullptr;
+    }
+    if (type_of(total.get()) == interp.types.float_) {
+        double fsum = static_cast<FloatObject*>(total.get())->ob_fval;
+        Ref<> x;
+        while ((x = iter_next(ts, it.get()))) {
+            int64_t v;
+            TypeObject* xt = type_of(x.get());
+            if (xt == interp.types.float_) { fsum += static_cast<FloatObject*>(x.get())->ob_fval; continue; }
+            if ((xt == interp.types.int_ || xt == interp.types.bool_) && int_as_i64(x.get(), &v) &&
+                v > -(int64_t(1) << 53) && v < (int64_t(1) << 53)) {
+                fsum += double(v);
+                continue;
+            }
+            break;
+        }
+        total = float_from_double(ts, fsum);
+        if (!total) return nullptr;
+        if (!x) {
+            if (error_occurred(ts)) return nullptr;
+            return total;
+        }
+        total = number_binary_op(ts, total.get(), x.get(), NB_ADD);
+        if (!total) return nullptr;
+    }
     while (Ref<> x = iter_next(ts, it.get())) {
         total = number_binary_op(ts, total.get(), x.get(), NB_ADD);
         if (!total) return nullptr;

@@ -1031,4 +1031,29 @@ bool init_dict_type(ThreadState* ts) {
     return init_dict_views(ts) && init_mappingproxy_type(ts) && add_type_members(ts, t, dict_methods);
 }
 
+// ------------------------------------------------------------ attribute hints
+
+isize dict_index_of_identity(DictObject* d, Object* key) {
+    DictKeys* dk = d->ma_keys;
+    if (dk->nentries > 32) return -1;   // instance dicts are small; big ones are not worth a scan
+    DictEntry* ep = dk->entries();
+    for (isize i = 0; i < dk->nentries; i++)
+        if (ep[i].key == key && ep[i].value) return i;
+    return -1;
+}
+
+bool dict_replace_at(DictObject* d, isize ix, Object* key, Object* value) {
+    DictKeys* dk = d->ma_keys;
+    if (ix < 0 || ix >= dk->nentries) return false;
+    DictEntry* ep = &dk->entries()[ix];
+    if (ep->key != key || !ep->value) return false;
+    maintain_tracking(*type_of(d)->interp, d, key, value);
+    bump_version(d);
+    Object* old = ep->value;
+    incref(value);
+    ep->value = value;
+    decref(old);   // last: a __del__ may run and change the dict
+    return true;
+}
+
 }  // namespace gp

@@ -77,6 +77,15 @@ bool dict_update_arg(ThreadState* ts, DictObject* d, Object* arg);
 Ref<DictObject> dict_copy(ThreadState* ts, DictObject* d);
 int dict_has_key(ThreadState* ts, DictObject* d, Object* key);    // `key in d`: 1, 0, -1
 
+// Instance-attribute fast paths of the eval loop: `ix` is a guess at the
+// entry holding `key` (compared by identity, so a wrong guess is harmless).
+// dict_index_of_identity finds the entry whose key *is* `key` in a small
+// dict (-1 otherwise); dict_replace_at stores `value` there if entry ix
+// holds `key` (returns false, changing nothing, otherwise), with the version
+// bump and GC tracking of any store.
+isize dict_index_of_identity(DictObject* d, Object* key);
+bool dict_replace_at(DictObject* d, isize ix, Object* key, Object* value);
+
 // Fills dict, its views (dict_keys/values/items) and iterators, creates
 // Interpreter::interned. Sets tp_basicsize/tp_itemsize/tp_flags itself.
 bool init_dict_type(ThreadState* ts);

@@ -52,7 +52,15 @@ bool is_float(Object* o) {
 }
 
 Ref<> float_from_double(ThreadState* ts, double v) {
-    Object* op = object_alloc(ts, ts->interp->types.float_, 0);
+    Interpreter& interp = *ts->interp;
+    if (Object* op = interp.float_free_list) {
+        std::memcpy(&interp.float_free_list, &as_float(op)->ob_fval, sizeof(Object*));
+        interp.float_numfree--;
+        op->ob_refcnt = 1;
+        as_float(op)->ob_fval = v;
+        return Ref<>::steal(op);
+    }
+    Object* op = object_alloc(ts, interp.types.float_, 0);
     if (!op) return nullptr;
     as_float(op)->ob_fval = v;
     return Ref<>::steal(op);
@@ -125,7 +133,26 @@ int64_t float_hash(double v) {
 
 // ------------------------------------------------------------ slots
 
-static void float_dealloc(Object* op) { object_free(op); }
+// Exact floats go to the free list while it has room (float_from_double
+// takes them back); the rest, and subclass instances, are freed.
+static void float_dealloc(Object* op) {
+    Interpreter& interp = *type_of(op)->interp;
+    if (type_of(op) == interp.types.float_ && interp.float_numfree < Interpreter::kFloatFreeMax) {
+        std::memcpy(&as_float(op)->ob_fval, &interp.float_free_list, sizeof(Object*));
+        interp.float_free_list = op;
+        interp.float_numfree++;
+        return;
+    }
+    object_free(op);
+}
+
+void float_clear_free_list(Interpreter& interp) {
+    while (Object* op = interp.float_free_list) {
+        std::memcpy(&interp.float_free_list, &as_float(op)->ob_fval, sizeof(Object*));
+        object_free(op);
+    }
+    interp.float_numfree = 0;
+}
 
 static Ref<> float_repr(ThreadState* ts, Object* self) {
     return str_from_utf8(ts, float_repr_string(as_float(self)->ob_fval));

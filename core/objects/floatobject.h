@@ -28,5 +28,7 @@ Ref<> float_format(ThreadState* ts, double v, std::string_view spec);
 Ref<> float_pow_values(ThreadState* ts, double v, double w);
 
 bool init_float_type(ThreadState* ts);
+// Frees the floats kept for reuse (Interpreter::float_free_list); finalize().
+void float_clear_free_list(Interpreter& interp);
 
 }  // namespace gp

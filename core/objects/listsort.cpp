@@ -16,6 +16,8 @@
 #include <vector>
 
 #include "objects/abstract.h"
+#include "objects/floatobject.h"
+#include "objects/longobject.h"
 #include "objects/listobject.h"
 #include "objects/typeobject.h"
 #include "runtime/errors.h"
@@ -37,6 +39,7 @@ public:
     // Returns false with an error set; the array is always a permutation.
     bool sort(SortItem* a, isize n) {
         if (n < 2) return true;
+        choose_compare(a, n);
         const isize minrun = compute_minrun(n);
         isize lo = 0;
         while (lo < n) {
@@ -64,7 +67,46 @@ public:
 private:
     struct Run { isize base, len; };
 
-    int lt(const SortItem& x, const SortItem& y) { return object_richcompare_bool(ts_, x.key, y.key, Py_LT); }
+    // CPython's pre-sort check (unsafe_long_compare, unsafe_float_compare):
+    // when every key is an exact float, or an exact int that fits in two
+    // digits, `<` cannot run Python code or fail, so it is done directly.
+    enum class Keys { Any, SmallInts, Floats };
+    Keys keys_ = Keys::Any;
+
+    static bool small_int(Object* o, TypeObject* int_type, int64_t* out) {
+        if (type_of(o) != int_type) return false;
+        auto* v = static_cast<IntObject*>(o);
+        const isize size = v->ob_size;
+        if (size < -2 || size > 2) return false;
+        int64_t m = 0;
+        for (isize i = (size < 0 ? -size : size) - 1; i >= 0; i--) m = (m << kDigitBits) | int64_t(v->ob_digit[i]);
+        *out = size < 0 ? -m : m;
+        return true;
+    }
+
+    void choose_compare(const SortItem* a, isize n) {
+        Interpreter& interp = *ts_->interp;
+        int64_t ignored;
+        bool ints = true, floats = true;
+        for (isize i = 0; i < n && (ints || floats); i++) {
+            ints = ints && small_int(a[i].key, interp.types.int_, &ignored);
+            floats = floats && type_of(a[i].key) == interp.types.float_;
+        }
+        keys_ = ints ? Keys::SmallInts : floats ? Keys::Floats : Keys::Any;
+    }
+
+    int lt(const SortItem& x, const SortItem& y) {
+        if (keys_ == Keys::SmallInts) {
+            int64_t p = 0, q = 0;
+            TypeObject* int_type = ts_->interp->types.int_;
+            small_int(x.key, int_type, &p);
+            small_int(y.key, int_type, &q);
+            return p < q;
+        }
+        if (keys_ == Keys::Floats)
+            return static_cast<FloatObject*>(x.key)->ob_fval < static_cast<FloatObject*>(y.key)->ob_fval;
+        return object_richcompare_bool(ts_, x.key, y.key, Py_LT);
+    }
 
     static isize compute_minrun(isize n) {
         isize r = 0;

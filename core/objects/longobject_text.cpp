@@ -111,6 +111,17 @@ bool int_digits_string(ThreadState* ts, const IntObject* v, int base, std::strin
 }
 
 Ref<> int_to_str(ThreadState* ts, Object* v, int base) {
+    int64_t small;
+    if (base == 10 && int_as_i64(v, &small)) {
+        // The common case, str() of a machine-sized int: no limb arithmetic.
+        char buf[24];
+        char* end = buf + sizeof buf;
+        char* p = end;
+        uint64_t m = small < 0 ? uint64_t(0) - uint64_t(small) : uint64_t(small);
+        do { *--p = char('0' + m % 10); m /= 10; } while (m);
+        if (small < 0) *--p = '-';
+        return str_from_utf8(ts, std::string_view(p, std::size_t(end - p)));
+    }
     std::string digits;
     if (!int_digits_string(ts, as_int(v), base, &digits)) return nullptr;
     std::string s;

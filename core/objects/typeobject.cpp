@@ -84,9 +84,7 @@ Object* type_lookup(TypeObject* type, Object* name) {
     const bool cacheable = as_str(name)->interned && type_of(name) == interp.types.str;
     TypeCacheEntry* e = nullptr;
     if (cacheable) {
-        const std::size_t h = (std::size_t(reinterpret_cast<uintptr_t>(type)) >> 4) * 31 +
-                              (std::size_t(reinterpret_cast<uintptr_t>(name)) >> 4);
-        e = &interp.type_cache[h & (Interpreter::kTypeCacheSize - 1)];
+        e = &interp.type_cache[type_cache_slot(type, name, Interpreter::kTypeCacheSize)];
         if (e->type == type && e->name == name && e->epoch == interp.type_epoch) return e->value;
     }
     Object* found = nullptr;

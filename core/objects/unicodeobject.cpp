@@ -36,6 +36,7 @@
 // the trick at shutdown.
 #include "objects/unicodeobject.h"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -243,7 +244,11 @@ std::string_view str_utf8(StrObject* s) {
 uint32_t str_char_at(const StrObject* s, isize i) { return sget(s, i); }
 
 void str_append_to(const StrObject* s, std::u32string& out) {
-    out.reserve(out.size() + std::size_t(s->length));
+    // Grow geometrically: reserving just enough on every call makes a
+    // builder that appends many parts quadratic with libc++ (the wasm
+    // build), whose reserve() allocates exactly what is asked.
+    const std::size_t need = out.size() + std::size_t(s->length);
+    if (need > out.capacity()) out.reserve(std::max(need, 2 * out.capacity()));
     for (isize i = 0; i < s->length; i++) out.push_back(char32_t(sget(s, i)));
 }
 

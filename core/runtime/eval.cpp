@@ -32,6 +32,7 @@
 #include "objects/abstract.h"
 #include "objects/codeobject.h"
 #include "objects/dictobject.h"
+#include "objects/dict_internal.h"
 #include "objects/exceptions.h"
 #include "objects/frameobject.h"
 #include "objects/exceptiongroup.h"
@@ -48,6 +49,7 @@
 #include "objects/tupleobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
+#include "objects/unicode_internal.h"
 #include "bytecode/opcodes.h"
 #include "runtime/errors.h"
 #include "runtime/frame.h"
@@ -492,11 +494,19 @@ static constexpr auto kLabelIndex = [] {
 #define TARGET(op) case op:
 #define DISPATCH() goto next_instruction
 #endif
-#define PUSH(v) (stack[f->stacktop++] = (v))
-#define POP() (stack[--f->stacktop])
-#define TOP() (stack[f->stacktop - 1])
-#define PEEK(n) (stack[f->stacktop - (n)])
-#define SET_TOP(v) (stack[f->stacktop - 1] = (v))
+// The value stack is addressed through a local pointer `sp` (one past the
+// top), kept in a register; the frame's `stacktop` is written back
+// (SAVE_SP) whenever the frame is left — a call pushes a callee, a return,
+// a yield, an exception unwinding out — and read back (LOAD_SP) when it is
+// resumed. Any new path that leaves a frame must SAVE_SP first.
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(n)])
+#define SET_TOP(v) (sp[-1] = (v))
+#define STACK_LEVEL() int(sp - stack)
+#define SAVE_SP() (f->stacktop = STACK_LEVEL())
+#define LOAD_SP() (sp = stack + f->stacktop)
 #define JUMPBY(n) (next += (n))
 
 // The value of an exact int of at most two digits (|v| < 2**60), for the
@@ -605,6 +615,13 @@ static inline bool float_operand(Object* o, Interpreter& interp, double* out) {
     return false;
 }
 
+// type_lookup, with its cache probe inlined (the hit is the common case).
+[[gnu::always_inline]] static inline Object* lookup_in_type(Interpreter& interp, TypeObject* t, Object* name) {
+    const TypeCacheEntry& e = interp.type_cache[type_cache_slot(t, name, Interpreter::kTypeCacheSize)];
+    if (e.type == t && e.name == name && e.epoch == interp.type_epoch) return e.value;
+    return type_lookup(t, name);
+}
+
 template <class T>
 static inline bool compare_values(int op, T a, T b) {
     switch (op) {
@@ -640,6 +657,7 @@ static Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
     const uint16_t* first;
     const uint16_t* next;
     Object** stack;
+    Object** sp;
     Object** locals;
     TupleObject* kwnames = nullptr;   // set by KW_NAMES for the next CALL
     Ref<> retval;
@@ -650,6 +668,7 @@ start_frame:
     first = co->code.data();
     next = first + (f->prev_instr + 1);
     stack = f->stack_base();
+    LOAD_SP();
     locals = f->localsplus;
     if (throwflag) {
         // generator.throw(): the exception appears at the suspended instruction.
@@ -857,6 +876,37 @@ next_instruction:
 
         TARGET(LOAD_ATTR) {
             Object* name = co->co_names->ob_item[oparg];
+            {
+                // An instance attribute of an ordinary object: what
+                // generic_getattr does when the type has no data descriptor
+                // for the name, reading the dict entry the hint points at.
+                Object* owner = TOP();
+                TypeObject* t = type_of(owner);
+                if (t->tp_getattro == generic_getattr && t->tp_dictoffset > 0) {
+                    Object* dict = *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + t->tp_dictoffset);
+                    if (dict && type_of(dict) == interp.types.dict) {
+                        Object* descr = lookup_in_type(interp, t, name);
+                        if (!descr || !type_of(descr)->tp_descr_set) {
+                            uint32_t& hint = interp.attr_hints[(reinterpret_cast<uintptr_t>(next) >> 1) &
+                                                               (Interpreter::kAttrHintSize - 1)];
+                            DictKeys* dk = as_dict(dict)->ma_keys;
+                            Object* v = nullptr;
+                            if (hint < dk->nentries && dk->entries()[hint].key == name) v = dk->entries()[hint].value;
+                            if (!v) {
+                                isize ix = dict_index_of_identity(as_dict(dict), name);
+                                if (ix >= 0) { hint = uint32_t(ix); v = dk->entries()[ix].value; }
+                            }
+                            if (v) {
+                                incref(v);
+                                SET_TOP(v);
+                                decref(owner);
+                                SKIP_CACHES(LOAD_ATTR);
+                                DISPATCH();
+                            }
+                        }
+                    }
+                }
+            }
             Ref<> owner = Ref<>::steal(POP());
             Ref<> v = object_getattr(ts, owner.get(), name);
             if (!v) goto error;
@@ -872,7 +922,7 @@ next_instruction:
             Object* name = co->co_names->ob_item[oparg];
             Object* owner = TOP();
             TypeObject* t = type_of(owner);
-            Object* meth = t->tp_getattro == generic_getattr ? type_lookup(t, name) : nullptr;
+            Object* meth = t->tp_getattro == generic_getattr ? lookup_in_type(interp, t, name) : nullptr;
             if (meth && (type_of(meth) == interp.types.function || type_of(meth) == interp.types.method_descriptor)) {
                 Object** dictptr = object_dict_ptr(owner);
                 if (!dictptr || !*dictptr || !dict_get_str(as_dict(*dictptr), as_str(name))) {
@@ -894,6 +944,39 @@ next_instruction:
 
         TARGET(STORE_ATTR) {
             Object* name = co->co_names->ob_item[oparg];
+            {
+                // Rebinding an existing instance attribute (generic_setattr
+                // with no data descriptor on the type): replace the value in
+                // the dict entry the hint points at.
+                Object* owner = TOP();
+                TypeObject* t = type_of(owner);
+                if (t->tp_setattro == generic_setattr && t->tp_dictoffset > 0) {
+                    Object* dict = *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + t->tp_dictoffset);
+                    if (dict && type_of(dict) == interp.types.dict) {
+                        Object* descr = lookup_in_type(interp, t, name);
+                        if (!descr || !type_of(descr)->tp_descr_set) {
+                            uint32_t& hint = interp.attr_hints[(reinterpret_cast<uintptr_t>(next) >> 1) &
+                                                               (Interpreter::kAttrHintSize - 1)];
+                            bool done = dict_replace_at(as_dict(dict), hint, name, PEEK(2));
+                            if (!done) {
+                                isize ix = dict_index_of_identity(as_dict(dict), name);
+                                if (ix >= 0) {
+                                    hint = uint32_t(ix);
+                                    done = dict_replace_at(as_dict(dict), ix, name, PEEK(2));
+                                }
+                            }
+                            if (done) {
+                                Object* v = PEEK(2);
+                                sp -= 2;
+                                decref(owner);
+                                decref(v);
+                                SKIP_CACHES(STORE_ATTR);
+                                DISPATCH();
+                            }
+                        }
+                    }
+                }
+            }
             Ref<> owner = Ref<>::steal(POP());
             Ref<> v = Ref<>::steal(POP());
             if (object_setattr(ts, owner.get(), name, v.get()) < 0) goto error;
@@ -917,7 +1000,7 @@ next_instruction:
                     small_int_binop(oparg, x, y, &z)) {
                     Object* r = int_result(ts, interp, z, a, b);
                     if (!r) goto error;
-                    f->stacktop -= 2;
+                    sp -= 2;
                     decref(a);
                     decref(b);
                     PUSH(r);
@@ -941,7 +1024,7 @@ next_instruction:
                         decref(b);
                     }
                     static_cast<FloatObject*>(r)->ob_fval = d;
-                    f->stacktop -= 2;
+                    sp -= 2;
                     PUSH(r);
                     SKIP_CACHES(BINARY_OP);
                     DISPATCH();
@@ -959,7 +1042,7 @@ next_instruction:
                     }
                     Object* left = a;
                     if (str_append_inplace(ts, &left, b)) {
-                        f->stacktop -= 2;
+                        sp -= 2;
                         decref(b);
                         PUSH(left);
                         SKIP_CACHES(BINARY_OP);
@@ -1024,7 +1107,7 @@ next_instruction:
                     res = (a == b || str_equal(as_str(a), as_str(b))) == (oparg == Py_EQ);
                 }
                 if (res >= 0) {
-                    f->stacktop -= 2;
+                    sp -= 2;
                     decref(a);
                     decref(b);
                     SKIP_CACHES(COMPARE_OP);
@@ -1093,7 +1176,7 @@ next_instruction:
                 }
                 if (item) {
                     incref(item);
-                    f->stacktop -= 2;
+                    sp -= 2;
                     decref(container);
                     decref(sub);
                     PUSH(item);
@@ -1121,7 +1204,7 @@ next_instruction:
                     if (i >= 0 && i < l->ob_size) {
                         Object* old = l->ob_item[i];
                         l->ob_item[i] = PEEK(3);   // the list takes the stack's reference
-                        f->stacktop -= 3;
+                        sp -= 3;
                         decref(old);
                         decref(container);
                         decref(sub);
@@ -1191,6 +1274,34 @@ next_instruction:
         }
 
         TARGET(BUILD_STRING) {
+            {
+                // f-strings: one allocation of the final width, then copies.
+                isize length = 0;
+                uint32_t maxchar = 0;
+                for (int i = oparg; i > 0; i--) {
+                    StrObject* part = as_str(PEEK(i));
+                    length += part->length;
+                    maxchar = std::max(maxchar, part->ascii ? (part->length ? 127u : 0u) : str_maxchar(part));
+                }
+                if (oparg > 1 && length > 0) {
+                    StrObject* r = str_alloc(ts, length, maxchar);
+                    if (!r) goto error;
+                    isize at = 0;
+                    for (int i = oparg; i > 0; i--) {
+                        StrObject* part = as_str(PEEK(i));
+                        if (part->kind == r->kind) {
+                            std::memcpy(static_cast<char*>(r->data()) + at * r->kind, part->data(),
+                                        std::size_t(part->length) * r->kind);
+                        } else {
+                            for (isize j = 0; j < part->length; j++) ucs_write(r->data(), r->kind, at + j, sget(part, j));
+                        }
+                        at += part->length;
+                    }
+                    for (int i = 0; i < oparg; i++) decref(POP());
+                    PUSH(r);
+                    DISPATCH();
+                }
+            }
             std::u32string text;
             for (int i = oparg; i > 0; i--) str_append_to(as_str(PEEK(i)), text);
             Ref<> s = str_from_u32(ts, text);
@@ -1388,10 +1499,11 @@ next_instruction:
                         goto error;
                     }
                     for (isize i = 0; i < npos; i++) nf->localsplus[i] = args[i];
-                    f->stacktop -= int(npos);
+                    sp -= int(npos);
                     // What is left below the arguments: the callable and the
                     // NULL slot, or (method form) just the method.
                     for (int i = int(npos); i < oparg + 2; i++) xdecref(POP());
+                    SAVE_SP();
                     nf->previous = f;
                     ts->frame = nf;
                     goto start_frame;
@@ -1400,6 +1512,7 @@ next_instruction:
                 // The callee frame owns its own references; drop the caller's.
                 for (int i = 0; i < oparg + 2; i++) xdecref(POP());
                 if (!nf) goto error;
+                SAVE_SP();
                 nf->previous = f;
                 ts->frame = nf;
                 goto start_frame;
@@ -1427,6 +1540,7 @@ next_instruction:
 
         TARGET(RETURN_VALUE) {
             retval = Ref<>::steal(POP());
+            SAVE_SP();
             Frame* done = f;
             bool leave = done->is_entry;
             Frame* caller = done->previous;
@@ -1438,6 +1552,7 @@ next_instruction:
             first = co->code.data();
             next = first + (f->prev_instr + 1);
             stack = f->stack_base();
+            LOAD_SP();
             locals = f->localsplus;
             PUSH(retval.release());
             DISPATCH();
@@ -1722,6 +1837,7 @@ next_instruction:
 
         TARGET(RETURN_GENERATOR) {
             // Moves this frame into a new generator and returns the generator.
+            SAVE_SP();
             Ref<> gen = generator_from_frame(ts, f);
             if (!gen) goto error;
             Frame* done = f;
@@ -1738,6 +1854,7 @@ next_instruction:
             first = co->code.data();
             next = first + (f->prev_instr + 1);
             stack = f->stack_base();
+            LOAD_SP();
             locals = f->localsplus;
             PUSH(gen.release());
             DISPATCH();
@@ -1747,6 +1864,7 @@ next_instruction:
             // Suspends the generator: its frame keeps its place (prev_instr)
             // and leaves the chain. Generator frames are always entry frames.
             retval = Ref<>::steal(POP());
+            SAVE_SP();
             generator_of(f)->state = GenState::Suspended;
             ts->frame = f->previous;
             f->previous = nullptr;
@@ -2372,7 +2490,7 @@ exception_unwind: {
         // the traceback shows its line (ceval.c: INSTR_OFFSET() - 1).
         const ExceptionTableEntry* h = find_handler(co, int(next - first) - 1);
         if (h) {
-            while (f->stacktop > h->depth) xdecref(POP());
+            while (STACK_LEVEL() > h->depth) xdecref(POP());
             if (h->lasti) PUSH(int_from_i64(ts, f->prev_instr).release());
             PUSH(error_fetch(ts).release());
             next = first + h->target;
@@ -2380,6 +2498,7 @@ exception_unwind: {
             goto next_instruction;
         }
         // No handler here: the frame is done; continue unwinding in the caller.
+        SAVE_SP();
         Frame* done = f;
         bool leave = done->is_entry;
         Frame* caller = done->previous;
@@ -2391,6 +2510,7 @@ exception_unwind: {
         first = co->code.data();
         next = first + (f->prev_instr + 1);
         stack = f->stack_base();
+        LOAD_SP();
         locals = f->localsplus;
         // The failing CALL in the caller gets its own traceback entry.
         goto error;

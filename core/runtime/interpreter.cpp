@@ -189,6 +189,7 @@ void Interpreter::finalize() {
     xdecref(sys); sys = nullptr;
     xdecref(modules); modules = nullptr;
     clear_lookup_caches();
+    float_clear_free_list(*this);
     str_clear_interned(*this);
 }
 

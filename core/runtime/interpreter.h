@@ -44,6 +44,11 @@ struct TypeCacheEntry {
     Object* value = nullptr;      // borrowed from a dict in type's MRO; null = "no such attribute"
     uint64_t epoch = 0;           // type_epoch when filled
 };
+// Where (type, name) lives in Interpreter::type_cache (size: a power of two).
+inline std::size_t type_cache_slot(const TypeObject* type, const Object* name, std::size_t size) {
+    return ((std::size_t(reinterpret_cast<uintptr_t>(type)) >> 4) * 31 +
+            (std::size_t(reinterpret_cast<uintptr_t>(name)) >> 4)) & (size - 1);
+}
 struct GlobalCacheEntry {
     Object* name = nullptr;       // owned interned str
     uint64_t globals_version = 0; // ma_version of the globals dict when filled (unique per dict state)
@@ -222,6 +227,20 @@ public:
     static constexpr std::size_t kGlobalCacheSize = 512;   // power of two
     TypeCacheEntry type_cache[kTypeCacheSize];
     GlobalCacheEntry global_cache[kGlobalCacheSize];
+    // Where LOAD_ATTR/STORE_ATTR found the attribute last time: an entry
+    // index into the instance dict, per instruction address (hashed). Only a
+    // hint: it is used when that entry's key is the very name, so a stale or
+    // colliding hint costs a normal lookup, never a wrong answer.
+    static constexpr std::size_t kAttrHintSize = 1024;   // power of two
+    uint32_t attr_hints[kAttrHintSize] = {};
+
+    // Dead exact floats kept for reuse (CPython's float free list): float
+    // arithmetic allocates a float per result, and most die at once. Linked
+    // through the ob_fval slot; each keeps its memory and its type reference
+    // until reused or until finalize() frees them.
+    static constexpr int kFloatFreeMax = 100;
+    Object* float_free_list = nullptr;
+    int float_numfree = 0;
     void clear_lookup_caches();   // drops the cached names' references
     // Where input() reads a line from (without its newline); false at end of
     // input. Natively std::getline on std::cin; an embedder (the wasm layer)
