@@ -120,7 +120,7 @@ Ref<> int_to_str(ThreadState* ts, Object* v, int base) {
         uint64_t m = small < 0 ? uint64_t(0) - uint64_t(small) : uint64_t(small);
         do { *--p = char('0' + m % 10); m /= 10; } while (m);
         if (small < 0) *--p = '-';
-        return str_from_utf8(ts, std::string_view(p, std::size_t(end - p)));
+        return str_from_ascii_uncached(ts, std::string(p, std::size_t(end - p)));   // a fresh string, as CPython
     }
     std::string digits;
     if (!int_digits_string(ts, as_int(v), base, &digits)) return nullptr;
