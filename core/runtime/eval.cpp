@@ -388,6 +388,34 @@ static bool check_except_star_type(ThreadState* ts, Object* right) {
 
 static Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag = false);
 
+// Python-to-Python calls stay inside one eval loop, but a Python function
+// called from C++ (a __repr__ called by repr(), a key function called by
+// sorted()) starts a new one on the machine stack. sys.getrecursionlimit()
+// counts those levels too, but a program may raise the limit past what the
+// machine stack holds: natively 8 MB, in WebAssembly V8's stack of about
+// 1 MB, which overflows near 1,500 nested loops. Past this many nested
+// loops the call raises RecursionError instead, so no recursion limit can
+// crash the interpreter.
+#ifdef __EMSCRIPTEN__
+constexpr int kMaxEvalEntries = 700;
+#else
+constexpr int kMaxEvalEntries = 4000;
+#endif
+
+namespace {
+struct EvalEntry {
+    ThreadState* ts;
+    bool ok;
+    explicit EvalEntry(ThreadState* t) : ts(t), ok(t->c_eval_entries < kMaxEvalEntries) {
+        if (ok) ts->c_eval_entries++;
+        else raise(ts, ts->interp->exc.RecursionError, "maximum recursion depth exceeded");
+    }
+    ~EvalEntry() {
+        if (ok) ts->c_eval_entries--;
+    }
+};
+}  // namespace
+
 Ref<> eval_code(ThreadState* ts, CodeObject* code, DictObject* globals, Object* locals) {
     Interpreter& interp = *ts->interp;
     DictObject* builtins = nullptr;
@@ -396,6 +424,8 @@ Ref<> eval_code(ThreadState* ts, CodeObject* code, DictObject* globals, Object* 
         else if (type_of(b) == interp.types.module) builtins = static_cast<ModuleObject*>(b)->md_dict;
     }
     if (!builtins) builtins = interp.builtins->md_dict;
+    EvalEntry entry(ts);
+    if (!entry.ok) return nullptr;
     Frame* f = push_frame(ts, code, nullptr, globals, builtins, locals);
     if (!f) return nullptr;
     return eval_frame(ts, f);
@@ -407,11 +437,18 @@ Ref<> eval_generator_frame(ThreadState* ts, Frame* f, bool throwing) {
         ts->recursion_depth--;
         return raise(ts, ts->interp->exc.RecursionError, "maximum recursion depth exceeded");
     }
+    EvalEntry entry(ts);
+    if (!entry.ok) {
+        ts->recursion_depth--;
+        return nullptr;
+    }
     return eval_frame(ts, f, throwing);
 }
 
 Ref<> eval_class_body(ThreadState* ts, Object* callable, Object* ns) {
     auto* func = static_cast<FunctionObject*>(callable);
+    EvalEntry entry(ts);
+    if (!entry.ok) return nullptr;
     Frame* f = push_frame(ts, func->func_code, func, func->func_globals, func->func_builtins, ns);
     if (!f) return nullptr;
     return eval_frame(ts, f);
@@ -419,6 +456,8 @@ Ref<> eval_class_body(ThreadState* ts, Object* callable, Object* ns) {
 
 Ref<> function_call(ThreadState* ts, Object* callable, Object* const* args, isize nargs, TupleObject* kwnames) {
     auto* func = static_cast<FunctionObject*>(callable);
+    EvalEntry entry(ts);
+    if (!entry.ok) return nullptr;
     Frame* f = make_call_frame(ts, func, args, nargs, kwnames);
     if (!f) return nullptr;
     return eval_frame(ts, f);

@@ -148,6 +148,7 @@ struct ThreadState {
     Object* exc_info = nullptr;       // the exception being handled at this level (owned) [root]
     ExcStackItem* exc_info_outer = nullptr;  // the levels beneath a running generator (handled_exception)
     int recursion_depth = 0;          // Python frames + nested C++ calls that recurse (repr, ==, calls)
+    int c_eval_entries = 0;           // eval loops active on this thread's machine stack (see eval.cpp)
     int recursion_headroom = 0;       // > 0 while a RecursionError is being raised
     std::unique_ptr<struct FrameStack> frames;  // storage for interpreter frames
     std::vector<Object*> repr_running;  // containers whose repr is in progress (Py_ReprEnter); borrowed, not a root
