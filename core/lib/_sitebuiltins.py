@@ -6,6 +6,9 @@ as CPython runs site before the main program; importing it installs the
 objects into builtins. exit and quit are objects whose repr tells how to
 leave and whose call raises SystemExit."""
 
+# CPython implements this in C (the builtins): tracebacks show no frames of it.
+__glasspy_hide_frames__ = True
+
 import builtins
 import sys
 

@@ -2,6 +2,9 @@
 CRC-32. CPython writes this module in C; here it is plain Python over
 bytes, with CPython's error messages."""
 
+# CPython implements this in C (binascii): tracebacks show no frames of it.
+__glasspy_hide_frames__ = True
+
 __all__ = ['Error', 'Incomplete', 'a2b_base64', 'b2a_base64', 'a2b_hex', 'b2a_hex',
            'hexlify', 'unhexlify', 'crc32', 'crc_hqx']
 

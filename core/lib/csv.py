@@ -7,6 +7,9 @@ record may span several input lines when a quoted field holds a newline,
 so the reader pulls lines until the machine is back at the start of a
 record."""
 
+# CPython implements this in C (_csv): tracebacks show no frames of it.
+__glasspy_hide_frames__ = True
+
 import re
 from io import StringIO
 
@@ -448,6 +451,16 @@ def writer(fileobj, dialect='excel', **fmtparams):
     """A writer of delimited lines to fileobj (anything with write())."""
     return _Writer(fileobj, dialect, **fmtparams)
 
+
+try:
+    from _glasspy import set_type_name as _set_type_name
+except ImportError:
+    pass
+else:
+    # Messages name the C types with their module, as CPython's do.
+    for _cls, _name in ((_Reader, '_csv.reader'), (_Writer, '_csv.writer'), (_Dialect, '_csv.Dialect')):
+        _set_type_name(_cls, _name)
+    del _cls, _name, _set_type_name
 
 register_dialect("excel", excel)
 register_dialect("excel-tab", excel_tab)

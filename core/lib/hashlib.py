@@ -7,6 +7,9 @@ copy of that state, so a hash can be updated after it was read. The
 algorithms are the ones of RFC 1321 (MD5) and FIPS 180-4 (SHA), written in
 plain Python: right for learning and for short inputs, not fast."""
 
+# CPython implements this in C (_hashlib): tracebacks show no frames of it.
+__glasspy_hide_frames__ = True
+
 __all__ = ('md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'new',
            'algorithms_guaranteed', 'algorithms_available', 'file_digest')
 

@@ -30,11 +30,13 @@
 #include "objects/exceptions.h"
 #include "objects/funcobject.h"
 #include "objects/exceptiongroup.h"
+#include "objects/frameobject.h"
 #include "objects/longobject.h"
 #include "objects/tupleobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
+#include "runtime/frame.h"
 #include "runtime/interpreter.h"
 
 namespace gp {
@@ -130,11 +132,14 @@ static void format_frame_line(Interpreter& interp, std::string& out, TracebackOb
     if (end > line.size()) end = line.size();
     if (start >= end) return;
     std::size_t trail = line.find_last_not_of(" \t\f\r\n");
-    if (start <= lead && end >= trail + 1) return;   // the whole line: no carets
     std::string segment = line.substr(start, end - start);
-    std::string marks(char_col(line, end) - char_col(line, start), '^');
     std::size_t os, oe;
-    if (binop_anchor(segment, &os, &oe)) {
+    bool anchored = binop_anchor(segment, &os, &oe);
+    // The whole line gets no carets, unless a binary operator anchors them
+    // (tb_displayline in 3.11 prints "~~^~~" even then).
+    if (start <= lead && end >= trail + 1 && !anchored) return;
+    std::string marks(char_col(line, end) - char_col(line, start), '^');
+    if (anchored) {
         std::size_t a = char_col(segment, os), b = char_col(segment, oe);
         for (std::size_t i = 0; i < marks.size(); i++) marks[i] = (i >= a && i < b) ? '^' : '~';
     }
@@ -244,8 +249,23 @@ static std::string format_notes(ThreadState* ts, Object* exc) {
 
 // The frames of a traceback, innermost last, with long runs of one
 // repeated line folded (traceback.py: StackSummary.format).
+// Frames of the core/lib modules that stand in for CPython's C modules
+// (decimal for _decimal, csv for _csv, ...) are left out, as a C function has
+// no Python frame: such a module sets __glasspy_hide_frames__ = True.
+static bool hidden_frame(Interpreter& interp, TracebackObject* tb) {
+    if (!tb->tb_frame || !tb->tb_frame->f_frame) return false;
+    DictObject* globals = tb->tb_frame->f_frame->globals;
+    if (!globals) return false;
+    Object* flag = dict_get_cstr(interp.main_thread(), globals, "__glasspy_hide_frames__");
+    return flag == interp.True;
+}
+
 static std::string format_stack(Interpreter& interp, TracebackObject* first) {
     std::string out;
+    // Drop hidden frames, but never all of them.
+    bool any_shown = false;
+    for (auto* tb = first; tb; tb = tb->tb_next)
+        if (!hidden_frame(interp, tb)) any_shown = true;
     std::string last_file, last_name;
     int last_line = -1, repeats = 0;
     auto flush_repeats = [&]() {
@@ -254,6 +274,7 @@ static std::string format_stack(Interpreter& interp, TracebackObject* first) {
                    (repeats - 3 > 1 ? "s" : "") + "]\n";
     };
     for (auto* tb = first; tb; tb = tb->tb_next) {
+        if (any_shown && hidden_frame(interp, tb)) continue;
         std::string file(str_utf8(tb->tb_code->co_filename));
         std::string name(str_utf8(tb->tb_code->co_name));
         if (file == last_file && name == last_name && tb->tb_lineno == last_line) {

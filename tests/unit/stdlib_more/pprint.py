@@ -2,7 +2,7 @@
 import pprint, collections, types
 from dataclasses import dataclass, field
 data = {'name': 'glasspy', 'numbers': list(range(30)), 'nested': {'a': [1, 2, {'b': (3, 4)}], 'z': None, 'm': 'x' * 30},
-        'tuple': (1,), 'set': {3, 1, 2}, 'fs': frozenset({'b', 'a'}), 'empty': [], 'f': 1.5, 10: 'int key'}
+        'tuple': (1,), 'set': {3, 1, 2}, 'fs': frozenset({20, 10}), 'empty': [], 'f': 1.5, 10: 'int key'}
 del data[10]
 pprint.pprint(data)
 pprint.pprint(data, width=40, indent=2)
