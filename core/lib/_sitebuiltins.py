@@ -51,17 +51,16 @@ class _Printer(object):
 
 
 class _Helper(object):
-    """help(): the documentation of an object, from its docstring."""
-
-    def __init__(self, show):
-        self.__show = show
+    """help(object): the object's documentation, laid out as CPython's
+    pydoc does (core/lib/pydoc.py, imported on first use)."""
 
     def __repr__(self):
         return ("Type help() for interactive help, "
                 "or help(object) for help about object.")
 
     def __call__(self, *args, **kwds):
-        return self.__show(*args, **kwds)
+        import pydoc
+        return pydoc.help(*args, **kwds)
 
 
 def aiter(async_iterable, /):
@@ -118,9 +117,7 @@ def _install():
     builtins.copyright = _Printer('copyright', _COPYRIGHT)
     builtins.credits = _Printer('credits', _CREDITS)
     builtins.license = _Printer('license', _LICENSE, 'Type license() to see the full license text')
-    show = builtins.help
-    if not isinstance(show, _Helper):
-        builtins.help = _Helper(show)
+    builtins.help = _Helper()
     if not hasattr(builtins, 'aiter'):
         builtins.aiter = aiter
     if not hasattr(builtins, 'anext'):
