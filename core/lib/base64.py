@@ -8,7 +8,7 @@ import binascii
 __all__ = ['encode', 'decode', 'encodebytes', 'decodebytes',
            'b64encode', 'b64decode', 'b32encode', 'b32decode',
            'b32hexencode', 'b32hexdecode', 'b16encode', 'b16decode',
-           'b85encode', 'b85decode',
+           'a85encode', 'a85decode', 'b85encode', 'b85decode',
            'standard_b64encode', 'standard_b64decode',
            'urlsafe_b64encode', 'urlsafe_b64decode']
 
@@ -177,26 +177,98 @@ _B85_ALPHABET = (b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _B85_VALUE = None
 
 
-def b85encode(b, pad=False):
-    """Base85-encode b (the git/Mercurial alphabet); pad rounds the input up
-    to a multiple of 4 bytes and keeps the padding in the output."""
+def _85encode(b, chars, pad=False, foldnuls=False, foldspaces=False):
+    """Base85 of b with the 85-character alphabet chars: each 4-byte word,
+    big-endian, becomes 5 digits, most significant first."""
     if not isinstance(b, bytes_types):
         b = memoryview(b).tobytes()
     padding = (-len(b)) % 4
     if padding:
         b = b + b'\0' * padding
-    chars = _B85_ALPHABET
-    out = bytearray()
+    chunks = []
     for i in range(0, len(b), 4):
         word = int.from_bytes(b[i:i + 4], 'big')
-        group = bytearray(5)
-        for j in range(4, -1, -1):
-            word, d = divmod(word, 85)
-            group[j] = chars[d]
-        out += group
+        if foldnuls and not word:
+            chunks.append(b'z')
+        elif foldspaces and word == 0x20202020:
+            chunks.append(b'y')
+        else:
+            group = bytearray(5)
+            for j in range(4, -1, -1):
+                word, d = divmod(word, 85)
+                group[j] = chars[d]
+            chunks.append(bytes(group))
     if padding and not pad:
+        if chunks[-1] == b'z':
+            chunks[-1] = bytes((chars[0],)) * 5
+        chunks[-1] = chunks[-1][:-padding]
+    return b''.join(chunks)
+
+
+_A85START = b"<~"
+_A85END = b"~>"
+_A85_ALPHABET = bytes(range(33, 118))
+
+
+def a85encode(b, *, foldspaces=False, wrapcol=0, pad=False, adobe=False):
+    """Ascii85-encode b. foldspaces uses 'y' for four spaces; wrapcol
+    breaks lines; adobe adds the <~ ~> frame."""
+    result = _85encode(b, _A85_ALPHABET, pad, True, foldspaces)
+    if adobe:
+        result = _A85START + result
+    if wrapcol:
+        wrapcol = max(2 if adobe else 1, wrapcol)
+        chunks = [result[i:i + wrapcol] for i in range(0, len(result), wrapcol)]
+        if adobe and len(chunks[-1]) + 2 > wrapcol:
+            chunks.append(b'')
+        result = b'\n'.join(chunks)
+    if adobe:
+        result += _A85END
+    return result
+
+
+def a85decode(b, *, foldspaces=False, adobe=False, ignorechars=b' \t\n\r\v'):
+    """Decode Ascii85 b ('z' stands for four zero bytes)."""
+    b = _bytes_from_decode_data(b)
+    if adobe:
+        if not b.endswith(_A85END):
+            raise ValueError("Ascii85 encoded byte sequences must end with {!r}".format(_A85END))
+        b = b[2:-2] if b.startswith(_A85START) else b[:-2]
+    out = bytearray()
+    group = []
+    for x in b + b'u' * 4:
+        if 33 <= x <= 117:
+            group.append(x)
+            if len(group) == 5:
+                acc = 0
+                for c in group:
+                    acc = 85 * acc + (c - 33)
+                if acc > 0xFFFFFFFF:
+                    raise ValueError('Ascii85 overflow')
+                out += acc.to_bytes(4, 'big')
+                group = []
+        elif x == 122:              # 'z'
+            if group:
+                raise ValueError('z inside Ascii85 5-tuple')
+            out += b'\0\0\0\0'
+        elif foldspaces and x == 121:   # 'y'
+            if group:
+                raise ValueError('y inside Ascii85 5-tuple')
+            out += b'    '
+        elif x in ignorechars:
+            continue
+        else:
+            raise ValueError('Non-Ascii85 digit found: %c' % x)
+    padding = 4 - len(group)
+    if padding:
         del out[len(out) - padding:]
     return bytes(out)
+
+
+def b85encode(b, pad=False):
+    """Base85-encode b (the git/Mercurial alphabet); pad rounds the input up
+    to a multiple of 4 bytes and keeps the padding in the output."""
+    return _85encode(b, _B85_ALPHABET, pad)
 
 
 def b85decode(b):

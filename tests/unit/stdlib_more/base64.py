@@ -20,3 +20,12 @@ for bad in ["base64.b64decode('abc')", "base64.b64decode('a')", "base64.b64decod
         print(bad, eval(bad))
     except Exception as e:
         print(bad, '->', type(e).__name__, e)
+for data in [b'', b'\0\0\0\0', b'    x', b'hello world!', bytes(range(250, 256)) * 3, b'\0\0']:
+    e = base64.a85encode(data)
+    print(e, base64.a85encode(data, foldspaces=True, adobe=True, wrapcol=7), base64.a85encode(data, pad=True), base64.a85decode(e) == data)
+print(base64.a85decode(b'<~87cURD]i,"Ebo80~>', adobe=True), base64.a85decode('z 9jqo^'), base64.a85decode(b'y', foldspaces=True))
+for bad in ["base64.a85decode(b'abz')", "base64.a85decode(b'x~>', adobe=True) and base64.a85decode(b'abc', adobe=True)", "base64.a85decode(b'{')", "base64.a85decode(b'uuuuu')"]:
+    try:
+        print(eval(bad))
+    except ValueError as e:
+        print(bad, '->', e)
