@@ -10,6 +10,9 @@
 //                          warnings' stacklevel, logging's caller
 //   tb_info(tb)            (filename, lineno, name) of a traceback entry
 //   source_line(file, n)   line n of a file the interpreter has run
+//   set_type_name(cls, n)  the name error messages use for cls (tp_name),
+//                          leaving __name__ alone: a class standing in for a
+//                          C type is "decimal.Decimal" there, as in CPython
 //
 // When frame objects (f_back, tb_frame) exist, the Python side prefers them.
 #include "modules/modules.h"
@@ -68,11 +71,22 @@ static Ref<> gs_source_line(ThreadState* ts, Object*, Object* const* args, isize
     return str_from_utf8(ts, source_line(*ts->interp, std::string(str_utf8(args[0])), int(n)));
 }
 
+static Ref<> gs_set_type_name(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "set_type_name", kw) || !check_nargs(ts, "set_type_name", nargs, 2, 2)) return nullptr;
+    Object* cls = args[0];
+    if (!type_has_flag(type_of(cls), TPFLAGS_TYPE_SUBCLASS) ||
+        !type_has_flag(static_cast<TypeObject*>(cls), TPFLAGS_HEAPTYPE) || !is_str(args[1]))
+        return raise(ts, ts->interp->exc.TypeError, "set_type_name(class, str) expects a class statement's class");
+    static_cast<TypeObject*>(cls)->tp_name = std::string(str_utf8(args[1]));
+    return newref(ts->interp->None);
+}
+
 static const MethodDef glasspy_methods[] = {
     {"format_exception", gs_format_exception, 0, "The interpreter's own traceback text for exc."},
     {"frame_info", gs_frame_info, 0, "(filename, lineno, name, globals) of the frame depth calls up, or None."},
     {"tb_info", gs_tb_info, 0, "(filename, lineno, name) of a traceback entry."},
     {"source_line", gs_source_line, 0, "Line n of a source file the interpreter knows, or ''."},
+    {"set_type_name", gs_set_type_name, 0, "Set the name error messages use for a class (its tp_name)."},
     {nullptr, nullptr, 0, nullptr},
 };
 

@@ -855,7 +855,71 @@ def _signature_from_callable(obj, *, follow_wrapped=True):
     call = getattr(type(obj), "__call__", None)
     if call is not None and isfunction(call):
         return _drop_first(_signature_from_function(call))
+    text = getattr(obj, "__text_signature__", None)
+    if isinstance(text, str) and text.startswith("("):
+        return _signature_fromstr(text)
     raise ValueError(f"no signature found for {obj!r}")
+
+
+def _split_params(text):
+    # The comma-separated parts of "(a, b=(1, 2), /)", brackets respected.
+    parts, depth, cur, quote = [], 0, "", None
+    for ch in text:
+        if quote:
+            cur += ch
+            if ch == quote:
+                quote = None
+            continue
+        if ch in "'\"":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(cur.strip())
+            cur = ""
+            continue
+        cur += ch
+    if cur.strip():
+        parts.append(cur.strip())
+    return parts
+
+
+def _signature_fromstr(text):
+    # A built-in's __text_signature__, "($module, x, /, *, key=None)": the
+    # leading $-parameter is the bound module or instance and is dropped.
+    params = _split_params(text.strip()[1:-1])
+    if params and params[0].startswith("$"):
+        params = params[1:]
+    if "/" in params:
+        npos = params.index("/")
+        params = params[:npos] + params[npos + 1:]
+    else:
+        npos = 0
+    result = []
+    kind = _POSITIONAL_OR_KEYWORD
+    for i, p in enumerate(params):
+        if p == "*":
+            kind = _KEYWORD_ONLY
+            continue
+        default = _empty
+        if p.startswith("**"):
+            result.append(Parameter(p[2:], _VAR_KEYWORD))
+            continue
+        if p.startswith("*"):
+            result.append(Parameter(p[1:], _VAR_POSITIONAL))
+            kind = _KEYWORD_ONLY
+            continue
+        if "=" in p:
+            p, value = (x.strip() for x in p.split("=", 1))
+            try:
+                default = eval(value, {"sys": sys})
+            except Exception:
+                default = value
+        this_kind = _POSITIONAL_ONLY if i < npos else kind
+        result.append(Parameter(p, this_kind, default=default))
+    return Signature(result)
 
 
 def signature(obj, *, follow_wrapped=True, globals=None, locals=None, eval_str=False):

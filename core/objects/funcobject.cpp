@@ -336,7 +336,13 @@ static Ref<> method_getattro(ThreadState* ts, Object* self, Object* name) {
     error_clear(ts);
     return object_getattr(ts, static_cast<MethodObject*>(self)->im_func, name);
 }
+// The type's own __doc__ would shadow the function's: a getset, as
+// classobject.c's method_get_doc, so help(obj.method) shows the docstring.
+static Ref<> method_get_doc(ThreadState* ts, Object* o) {
+    return object_getattr_cstr(ts, static_cast<MethodObject*>(o)->im_func, "__doc__");
+}
 static const GetSetDef method_getsets[] = {
+    {"__doc__", method_get_doc, nullptr, nullptr},
     {"__self__", method_get_self, nullptr, nullptr},
     {"__func__", method_get_func, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr},

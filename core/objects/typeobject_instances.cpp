@@ -206,11 +206,11 @@ static Ref<> subtype_get_weakref(ThreadState* ts, Object* self) {
 }
 
 static const GetSetDef subtype_dict_getset[] = {
-    {"__dict__", subtype_get_dict, subtype_set_dict, "dictionary for instance variables (if defined)"},
+    {"__dict__", subtype_get_dict, subtype_set_dict, "dictionary for instance variables"},
     {nullptr, nullptr, nullptr, nullptr},
 };
 static const GetSetDef subtype_weakref_getset[] = {
-    {"__weakref__", subtype_get_weakref, nullptr, "list of weak references to the object (if defined)"},
+    {"__weakref__", subtype_get_weakref, nullptr, "list of weak references to the object"},
     {nullptr, nullptr, nullptr, nullptr},
 };
 

@@ -5,6 +5,7 @@
 #include "bytecode/dis.h"
 #include "compiler/compiler.h"
 #include "glasspy.h"
+#include "modules/modules.h"
 #include "objects/abstract.h"
 #include "objects/codeobject.h"
 #include "objects/dictobject.h"
@@ -31,8 +32,22 @@ static void default_output(Stream stream, std::string_view text) {
     if (stream == Stream::Stderr) std::fflush(stderr);
 }
 
+// CPython runs the site module before the program; its one part that every
+// program can see is the builtins of core/lib/_sitebuiltins.py (exit, quit,
+// help, copyright, credits, license), installed by importing it.
+static void install_site_builtins(Interpreter& interp) {
+    ThreadState* ts = interp.main_thread();
+    if (!interp.builtins) return;
+    Ref<> mod = import_module(ts, "_sitebuiltins");
+    if (!mod) {
+        Ref<> exc = error_fetch(ts);
+        if (exc) interp.output(Stream::Stderr, format_exception(ts, exc.get()));
+    }
+}
+
 Session::Session(Config config) : interp_(std::make_unique<Interpreter>(config)) {
     interp_->output = default_output;
+    install_site_builtins(*interp_);
 }
 
 Session::~Session() = default;

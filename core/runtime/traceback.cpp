@@ -30,11 +30,13 @@
 #include "objects/exceptions.h"
 #include "objects/funcobject.h"
 #include "objects/exceptiongroup.h"
+#include "objects/frameobject.h"
 #include "objects/longobject.h"
 #include "objects/tupleobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
+#include "runtime/frame.h"
 #include "runtime/interpreter.h"
 
 namespace gp {
@@ -279,8 +281,23 @@ static std::string format_notes(ThreadState* ts, Object* exc) {
 
 // The frames of a traceback, innermost last, with long runs of one
 // repeated line folded (traceback.py: StackSummary.format).
+// Frames of the core/lib modules that stand in for CPython's C modules
+// (decimal for _decimal, csv for _csv, ...) are left out, as a C function has
+// no Python frame: such a module sets __glasspy_hide_frames__ = True.
+static bool hidden_frame(Interpreter& interp, TracebackObject* tb) {
+    if (!tb->tb_frame || !tb->tb_frame->f_frame) return false;
+    DictObject* globals = tb->tb_frame->f_frame->globals;
+    if (!globals) return false;
+    Object* flag = dict_get_cstr(interp.main_thread(), globals, "__glasspy_hide_frames__");
+    return flag == interp.True;
+}
+
 static std::string format_stack(Interpreter& interp, TracebackObject* first) {
     std::string out;
+    // Drop hidden frames, but never all of them.
+    bool any_shown = false;
+    for (auto* tb = first; tb; tb = tb->tb_next)
+        if (!hidden_frame(interp, tb)) any_shown = true;
     std::string last_file, last_name;
     int last_line = -1, repeats = 0;
     auto flush_repeats = [&]() {
@@ -289,6 +306,7 @@ static std::string format_stack(Interpreter& interp, TracebackObject* first) {
                    (repeats - 3 > 1 ? "s" : "") + "]\n";
     };
     for (auto* tb = first; tb; tb = tb->tb_next) {
+        if (any_shown && hidden_frame(interp, tb)) continue;
         std::string file(str_utf8(tb->tb_code->co_filename));
         std::string name(str_utf8(tb->tb_code->co_name));
         if (file == last_file && name == last_name && tb->tb_lineno == last_line) {

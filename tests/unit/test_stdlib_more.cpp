@@ -62,3 +62,16 @@ TEST_CASE("platform answers for glasspy itself, from uname(2) and sys.version_in
     CHECK(r.err == "");
     CHECK(r.out == "True True True\nglasspy 3.11.7 ('3', '11', '7')\n6 True 64bit\nTrue uname_result\n");
 }
+
+TEST_CASE("a binary operation that is the whole line still gets its ~~^~~ carets", "[traceback]") {
+    // Regression: the whole-line rule suppressed the anchored carets that 3.11 prints.
+    test::RunResult r = run("a = 1\nb = 0\na / b\n", "carets.py");
+    CHECK(r.err == "Traceback (most recent call last):\n  File \"carets.py\", line 3, in <module>\n    a / b\n"
+                   "    ~~^~~\nZeroDivisionError: division by zero\n");
+}
+
+TEST_CASE("frames of a module standing in for a C module are left out of tracebacks", "[traceback]") {
+    test::RunResult r = run("import decimal\nx = decimal.Decimal(1)\nx.sqrt()\nx / 0\n", "hidden.py");
+    CHECK(r.err == "Traceback (most recent call last):\n  File \"hidden.py\", line 4, in <module>\n    x / 0\n"
+                   "    ~~^~~\ndecimal.DivisionByZero: [<class 'decimal.DivisionByZero'>]\n");
+}

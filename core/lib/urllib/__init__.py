@@ -1,0 +1,1 @@
+"""urllib: URL handling. glasspy has urllib.parse (no network access)."""
