@@ -145,7 +145,8 @@ static void system_arena_free(void* p) {
 
 // ---------------------------------------------------------------- the heap
 
-Heap::Heap(std::size_t limit_bytes) : limit_(limit_bytes) {
+Heap::Heap(std::size_t limit_bytes, bool system_malloc)
+    : small_threshold_(system_malloc ? 0 : kSmallRequestThreshold), limit_(limit_bytes) {
     for (PoolHeader& s : usedpools_) {
         s = PoolHeader{};
         s.nextpool = s.prevpool = &s;

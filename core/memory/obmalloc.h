@@ -107,7 +107,10 @@ struct HeapStats {
 
 class Heap {
 public:
-    explicit Heap(std::size_t limit_bytes = 0);
+    // system_malloc: send every request to the system allocator, as
+    // PYTHONMALLOC=malloc does, so that ASan/Valgrind see each object
+    // (GLASSPY_MALLOC=malloc; see Interpreter's constructor).
+    explicit Heap(std::size_t limit_bytes = 0, bool system_malloc = false);
     ~Heap();
     Heap(const Heap&) = delete;
     Heap& operator=(const Heap&) = delete;
@@ -193,6 +196,10 @@ private:
     uint64_t large_blocks_ = 0;
     uint64_t large_bytes_ = 0;
 
+    // Requests of 1..small_threshold_ bytes use the pools: 512, or 0 when
+    // every request goes to the system (a compare against a field costs the
+    // fast path nothing over a constant).
+    std::size_t small_threshold_ = obmalloc::kSmallRequestThreshold;
     std::size_t limit_;                      // bytes; 0 = no limit
     int limit_suspended_ = 0;
     uint64_t peak_footprint_ = 0;
@@ -217,7 +224,7 @@ inline bool Heap::owns(const void* p) const {
 
 // pymalloc_alloc: the first pool of the size class always has a block ready.
 inline void* Heap::malloc(std::size_t n) {
-    if (n - 1 < obmalloc::kSmallRequestThreshold) {   // 1..512 (n == 0 wraps around)
+    if (n - 1 < small_threshold_) {   // 1..512 (n == 0 wraps around)
         const unsigned sz = obmalloc::size_class(n);
         PoolHeader* pool = usedpools_[sz].nextpool;
         if (pool != &usedpools_[sz]) {

@@ -228,13 +228,19 @@ public:
     // Interns a C string (identifier-like names used by the runtime).
     StrObject* intern(const char* s);
 
-    // Frees everything. After this no object of this interpreter exists.
+    // Clears every module and collects the cycles (the __del__ methods of
+    // module globals run here, as at CPython's exit).
     void finalize();
+    // finalize(), then frees the types, caches and singletons too: after it
+    // the heap holds no block (the leak test checks that). See
+    // interpreter.cpp for why the destructor does not do it yet.
+    void release_all();
 
 private:
     bool bootstrap();
     std::unique_ptr<ThreadState> main_thread_;
     bool finalized_ = false;
+    bool released_ = false;
 };
 
 }  // namespace gp

@@ -313,3 +313,68 @@ TEST_CASE("the heap snapshot lists arenas, pools and live objects per type", "[o
     CHECK(count_of("type") > 50);
     CHECK(s.live_objects.front().count >= s.live_objects.back().count);
 }
+
+// After Interpreter::release_all() the heap must hold no block at all: every
+// object, type, cached singleton and buffer the interpreter made is gone.
+static uint64_t blocks_after_teardown(const std::string& source) {
+    Session session;
+    session.set_output([](Stream, std::string_view) {});
+    session.run_main(source, "<leak>");
+    session.interpreter().release_all();
+    return session.interpreter().heap.allocated_blocks();
+}
+
+TEST_CASE("destroying an interpreter returns every block it allocated", "[obmalloc]") {
+    SECTION("an empty program") { CHECK(blocks_after_teardown("pass\n") == 0); }
+    SECTION("objects of every kind") {
+        CHECK(blocks_after_teardown(R"(
+data = {"ints": [1, 2**100, -7], "floats": (1.5, 2.5), "s": {"a", "b"}, "b": b"xyz" * 300}
+text = "".join(str(i) for i in range(1000)) + "\u00e9\u4e2d"
+big = list(range(10000))
+)") == 0);
+    }
+    SECTION("classes, closures, generators and cycles") {
+        CHECK(blocks_after_teardown(R"(
+class Node:
+    def __init__(self, other=None):
+        self.other = other
+a = Node(); b = Node(a); a.other = b
+class Slotted:
+    __slots__ = ("x", "y")
+s = Slotted(); s.x = s
+def counter():
+    n = 0
+    def inc():
+        nonlocal n
+        n += 1
+        return n
+    return inc
+c = counter(); c()
+g = (i * i for i in range(10)); next(g)
+try:
+    1 / 0
+except ZeroDivisionError as e:
+    saved = e
+class Meta(type):
+    pass
+class WithMeta(metaclass=Meta):
+    pass
+)") == 0);
+    }
+    SECTION("finalizers and weak references") {
+        CHECK(blocks_after_teardown(R"(
+import weakref, gc
+class D:
+    def __del__(self):
+        print("bye")
+x = D(); x.me = x
+class T: pass
+t = T()
+r = weakref.ref(t, lambda ref: None)
+gc.collect()
+)") == 0);
+    }
+    SECTION("standard library modules") {
+        CHECK(blocks_after_teardown("import collections, functools, itertools, json\n") == 0);
+    }
+}
