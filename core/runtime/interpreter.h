@@ -232,8 +232,8 @@ public:
     // module globals run here, as at CPython's exit).
     void finalize();
     // finalize(), then frees the types, caches and singletons too: after it
-    // the heap holds no block (the leak test checks that). See
-    // interpreter.cpp for why the destructor does not do it yet.
+    // the heap holds no block (the leak test checks that). The destructor
+    // calls it; only the object no longer works afterwards.
     void release_all();
 
 private:

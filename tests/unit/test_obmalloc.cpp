@@ -377,4 +377,70 @@ gc.collect()
     SECTION("standard library modules") {
         CHECK(blocks_after_teardown("import collections, functools, itertools, json\n") == 0);
     }
+    // Regression: IntEnum members (an int subclass with a __dict__ and weak
+    // references from another base) crashed the teardown.
+    SECTION("enum members, int and str subclasses") {
+        CHECK(blocks_after_teardown(R"(
+import enum
+class Color(enum.IntEnum):
+    RED = 1
+    GREEN = 2
+class Perm(enum.IntFlag):
+    R = 4
+    W = 2
+class Name(str, enum.Enum):
+    A = "a"
+class Plain(enum.Enum):
+    X = object()
+print(Color.RED, Perm.R | Perm.W, Name.A, Plain.X, list(Color))
+)") == 0);
+    }
+    SECTION("re, dataclasses, typing and the other library modules") {
+        CHECK(blocks_after_teardown(R"(
+import re, dataclasses, typing, abc, copy, heapq, bisect, contextlib, string, types, io
+import random, inspect, datetime, textwrap, struct, array, traceback, warnings, linecache
+import math, operator, time, dis, os, tempfile, weakref
+m = re.compile(r"(\w+)@(\w+)\.com")
+found = m.findall("a@b.com c@d.com"), re.sub(r"\d", "#", "a1b2")
+@dataclasses.dataclass(order=True)
+class P:
+    x: int
+    y: list = dataclasses.field(default_factory=list)
+ps = sorted([P(2), P(1)])
+T = typing.TypeVar("T")
+class G(typing.Generic[T]):
+    pass
+alias = G[int]
+d = datetime.date(2024, 1, 2) + datetime.timedelta(days=3)
+random.seed(1); r = random.random()
+sig = inspect.signature(lambda a, b=2: 0)
+try:
+    raise ValueError("x")
+except ValueError:
+    text = traceback.format_exc()
+warnings.warn("once")
+)") == 0);
+    }
+    SECTION("logging: a cycle through a class attribute") {
+        // Logger.manager -> Manager.loggerDict -> a logger: the collector
+        // does not see classes, so release_all collects once more after
+        // emptying the class dicts.
+        CHECK(blocks_after_teardown(R"(
+import logging
+logging.getLogger("app.db").warning("careful")
+)") == 0);
+    }
+    SECTION("an uncaught exception and a suspended generator") {
+        CHECK(blocks_after_teardown(R"(
+def gen():
+    try:
+        yield 1
+    finally:
+        pass
+g = gen(); next(g)
+class E(Exception):
+    pass
+raise E("uncaught")
+)") == 0);
+    }
 }
