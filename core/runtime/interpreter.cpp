@@ -188,6 +188,7 @@ void Interpreter::finalize() {
     if (finalized_) return;
     finalized_ = true;
     ThreadState* ts = main_thread_.get();
+    tracemalloc.stop();
     error_clear(ts);
     Object* exc_info = ts->exc_info;
     ts->exc_info = nullptr;

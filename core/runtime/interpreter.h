@@ -22,6 +22,7 @@
 #include "glasspy.h"
 #include "gc/collector.h"
 #include "memory/obmalloc.h"
+#include "memory/tracemalloc.h"
 #include "objects/object.h"
 #include "trace/trace.h"
 
@@ -155,6 +156,7 @@ public:
 
     const Config config;
     Heap heap;                        // every object's memory comes from here
+    Tracer tracemalloc{*this};        // traces heap blocks to Python lines while started
     GCState gc;                       // generations of container objects
     TraceBuffer trace;                // the one event stream the UI reads
     // EvalBreakerBits, set from any thread. The host interrupts by OR-ing in
