@@ -112,10 +112,15 @@ struct Unit {
     std::map<std::string, int> const_index;
     std::vector<std::string> names;
     std::map<std::string, int> name_index;
-    std::vector<std::string> localsplus;           // varnames, then other cells, then frees
-    std::vector<uint8_t> kinds;
-    std::map<std::string, int> local_index;
-    int nvarnames = 0, ncells = 0, nfrees = 0;
+    // Local variable slots, as compile.c keeps them until assembly:
+    // co_varnames grows as the code generator first names a local (the
+    // parameters come first, from the symbol table); cells and free
+    // variables have their own numbering (cells, then frees) which
+    // leave_scope maps onto the final localsplus layout.
+    std::vector<std::string> varnames;             // u_varnames, in emission order
+    std::map<std::string, int> varname_index;
+    std::vector<std::string> cellvars, freevars;   // u_cellvars / u_freevars (sorted)
+    std::map<std::string, int> deref_index;        // cell i -> i, free j -> ncells + j
     int argcount = 0, posonly = 0, kwonly = 0;
     std::string name, qualname;
     int firstlineno = 1;
@@ -218,6 +223,13 @@ private:
         u().consts.push_back(obj);
         u().const_index.emplace(key, idx);
         return idx;
+    }
+    // compiler_add_o on u_varnames: the slot of a fast local, added the
+    // first time it is named.
+    static int varname_slot(Unit& unit, const std::string& name) {
+        auto [it, added] = unit.varname_index.emplace(name, int(unit.varnames.size()));
+        if (added) unit.varnames.push_back(name);
+        return it->second;
     }
     int add_name(const std::string& name) {
         auto it = u().name_index.find(name);
@@ -450,29 +462,14 @@ bool Compiler::enter_scope(Scope* scope, const std::string& name, const Node* no
     unit->firstlineno = firstlineno;
     unit->cur = unit->graph.new_block();
     unit->graph.set_entry(unit->cur);
-    // localsplus: parameters and plain locals (co_varnames), then the cells
-    // that are not parameters, then free variables — CPython 3.11's layout.
-    // A local that a nested function captures lives only in its cell, so it
-    // is not among co_varnames; a captured parameter is both (LOCAL|CELL).
-    // Cells and free variables are in name order, as CPython's dictbytype
-    // sorts them.
-    bool fn = scope->kind == ScopeKind::Function || scope->kind == ScopeKind::Lambda ||
-              scope->kind == ScopeKind::Comprehension;
-    if (fn) {
-        for (const std::string& v : scope->varnames) {
-            auto f = scope->flags.find(v);
-            const bool is_param = f != scope->flags.end() && (f->second & DEF_PARAM);
-            const bool is_cell = scope->lookup(v) == NameScope::Cell;
-            if (is_cell && !is_param) continue;
-            unit->local_index[v] = int(unit->localsplus.size());
-            unit->localsplus.push_back(v);
-            unit->kinds.push_back(is_cell ? uint8_t(CO_FAST_LOCAL | CO_FAST_CELL) : uint8_t(CO_FAST_LOCAL));
-        }
-        unit->nvarnames = int(unit->localsplus.size());
-    }
-    std::vector<std::string> cells, frees;
+    // co_varnames starts as the parameters; other locals join as nameop
+    // first emits them. Cells and free variables are in name order, as
+    // CPython's dictbytype sorts them.
+    if (scope->is_function_block())
+        for (const std::string& v : scope->varnames) varname_slot(*unit, v);
+    std::vector<std::string>& cells = unit->cellvars;
+    std::vector<std::string>& frees = unit->freevars;
     for (const std::string& n : scope->order) {
-        if (unit->local_index.count(n)) continue;
         if (scope->lookup(n) == NameScope::Cell) cells.push_back(n);
         else if (scope->lookup(n) == NameScope::Free) frees.push_back(n);
         // A class also carries the cells of names it binds itself but its
@@ -482,26 +479,20 @@ bool Compiler::enter_scope(Scope* scope, const std::string& name, const Node* no
     if (scope->needs_class_closure) cells.push_back("__class__");
     std::sort(cells.begin(), cells.end());
     std::sort(frees.begin(), frees.end());
-    for (const std::string& n : cells) {
-        if (unit->local_index.count(n)) continue;
-        unit->local_index[n] = int(unit->localsplus.size());
-        unit->localsplus.push_back(n);
-        unit->kinds.push_back(CO_FAST_CELL);
-        unit->ncells++;
-    }
-    for (const std::string& n : frees) {
-        if (unit->local_index.count(n)) continue;
-        unit->local_index[n] = int(unit->localsplus.size());
-        unit->localsplus.push_back(n);
-        unit->kinds.push_back(CO_FAST_FREE);
-        unit->nfrees++;
-    }
+    for (const std::string& n : cells) unit->deref_index.emplace(n, int(unit->deref_index.size()));
+    for (const std::string& n : frees) unit->deref_index.emplace(n, int(unit->deref_index.size()));
     units_.push_back(std::move(unit));
     // Prefix (insert_prefix_instructions): free variables are copied in and
     // cells created, and a generator returns itself, all before RESUME.
-    if (u().nfrees) emit_noloc(COPY_FREE_VARS, u().nfrees);
-    for (std::size_t i = 0; i < u().localsplus.size(); i++)
-        if (u().kinds[i] & CO_FAST_CELL) emit_noloc(MAKE_CELL, int(i));
+    // MAKE_CELL names the cell in the cell numbering, like every deref
+    // instruction; leave_scope moves them all to their final slots.
+    if (!u().freevars.empty()) emit_noloc(COPY_FREE_VARS, int(u().freevars.size()));
+    // They come in final slot order: captured parameters first.
+    for (const std::string& v : u().varnames)
+        if (auto it = u().deref_index.find(v); it != u().deref_index.end() && it->second < int(u().cellvars.size()))
+            emit_noloc(MAKE_CELL, it->second);
+    for (std::size_t i = 0; i < u().cellvars.size(); i++)
+        if (!u().varname_index.count(u().cellvars[i])) emit_noloc(MAKE_CELL, int(i));
     if (scope->is_generator || scope->is_coroutine) {
         u().cur->instrs.push_back(Instr{RETURN_GENERATOR, 0, Position{firstlineno, firstlineno, -1, -1}, nullptr});
         emit_noloc(POP_TOP);
@@ -522,11 +513,35 @@ Ref<CodeObject> Compiler::leave_scope(int flags_extra) {
     co->co_posonlyargcount = unit.posonly;
     co->co_kwonlyargcount = unit.kwonly;
     co->co_firstlineno = unit.firstlineno;
-    co->co_nlocalsplus = int(unit.localsplus.size());
-    co->co_nlocals = unit.nvarnames;
-    co->co_ncellvars = 0;
-    for (uint8_t k : unit.kinds) if (k & CO_FAST_CELL) co->co_ncellvars++;
-    co->co_nfreevars = unit.nfrees;
+    // compute_localsplus_info: co_varnames, then the cells that are not
+    // also parameters, then the free variables.
+    std::vector<std::string> localsplus = unit.varnames;
+    std::vector<uint8_t> kinds(localsplus.size(), CO_FAST_LOCAL);
+    // build_cellfixedoffsets: where each cell / free variable ends up.
+    std::vector<int> fixed;
+    int ncells = 0;
+    for (const std::string& n : unit.cellvars) {
+        auto it = unit.varname_index.find(n);
+        if (it != unit.varname_index.end()) {
+            fixed.push_back(it->second);
+            kinds[it->second] |= CO_FAST_CELL;
+        } else {
+            fixed.push_back(int(localsplus.size()));
+            localsplus.push_back(n);
+            kinds.push_back(CO_FAST_CELL);
+        }
+        ncells++;
+    }
+    for (const std::string& n : unit.freevars) {
+        fixed.push_back(int(localsplus.size()));
+        localsplus.push_back(n);
+        kinds.push_back(CO_FAST_FREE);
+    }
+    unit.graph.fix_cell_offsets(fixed);
+    co->co_nlocalsplus = int(localsplus.size());
+    co->co_nlocals = int(unit.varnames.size());
+    co->co_ncellvars = ncells;
+    co->co_nfreevars = int(unit.freevars.size());
     int flags = flags_extra;
     Scope* s = unit.scope;
     if (s->kind == ScopeKind::Function || s->kind == ScopeKind::Lambda || s->kind == ScopeKind::Comprehension) {
@@ -553,22 +568,22 @@ Ref<CodeObject> Compiler::leave_scope(int flags_extra) {
     }
     Ref<TupleObject> consts = tuple_from_array(ts_, unit.consts.data(), isize(unit.consts.size()));
     Ref<TupleObject> names = tuple_new(ts_, isize(unit.names.size()));
-    Ref<TupleObject> lpnames = tuple_new(ts_, isize(unit.localsplus.size()));
+    Ref<TupleObject> lpnames = tuple_new(ts_, isize(localsplus.size()));
     if (!consts || !names || !lpnames) return nullptr;
     for (std::size_t i = 0; i < unit.names.size(); i++) {
         Ref<> n = str_intern(ts_, str_from_utf8(ts_, unit.names[i]));
         if (!n) return nullptr;
         names->ob_item[i] = n.release();
     }
-    for (std::size_t i = 0; i < unit.localsplus.size(); i++) {
-        Ref<> n = str_intern(ts_, str_from_utf8(ts_, unit.localsplus[i]));
+    for (std::size_t i = 0; i < localsplus.size(); i++) {
+        Ref<> n = str_intern(ts_, str_from_utf8(ts_, localsplus[i]));
         if (!n) return nullptr;
         lpnames->ob_item[i] = n.release();
     }
     co->co_consts = consts.release();
     co->co_names = names.release();
     co->co_localsplusnames = lpnames.release();
-    co->localspluskinds = unit.kinds;
+    co->localspluskinds = std::move(kinds);
     Ref<> fname = str_from_utf8(ts_, filename_);
     Ref<> name = str_intern(ts_, str_from_utf8(ts_, unit.name));
     Ref<> qual = str_from_utf8(ts_, unit.qualname);
@@ -697,17 +712,17 @@ bool Compiler::nameop(const std::string& raw_name, ExprContext ctx) {
         break;
     }
     if (optype == OP_DEREF && s->kind == ScopeKind::Class && ctx == ExprContext::Load) {
-        emit(LOAD_CLASSDEREF, u().local_index.at(name));
+        emit(LOAD_CLASSDEREF, u().deref_index.at(name));
         return true;
     }
     switch (optype) {
     case OP_DEREF: {
-        int i = u().local_index.at(name);
+        int i = u().deref_index.at(name);
         emit(ctx == ExprContext::Load ? LOAD_DEREF : ctx == ExprContext::Store ? STORE_DEREF : DELETE_DEREF, i);
         return true;
     }
     case OP_FAST: {
-        int i = u().local_index.at(name);
+        int i = varname_slot(u(), name);
         emit(ctx == ExprContext::Load ? LOAD_FAST : ctx == ExprContext::Store ? STORE_FAST : DELETE_FAST, i);
         return true;
     }
@@ -1544,8 +1559,8 @@ bool Compiler::make_closure(CodeObject* code, int flags) {
         int first_free = code->co_nlocalsplus - nfree;
         for (int i = 0; i < nfree; i++) {
             std::string name(str_utf8(code->co_localsplusnames->ob_item[first_free + i]));
-            auto it = u().local_index.find(name);
-            if (it == u().local_index.end()) {
+            auto it = u().deref_index.find(name);
+            if (it == u().deref_index.end()) {
                 raise(ts_, interp_.exc.SystemError, "compiler: no cell for free variable '" + name + "'");
                 failed_ = true;
                 return false;
@@ -1640,7 +1655,7 @@ bool Compiler::class_def(ClassDef* cd) {
     if (!body_with_docstring(cd->body, true)) return false;
     u().loc = Position{-1, -1, -1, -1};
     if (scope->needs_class_closure) {
-        emit(LOAD_CLOSURE, u().local_index.at("__class__"));
+        emit(LOAD_CLOSURE, u().deref_index.at("__class__"));
         emit(COPY, 1);
         if (!nameop("__classcell__", ExprContext::Store)) return false;
     } else {

@@ -37,6 +37,18 @@ Block* FlowGraph::new_block() {
     return blocks_.back().get();
 }
 
+void FlowGraph::fix_cell_offsets(const std::vector<int>& fixed) {
+    for (auto& b : blocks_)
+        for (Instr& i : b->instrs)
+            switch (i.opcode) {
+            case MAKE_CELL: case LOAD_CLOSURE: case LOAD_DEREF: case STORE_DEREF:
+            case DELETE_DEREF: case LOAD_CLASSDEREF:
+                i.oparg = fixed[std::size_t(i.oparg)];
+                break;
+            default: break;
+            }
+}
+
 namespace {
 
 // Size in code units of an instruction with its EXTENDED_ARG prefixes and caches.

@@ -612,14 +612,6 @@ bool analyze_block(Scope* s, NameSet* bound, NameSet& free, NameSet& global, Syn
     }
     update_symbols(s, bound, newfree);
     free.insert(newfree.begin(), newfree.end());
-    // Locals in order: parameters first (already in varnames), then the rest.
-    if (s->is_function_block()) {
-        for (const std::string& n : s->order) {
-            NameScope k = s->scopes[n];
-            bool is_param = s->flags[n] & DEF_PARAM;
-            if ((k == NameScope::Local || k == NameScope::Cell) && !is_param) s->varnames.push_back(n);
-        }
-    }
     return true;
 }
 

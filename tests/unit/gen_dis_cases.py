@@ -59,6 +59,10 @@ extra.update({
  "async_def": "async def f(x, y):\n    r = await g(x)\n    async for i in y:\n        if i:\n            continue\n        print(i)\n    else:\n        print('done')\n    async with x as a, y:\n        await a\n    return [z async for z in y if z] + [await w for w in x]\nasync def agen(n):\n    for i in range(n):\n        yield i\n        await h()\n    async with n:\n        return\ndef gexp(a):\n    return (await x async for x in a)\n",
  "async_comprehensions": 'async def f(x, y):\n    async for i in y:\n        if i:\n            break\n    async with x:\n        return 5\n    async with x as (a, b):\n        for q in a:\n            return q\nasync def g(a):\n    d = {k: v async for k, v in a}\n    s = {await k for k in a}\n    n = [[z async for z in w] for w in a]\n    ge = (k async for k in a if await k)\n    return d, s, n, ge\nasync def ag():\n    x = yield 1\n    try:\n        yield await x\n    finally:\n        await x\n    async for i in x:\n        yield i\n',
 })
+extra.update({
+ "varnames_emission_order": "def h(a, b):\n    c = 1\n    def i(): return a + c\n    z = (y := 2)\n    return i\ndef g():\n    x = y\n    y = 1\n    n: int\n",
+ "arg_cells_order": "def k(b, a, *r, q, **kw):\n    t = u\n    def f(): return a, b, kw, t\n    u = 1\n    return f\n",
+})
 cases.update(extra)
 out = []
 for name, src in cases.items():
