@@ -35,6 +35,7 @@
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
+#include "runtime/warnings.h"
 
 namespace gp {
 
@@ -185,6 +186,16 @@ private:
         failed_ = true;
         return false;
     }
+    // compiler_warn: a SyntaxWarning at the current location. A filter that
+    // turns it into an error makes it a SyntaxError there instead.
+    bool warn(const std::string& msg);
+    // The checks of compile.c that warn about code that is sure to fail
+    // (check_compare, check_caller, check_subscripter, check_index).
+    bool check_compare(Compare* c);
+    bool check_caller(Expr* func);
+    bool check_subscript(Subscript* s);
+    std::string infer_type(Expr* e, bool* is_int = nullptr);
+
     bool unsupported(const char* what) {
         raise(ts_, interp_.exc.NotImplementedError, std::string("glasspy cannot compile ") + what + " yet");
         failed_ = true;
@@ -436,6 +447,148 @@ Ref<> Compiler::try_fold(Expr* e) {
     default:
         return nullptr;
     }
+}
+
+// ------------------------------------------------------------ warnings
+
+bool Compiler::warn(const std::string& msg) {
+    Ref<> text = str_from_utf8(ts_, msg);
+    Ref<> fname = str_from_utf8(ts_, filename_);
+    if (!text || !fname) { failed_ = true; return false; }
+    if (!warn_explicit(ts_, interp_.exc.SyntaxWarning, text.get(), fname.get(), u().loc.lineno, nullptr, nullptr)) {
+        // Replace the SyntaxWarning exception with a SyntaxError, which
+        // shows the offending code.
+        if (error_matches(ts_, interp_.exc.SyntaxWarning)) {
+            error_clear(ts_);
+            return syntax_error_here(msg);
+        }
+        failed_ = true;
+        return false;
+    }
+    return true;
+}
+
+// infer_type: the type name of the value `e` is sure to have, judged on the
+// tree as ast_opt.c leaves it (so `-1` and `(1, 2)` are constants); empty
+// when unknown. *is_int tells whether that type is int or a subclass.
+std::string Compiler::infer_type(Expr* e, bool* is_int) {
+    if (is_int) *is_int = false;
+    switch (e->kind) {
+    case ExprKind::List: case ExprKind::ListComp: return "list";
+    case ExprKind::Dict: case ExprKind::DictComp: return "dict";
+    case ExprKind::Set: case ExprKind::SetComp: return "set";
+    case ExprKind::GeneratorExp: return "generator";
+    case ExprKind::Lambda: return "function";
+    case ExprKind::JoinedStr: case ExprKind::FormattedValue: return "str";
+    case ExprKind::Tuple: return "tuple";
+    case ExprKind::Constant: {
+        const AstConstant& c = static_cast<Constant*>(e)->value;
+        switch (c.kind) {
+        case AstConstant::Kind::None: return "NoneType";
+        case AstConstant::Kind::True: case AstConstant::Kind::False:
+            if (is_int) *is_int = true;
+            return "bool";
+        case AstConstant::Kind::Ellipsis: return "ellipsis";
+        case AstConstant::Kind::Int: if (is_int) *is_int = true; return "int";
+        case AstConstant::Kind::Float: return "float";
+        case AstConstant::Kind::Complex: return "complex";
+        case AstConstant::Kind::Str: return "str";
+        case AstConstant::Kind::Bytes: return "bytes";
+        }
+        return "";
+    }
+    case ExprKind::UnaryOp: case ExprKind::BinOp: {
+        Ref<> v = try_fold(e);
+        if (!v) { error_clear(ts_); return ""; }
+        TypeObject* t = type_of(v.get());
+        if (is_int) *is_int = t == interp_.types.int_ || t == interp_.types.bool_;
+        return t->tp_name;
+    }
+    default:
+        return "";
+    }
+}
+
+// check_is_arg: might `e` be an object whose identity means something?
+// Anything but a literal does, and so do the singletons None, True, False
+// and Ellipsis.
+static bool check_is_arg(Expr* e) {
+    if (e->kind != ExprKind::Constant) return true;
+    AstConstant::Kind k = static_cast<Constant*>(e)->value.kind;
+    return k == AstConstant::Kind::None || k == AstConstant::Kind::True || k == AstConstant::Kind::False ||
+           k == AstConstant::Kind::Ellipsis;
+}
+
+bool Compiler::check_compare(Compare* c) {
+    // A folded expression (-1, 2 * 3, (1, 2)) is a literal too.
+    auto is_arg = [this](Expr* e) {
+        if (e->kind == ExprKind::UnaryOp || e->kind == ExprKind::BinOp || e->kind == ExprKind::Tuple) {
+            Ref<> v = try_fold(e);
+            if (v) return false;
+            error_clear(ts_);
+            return true;
+        }
+        return check_is_arg(e);
+    };
+    bool left = is_arg(c->left);
+    for (std::size_t i = 0; i < c->ops.size(); i++) {
+        bool right = is_arg(c->comparators[i]);
+        CmpOpKind op = c->ops[i];
+        if ((op == CmpOpKind::Is || op == CmpOpKind::IsNot) && (!left || !right))
+            return warn(op == CmpOpKind::Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                            : "\"is not\" with a literal. Did you mean \"!=\"?");
+        left = right;
+    }
+    return true;
+}
+
+bool Compiler::check_caller(Expr* func) {
+    switch (func->kind) {
+    case ExprKind::Constant: case ExprKind::Tuple: case ExprKind::List: case ExprKind::ListComp:
+    case ExprKind::Dict: case ExprKind::DictComp: case ExprKind::Set: case ExprKind::SetComp:
+    case ExprKind::GeneratorExp: case ExprKind::JoinedStr: case ExprKind::FormattedValue:
+        return warn("'" + infer_type(func) + "' object is not callable; perhaps you missed a comma?");
+    case ExprKind::UnaryOp: case ExprKind::BinOp: {
+        std::string t = infer_type(func);   // folds to a constant?
+        if (t.empty()) return true;
+        return warn("'" + t + "' object is not callable; perhaps you missed a comma?");
+    }
+    default:
+        return true;
+    }
+}
+
+// check_subscripter and check_index, for a subscript that loads.
+bool Compiler::check_subscript(Subscript* s) {
+    Expr* v = s->value;
+    std::string vt = infer_type(v);
+    bool folded_const = v->kind == ExprKind::Constant ||
+                        ((v->kind == ExprKind::UnaryOp || v->kind == ExprKind::BinOp) && !vt.empty());
+    if (v->kind == ExprKind::Tuple) {   // a tuple of constants is a constant
+        Ref<> t = try_fold(v);
+        if (t) folded_const = true;
+        else error_clear(ts_);
+    }
+    // check_subscripter: a value that has no __getitem__ / __class_getitem__.
+    bool unsubscriptable = false;
+    if (folded_const) {
+        unsubscriptable = vt == "NoneType" || vt == "ellipsis" || vt == "int" || vt == "bool" || vt == "float" ||
+                          vt == "complex";
+    } else {
+        unsubscriptable = v->kind == ExprKind::Set || v->kind == ExprKind::SetComp ||
+                          v->kind == ExprKind::GeneratorExp || v->kind == ExprKind::Lambda;
+    }
+    if (unsubscriptable) return warn("'" + vt + "' object is not subscriptable; perhaps you missed a comma?");
+    // check_index: a sequence indexed by something that is surely not an int.
+    bool index_is_int = false;
+    std::string it = infer_type(s->slice, &index_is_int);
+    if (it.empty() || index_is_int) return true;
+    bool sequence = folded_const ? (vt == "str" || vt == "bytes" || vt == "tuple")
+                                 : (v->kind == ExprKind::Tuple || v->kind == ExprKind::List ||
+                                    v->kind == ExprKind::ListComp || v->kind == ExprKind::JoinedStr ||
+                                    v->kind == ExprKind::FormattedValue);
+    if (!sequence) return true;
+    return warn(vt + " indices must be integers or slices, not " + it + "; perhaps you missed a comma?");
 }
 
 // ------------------------------------------------------------ scopes
@@ -876,6 +1029,10 @@ bool Compiler::visit_stmt(Stmt* s) {
     }
     case StmtKind::Assert: {
         auto* a = static_cast<Assert*>(s);
+        // A non-empty tuple is always true: the parentheses were meant for
+        // the (test, message) pair.
+        bool tuple_test = a->test->kind == ExprKind::Tuple && !static_cast<Tuple*>(a->test)->elts.empty();
+        if (tuple_test && !warn("assertion is always true, perhaps remove parentheses?")) return false;
         Block* end = new_block();
         if (!jump_if(a->test, end, true)) return false;
         emit(LOAD_ASSERTION_ERROR);
@@ -1835,6 +1992,7 @@ bool Compiler::visit_expr_inner(Expr* e) {
     }
     case ExprKind::Subscript: {
         auto* s = static_cast<Subscript*>(e);
+        if (s->ctx == ExprContext::Load && !check_subscript(s)) return false;
         if (!visit_expr(s->value) || !subscript_slice(s->slice)) return false;
         set_loc(e);
         emit(BINARY_SUBSCR);
@@ -1957,6 +2115,7 @@ static void emit_cmp(std::vector<Instr>& out, CmpOpKind k, Position loc) {
 }
 
 bool Compiler::compare(Compare* c) {
+    if (!check_compare(c)) return false;
     if (!visit_expr(c->left)) return false;
     std::size_t n = c->ops.size();
     if (n == 1) {
@@ -2019,6 +2178,7 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
         auto* c = static_cast<Compare*>(e);
         std::size_t n = c->ops.size();
         if (n > 1) {
+            if (!check_compare(c)) return false;
             Position saved = u().loc;
             set_loc(e);
             if (!visit_expr(c->left)) return false;
@@ -2578,6 +2738,7 @@ bool Compiler::call(Call* c) {
             return call_args(c->args, c->keywords, 0);
         }
     }
+    if (!check_caller(c->func)) return false;
     // PUSH_NULL + LOAD_GLOBAL fold into LOAD_GLOBAL with the NULL bit.
     std::size_t before = u().cur->instrs.size();
     set_loc(c->func);   // PUSH_NULL carries the callee's position, as in 3.11
@@ -3018,7 +3179,21 @@ std::nullptr_t raise_syntax_error(ThreadState* ts, const SyntaxErrorInfo& err, s
 Ref<CodeObject> compile_source(ThreadState* ts, std::string_view source, std::string_view filename, ParseMode mode) {
     AstArena arena;
     SyntaxErrorInfo err;
-    Mod* mod = parse(source, mode, arena, err);
+    std::vector<ParseWarning> warnings;
+    Mod* mod = parse(source, mode, arena, err, &warnings);
+    // The parser's warnings, as CPython issues them while parsing: a filter
+    // may turn one into an error, which becomes a SyntaxError at the literal.
+    for (const ParseWarning& w : warnings) {
+        TypeObject* category = ts->interp->exc.DeprecationWarning;
+        Ref<> msg = str_from_utf8(ts, w.msg);
+        Ref<> fname = str_from_utf8(ts, filename);
+        if (!msg || !fname) return nullptr;
+        if (!warn_explicit(ts, category, msg.get(), fname.get(), w.lineno, nullptr, nullptr)) {
+            if (!error_matches(ts, category)) return nullptr;
+            error_clear(ts);
+            return raise_syntax_error(ts, w.as_error, filename);
+        }
+    }
     if (!mod) return raise_syntax_error(ts, err, filename);
     SymbolTable st;
     if (!st.build(mod, err)) return raise_syntax_error(ts, err, filename);
