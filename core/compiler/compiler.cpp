@@ -192,6 +192,12 @@ private:
     // The checks of compile.c that warn about code that is sure to fail
     // (check_compare, check_caller, check_subscripter, check_index).
     bool check_compare(Compare* c);
+    bool is_import_originated(Expr* e) {
+        if (e->kind != ExprKind::Name) return false;
+        const auto& flags = st_.top()->flags;
+        auto it = flags.find(static_cast<Name*>(e)->id);
+        return it != flags.end() && (it->second & DEF_IMPORT);
+    }
     bool check_caller(Expr* func);
     bool check_subscript(Subscript* s);
     std::string infer_type(Expr* e, bool* is_int = nullptr);
@@ -260,6 +266,10 @@ private:
     // ---- constant folding (CPython's ast_opt.c, on the fly)
     Ref<> constant_value(const AstConstant& c);
     Ref<> try_fold(Expr* e);
+    Ref<> fold_binop(OperatorKind op, Object* l, Object* r);
+    bool invert_not_compare(UnaryOp* u, Compare& out);
+    bool format_as_fstring(BinOp* b, JoinedStr& out);
+    std::vector<std::unique_ptr<Node>> temp_nodes_;   // AST nodes made by the rewrites above
 
     // ---- scopes
     bool enter_scope(Scope* scope, const std::string& name, const Node* node, int firstlineno);
@@ -289,6 +299,17 @@ private:
     bool class_def(ClassDef* cd);
     bool lambda(Lambda* l);
     bool make_closure(CodeObject* code, int flags);
+    // compiler_apply_decorators: innermost first, each call at its
+    // decorator's position; the statement's position is restored after.
+    void apply_decorators(const std::vector<Expr*>& decos) {
+        Position saved = u().loc;
+        for (std::size_t i = decos.size(); i-- > 0;) {
+            set_loc(decos[i]);
+            emit(PRECALL, 0);
+            emit(CALL, 0);
+        }
+        u().loc = saved;
+    }
     bool defaults(Arguments* a, int* flags);
     bool body_with_docstring(const std::vector<Stmt*>& body, bool is_module);
     bool unwind_fblock(const FBlock& fb, bool preserve_tos);
@@ -360,7 +381,8 @@ Ref<> Compiler::constant_value(const AstConstant& c) {
 }
 
 static bool is_number(Interpreter& interp, Object* o) {
-    return type_of(o) == interp.types.int_ || type_of(o) == interp.types.float_ || type_of(o) == interp.types.bool_;
+    return type_of(o) == interp.types.int_ || type_of(o) == interp.types.float_ || type_of(o) == interp.types.bool_ ||
+           type_of(o) == interp.types.complex;
 }
 
 // Folds constant expressions the way 3.11's AST optimizer does: arithmetic on
@@ -370,8 +392,12 @@ Ref<> Compiler::try_fold(Expr* e) {
     switch (e->kind) {
     case ExprKind::Constant: {
         auto* c = static_cast<Constant*>(e);
-        if (c->value.kind == AstConstant::Kind::Complex || c->value.kind == AstConstant::Kind::Bytes) return nullptr;
         return constant_value(c->value);
+    }
+    case ExprKind::Name: {
+        auto* n = static_cast<Name*>(e);
+        if (n->ctx == ExprContext::Load && n->id == "__debug__") return newref<Object>(interp_.True);
+        return nullptr;
     }
     case ExprKind::UnaryOp: {
         auto* u = static_cast<UnaryOp*>(e);
@@ -399,35 +425,19 @@ Ref<> Compiler::try_fold(Expr* e) {
         if (!l) return nullptr;
         Ref<> r = try_fold(b->right);
         if (!r) return nullptr;
-        bool lnum = is_number(interp_, l.get()), rnum = is_number(interp_, r.get());
-        static const int kOps[] = {NB_ADD, NB_SUBTRACT, NB_MULTIPLY, NB_MATRIX_MULTIPLY, NB_TRUE_DIVIDE, NB_REMAINDER,
-                                   NB_POWER, NB_LSHIFT, NB_RSHIFT, NB_OR, NB_XOR, NB_AND, NB_FLOOR_DIVIDE};
-        int op = kOps[int(b->op)];
-        if (op == NB_MATRIX_MULTIPLY) return nullptr;
-        if (lnum && rnum) {
-            // Keep folded results small, as ast_opt.c's safe_* helpers do.
-            if ((op == NB_POWER || op == NB_LSHIFT) && type_of(r.get()) != interp_.types.float_) {
-                int64_t rv;
-                if (!int_as_i64(r.get(), &rv) || rv > 128 || rv < -128) {
-                    if (op == NB_LSHIFT || (type_of(l.get()) != interp_.types.float_)) {
-                        int64_t lv;
-                        bool small_base = int_as_i64(l.get(), &lv) && (lv >= -1 && lv <= 1);
-                        if (!small_base) return nullptr;
-                    }
-                }
-            }
-            Ref<> res = number_binary_op(ts_, l.get(), r.get(), op);
-            if (!res) { error_clear(ts_); return nullptr; }
-            return res;
-        }
-        // str + str and str * small int.
-        if (is_str(l.get()) && is_str(r.get()) && op == NB_ADD) {
-            if (as_str(l.get())->length + as_str(r.get())->length > 4096) return nullptr;
-            Ref<> res = number_binary_op(ts_, l.get(), r.get(), op);
-            if (!res) error_clear(ts_);
-            return res;
-        }
-        return nullptr;
+        return fold_binop(b->op, l.get(), r.get());
+    }
+    case ExprKind::Subscript: {
+        // fold_subscr: a constant indexed by a constant (not a slice).
+        auto* sub = static_cast<Subscript*>(e);
+        if (sub->ctx != ExprContext::Load || sub->slice->kind == ExprKind::Slice) return nullptr;
+        Ref<> v = try_fold(sub->value);
+        if (!v) return nullptr;
+        Ref<> i = try_fold(sub->slice);
+        if (!i) return nullptr;
+        Ref<> res = object_getitem(ts_, v.get(), i.get());
+        if (!res) error_clear(ts_);
+        return res;
     }
     case ExprKind::Tuple: {
         auto* t = static_cast<Tuple*>(e);
@@ -447,6 +457,114 @@ Ref<> Compiler::try_fold(Expr* e) {
     default:
         return nullptr;
     }
+}
+
+// fold_unaryop's rewrite of `not a is b` to `a is not b` (and `not a in b`
+// to `a not in b`): fills `out` with the inverted comparison, which keeps the
+// comparison's position. The AST itself is left alone.
+bool Compiler::invert_not_compare(UnaryOp* u, Compare& out) {
+    if (u->op != UnaryOpKind::Not || u->operand->kind != ExprKind::Compare) return false;
+    auto* c = static_cast<Compare*>(u->operand);
+    if (c->ops.size() != 1) return false;
+    CmpOpKind op;
+    switch (c->ops[0]) {
+    case CmpOpKind::Is: op = CmpOpKind::IsNot; break;
+    case CmpOpKind::IsNot: op = CmpOpKind::Is; break;
+    case CmpOpKind::In: op = CmpOpKind::NotIn; break;
+    case CmpOpKind::NotIn: op = CmpOpKind::In; break;
+    default: return false;   // == and < cannot be inverted safely
+    }
+    out.left = c->left;
+    out.ops = {op};
+    out.comparators = c->comparators;
+    out.lineno = c->lineno; out.col_offset = c->col_offset;
+    out.end_lineno = c->end_lineno; out.end_col_offset = c->end_col_offset;
+    return true;
+}
+
+// The number of bits of an int's magnitude (_PyLong_NumBits), or -1.
+static int64_t int_num_bits(ThreadState* ts, Object* v) {
+    Ref<> n = call_method(ts, v, "bit_length", nullptr, 0);
+    int64_t bits;
+    if (!n || !int_as_i64(n.get(), &bits)) { error_clear(ts); return -1; }
+    return bits;
+}
+
+// check_complexity: `limit` less the items of nested tuples and frozensets.
+static isize check_complexity(Object* o, isize limit) {
+    if (is_tuple(o)) {
+        auto* t = static_cast<TupleObject*>(o);
+        limit -= t->ob_size;
+        for (isize i = 0; limit >= 0 && i < t->ob_size; i++) limit = check_complexity(t->ob_item[i], limit);
+    }
+    return limit;
+}
+
+// fold_binop with ast_opt.c's safe_* guards, which keep folded constants
+// small: ints of at most 128 bits from *, ** and <<, sequences of at most
+// 256 items / 4096 characters from *, and no %-formatting of str/bytes.
+Ref<> Compiler::fold_binop(OperatorKind kind, Object* l, Object* r) {
+    constexpr int64_t kMaxIntSize = 128, kMaxCollectionSize = 256, kMaxStrSize = 4096, kMaxTotalItems = 1024;
+    static const int kOps[] = {NB_ADD, NB_SUBTRACT, NB_MULTIPLY, NB_MATRIX_MULTIPLY, NB_TRUE_DIVIDE, NB_REMAINDER,
+                               NB_POWER, NB_LSHIFT, NB_RSHIFT, NB_OR, NB_XOR, NB_AND, NB_FLOOR_DIVIDE};
+    int op = kOps[int(kind)];
+    auto exact_int = [this](Object* o) { return type_of(o) == interp_.types.int_ || type_of(o) == interp_.types.bool_; };
+    auto seq_size = [this](Object* o) -> isize {   // -1: not a str/bytes
+        if (is_str(o)) return as_str(o)->length;
+        if (type_of(o) == interp_.types.bytes) return static_cast<VarObject*>(o)->ob_size;
+        return -1;
+    };
+    switch (op) {
+    case NB_MATRIX_MULTIPLY:
+        return nullptr;   // no constant implements @
+    case NB_REMAINDER:
+        if (seq_size(l) >= 0) return nullptr;   // "%s" % x stays a runtime format
+        break;
+    case NB_MULTIPLY: {
+        Object* n = l;
+        Object* seq = r;
+        if (!exact_int(n) || exact_int(seq)) std::swap(n, seq);
+        if (exact_int(l) && exact_int(r)) {
+            if (int_sign(l) && int_sign(r)) {
+                int64_t lb = int_num_bits(ts_, l), rb = int_num_bits(ts_, r);
+                if (lb < 0 || rb < 0 || lb + rb > kMaxIntSize) return nullptr;
+            }
+        } else if (exact_int(n) && is_tuple(seq)) {
+            isize size = static_cast<TupleObject*>(seq)->ob_size;
+            if (size) {
+                int64_t times;
+                if (!int_as_i64(n, &times) || times < 0 || times > kMaxCollectionSize / size) return nullptr;
+                if (times && check_complexity(seq, isize(kMaxTotalItems / times)) < 0) return nullptr;
+            }
+        } else if (exact_int(n) && seq_size(seq) >= 0) {
+            isize size = seq_size(seq);
+            if (size) {
+                int64_t times;
+                if (!int_as_i64(n, &times) || times < 0 || times > kMaxStrSize / size) return nullptr;
+            }
+        }
+        break;
+    }
+    case NB_POWER:
+        if (exact_int(l) && exact_int(r) && int_sign(l) && int_sign(r) > 0) {
+            int64_t lb = int_num_bits(ts_, l), rb;
+            if (lb < 0 || !int_as_i64(r, &rb)) return nullptr;
+            if (lb > kMaxIntSize / rb) return nullptr;
+        }
+        break;
+    case NB_LSHIFT:
+        if (exact_int(l) && exact_int(r) && int_sign(l) && int_sign(r)) {
+            int64_t lb = int_num_bits(ts_, l), rb;
+            if (lb < 0 || !int_as_i64(r, &rb) || rb < 0) return nullptr;
+            if (rb > kMaxIntSize || lb > kMaxIntSize - rb) return nullptr;
+        }
+        break;
+    default:
+        break;
+    }
+    Ref<> res = number_binary_op(ts_, l, r, op);
+    if (!res) error_clear(ts_);
+    return res;
 }
 
 // ------------------------------------------------------------ warnings
@@ -497,7 +615,7 @@ std::string Compiler::infer_type(Expr* e, bool* is_int) {
         }
         return "";
     }
-    case ExprKind::UnaryOp: case ExprKind::BinOp: {
+    case ExprKind::UnaryOp: case ExprKind::BinOp: case ExprKind::Subscript: {
         Ref<> v = try_fold(e);
         if (!v) { error_clear(ts_); return ""; }
         TypeObject* t = type_of(v.get());
@@ -522,7 +640,8 @@ static bool check_is_arg(Expr* e) {
 bool Compiler::check_compare(Compare* c) {
     // A folded expression (-1, 2 * 3, (1, 2)) is a literal too.
     auto is_arg = [this](Expr* e) {
-        if (e->kind == ExprKind::UnaryOp || e->kind == ExprKind::BinOp || e->kind == ExprKind::Tuple) {
+        if (e->kind == ExprKind::UnaryOp || e->kind == ExprKind::BinOp || e->kind == ExprKind::Tuple ||
+            e->kind == ExprKind::Subscript) {
             Ref<> v = try_fold(e);
             if (v) return false;
             error_clear(ts_);
@@ -548,7 +667,7 @@ bool Compiler::check_caller(Expr* func) {
     case ExprKind::Dict: case ExprKind::DictComp: case ExprKind::Set: case ExprKind::SetComp:
     case ExprKind::GeneratorExp: case ExprKind::JoinedStr: case ExprKind::FormattedValue:
         return warn("'" + infer_type(func) + "' object is not callable; perhaps you missed a comma?");
-    case ExprKind::UnaryOp: case ExprKind::BinOp: {
+    case ExprKind::UnaryOp: case ExprKind::BinOp: case ExprKind::Subscript: {
         std::string t = infer_type(func);   // folds to a constant?
         if (t.empty()) return true;
         return warn("'" + t + "' object is not callable; perhaps you missed a comma?");
@@ -563,7 +682,8 @@ bool Compiler::check_subscript(Subscript* s) {
     Expr* v = s->value;
     std::string vt = infer_type(v);
     bool folded_const = v->kind == ExprKind::Constant ||
-                        ((v->kind == ExprKind::UnaryOp || v->kind == ExprKind::BinOp) && !vt.empty());
+                        ((v->kind == ExprKind::UnaryOp || v->kind == ExprKind::BinOp ||
+                          v->kind == ExprKind::Subscript) && !vt.empty());
     if (v->kind == ExprKind::Tuple) {   // a tuple of constants is a constant
         Ref<> t = try_fold(v);
         if (t) folded_const = true;
@@ -1694,16 +1814,25 @@ bool Compiler::defaults(Arguments* a, int* flags) {
         emit(BUILD_TUPLE, int(a->defaults.size()));
         *flags |= 0x01;
     }
-    int nkw = 0;
+    // compiler_visit_kwonlydefaults: the values, then a constant tuple of
+    // the (mangled) names, then BUILD_CONST_KEY_MAP.
+    std::vector<std::string> keys;
     for (std::size_t i = 0; i < a->kwonlyargs.size(); i++) {
         Expr* d = i < a->kw_defaults.size() ? a->kw_defaults[i] : nullptr;
         if (!d) continue;
-        if (!load_const(str_from_utf8(ts_, a->kwonlyargs[i]->arg))) return false;
+        keys.push_back(mangle(u().private_name, a->kwonlyargs[i]->arg));
         if (!visit_expr(d)) return false;
-        nkw++;
     }
-    if (nkw) {
-        emit(BUILD_MAP, nkw);
+    if (!keys.empty()) {
+        Ref<TupleObject> t = tuple_new(ts_, isize(keys.size()));
+        if (!t) { failed_ = true; return false; }
+        for (std::size_t i = 0; i < keys.size(); i++) {
+            Ref<> k = str_intern(ts_, str_from_utf8(ts_, keys[i]));
+            if (!k) { failed_ = true; return false; }
+            t->ob_item[i] = k.release();
+        }
+        if (!load_const(std::move(t))) return false;
+        emit(BUILD_CONST_KEY_MAP, int(keys.size()));
         *flags |= 0x02;
     }
     return true;
@@ -1788,10 +1917,7 @@ bool Compiler::function_def(FunctionDef* fd) {
     if (!code) return false;
     set_loc(fd);
     if (!make_closure(code.get(), flags)) return false;
-    for (std::size_t i = 0; i < fd->decorator_list.size(); i++) {
-        emit(PRECALL, 0);
-        emit(CALL, 0);
-    }
+    apply_decorators(fd->decorator_list);
     return nameop(fd->name, ExprContext::Store);
 }
 
@@ -1806,7 +1932,7 @@ bool Compiler::class_def(ClassDef* cd) {
     if (!enter_scope(scope, cd->name, cd, firstlineno)) return false;
     u().private_name = cd->name;
     std::string qualname = u().qualname;
-    set_loc(cd);
+    // (These first stores keep enter_scope's location: the class's first line.)
     if (!nameop("__name__", ExprContext::Load) || !nameop("__module__", ExprContext::Store)) return false;
     if (!load_const(str_from_utf8(ts_, qualname)) || !nameop("__qualname__", ExprContext::Store)) return false;
     if (!body_with_docstring(cd->body, true)) return false;
@@ -1828,10 +1954,7 @@ bool Compiler::class_def(ClassDef* cd) {
     if (!make_closure(code.get(), 0)) return false;
     if (!load_const(str_from_utf8(ts_, cd->name))) return false;
     if (!call_args(cd->bases, cd->keywords, 2)) return false;
-    for (std::size_t i = 0; i < cd->decorator_list.size(); i++) {
-        emit(PRECALL, 0);
-        emit(CALL, 0);
-    }
+    apply_decorators(cd->decorator_list);
     return nameop(cd->name, ExprContext::Store);
 }
 
@@ -1911,7 +2034,14 @@ bool Compiler::subscript_slice(Expr* slice) {
 }
 
 bool Compiler::joined_str(JoinedStr* j) {
-    if (j->values.empty()) return load_const(str_from_utf8(ts_, ""));
+    // Past the stack guideline the pieces are joined by ''.join([...]).
+    const bool join = j->values.size() > 30;
+    const Position saved = u().loc;
+    if (join) {
+        if (!load_const(str_from_utf8(ts_, ""))) return false;
+        emit(LOAD_METHOD, add_name("join"));
+        emit(BUILD_LIST, 0);
+    }
     for (Expr* v : j->values) {
         if (v->kind == ExprKind::Constant) {
             if (!visit_expr(v)) return false;
@@ -1932,15 +2062,119 @@ bool Compiler::joined_str(JoinedStr* j) {
         }
         set_loc(v);
         emit(FORMAT_VALUE, oparg);
+        if (join) {
+            u().loc = saved;
+            emit(LIST_APPEND, 1);
+        }
     }
-    if (j->values.size() != 1) emit(BUILD_STRING, int(j->values.size()));
+    if (join) {
+        emit(PRECALL, 1);
+        emit(CALL, 1);
+    } else if (j->values.size() != 1) {
+        emit(BUILD_STRING, int(j->values.size()));
+    }
+    return true;
+}
+
+// ast_opt.c's optimize_format: 'fmt' % (a, b) whose format units are all
+// %s, %r or %a (with at most a width and precision of up to two digits)
+// becomes the f-string f'{a!s}{b!r}'. Fills `out` (its pieces owned by
+// temp_nodes_) and returns true when the rewrite applies.
+bool Compiler::format_as_fstring(BinOp* b, JoinedStr& out) {
+    if (b->op != OperatorKind::Mod || b->left->kind != ExprKind::Constant || b->right->kind != ExprKind::Tuple)
+        return false;
+    const AstConstant& fc = static_cast<Constant*>(b->left)->value;
+    if (fc.kind != AstConstant::Kind::Str) return false;
+    const auto& elts = static_cast<Tuple*>(b->right)->elts;
+    for (Expr* x : elts)
+        if (x->kind == ExprKind::Starred) return false;
+    if (try_fold(b->right)) return false;   // a constant tuple is not rewritten
+    error_clear(ts_);
+    const std::string& fmt = fc.text;
+    std::vector<Expr*> pieces;
+    std::size_t pos = 0, cnt = 0;
+    auto literal = [&]() {   // parse_literal: text up to the next lone '%'
+        std::size_t start = pos;
+        std::string text;
+        while (pos < fmt.size()) {
+            if (fmt[pos] != '%') text += fmt[pos++];
+            else if (pos + 1 < fmt.size() && fmt[pos + 1] == '%') { text += '%'; pos += 2; }
+            else break;
+        }
+        if (pos == start) return;
+        auto c = std::make_unique<Constant>();
+        c->value.kind = AstConstant::Kind::Str;
+        c->value.text = std::move(text);
+        c->lineno = c->end_lineno = c->col_offset = c->end_col_offset = -1;
+        pieces.push_back(c.get());
+        temp_nodes_.push_back(std::move(c));
+    };
+    for (;;) {
+        literal();
+        if (pos >= fmt.size()) break;
+        if (cnt >= elts.size()) return false;   // more format units than items
+        pos++;   // '%'
+        // simple_format_arg_parse: flags, width and precision of at most two digits each, the spec.
+        bool ljust = false;
+        int width = -1, prec = -1;
+        char ch = 0;
+        auto next = [&]() { if (pos >= fmt.size()) return false; ch = fmt[pos++]; return true; };
+        for (;;) {
+            if (!next()) return false;
+            if (ch == '-') { ljust = true; continue; }
+            if (ch == '+' || ch == ' ' || ch == '#' || ch == '0') continue;
+            break;
+        }
+        if (ch >= '0' && ch <= '9') {
+            width = 0;
+            int digits = 0;
+            while (ch >= '0' && ch <= '9') {
+                width = width * 10 + (ch - '0');
+                if (!next() || ++digits >= 3) return false;
+            }
+        }
+        if (ch == '.') {
+            if (!next()) return false;
+            prec = 0;
+            int digits = 0;
+            while (ch >= '0' && ch <= '9') {
+                prec = prec * 10 + (ch - '0');
+                if (!next() || ++digits >= 3) return false;
+            }
+        }
+        if (ch != 's' && ch != 'r' && ch != 'a') return false;
+        Expr* arg = elts[cnt++];
+        std::string spec;
+        if (!ljust && width > 0) spec += '>';
+        if (width >= 0) spec += std::to_string(width);
+        if (prec >= 0) spec += "." + std::to_string(prec);
+        auto fv = std::make_unique<FormattedValue>();
+        fv->value = arg;
+        fv->conversion = ch;
+        if (!spec.empty()) {
+            auto c = std::make_unique<Constant>();
+            c->value.kind = AstConstant::Kind::Str;
+            c->value.text = spec;
+            c->lineno = c->end_lineno = c->col_offset = c->end_col_offset = -1;
+            fv->format_spec = c.get();
+            temp_nodes_.push_back(std::move(c));
+        }
+        fv->lineno = arg->lineno; fv->col_offset = arg->col_offset;
+        fv->end_lineno = arg->end_lineno; fv->end_col_offset = arg->end_col_offset;
+        pieces.push_back(fv.get());
+        temp_nodes_.push_back(std::move(fv));
+    }
+    if (cnt < elts.size()) return false;   // more items than format units
+    out.values = std::move(pieces);
+    out.lineno = b->lineno; out.col_offset = b->col_offset;
+    out.end_lineno = b->end_lineno; out.end_col_offset = b->end_col_offset;
     return true;
 }
 
 bool Compiler::visit_expr_inner(Expr* e) {
     // Constant folding first (ast_opt.c runs before code generation).
     if (e->kind == ExprKind::UnaryOp || e->kind == ExprKind::BinOp || e->kind == ExprKind::Tuple ||
-        e->kind == ExprKind::Constant) {
+        e->kind == ExprKind::Subscript || e->kind == ExprKind::Constant) {
         if (Ref<> folded = try_fold(e)) return load_const(std::move(folded));
         if (error_occurred(ts_)) { failed_ = true; return false; }
         if (e->kind == ExprKind::Constant) return load_const(constant_value(static_cast<Constant*>(e)->value));
@@ -1948,6 +2182,8 @@ bool Compiler::visit_expr_inner(Expr* e) {
     switch (e->kind) {
     case ExprKind::Name: {
         auto* n = static_cast<Name*>(e);
+        // ast_opt.c: __debug__ is the constant True (no -O here).
+        if (n->ctx == ExprContext::Load && n->id == "__debug__") return load_const(newref<Object>(interp_.True));
         return nameop(n->id, n->ctx);
     }
     case ExprKind::BinOp: {
@@ -1955,12 +2191,16 @@ bool Compiler::visit_expr_inner(Expr* e) {
         static const int kOps[] = {NB_ADD, NB_SUBTRACT, NB_MULTIPLY, NB_MATRIX_MULTIPLY, NB_TRUE_DIVIDE,
                                    NB_REMAINDER, NB_POWER, NB_LSHIFT, NB_RSHIFT, NB_OR, NB_XOR, NB_AND,
                                    NB_FLOOR_DIVIDE};
+        JoinedStr fstring;
+        if (format_as_fstring(b, fstring)) return joined_str(&fstring);
         if (!visit_expr(b->left) || !visit_expr(b->right)) return false;
         emit(BINARY_OP, kOps[int(b->op)]);
         return true;
     }
     case ExprKind::UnaryOp: {
         auto* un = static_cast<UnaryOp*>(e);
+        Compare inverted;
+        if (invert_not_compare(un, inverted)) return visit_expr(&inverted);
         if (!visit_expr(un->operand)) return false;
         static const int kOps[] = {UNARY_INVERT, UNARY_NOT, UNARY_POSITIVE, UNARY_NEGATIVE};
         emit(kOps[int(un->op)]);
@@ -2147,10 +2387,13 @@ bool Compiler::compare(Compare* c) {
 // its truth equals `cond`.
 bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
     switch (e->kind) {
-    case ExprKind::UnaryOp:
+    case ExprKind::UnaryOp: {
+        Compare inverted;
+        if (invert_not_compare(static_cast<UnaryOp*>(e), inverted)) return jump_if(&inverted, target, cond);
         if (static_cast<UnaryOp*>(e)->op == UnaryOpKind::Not)
             return jump_if(static_cast<UnaryOp*>(e)->operand, target, !cond);
         break;
+    }
     case ExprKind::BoolOp: {
         auto* b = static_cast<BoolOp*>(e);
         bool cond2 = b->op == BoolOpKind::Or;
@@ -2178,9 +2421,9 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
         auto* c = static_cast<Compare*>(e);
         std::size_t n = c->ops.size();
         if (n > 1) {
-            if (!check_compare(c)) return false;
             Position saved = u().loc;
             set_loc(e);
+            if (!check_compare(c)) return false;
             if (!visit_expr(c->left)) return false;
             Block* cleanup = new_block();
             for (std::size_t i = 0; i + 1 < n; i++) {
@@ -2723,7 +2966,10 @@ bool Compiler::async_with(With* w, std::size_t pos) {
 
 bool Compiler::call(Call* c) {
     // obj.method(args): LOAD_METHOD saves building a bound method.
-    if (c->func->kind == ExprKind::Attribute && static_cast<Attribute*>(c->func)->ctx == ExprContext::Load) {
+    // Not when the object is a name the module imports (is_import_originated:
+    // 3.11 looks only at the module's own symbols, whatever the scope).
+    if (c->func->kind == ExprKind::Attribute && static_cast<Attribute*>(c->func)->ctx == ExprContext::Load &&
+        !is_import_originated(static_cast<Attribute*>(c->func)->value)) {
         bool simple = true;
         for (Expr* a : c->args) if (a->kind == ExprKind::Starred) simple = false;
         for (Keyword* k : c->keywords) if (k->arg.empty()) simple = false;

@@ -237,7 +237,7 @@ void optimize_block(ThreadState* ts, Block* b, const std::vector<Object*>& const
                 if (n == 1) { ins.opcode = NOP; in[i + 1].opcode = NOP; break; }
                 if (n == 2 || n == 3) { ins.opcode = NOP; in[i + 1].opcode = SWAP; break; }
             }
-            if (n > 0 && i >= std::size_t(n)) {
+            if (i >= std::size_t(n)) {   // n == 0 too: () is a constant
                 bool all_const = true;
                 for (int k = 1; k <= n; k++)
                     if (in[i - k].opcode != LOAD_CONST) { all_const = false; break; }
