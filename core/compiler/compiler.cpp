@@ -86,6 +86,18 @@ std::string const_key(Interpreter& interp, Object* o) {
         }
         return k + ")";
     }
+    if (t == interp.types.frozenset) {
+        // Equal frozensets are one constant whatever their table order.
+        std::vector<std::string> keys;
+        isize pos = 0;
+        Object* item;
+        int64_t hash;
+        while (set_next_entry(o, &pos, &item, &hash)) keys.push_back(const_key(interp, item));
+        std::sort(keys.begin(), keys.end());
+        std::string k = "F(";
+        for (const std::string& sub : keys) k += std::to_string(sub.size()) + ":" + sub;
+        return k + ")";
+    }
     // Code objects and anything else are never merged.
     char buf[32];
     std::snprintf(buf, sizeof buf, "p%p", static_cast<void*>(o));
@@ -133,8 +145,6 @@ struct Unit {
     ~Unit() { for (Object* c : consts) decref(c); }
 };
 
-// Every element is a constant (after folding, e.g. -1 or (1, 2)).
-bool all_constant_exprs(const std::vector<Expr*>& elts);
 
 class Compiler {
 public:
@@ -230,6 +240,19 @@ private:
         std::string key = const_key(interp_, value.get());
         auto cached = const_cache_.find(key);
         if (cached == const_cache_.end() && key[0] != 'p') {
+            // merge_consts_recursive keeps a new frozenset as rebuilt from its
+            // own iteration order, which can change that order.
+            if (key[0] == 'F' && as_set(value.get())->used > 0) {
+                Ref<TupleObject> items = tuple_new(ts_, as_set(value.get())->used);
+                isize pos = 0, i = 0;
+                Object* item;
+                int64_t hash;
+                if (items) {
+                    while (set_next_entry(value.get(), &pos, &item, &hash)) items->ob_item[i++] = newref(item).release();
+                    if (Ref<> rebuilt = frozenset_new(ts_, items.get())) value = std::move(rebuilt);
+                }
+                if (error_occurred(ts_)) error_clear(ts_);
+            }
             cached = const_cache_.emplace(key, std::move(value)).first;
         }
         Object* obj = cached != const_cache_.end() ? cached->second.get() : value.get();
@@ -289,6 +312,8 @@ private:
     bool call_args(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, int extra);
     bool subkwargs(const std::vector<Keyword*>& keywords, std::size_t begin, std::size_t end);
     bool starunpack(const std::vector<Expr*>& elts, int pushed, int build, int add, int extend, bool tuple);
+    bool all_constant(const std::vector<Expr*>& elts, std::size_t begin, std::size_t end,
+                      std::vector<Ref<>>* values = nullptr);
     bool dict_display(Dict* d);
     bool subdict(Dict* d, std::size_t begin, std::size_t end);
     bool comprehension(Expr* e, const char* name, const std::vector<Comprehension*>& gens, Expr* elt, Expr* val);
@@ -2002,7 +2027,7 @@ bool Compiler::visit_iterable(Expr* e) {
     }
     if (e->kind == ExprKind::Set) {
         const auto& elts = static_cast<Set*>(e)->elts;
-        if (all_constant_exprs(elts)) {
+        if (all_constant(elts, 0, elts.size())) {
             Ref<TupleObject> t = tuple_new(ts_, isize(elts.size()));
             if (!t) return false;
             for (std::size_t i = 0; i < elts.size(); i++) {
@@ -2453,20 +2478,7 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
         break;
     }
     if (!visit_expr(e)) return false;
-    // A constant condition becomes an unconditional jump or nothing (the
-    // peephole rule for LOAD_CONST + POP_JUMP_IF_*).
-    if (!u().cur->instrs.empty() && u().cur->instrs.back().opcode == LOAD_CONST) {
-        Instr& last = u().cur->instrs.back();
-        int t = object_is_true(ts_, u().consts[std::size_t(last.oparg)]);
-        if (t >= 0) {
-            last.opcode = NOP;
-            last.oparg = 0;
-            if (bool(t) == cond) emit(JUMP, 0, target);
-            else emit(NOP);
-            return true;
-        }
-        error_clear(ts_);
-    }
+    // (A constant condition is folded by the assembler's peephole pass.)
     emit(cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, 0, target);
     use_next_block(new_block());
     return true;
@@ -2575,9 +2587,16 @@ bool Compiler::subkwargs(const std::vector<Keyword*>& keywords, std::size_t begi
     return true;
 }
 
-static bool all_constant(const std::vector<Expr*>& elts, std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; i++)
-        if (!elts[i] || elts[i]->kind != ExprKind::Constant) return false;
+// are_all_items_const, on the tree as ast_opt.c leaves it: every item folds
+// to a constant; their values are appended to *values when given.
+bool Compiler::all_constant(const std::vector<Expr*>& elts, std::size_t begin, std::size_t end,
+                            std::vector<Ref<>>* values) {
+    for (std::size_t i = begin; i < end; i++) {
+        if (!elts[i] || elts[i]->kind == ExprKind::Starred) return false;
+        Ref<> v = try_fold(elts[i]);
+        if (!v) { error_clear(ts_); return false; }
+        if (values) values->push_back(std::move(v));
+    }
     return true;
 }
 
@@ -2585,14 +2604,11 @@ static bool all_constant(const std::vector<Expr*>& elts, std::size_t begin, std:
 // spliced in by the extend opcode.
 bool Compiler::starunpack(const std::vector<Expr*>& elts, int pushed, int build, int add, int extend, bool tuple) {
     std::size_t n = elts.size();
-    if (n > 2 && all_constant(elts, 0, n)) {
+    std::vector<Ref<>> values;
+    if (n > 2 && all_constant(elts, 0, n, &values)) {
         Ref<TupleObject> folded = tuple_new(ts_, isize(n));
         if (!folded) return false;
-        for (std::size_t i = 0; i < n; i++) {
-            Ref<> v = constant_value(static_cast<Constant*>(elts[i])->value);
-            if (!v) return false;
-            folded->ob_item[i] = v.release();
-        }
+        for (std::size_t i = 0; i < n; i++) folded->ob_item[i] = values[i].release();
         if (tuple && !pushed) return load_const(std::move(folded));
         Ref<> value = std::move(folded);
         if (add == SET_ADD) {
@@ -2641,16 +2657,13 @@ bool Compiler::starunpack(const std::vector<Expr*>& elts, int pushed, int build,
 bool Compiler::subdict(Dict* d, std::size_t begin, std::size_t end) {
     std::size_t n = end - begin;
     bool big = n * 2 > 30;
-    if (n > 1 && !big && all_constant(d->keys, begin, end)) {
+    std::vector<Ref<>> key_values;
+    if (n > 1 && !big && all_constant(d->keys, begin, end, &key_values)) {
         for (std::size_t i = begin; i < end; i++)
             if (!visit_expr(d->values[i])) return false;
         Ref<TupleObject> keys = tuple_new(ts_, isize(n));
         if (!keys) return false;
-        for (std::size_t i = begin; i < end; i++) {
-            Ref<> k = constant_value(static_cast<Constant*>(d->keys[i])->value);
-            if (!k) return false;
-            keys->ob_item[i - begin] = k.release();
-        }
+        for (std::size_t i = 0; i < n; i++) keys->ob_item[i] = key_values[i].release();
         if (!load_const(std::move(keys))) return false;
         emit(BUILD_CONST_KEY_MAP, int(n));
         return true;
@@ -2985,32 +2998,15 @@ bool Compiler::call(Call* c) {
         }
     }
     if (!check_caller(c->func)) return false;
-    // PUSH_NULL + LOAD_GLOBAL fold into LOAD_GLOBAL with the NULL bit.
-    std::size_t before = u().cur->instrs.size();
+    // (The assembler folds PUSH_NULL + LOAD_GLOBAL into LOAD_GLOBAL with the NULL bit.)
     set_loc(c->func);   // PUSH_NULL carries the callee's position, as in 3.11
     emit(PUSH_NULL);
     set_loc(c);
     if (!visit_expr(c->func)) return false;
-    std::vector<Instr>& ins = u().cur->instrs;
-    if (ins.size() == before + 2 && ins[before + 1].opcode == LOAD_GLOBAL && !(ins[before + 1].oparg & 1)) {
-        ins[before + 1].oparg |= 1;
-        ins.erase(ins.begin() + std::ptrdiff_t(before));
-    }
     set_loc(c);
     return call_args(c->args, c->keywords, 0);
 }
 
-bool all_constant_exprs(const std::vector<Expr*>& elts) {
-    for (Expr* e : elts) {
-        switch (e->kind) {
-        case ExprKind::Constant: break;
-        case ExprKind::UnaryOp: if (static_cast<UnaryOp*>(e)->operand->kind != ExprKind::Constant) return false; break;
-        case ExprKind::Tuple: if (!all_constant_exprs(static_cast<Tuple*>(e)->elts)) return false; break;
-        default: return false;
-        }
-    }
-    return true;
-}
 
 
 // ------------------------------------------------------------ match
@@ -3141,7 +3137,7 @@ bool Compiler::pattern_sequence(MatchSequence* p, PatternContext& pc) {
         load_const(int_from_i64(ts_, size));
         emit(COMPARE_OP, Py_EQ);
         jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
-    } else if (!star_wildcard) {
+    } else if (size > 1) {   // a star: len(subject) >= size - 1
         emit(GET_LEN);
         load_const(int_from_i64(ts_, size - 1));
         emit(COMPARE_OP, Py_GE);

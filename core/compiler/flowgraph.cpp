@@ -13,6 +13,7 @@
 #include <algorithm>
 
 #include "bytecode/opcodes.h"
+#include "objects/abstract.h"
 #include "objects/tupleobject.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
@@ -209,6 +210,23 @@ void optimize_block(ThreadState* ts, Block* b, const std::vector<Object*>& const
         const Instr* target = ins.target ? first_instr(ins.target) : nullptr;
         switch (ins.opcode) {
         case LOAD_CONST: {
+            // A constant condition: the jump is taken always (JUMP) or never (NOPs).
+            if (nextop == POP_JUMP_IF_FALSE || nextop == POP_JUMP_IF_TRUE || nextop == JUMP_IF_FALSE_OR_POP ||
+                nextop == JUMP_IF_TRUE_OR_POP) {
+                int is_true = object_is_true(ts, consts[std::size_t(ins.oparg)]);
+                if (is_true < 0) { error_clear(ts); break; }
+                bool pops = nextop == POP_JUMP_IF_FALSE || nextop == POP_JUMP_IF_TRUE;
+                bool jump_if_true = nextop == POP_JUMP_IF_TRUE || nextop == JUMP_IF_TRUE_OR_POP;
+                if (pops) ins.opcode = NOP;
+                if (bool(is_true) == jump_if_true) {
+                    in[i + 1].opcode = JUMP;
+                } else {
+                    ins.opcode = NOP;
+                    in[i + 1].opcode = NOP;
+                    in[i + 1].target = nullptr;
+                }
+                break;
+            }
             // `x is None` / `x is not None` followed by a jump become one jump.
             if (nextop == IS_OP && consts[std::size_t(ins.oparg)] == interp.None && i + 2 < in.size()) {
                 Instr& jump = in[i + 2];
@@ -222,6 +240,14 @@ void optimize_block(ThreadState* ts, Block* b, const std::vector<Object*>& const
             }
             break;
         }
+        case PUSH_NULL:
+            // LOAD_GLOBAL can push the NULL itself (its low oparg bit).
+            if (nextop == LOAD_GLOBAL) {
+                ins.opcode = NOP;
+                ins.oparg = 0;
+                in[i + 1].oparg |= 1;
+            }
+            break;
         case SWAP: {
             if (ins.oparg == 1) {
                 ins.opcode = NOP;

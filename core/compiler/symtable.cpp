@@ -82,6 +82,14 @@ private:
         }
         f |= flag;
         if (flag & DEF_PARAM) cur_->varnames.push_back(name);
+        // A `global` declaration anywhere also marks the module's own symbol
+        // (st_global), so the module body reaches the name with *_GLOBAL too.
+        if ((flag & DEF_GLOBAL) && cur_ != table_.top_.get()) {
+            Scope* top = table_.top_.get();
+            auto [g, added] = top->flags.emplace(name, 0u);
+            if (added) top->order.push_back(name);
+            g->second |= flag;
+        }
         return true;
     }
 
