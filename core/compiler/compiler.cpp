@@ -141,6 +141,7 @@ struct Unit {
     std::vector<FBlock> fblocks;
     std::string private_name;   // enclosing class name, for name mangling (u_private)
     bool async_def = false;     // an `async def` body (COMPILER_SCOPE_ASYNC_FUNCTION)
+    Block* after_return = nullptr;  // the empty block a `return` statement left current
 
     ~Unit() { for (Object* c : consts) decref(c); }
 };
@@ -226,6 +227,14 @@ private:
         u().cur->instrs.push_back(Instr{opcode, oparg, Position{-1, -1, -1, -1}, target});
     }
     Block* new_block() { return u().graph.new_block(); }
+    // compile.c's b_return for the current block: 3.11 starts a new block
+    // only when an instruction follows a return, so a body that ends with
+    // `return` needs no implicit `return None` (nor its None constant).
+    bool block_returns() {
+        const Block* b = u().cur;
+        if (b->instrs.empty()) return b == u().after_return;
+        return b->instrs.back().opcode == RETURN_VALUE;
+    }
     // Starts emitting into `b`, laid out right after the current block.
     void use_next_block(Block* b) {
         Block* cur = u().cur;
@@ -234,6 +243,22 @@ private:
         u().cur = b;
     }
     void set_loc(const Node* n) { u().loc = Position{n->lineno, n->end_lineno, n->col_offset, n->end_col_offset}; }
+    // update_start_location_to_match_attr: an attribute access spanning
+    // lines is located at the attribute name (for tracebacks and line events).
+    void set_attr_loc(Attribute* a) {
+        Position& p = u().loc;
+        if (p.lineno == a->end_lineno) return;
+        p.lineno = a->end_lineno;
+        int len = 0;   // the name's length in code points
+        for (unsigned char ch : a->attr) len += (ch & 0xC0) != 0x80;
+        if (len <= a->end_col_offset) {
+            p.col = a->end_col_offset - len;
+        } else {
+            p.col = p.end_col = -1;
+        }
+        p.end_lineno = std::max(p.lineno, p.end_lineno);
+        if (p.lineno == p.end_lineno) p.end_col = std::max(p.col, p.end_col);
+    }
 
     // ---- constants and names
     int add_const(Ref<> value) {
@@ -310,6 +335,8 @@ private:
     bool compare(Compare* c);
     bool call(Call* c);
     bool call_args(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, int extra);
+    bool validate_keywords(const std::vector<Keyword*>& keywords);
+    bool kw_names(const std::vector<Keyword*>& keywords);
     bool subkwargs(const std::vector<Keyword*>& keywords, std::size_t begin, std::size_t end);
     bool starunpack(const std::vector<Expr*>& elts, int pushed, int build, int add, int extend, bool tuple);
     bool all_constant(const std::vector<Expr*>& elts, std::size_t begin, std::size_t end,
@@ -1075,6 +1102,7 @@ bool Compiler::visit_stmt(Stmt* s) {
         else if (!preserve_tos) load_const(std::move(constant));
         emit(RETURN_VALUE);
         use_next_block(new_block());
+        u().after_return = u().cur;
         return true;
     }
     case StmtKind::Delete: {
@@ -1088,6 +1116,7 @@ bool Compiler::visit_stmt(Stmt* s) {
                 auto* a = static_cast<Attribute*>(t);
                 if (!visit_expr(a->value)) return false;
                 set_loc(t);
+                set_attr_loc(a);
                 emit(DELETE_ATTR, add_name(mangle(u().private_name, a->attr)));
                 break;
             }
@@ -1742,6 +1771,7 @@ bool Compiler::store_target(Expr* t) {
         auto* a = static_cast<Attribute*>(t);
         if (!visit_expr(a->value)) return false;
         set_loc(t);
+        set_attr_loc(a);
         emit(STORE_ATTR, add_name(mangle(u().private_name, a->attr)));
         return true;
     }
@@ -1932,7 +1962,7 @@ bool Compiler::function_def(FunctionDef* fd) {
     if (start == 0) add_const(none());
     for (std::size_t i = start; i < body.size(); i++)
         if (!visit_stmt(body[i])) return false;
-    if (!u().cur->ends_with_exit()) {
+    if (!block_returns()) {
         u().loc = Position{-1, -1, -1, -1};
         load_const(none());
         emit(RETURN_VALUE);
@@ -2087,10 +2117,8 @@ bool Compiler::joined_str(JoinedStr* j) {
         }
         set_loc(v);
         emit(FORMAT_VALUE, oparg);
-        if (join) {
-            u().loc = saved;
-            emit(LIST_APPEND, 1);
-        }
+        u().loc = saved;
+        if (join) emit(LIST_APPEND, 1);
     }
     if (join) {
         emit(PRECALL, 1);
@@ -2252,6 +2280,7 @@ bool Compiler::visit_expr_inner(Expr* e) {
         auto* a = static_cast<Attribute*>(e);
         if (!visit_expr(a->value)) return false;
         set_loc(e);
+        set_attr_loc(a);
         emit(LOAD_ATTR, add_name(mangle(u().private_name, a->attr)));
         return true;
     }
@@ -2445,9 +2474,10 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
     case ExprKind::Compare: {
         auto* c = static_cast<Compare*>(e);
         std::size_t n = c->ops.size();
+        // The jump carries the comparison's position, which stays current
+        // after it (3.11 sets it here and does not restore it).
+        set_loc(e);
         if (n > 1) {
-            Position saved = u().loc;
-            set_loc(e);
             if (!check_compare(c)) return false;
             if (!visit_expr(c->left)) return false;
             Block* cleanup = new_block();
@@ -2469,7 +2499,6 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
             emit(POP_TOP);
             if (!cond) emit_noloc(JUMP, 0, target);
             use_next_block(end);
-            u().loc = saved;
             return true;
         }
         break;
@@ -2486,37 +2515,43 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
 
 // compiler_call_helper: `extra` values (the callable's own arguments, such
 // as a class body function and name) are already on the stack.
+// validate_keywords: a repeated keyword is a SyntaxError at the repeat.
+bool Compiler::validate_keywords(const std::vector<Keyword*>& keywords) {
+    for (std::size_t i = 0; i < keywords.size(); i++) {
+        if (keywords[i]->arg.empty()) continue;
+        for (std::size_t j = i + 1; j < keywords.size(); j++)
+            if (keywords[j]->arg == keywords[i]->arg)
+                return syntax_error(keywords[j], "keyword argument repeated: " + keywords[i]->arg);
+    }
+    return true;
+}
+
+// compiler_call_simple_kw_helper: KW_NAMES with the tuple of keyword names.
+bool Compiler::kw_names(const std::vector<Keyword*>& keywords) {
+    Ref<TupleObject> t = tuple_new(ts_, isize(keywords.size()));
+    if (!t) { failed_ = true; return false; }
+    for (std::size_t i = 0; i < keywords.size(); i++) {
+        Ref<> s = str_intern(ts_, str_from_utf8(ts_, keywords[i]->arg));
+        if (!s) { failed_ = true; return false; }
+        t->ob_item[i] = s.release();
+    }
+    emit(KW_NAMES, add_const(std::move(t)));
+    return true;
+}
+
 bool Compiler::call_args(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, int extra) {
     constexpr std::size_t kStackUseGuideline = 30;
     std::size_t nelts = args.size(), nkwelts = keywords.size();
     bool ex_call = nelts + nkwelts * 2 > kStackUseGuideline;
     for (Expr* a : args) if (a->kind == ExprKind::Starred) ex_call = true;
     for (Keyword* k : keywords) if (k->arg.empty()) ex_call = true;
-    // Duplicate keywords are a SyntaxError (validate_keywords).
-    for (std::size_t i = 0; i < nkwelts; i++) {
-        if (keywords[i]->arg.empty()) continue;
-        for (std::size_t j = i + 1; j < nkwelts; j++)
-            if (keywords[j]->arg == keywords[i]->arg)
-                return syntax_error(keywords[j], "keyword argument repeated: " + keywords[i]->arg);
-    }
+    if (!validate_keywords(keywords)) return false;
     if (!ex_call) {
         for (Expr* a : args)
             if (!visit_expr(a)) return false;
-        std::vector<std::string> kwnames;
-        for (Keyword* k : keywords) {
+        for (Keyword* k : keywords)
             if (!visit_expr(k->value)) return false;
-            kwnames.push_back(k->arg);
-        }
-        if (!kwnames.empty()) {
-            Ref<TupleObject> t = tuple_new(ts_, isize(kwnames.size()));
-            if (!t) return false;
-            for (std::size_t i = 0; i < kwnames.size(); i++) {
-                Ref<> s = str_intern(ts_, str_from_utf8(ts_, kwnames[i]));
-                if (!s) return false;
-                t->ob_item[i] = s.release();
-            }
-            emit(KW_NAMES, add_const(std::move(t)));
-        }
+        if (!keywords.empty() && !kw_names(keywords)) return false;
         int n = int(nelts + nkwelts) + extra;
         emit(PRECALL, n);
         emit(CALL, n);
@@ -2986,15 +3021,24 @@ bool Compiler::call(Call* c) {
         bool simple = true;
         for (Expr* a : c->args) if (a->kind == ExprKind::Starred) simple = false;
         for (Keyword* k : c->keywords) if (k->arg.empty()) simple = false;
-        if (simple && c->args.size() + c->keywords.size() < 255) {
+        std::size_t nargs = c->args.size(), nkw = c->keywords.size();
+        if (simple && nargs + nkw + (nkw != 0) < 30) {   // STACK_USE_GUIDELINE
+            if (!validate_keywords(c->keywords)) return false;
             auto* a = static_cast<Attribute*>(c->func);
             if (!visit_expr(a->value)) return false;
-            Position saved = u().loc;
             set_loc(a);
+            set_attr_loc(a);
             emit(LOAD_METHOD, add_name(mangle(u().private_name, a->attr)));
-            u().loc = saved;
+            for (Expr* arg : c->args)
+                if (!visit_expr(arg)) return false;
+            for (Keyword* k : c->keywords)
+                if (!visit_expr(k->value)) return false;
+            if (nkw && !kw_names(c->keywords)) return false;   // at the method's position
             set_loc(c);
-            return call_args(c->args, c->keywords, 0);
+            set_attr_loc(a);
+            emit(PRECALL, int(nargs + nkw));
+            emit(CALL, int(nargs + nkw));
+            return true;
         }
     }
     if (!check_caller(c->func)) return false;
