@@ -331,6 +331,7 @@ private:
     bool visit_expr_inner(Expr* e);
     bool nameop(const std::string& name, ExprContext ctx);
     bool store_target(Expr* target);
+    bool store_target_inner(Expr* target);
     bool jump_if(Expr* e, Block* target, bool cond);
     bool compare(Compare* c);
     bool call(Call* c);
@@ -1762,7 +1763,15 @@ bool Compiler::with_stmt(With* w, std::size_t pos) {
     return true;
 }
 
+// A target is visited like any expression: its position is restored after.
 bool Compiler::store_target(Expr* t) {
+    Position saved = u().loc;
+    bool ok = store_target_inner(t);
+    u().loc = saved;
+    return ok;
+}
+
+bool Compiler::store_target_inner(Expr* t) {
     switch (t->kind) {
     case ExprKind::Name:
         set_loc(t);
