@@ -928,6 +928,7 @@ Ref<CodeObject> Compiler::compile_module(Mod* mod, ParseMode mode) {
     if (!enter_scope(st_.top(), "<module>", nullptr, 1)) return nullptr;
     if (mode == ParseMode::Eval) {
         if (!visit_expr(mod->expr)) return nullptr;
+        u().loc = Position{-1, -1, -1, -1};   // assemble()'s artificial return
         emit(RETURN_VALUE);
     } else {
         if (!body_with_docstring(mod->body, true)) return nullptr;

@@ -1,6 +1,7 @@
-// dis_module.cpp — the `dis` module: disassembly of functions, methods,
-// classes, code objects and source strings, printed as CPython 3.11 prints
-// it (the formatting itself is core/bytecode/dis.cpp).
+// dis_module.cpp — the `_dis` module under core/lib/dis.py: disassembly of
+// functions, methods, classes, code objects and source strings, printed as
+// CPython 3.11 prints it (the formatting itself is core/bytecode/dis.cpp),
+// and the decoded instructions behind dis.get_instructions().
 #include <algorithm>
 
 #include "bytecode/dis.h"
@@ -35,7 +36,12 @@ static Ref<> code_of(ThreadState* ts, Object* x) {
         if (is_function(o)) return newref<Object>(static_cast<FunctionObject*>(o)->func_code);
         if (is_generator(o)) return newref<Object>(static_cast<GenObject*>(o)->gi_frame.code);
         if (is_str(o)) {
-            Ref<CodeObject> code = compile_source(ts, str_utf8(o), "<dis>", ParseMode::Exec);
+            // _try_compile: an expression first, else statements.
+            Ref<CodeObject> code = compile_source(ts, str_utf8(o), "<dis>", ParseMode::Eval);
+            if (!code && error_matches(ts, interp.exc.SyntaxError)) {
+                error_clear(ts);
+                code = compile_source(ts, str_utf8(o), "<dis>", ParseMode::Exec);
+            }
             return Ref<>(std::move(code));
         }
         break;
@@ -102,13 +108,111 @@ static Ref<> dis_dis(ThreadState* ts, Object*, Object* const* args, isize nargs,
     return newref(ts->interp->None);
 }
 
+// disassemble(co): one code object, without the code objects it holds.
+static Ref<> dis_disassemble(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kwnames) {
+    static const char* const names[] = {"co", "lasti", "file", "show_caches", "adaptive"};
+    static const ArgSpec spec{"disassemble", names, 5, 1, 2, 0};
+    Object* a[5];
+    if (!parse_args(ts, spec, args, nargs, kwnames, a)) return nullptr;
+    Ref<> code = code_of(ts, a[0]);
+    if (!code) return nullptr;
+    std::string text = disassemble(ts, static_cast<CodeObject*>(code.get()), false);
+    if (error_occurred(ts) || !print_text(ts, text)) return nullptr;
+    return newref(ts->interp->None);
+}
+
+// _get_instructions(x, unknown): the instructions of x's code object as
+// tuples (opname, opcode, arg, argval, argrepr, offset, starts_line,
+// is_jump_target, (lineno, end_lineno, col_offset, end_col_offset)), the
+// fields of dis.Instruction; `unknown` is dis.UNKNOWN, the argval of a
+// constant other than LOAD_CONST's (KW_NAMES).
+static Ref<> dis_get_instructions(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kwnames) {
+    static const char* const names[] = {"x", "unknown"};
+    static const ArgSpec spec{"_get_instructions", names, 2, 2, 2, 0};
+    Object* a[2];
+    if (!parse_args(ts, spec, args, nargs, kwnames, a)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    Ref<> codeobj = code_of(ts, a[0]);
+    if (!codeobj) return nullptr;
+    auto* co = static_cast<CodeObject*>(codeobj.get());
+    std::vector<DisInstruction> instrs;
+    if (!decode_instructions(ts, co, instrs)) return nullptr;
+    Ref<ListObject> out = list_new(ts, 0);
+    if (!out) return nullptr;
+    auto opt_int = [&](int v) -> Ref<> { return v < 0 ? newref(interp.None) : int_from_i64(ts, v); };
+    for (const DisInstruction& d : instrs) {
+        int op = d.opcode, arg = d.arg;
+        Ref<> argval;
+        if (arg < 0) {
+            argval = newref(interp.None);
+        } else if (op == LOAD_CONST) {
+            argval = arg < co->co_consts->ob_size ? newref(co->co_consts->ob_item[arg]) : newref(a[1]);
+        } else if (op == KW_NAMES) {
+            argval = newref(a[1]);
+        } else if (op == LOAD_GLOBAL || op == LOAD_NAME || op == STORE_NAME || op == DELETE_NAME ||
+                   op == STORE_GLOBAL || op == DELETE_GLOBAL || op == LOAD_ATTR || op == STORE_ATTR ||
+                   op == DELETE_ATTR || op == LOAD_METHOD || op == IMPORT_NAME || op == IMPORT_FROM) {
+            int i = op == LOAD_GLOBAL ? arg >> 1 : arg;
+            argval = i < co->co_names->ob_size ? newref(co->co_names->ob_item[i]) : newref(a[1]);
+        } else if (op == LOAD_FAST || op == STORE_FAST || op == DELETE_FAST || op == LOAD_DEREF ||
+                   op == STORE_DEREF || op == DELETE_DEREF || op == LOAD_CLOSURE || op == MAKE_CELL ||
+                   op == LOAD_CLASSDEREF) {
+            argval = arg < co->co_nlocalsplus ? newref(co->co_localsplusnames->ob_item[arg]) : newref(a[1]);
+        } else if (d.jump_target >= 0) {
+            argval = int_from_i64(ts, d.jump_target);
+        } else if (op == COMPARE_OP) {
+            argval = str_from_utf8(ts, d.argrepr);
+        } else if (op == FORMAT_VALUE) {
+            static const char* const conv[] = {nullptr, "str", "repr", "ascii"};
+            Ref<> fn = conv[arg & 3] ? newref(dict_get_cstr(ts, interp.builtins->md_dict, conv[arg & 3]))
+                                     : newref(interp.None);
+            Ref<> spec_flag = bool_from(ts, arg & 4);
+            if (!fn || !spec_flag) return nullptr;
+            argval = tuple_pack(ts, {fn.get(), spec_flag.get()});
+        } else {
+            argval = int_from_i64(ts, arg);
+        }
+        if (!argval) return nullptr;
+        const char* opname = opcode_name(op);
+        std::size_t unit = std::size_t(d.offset / 2);
+        Position p = unit < co->positions.size() ? co->positions[unit] : Position{-1, -1, -1, -1};
+        Ref<> name = str_from_utf8(ts, opname ? opname : "<" + std::to_string(op) + ">");
+        Ref<> opcode = int_from_i64(ts, op);
+        Ref<> argo = opt_int(arg);
+        Ref<> argrepr = str_from_utf8(ts, d.argrepr);
+        Ref<> offset = int_from_i64(ts, d.offset);
+        Ref<> line = opt_int(d.starts_line);
+        Ref<> target = bool_from(ts, d.is_jump_target);
+        Ref<> l1 = opt_int(p.lineno), l2 = opt_int(p.end_lineno), c1 = opt_int(p.col), c2 = opt_int(p.end_col);
+        if (!name || !opcode || !argo || !argrepr || !offset || !line || !target || !l1 || !l2 || !c1 || !c2)
+            return nullptr;
+        Ref<> pos = tuple_pack(ts, {l1.get(), l2.get(), c1.get(), c2.get()});
+        if (!pos) return nullptr;
+        Ref<> item = tuple_pack(ts, {name.get(), opcode.get(), argo.get(), argval.get(), argrepr.get(), offset.get(),
+                                     line.get(), target.get(), pos.get()});
+        if (!item || !list_append(ts, out.get(), item.get())) return nullptr;
+    }
+    return Ref<>(std::move(out));
+}
+
+static Ref<> dis_get_code_object(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kwnames) {
+    static const char* const names[] = {"x"};
+    static const ArgSpec spec{"_get_code_object", names, 1, 1, 1, 0};
+    Object* a[1];
+    if (!parse_args(ts, spec, args, nargs, kwnames, a)) return nullptr;
+    return code_of(ts, a[0]);
+}
+
 static const MethodDef dis_methods[] = {
     {"dis", dis_dis, 0, "Disassemble classes, methods, functions, and other compiled objects."},
+    {"disassemble", dis_disassemble, 0, "Disassemble a code object."},
+    {"_get_instructions", dis_get_instructions, 0, nullptr},
+    {"_get_code_object", dis_get_code_object, 0, nullptr},
     {nullptr, nullptr, 0, nullptr},
 };
 
 Ref<ModuleObject> make_dis_module(ThreadState* ts) {
-    Ref<ModuleObject> m = module_new(ts, "dis");
+    Ref<ModuleObject> m = module_new(ts, "_dis");
     if (!m || !module_add_functions(ts, m.get(), dis_methods)) return nullptr;
     // dis.opname / dis.opmap, as Lib/opcode.py defines them.
     Ref<ListObject> opname = list_new(ts, 256);
@@ -126,6 +230,15 @@ Ref<ModuleObject> make_dis_module(ThreadState* ts) {
     }
     if (!module_add_object(ts, m.get(), "opname", opname.get()) || !module_add_object(ts, m.get(), "opmap", opmap.get()))
         return nullptr;
+    // _inline_cache_entries[op]: the CACHE units that follow op.
+    Ref<ListObject> caches = list_new(ts, 256);
+    if (!caches) return nullptr;
+    for (int op = 0; op < 256; op++) {
+        Ref<> n = int_from_i64(ts, opcode_cache_entries(op));
+        if (!n) return nullptr;
+        caches->ob_item[op] = n.release();
+    }
+    if (!module_add_object(ts, m.get(), "_inline_cache_entries", caches.get())) return nullptr;
     return m;
 }
 

@@ -4,7 +4,7 @@
 
 namespace gp {
 
-Ref<ModuleObject> make_dis_module(ThreadState* ts);   // dis_module.cpp
+Ref<ModuleObject> make_dis_module(ThreadState* ts);   // dis_module.cpp (_dis)
 Ref<ModuleObject> make_posix_module(ThreadState* ts);  // posix_module.cpp
 Ref<ModuleObject> make_random_c_module(ThreadState* ts);  // random_module.cpp (_random)
 Ref<ModuleObject> make_warnings_c_module(ThreadState* ts);  // runtime/warnings.cpp (_warnings)
@@ -20,7 +20,7 @@ Ref<ModuleObject> make_weakref_c_module(ThreadState* ts);  // weakref_module.cpp
 Ref<ModuleObject> make_glasspy_module(ThreadState* ts);  // glasspy_module.cpp (_glasspy)
 
 const BuiltinModuleDef kBuiltinModules[] = {
-    {"dis", make_dis_module},
+    {"_dis", make_dis_module},
     {"posix", make_posix_module},
     {"_random", make_random_c_module},
     {"_warnings", make_warnings_c_module},

@@ -63,6 +63,17 @@ extra.update({
  "varnames_emission_order": "def h(a, b):\n    c = 1\n    def i(): return a + c\n    z = (y := 2)\n    return i\ndef g():\n    x = y\n    y = 1\n    n: int\n",
  "arg_cells_order": "def k(b, a, *r, q, **kw):\n    t = u\n    def f(): return a, b, kw, t\n    u = 1\n    return f\n",
 })
+extra.update({
+ "decorators_lines": "@deco\ndef f(n):\n    return n\n@a.b(1)\n@c\nclass C:\n    x = 1\n",
+ "import_method_calls": "import sys\nprint(sys.getrefcount(x), sys.intern('a'))\ndef f():\n    return sys.getsizeof([])\n",
+ "ast_folding": "a = (b'ab', 5)\nb = 1 + 2j\nc = 'abc'[1]\nd = (1, 2) * 2\ne = 2 ** 200\nf = not x is y\ng = __debug__\nh = [(1, 'one'), (2, 'two'), (3, 'three')]\ni = x in {10, 2, 11}\n",
+ "percent_format": "a = '%s, %r and %-5.2a %%' % (x, y, z)\nb = '%d' % (x,)\n",
+ "kwonly_defaults": "def f(a, *, b=1, c=[2]):\n    return TextWrapper(width=a, **c)\n",
+ "constant_conditions": "def f():\n    while True:\n        yield 1\nx = 'a' if 0 else 'b' if None else 'c'\n",
+ "module_global_decl": "total = 0\ndef add():\n    global total\n    total += 1\nprint(total)\n",
+ "multiline_attr_calls": "x = (a\n     .b)\ny = (a\n  .d(1,\n   k=2))\nraise ValueError('{}'\n    .format(x))\n",
+ "match_star_wildcard": "match x:\n    case [*_]: pass\n    case [a, *_, b]: pass\n    case [_, *_]: pass\n",
+})
 cases.update(extra)
 out = []
 for name, src in cases.items():
