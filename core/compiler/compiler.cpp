@@ -1236,7 +1236,9 @@ bool Compiler::visit_stmt(Stmt* s) {
             return true;
         }
         if (!visit_expr(v)) return false;
-        set_loc(s);
+        // The POP_TOP is artificial, and the position stays unset after it
+        // (UNSET_LOC): what follows, like a finally's RERAISE, has no line.
+        u().loc = Position{-1, -1, -1, -1};
         emit(POP_TOP);
         return true;
     }
@@ -2087,12 +2089,17 @@ bool Compiler::visit_iterable(Expr* e) {
 
 bool Compiler::subscript_slice(Expr* slice) {
     if (slice->kind == ExprKind::Slice) {
+        // Visited like an expression: BUILD_SLICE and the None bounds sit at
+        // the slice's own position.
+        Position saved = u().loc;
+        set_loc(slice);
         auto* s = static_cast<Slice*>(slice);
         int n = 2;
         if (s->lower) { if (!visit_expr(s->lower)) return false; } else if (!load_const(none())) return false;
         if (s->upper) { if (!visit_expr(s->upper)) return false; } else if (!load_const(none())) return false;
         if (s->step) { if (!visit_expr(s->step)) return false; n = 3; }
         emit(BUILD_SLICE, n);
+        u().loc = saved;
         return true;
     }
     return visit_expr(slice);
