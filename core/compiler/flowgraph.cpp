@@ -530,12 +530,19 @@ void label_exception_targets(Block* entry) {
 bool FlowGraph::assemble(ThreadState* ts, CodeObject* co, const std::vector<Object*>& consts,
                          const AddConstFn& add_const, int* nconsts_used) {
     Block* entry = entry_;
+    // extend_block runs over every block in reverse allocation order (the
+    // u_blocks / b_list chain), once before optimize_cfg and once in it: a
+    // later block extended first can then be copied into an earlier one.
+    auto extend_all = [this] {
+        for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it) extend_block(it->get());
+    };
+    extend_all();
     // optimize_cfg
     for (Block* b = entry; b; b = b->next) {
         optimize_block(ts, b, consts, add_const);
         clean_block(b);
     }
-    for (Block* b = entry; b; b = b->next) extend_block(b);
+    extend_all();
     remove_unreachable(entry);
     eliminate_empty_blocks(entry);
     for (Block* b = entry; b; b = b->next) clean_block(b);
