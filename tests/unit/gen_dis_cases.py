@@ -74,6 +74,13 @@ extra.update({
  "multiline_attr_calls": "x = (a\n     .b)\ny = (a\n  .d(1,\n   k=2))\nraise ValueError('{}'\n    .format(x))\n",
  "match_star_wildcard": "match x:\n    case [*_]: pass\n    case [a, *_, b]: pass\n    case [_, *_]: pass\n",
 })
+extra.update({
+ "finally_reraise_per_exit": "def close():\n    try:\n        f()\n    finally:\n        if s:\n            try:\n                g()\n            except OSError as exc:\n                h()\n            finally:\n                k()\n",
+ "with_exit_return_copied": "def main():\n    if args:\n        with open(a) as f:\n            func(f)\n    else:\n        func(b)\n",
+ "slice_positions": "x = (f(a,\n      b)[:256])\ny = z[1:2:3]\n",
+ "genexp_multiline": "x = any(\n  f(b) for b in c)\ny = g('a'.format(k)\n   for k in d)\n",
+ "break_in_handler_loop": "def f(xs):\n    try:\n        g()\n    except ValueError:\n        for x in xs:\n            if x:\n                break\n            h(x)\n    finally:\n        k()\n",
+})
 cases.update(extra)
 out = []
 for name, src in cases.items():
