@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "objects/object.h"
 
@@ -16,5 +17,21 @@ struct CodeObject;
 // constants, as dis.dis(code) does. Returns an empty string with an error
 // set if a constant's repr fails.
 std::string disassemble(ThreadState* ts, CodeObject* code, bool recursive = true);
+
+// One instruction as Lib/dis.py's _get_instructions_bytes describes it
+// (CACHE entries skipped, EXTENDED_ARG kept as its own instruction).
+struct DisInstruction {
+    int offset;            // in bytes
+    int opcode;
+    int arg;               // -1: the opcode takes no argument
+    int starts_line;       // the line that starts here, -1 if none
+    bool is_jump_target;
+    std::string argrepr;   // the text dis prints in parentheses ("" if none)
+    int jump_target;       // byte offset a jump goes to, -1 if not a jump
+};
+
+// Decodes `code` into instructions. Returns false with an error set if a
+// constant's repr fails.
+bool decode_instructions(ThreadState* ts, CodeObject* code, std::vector<DisInstruction>& out);
 
 }  // namespace gp

@@ -35,6 +35,7 @@
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
+#include "runtime/warnings.h"
 
 namespace gp {
 
@@ -85,6 +86,18 @@ std::string const_key(Interpreter& interp, Object* o) {
         }
         return k + ")";
     }
+    if (t == interp.types.frozenset) {
+        // Equal frozensets are one constant whatever their table order.
+        std::vector<std::string> keys;
+        isize pos = 0;
+        Object* item;
+        int64_t hash;
+        while (set_next_entry(o, &pos, &item, &hash)) keys.push_back(const_key(interp, item));
+        std::sort(keys.begin(), keys.end());
+        std::string k = "F(";
+        for (const std::string& sub : keys) k += std::to_string(sub.size()) + ":" + sub;
+        return k + ")";
+    }
     // Code objects and anything else are never merged.
     char buf[32];
     std::snprintf(buf, sizeof buf, "p%p", static_cast<void*>(o));
@@ -112,10 +125,15 @@ struct Unit {
     std::map<std::string, int> const_index;
     std::vector<std::string> names;
     std::map<std::string, int> name_index;
-    std::vector<std::string> localsplus;           // varnames, then other cells, then frees
-    std::vector<uint8_t> kinds;
-    std::map<std::string, int> local_index;
-    int nvarnames = 0, ncells = 0, nfrees = 0;
+    // Local variable slots, as compile.c keeps them until assembly:
+    // co_varnames grows as the code generator first names a local (the
+    // parameters come first, from the symbol table); cells and free
+    // variables have their own numbering (cells, then frees) which
+    // leave_scope maps onto the final localsplus layout.
+    std::vector<std::string> varnames;             // u_varnames, in emission order
+    std::map<std::string, int> varname_index;
+    std::vector<std::string> cellvars, freevars;   // u_cellvars / u_freevars (sorted)
+    std::map<std::string, int> deref_index;        // cell i -> i, free j -> ncells + j
     int argcount = 0, posonly = 0, kwonly = 0;
     std::string name, qualname;
     int firstlineno = 1;
@@ -123,12 +141,11 @@ struct Unit {
     std::vector<FBlock> fblocks;
     std::string private_name;   // enclosing class name, for name mangling (u_private)
     bool async_def = false;     // an `async def` body (COMPILER_SCOPE_ASYNC_FUNCTION)
+    Block* after_return = nullptr;  // the empty block a `return` statement left current
 
     ~Unit() { for (Object* c : consts) decref(c); }
 };
 
-// Every element is a constant (after folding, e.g. -1 or (1, 2)).
-bool all_constant_exprs(const std::vector<Expr*>& elts);
 
 class Compiler {
 public:
@@ -180,6 +197,22 @@ private:
         failed_ = true;
         return false;
     }
+    // compiler_warn: a SyntaxWarning at the current location. A filter that
+    // turns it into an error makes it a SyntaxError there instead.
+    bool warn(const std::string& msg);
+    // The checks of compile.c that warn about code that is sure to fail
+    // (check_compare, check_caller, check_subscripter, check_index).
+    bool check_compare(Compare* c);
+    bool is_import_originated(Expr* e) {
+        if (e->kind != ExprKind::Name) return false;
+        const auto& flags = st_.top()->flags;
+        auto it = flags.find(static_cast<Name*>(e)->id);
+        return it != flags.end() && (it->second & DEF_IMPORT);
+    }
+    bool check_caller(Expr* func);
+    bool check_subscript(Subscript* s);
+    std::string infer_type(Expr* e, bool* is_int = nullptr);
+
     bool unsupported(const char* what) {
         raise(ts_, interp_.exc.NotImplementedError, std::string("glasspy cannot compile ") + what + " yet");
         failed_ = true;
@@ -194,6 +227,14 @@ private:
         u().cur->instrs.push_back(Instr{opcode, oparg, Position{-1, -1, -1, -1}, target});
     }
     Block* new_block() { return u().graph.new_block(); }
+    // compile.c's b_return for the current block: 3.11 starts a new block
+    // only when an instruction follows a return, so a body that ends with
+    // `return` needs no implicit `return None` (nor its None constant).
+    bool block_returns() {
+        const Block* b = u().cur;
+        if (b->instrs.empty()) return b == u().after_return;
+        return b->instrs.back().opcode == RETURN_VALUE;
+    }
     // Starts emitting into `b`, laid out right after the current block.
     void use_next_block(Block* b) {
         Block* cur = u().cur;
@@ -202,12 +243,41 @@ private:
         u().cur = b;
     }
     void set_loc(const Node* n) { u().loc = Position{n->lineno, n->end_lineno, n->col_offset, n->end_col_offset}; }
+    // update_start_location_to_match_attr: an attribute access spanning
+    // lines is located at the attribute name (for tracebacks and line events).
+    void set_attr_loc(Attribute* a) {
+        Position& p = u().loc;
+        if (p.lineno == a->end_lineno) return;
+        p.lineno = a->end_lineno;
+        int len = 0;   // the name's length in code points
+        for (unsigned char ch : a->attr) len += (ch & 0xC0) != 0x80;
+        if (len <= a->end_col_offset) {
+            p.col = a->end_col_offset - len;
+        } else {
+            p.col = p.end_col = -1;
+        }
+        p.end_lineno = std::max(p.lineno, p.end_lineno);
+        if (p.lineno == p.end_lineno) p.end_col = std::max(p.col, p.end_col);
+    }
 
     // ---- constants and names
     int add_const(Ref<> value) {
         std::string key = const_key(interp_, value.get());
         auto cached = const_cache_.find(key);
         if (cached == const_cache_.end() && key[0] != 'p') {
+            // merge_consts_recursive keeps a new frozenset as rebuilt from its
+            // own iteration order, which can change that order.
+            if (key[0] == 'F' && as_set(value.get())->used > 0) {
+                Ref<TupleObject> items = tuple_new(ts_, as_set(value.get())->used);
+                isize pos = 0, i = 0;
+                Object* item;
+                int64_t hash;
+                if (items) {
+                    while (set_next_entry(value.get(), &pos, &item, &hash)) items->ob_item[i++] = newref(item).release();
+                    if (Ref<> rebuilt = frozenset_new(ts_, items.get())) value = std::move(rebuilt);
+                }
+                if (error_occurred(ts_)) error_clear(ts_);
+            }
             cached = const_cache_.emplace(key, std::move(value)).first;
         }
         Object* obj = cached != const_cache_.end() ? cached->second.get() : value.get();
@@ -218,6 +288,13 @@ private:
         u().consts.push_back(obj);
         u().const_index.emplace(key, idx);
         return idx;
+    }
+    // compiler_add_o on u_varnames: the slot of a fast local, added the
+    // first time it is named.
+    static int varname_slot(Unit& unit, const std::string& name) {
+        auto [it, added] = unit.varname_index.emplace(name, int(unit.varnames.size()));
+        if (added) unit.varnames.push_back(name);
+        return it->second;
     }
     int add_name(const std::string& name) {
         auto it = u().name_index.find(name);
@@ -237,6 +314,10 @@ private:
     // ---- constant folding (CPython's ast_opt.c, on the fly)
     Ref<> constant_value(const AstConstant& c);
     Ref<> try_fold(Expr* e);
+    Ref<> fold_binop(OperatorKind op, Object* l, Object* r);
+    bool invert_not_compare(UnaryOp* u, Compare& out);
+    bool format_as_fstring(BinOp* b, JoinedStr& out);
+    std::vector<std::unique_ptr<Node>> temp_nodes_;   // AST nodes made by the rewrites above
 
     // ---- scopes
     bool enter_scope(Scope* scope, const std::string& name, const Node* node, int firstlineno);
@@ -250,15 +331,17 @@ private:
     bool visit_expr_inner(Expr* e);
     bool nameop(const std::string& name, ExprContext ctx);
     bool store_target(Expr* target);
+    bool store_target_inner(Expr* target);
     bool jump_if(Expr* e, Block* target, bool cond);
     bool compare(Compare* c);
     bool call(Call* c);
-    // call_loc: where PRECALL/CALL point when the current position (which
-    // KW_NAMES gets) is the method's, as in maybe_optimize_method_call.
-    bool call_args(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, int extra,
-                   const Node* call_loc = nullptr);
+    bool call_args(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, int extra);
+    bool validate_keywords(const std::vector<Keyword*>& keywords);
+    bool kw_names(const std::vector<Keyword*>& keywords);
     bool subkwargs(const std::vector<Keyword*>& keywords, std::size_t begin, std::size_t end);
     bool starunpack(const std::vector<Expr*>& elts, int pushed, int build, int add, int extend, bool tuple);
+    bool all_constant(const std::vector<Expr*>& elts, std::size_t begin, std::size_t end,
+                      std::vector<Ref<>>* values = nullptr);
     bool dict_display(Dict* d);
     bool subdict(Dict* d, std::size_t begin, std::size_t end);
     bool comprehension(Expr* e, const char* name, const std::vector<Comprehension*>& gens, Expr* elt, Expr* val);
@@ -269,6 +352,17 @@ private:
     bool class_def(ClassDef* cd);
     bool lambda(Lambda* l);
     bool make_closure(CodeObject* code, int flags);
+    // compiler_apply_decorators: innermost first, each call at its
+    // decorator's position; the statement's position is restored after.
+    void apply_decorators(const std::vector<Expr*>& decos) {
+        Position saved = u().loc;
+        for (std::size_t i = decos.size(); i-- > 0;) {
+            set_loc(decos[i]);
+            emit(PRECALL, 0);
+            emit(CALL, 0);
+        }
+        u().loc = saved;
+    }
     bool defaults(Arguments* a, int* flags);
     bool body_with_docstring(const std::vector<Stmt*>& body, bool is_module);
     bool unwind_fblock(const FBlock& fb, bool preserve_tos);
@@ -340,7 +434,8 @@ Ref<> Compiler::constant_value(const AstConstant& c) {
 }
 
 static bool is_number(Interpreter& interp, Object* o) {
-    return type_of(o) == interp.types.int_ || type_of(o) == interp.types.float_ || type_of(o) == interp.types.bool_;
+    return type_of(o) == interp.types.int_ || type_of(o) == interp.types.float_ || type_of(o) == interp.types.bool_ ||
+           type_of(o) == interp.types.complex;
 }
 
 // Folds constant expressions the way 3.11's AST optimizer does: arithmetic on
@@ -350,8 +445,12 @@ Ref<> Compiler::try_fold(Expr* e) {
     switch (e->kind) {
     case ExprKind::Constant: {
         auto* c = static_cast<Constant*>(e);
-        if (c->value.kind == AstConstant::Kind::Complex || c->value.kind == AstConstant::Kind::Bytes) return nullptr;
         return constant_value(c->value);
+    }
+    case ExprKind::Name: {
+        auto* n = static_cast<Name*>(e);
+        if (n->ctx == ExprContext::Load && n->id == "__debug__") return newref<Object>(interp_.True);
+        return nullptr;
     }
     case ExprKind::UnaryOp: {
         auto* u = static_cast<UnaryOp*>(e);
@@ -379,35 +478,19 @@ Ref<> Compiler::try_fold(Expr* e) {
         if (!l) return nullptr;
         Ref<> r = try_fold(b->right);
         if (!r) return nullptr;
-        bool lnum = is_number(interp_, l.get()), rnum = is_number(interp_, r.get());
-        static const int kOps[] = {NB_ADD, NB_SUBTRACT, NB_MULTIPLY, NB_MATRIX_MULTIPLY, NB_TRUE_DIVIDE, NB_REMAINDER,
-                                   NB_POWER, NB_LSHIFT, NB_RSHIFT, NB_OR, NB_XOR, NB_AND, NB_FLOOR_DIVIDE};
-        int op = kOps[int(b->op)];
-        if (op == NB_MATRIX_MULTIPLY) return nullptr;
-        if (lnum && rnum) {
-            // Keep folded results small, as ast_opt.c's safe_* helpers do.
-            if ((op == NB_POWER || op == NB_LSHIFT) && type_of(r.get()) != interp_.types.float_) {
-                int64_t rv;
-                if (!int_as_i64(r.get(), &rv) || rv > 128 || rv < -128) {
-                    if (op == NB_LSHIFT || (type_of(l.get()) != interp_.types.float_)) {
-                        int64_t lv;
-                        bool small_base = int_as_i64(l.get(), &lv) && (lv >= -1 && lv <= 1);
-                        if (!small_base) return nullptr;
-                    }
-                }
-            }
-            Ref<> res = number_binary_op(ts_, l.get(), r.get(), op);
-            if (!res) { error_clear(ts_); return nullptr; }
-            return res;
-        }
-        // str + str and str * small int.
-        if (is_str(l.get()) && is_str(r.get()) && op == NB_ADD) {
-            if (as_str(l.get())->length + as_str(r.get())->length > 4096) return nullptr;
-            Ref<> res = number_binary_op(ts_, l.get(), r.get(), op);
-            if (!res) error_clear(ts_);
-            return res;
-        }
-        return nullptr;
+        return fold_binop(b->op, l.get(), r.get());
+    }
+    case ExprKind::Subscript: {
+        // fold_subscr: a constant indexed by a constant (not a slice).
+        auto* sub = static_cast<Subscript*>(e);
+        if (sub->ctx != ExprContext::Load || sub->slice->kind == ExprKind::Slice) return nullptr;
+        Ref<> v = try_fold(sub->value);
+        if (!v) return nullptr;
+        Ref<> i = try_fold(sub->slice);
+        if (!i) return nullptr;
+        Ref<> res = object_getitem(ts_, v.get(), i.get());
+        if (!res) error_clear(ts_);
+        return res;
     }
     case ExprKind::Tuple: {
         auto* t = static_cast<Tuple*>(e);
@@ -427,6 +510,258 @@ Ref<> Compiler::try_fold(Expr* e) {
     default:
         return nullptr;
     }
+}
+
+// fold_unaryop's rewrite of `not a is b` to `a is not b` (and `not a in b`
+// to `a not in b`): fills `out` with the inverted comparison, which keeps the
+// comparison's position. The AST itself is left alone.
+bool Compiler::invert_not_compare(UnaryOp* u, Compare& out) {
+    if (u->op != UnaryOpKind::Not || u->operand->kind != ExprKind::Compare) return false;
+    auto* c = static_cast<Compare*>(u->operand);
+    if (c->ops.size() != 1) return false;
+    CmpOpKind op;
+    switch (c->ops[0]) {
+    case CmpOpKind::Is: op = CmpOpKind::IsNot; break;
+    case CmpOpKind::IsNot: op = CmpOpKind::Is; break;
+    case CmpOpKind::In: op = CmpOpKind::NotIn; break;
+    case CmpOpKind::NotIn: op = CmpOpKind::In; break;
+    default: return false;   // == and < cannot be inverted safely
+    }
+    out.left = c->left;
+    out.ops = {op};
+    out.comparators = c->comparators;
+    out.lineno = c->lineno; out.col_offset = c->col_offset;
+    out.end_lineno = c->end_lineno; out.end_col_offset = c->end_col_offset;
+    return true;
+}
+
+// The number of bits of an int's magnitude (_PyLong_NumBits), or -1.
+static int64_t int_num_bits(ThreadState* ts, Object* v) {
+    Ref<> n = call_method(ts, v, "bit_length", nullptr, 0);
+    int64_t bits;
+    if (!n || !int_as_i64(n.get(), &bits)) { error_clear(ts); return -1; }
+    return bits;
+}
+
+// check_complexity: `limit` less the items of nested tuples and frozensets.
+static isize check_complexity(Object* o, isize limit) {
+    if (is_tuple(o)) {
+        auto* t = static_cast<TupleObject*>(o);
+        limit -= t->ob_size;
+        for (isize i = 0; limit >= 0 && i < t->ob_size; i++) limit = check_complexity(t->ob_item[i], limit);
+    }
+    return limit;
+}
+
+// fold_binop with ast_opt.c's safe_* guards, which keep folded constants
+// small: ints of at most 128 bits from *, ** and <<, sequences of at most
+// 256 items / 4096 characters from *, and no %-formatting of str/bytes.
+Ref<> Compiler::fold_binop(OperatorKind kind, Object* l, Object* r) {
+    constexpr int64_t kMaxIntSize = 128, kMaxCollectionSize = 256, kMaxStrSize = 4096, kMaxTotalItems = 1024;
+    static const int kOps[] = {NB_ADD, NB_SUBTRACT, NB_MULTIPLY, NB_MATRIX_MULTIPLY, NB_TRUE_DIVIDE, NB_REMAINDER,
+                               NB_POWER, NB_LSHIFT, NB_RSHIFT, NB_OR, NB_XOR, NB_AND, NB_FLOOR_DIVIDE};
+    int op = kOps[int(kind)];
+    auto exact_int = [this](Object* o) { return type_of(o) == interp_.types.int_ || type_of(o) == interp_.types.bool_; };
+    auto seq_size = [this](Object* o) -> isize {   // -1: not a str/bytes
+        if (is_str(o)) return as_str(o)->length;
+        if (type_of(o) == interp_.types.bytes) return static_cast<VarObject*>(o)->ob_size;
+        return -1;
+    };
+    switch (op) {
+    case NB_MATRIX_MULTIPLY:
+        return nullptr;   // no constant implements @
+    case NB_REMAINDER:
+        if (seq_size(l) >= 0) return nullptr;   // "%s" % x stays a runtime format
+        break;
+    case NB_MULTIPLY: {
+        Object* n = l;
+        Object* seq = r;
+        if (!exact_int(n) || exact_int(seq)) std::swap(n, seq);
+        if (exact_int(l) && exact_int(r)) {
+            if (int_sign(l) && int_sign(r)) {
+                int64_t lb = int_num_bits(ts_, l), rb = int_num_bits(ts_, r);
+                if (lb < 0 || rb < 0 || lb + rb > kMaxIntSize) return nullptr;
+            }
+        } else if (exact_int(n) && is_tuple(seq)) {
+            isize size = static_cast<TupleObject*>(seq)->ob_size;
+            if (size) {
+                int64_t times;
+                if (!int_as_i64(n, &times) || times < 0 || times > kMaxCollectionSize / size) return nullptr;
+                if (times && check_complexity(seq, isize(kMaxTotalItems / times)) < 0) return nullptr;
+            }
+        } else if (exact_int(n) && seq_size(seq) >= 0) {
+            isize size = seq_size(seq);
+            if (size) {
+                int64_t times;
+                if (!int_as_i64(n, &times) || times < 0 || times > kMaxStrSize / size) return nullptr;
+            }
+        }
+        break;
+    }
+    case NB_POWER:
+        if (exact_int(l) && exact_int(r) && int_sign(l) && int_sign(r) > 0) {
+            int64_t lb = int_num_bits(ts_, l), rb;
+            if (lb < 0 || !int_as_i64(r, &rb)) return nullptr;
+            if (lb > kMaxIntSize / rb) return nullptr;
+        }
+        break;
+    case NB_LSHIFT:
+        if (exact_int(l) && exact_int(r) && int_sign(l) && int_sign(r)) {
+            int64_t lb = int_num_bits(ts_, l), rb;
+            if (lb < 0 || !int_as_i64(r, &rb) || rb < 0) return nullptr;
+            if (rb > kMaxIntSize || lb > kMaxIntSize - rb) return nullptr;
+        }
+        break;
+    default:
+        break;
+    }
+    Ref<> res = number_binary_op(ts_, l, r, op);
+    if (!res) error_clear(ts_);
+    return res;
+}
+
+// ------------------------------------------------------------ warnings
+
+bool Compiler::warn(const std::string& msg) {
+    Ref<> text = str_from_utf8(ts_, msg);
+    Ref<> fname = str_from_utf8(ts_, filename_);
+    if (!text || !fname) { failed_ = true; return false; }
+    if (!warn_explicit(ts_, interp_.exc.SyntaxWarning, text.get(), fname.get(), u().loc.lineno, nullptr, nullptr)) {
+        // Replace the SyntaxWarning exception with a SyntaxError, which
+        // shows the offending code.
+        if (error_matches(ts_, interp_.exc.SyntaxWarning)) {
+            error_clear(ts_);
+            return syntax_error_here(msg);
+        }
+        failed_ = true;
+        return false;
+    }
+    return true;
+}
+
+// infer_type: the type name of the value `e` is sure to have, judged on the
+// tree as ast_opt.c leaves it (so `-1` and `(1, 2)` are constants); empty
+// when unknown. *is_int tells whether that type is int or a subclass.
+std::string Compiler::infer_type(Expr* e, bool* is_int) {
+    if (is_int) *is_int = false;
+    switch (e->kind) {
+    case ExprKind::List: case ExprKind::ListComp: return "list";
+    case ExprKind::Dict: case ExprKind::DictComp: return "dict";
+    case ExprKind::Set: case ExprKind::SetComp: return "set";
+    case ExprKind::GeneratorExp: return "generator";
+    case ExprKind::Lambda: return "function";
+    case ExprKind::JoinedStr: case ExprKind::FormattedValue: return "str";
+    case ExprKind::Tuple: return "tuple";
+    case ExprKind::Constant: {
+        const AstConstant& c = static_cast<Constant*>(e)->value;
+        switch (c.kind) {
+        case AstConstant::Kind::None: return "NoneType";
+        case AstConstant::Kind::True: case AstConstant::Kind::False:
+            if (is_int) *is_int = true;
+            return "bool";
+        case AstConstant::Kind::Ellipsis: return "ellipsis";
+        case AstConstant::Kind::Int: if (is_int) *is_int = true; return "int";
+        case AstConstant::Kind::Float: return "float";
+        case AstConstant::Kind::Complex: return "complex";
+        case AstConstant::Kind::Str: return "str";
+        case AstConstant::Kind::Bytes: return "bytes";
+        }
+        return "";
+    }
+    case ExprKind::UnaryOp: case ExprKind::BinOp: case ExprKind::Subscript: {
+        Ref<> v = try_fold(e);
+        if (!v) { error_clear(ts_); return ""; }
+        TypeObject* t = type_of(v.get());
+        if (is_int) *is_int = t == interp_.types.int_ || t == interp_.types.bool_;
+        return t->tp_name;
+    }
+    default:
+        return "";
+    }
+}
+
+// check_is_arg: might `e` be an object whose identity means something?
+// Anything but a literal does, and so do the singletons None, True, False
+// and Ellipsis.
+static bool check_is_arg(Expr* e) {
+    if (e->kind != ExprKind::Constant) return true;
+    AstConstant::Kind k = static_cast<Constant*>(e)->value.kind;
+    return k == AstConstant::Kind::None || k == AstConstant::Kind::True || k == AstConstant::Kind::False ||
+           k == AstConstant::Kind::Ellipsis;
+}
+
+bool Compiler::check_compare(Compare* c) {
+    // A folded expression (-1, 2 * 3, (1, 2)) is a literal too.
+    auto is_arg = [this](Expr* e) {
+        if (e->kind == ExprKind::UnaryOp || e->kind == ExprKind::BinOp || e->kind == ExprKind::Tuple ||
+            e->kind == ExprKind::Subscript) {
+            Ref<> v = try_fold(e);
+            if (v) return false;
+            error_clear(ts_);
+            return true;
+        }
+        return check_is_arg(e);
+    };
+    bool left = is_arg(c->left);
+    for (std::size_t i = 0; i < c->ops.size(); i++) {
+        bool right = is_arg(c->comparators[i]);
+        CmpOpKind op = c->ops[i];
+        if ((op == CmpOpKind::Is || op == CmpOpKind::IsNot) && (!left || !right))
+            return warn(op == CmpOpKind::Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                            : "\"is not\" with a literal. Did you mean \"!=\"?");
+        left = right;
+    }
+    return true;
+}
+
+bool Compiler::check_caller(Expr* func) {
+    switch (func->kind) {
+    case ExprKind::Constant: case ExprKind::Tuple: case ExprKind::List: case ExprKind::ListComp:
+    case ExprKind::Dict: case ExprKind::DictComp: case ExprKind::Set: case ExprKind::SetComp:
+    case ExprKind::GeneratorExp: case ExprKind::JoinedStr: case ExprKind::FormattedValue:
+        return warn("'" + infer_type(func) + "' object is not callable; perhaps you missed a comma?");
+    case ExprKind::UnaryOp: case ExprKind::BinOp: case ExprKind::Subscript: {
+        std::string t = infer_type(func);   // folds to a constant?
+        if (t.empty()) return true;
+        return warn("'" + t + "' object is not callable; perhaps you missed a comma?");
+    }
+    default:
+        return true;
+    }
+}
+
+// check_subscripter and check_index, for a subscript that loads.
+bool Compiler::check_subscript(Subscript* s) {
+    Expr* v = s->value;
+    std::string vt = infer_type(v);
+    bool folded_const = v->kind == ExprKind::Constant ||
+                        ((v->kind == ExprKind::UnaryOp || v->kind == ExprKind::BinOp ||
+                          v->kind == ExprKind::Subscript) && !vt.empty());
+    if (v->kind == ExprKind::Tuple) {   // a tuple of constants is a constant
+        Ref<> t = try_fold(v);
+        if (t) folded_const = true;
+        else error_clear(ts_);
+    }
+    // check_subscripter: a value that has no __getitem__ / __class_getitem__.
+    bool unsubscriptable = false;
+    if (folded_const) {
+        unsubscriptable = vt == "NoneType" || vt == "ellipsis" || vt == "int" || vt == "bool" || vt == "float" ||
+                          vt == "complex";
+    } else {
+        unsubscriptable = v->kind == ExprKind::Set || v->kind == ExprKind::SetComp ||
+                          v->kind == ExprKind::GeneratorExp || v->kind == ExprKind::Lambda;
+    }
+    if (unsubscriptable) return warn("'" + vt + "' object is not subscriptable; perhaps you missed a comma?");
+    // check_index: a sequence indexed by something that is surely not an int.
+    bool index_is_int = false;
+    std::string it = infer_type(s->slice, &index_is_int);
+    if (it.empty() || index_is_int) return true;
+    bool sequence = folded_const ? (vt == "str" || vt == "bytes" || vt == "tuple")
+                                 : (v->kind == ExprKind::Tuple || v->kind == ExprKind::List ||
+                                    v->kind == ExprKind::ListComp || v->kind == ExprKind::JoinedStr ||
+                                    v->kind == ExprKind::FormattedValue);
+    if (!sequence) return true;
+    return warn(vt + " indices must be integers or slices, not " + it + "; perhaps you missed a comma?");
 }
 
 // ------------------------------------------------------------ scopes
@@ -453,29 +788,14 @@ bool Compiler::enter_scope(Scope* scope, const std::string& name, const Node* no
     unit->firstlineno = firstlineno;
     unit->cur = unit->graph.new_block();
     unit->graph.set_entry(unit->cur);
-    // localsplus: parameters and plain locals (co_varnames), then the cells
-    // that are not parameters, then free variables — CPython 3.11's layout.
-    // A local that a nested function captures lives only in its cell, so it
-    // is not among co_varnames; a captured parameter is both (LOCAL|CELL).
-    // Cells and free variables are in name order, as CPython's dictbytype
-    // sorts them.
-    bool fn = scope->kind == ScopeKind::Function || scope->kind == ScopeKind::Lambda ||
-              scope->kind == ScopeKind::Comprehension;
-    if (fn) {
-        for (const std::string& v : scope->varnames) {
-            auto f = scope->flags.find(v);
-            const bool is_param = f != scope->flags.end() && (f->second & DEF_PARAM);
-            const bool is_cell = scope->lookup(v) == NameScope::Cell;
-            if (is_cell && !is_param) continue;
-            unit->local_index[v] = int(unit->localsplus.size());
-            unit->localsplus.push_back(v);
-            unit->kinds.push_back(is_cell ? uint8_t(CO_FAST_LOCAL | CO_FAST_CELL) : uint8_t(CO_FAST_LOCAL));
-        }
-        unit->nvarnames = int(unit->localsplus.size());
-    }
-    std::vector<std::string> cells, frees;
+    // co_varnames starts as the parameters; other locals join as nameop
+    // first emits them. Cells and free variables are in name order, as
+    // CPython's dictbytype sorts them.
+    if (scope->is_function_block())
+        for (const std::string& v : scope->varnames) varname_slot(*unit, v);
+    std::vector<std::string>& cells = unit->cellvars;
+    std::vector<std::string>& frees = unit->freevars;
     for (const std::string& n : scope->order) {
-        if (unit->local_index.count(n)) continue;
         if (scope->lookup(n) == NameScope::Cell) cells.push_back(n);
         else if (scope->lookup(n) == NameScope::Free) frees.push_back(n);
         // A class also carries the cells of names it binds itself but its
@@ -485,26 +805,20 @@ bool Compiler::enter_scope(Scope* scope, const std::string& name, const Node* no
     if (scope->needs_class_closure) cells.push_back("__class__");
     std::sort(cells.begin(), cells.end());
     std::sort(frees.begin(), frees.end());
-    for (const std::string& n : cells) {
-        if (unit->local_index.count(n)) continue;
-        unit->local_index[n] = int(unit->localsplus.size());
-        unit->localsplus.push_back(n);
-        unit->kinds.push_back(CO_FAST_CELL);
-        unit->ncells++;
-    }
-    for (const std::string& n : frees) {
-        if (unit->local_index.count(n)) continue;
-        unit->local_index[n] = int(unit->localsplus.size());
-        unit->localsplus.push_back(n);
-        unit->kinds.push_back(CO_FAST_FREE);
-        unit->nfrees++;
-    }
+    for (const std::string& n : cells) unit->deref_index.emplace(n, int(unit->deref_index.size()));
+    for (const std::string& n : frees) unit->deref_index.emplace(n, int(unit->deref_index.size()));
     units_.push_back(std::move(unit));
     // Prefix (insert_prefix_instructions): free variables are copied in and
     // cells created, and a generator returns itself, all before RESUME.
-    if (u().nfrees) emit_noloc(COPY_FREE_VARS, u().nfrees);
-    for (std::size_t i = 0; i < u().localsplus.size(); i++)
-        if (u().kinds[i] & CO_FAST_CELL) emit_noloc(MAKE_CELL, int(i));
+    // MAKE_CELL names the cell in the cell numbering, like every deref
+    // instruction; leave_scope moves them all to their final slots.
+    if (!u().freevars.empty()) emit_noloc(COPY_FREE_VARS, int(u().freevars.size()));
+    // They come in final slot order: captured parameters first.
+    for (const std::string& v : u().varnames)
+        if (auto it = u().deref_index.find(v); it != u().deref_index.end() && it->second < int(u().cellvars.size()))
+            emit_noloc(MAKE_CELL, it->second);
+    for (std::size_t i = 0; i < u().cellvars.size(); i++)
+        if (!u().varname_index.count(u().cellvars[i])) emit_noloc(MAKE_CELL, int(i));
     if (scope->is_generator || scope->is_coroutine) {
         u().cur->instrs.push_back(Instr{RETURN_GENERATOR, 0, Position{firstlineno, firstlineno, -1, -1}, nullptr});
         emit_noloc(POP_TOP);
@@ -525,11 +839,35 @@ Ref<CodeObject> Compiler::leave_scope(int flags_extra) {
     co->co_posonlyargcount = unit.posonly;
     co->co_kwonlyargcount = unit.kwonly;
     co->co_firstlineno = unit.firstlineno;
-    co->co_nlocalsplus = int(unit.localsplus.size());
-    co->co_nlocals = unit.nvarnames;
-    co->co_ncellvars = 0;
-    for (uint8_t k : unit.kinds) if (k & CO_FAST_CELL) co->co_ncellvars++;
-    co->co_nfreevars = unit.nfrees;
+    // compute_localsplus_info: co_varnames, then the cells that are not
+    // also parameters, then the free variables.
+    std::vector<std::string> localsplus = unit.varnames;
+    std::vector<uint8_t> kinds(localsplus.size(), CO_FAST_LOCAL);
+    // build_cellfixedoffsets: where each cell / free variable ends up.
+    std::vector<int> fixed;
+    int ncells = 0;
+    for (const std::string& n : unit.cellvars) {
+        auto it = unit.varname_index.find(n);
+        if (it != unit.varname_index.end()) {
+            fixed.push_back(it->second);
+            kinds[it->second] |= CO_FAST_CELL;
+        } else {
+            fixed.push_back(int(localsplus.size()));
+            localsplus.push_back(n);
+            kinds.push_back(CO_FAST_CELL);
+        }
+        ncells++;
+    }
+    for (const std::string& n : unit.freevars) {
+        fixed.push_back(int(localsplus.size()));
+        localsplus.push_back(n);
+        kinds.push_back(CO_FAST_FREE);
+    }
+    unit.graph.fix_cell_offsets(fixed);
+    co->co_nlocalsplus = int(localsplus.size());
+    co->co_nlocals = int(unit.varnames.size());
+    co->co_ncellvars = ncells;
+    co->co_nfreevars = int(unit.freevars.size());
     int flags = flags_extra;
     Scope* s = unit.scope;
     if (s->kind == ScopeKind::Function || s->kind == ScopeKind::Lambda || s->kind == ScopeKind::Comprehension) {
@@ -556,7 +894,7 @@ Ref<CodeObject> Compiler::leave_scope(int flags_extra) {
     }
     Ref<TupleObject> consts = tuple_from_array(ts_, unit.consts.data(), isize(unit.consts.size()));
     Ref<TupleObject> names = tuple_new(ts_, isize(unit.names.size()));
-    Ref<TupleObject> lpnames = tuple_new(ts_, isize(unit.localsplus.size()));
+    Ref<TupleObject> lpnames = tuple_new(ts_, isize(localsplus.size()));
     if (!consts || !names || !lpnames) return nullptr;
     if (!intern_string_constants(ts_, consts.get())) return nullptr;
     for (std::size_t i = 0; i < unit.names.size(); i++) {
@@ -564,15 +902,15 @@ Ref<CodeObject> Compiler::leave_scope(int flags_extra) {
         if (!n) return nullptr;
         names->ob_item[i] = n.release();
     }
-    for (std::size_t i = 0; i < unit.localsplus.size(); i++) {
-        Ref<> n = str_intern(ts_, str_from_utf8(ts_, unit.localsplus[i]));
+    for (std::size_t i = 0; i < localsplus.size(); i++) {
+        Ref<> n = str_intern(ts_, str_from_utf8(ts_, localsplus[i]));
         if (!n) return nullptr;
         lpnames->ob_item[i] = n.release();
     }
     co->co_consts = consts.release();
     co->co_names = names.release();
     co->co_localsplusnames = lpnames.release();
-    co->localspluskinds = unit.kinds;
+    co->localspluskinds = std::move(kinds);
     // Like the names, the file name and qualified name are interned.
     Ref<> fname = str_intern(ts_, str_from_utf8(ts_, filename_));
     Ref<> name = str_intern(ts_, str_from_utf8(ts_, unit.name));
@@ -592,7 +930,7 @@ Ref<CodeObject> Compiler::compile_module(Mod* mod, ParseMode mode) {
     if (!enter_scope(st_.top(), "<module>", nullptr, 1)) return nullptr;
     if (mode == ParseMode::Eval) {
         if (!visit_expr(mod->expr)) return nullptr;
-        set_loc(mod->expr);   // RETURN_VALUE points at the expression
+        u().loc = Position{-1, -1, -1, -1};   // assemble()'s artificial return
         emit(RETURN_VALUE);
     } else {
         if (!body_with_docstring(mod->body, true)) return nullptr;
@@ -703,17 +1041,17 @@ bool Compiler::nameop(const std::string& raw_name, ExprContext ctx) {
         break;
     }
     if (optype == OP_DEREF && s->kind == ScopeKind::Class && ctx == ExprContext::Load) {
-        emit(LOAD_CLASSDEREF, u().local_index.at(name));
+        emit(LOAD_CLASSDEREF, u().deref_index.at(name));
         return true;
     }
     switch (optype) {
     case OP_DEREF: {
-        int i = u().local_index.at(name);
+        int i = u().deref_index.at(name);
         emit(ctx == ExprContext::Load ? LOAD_DEREF : ctx == ExprContext::Store ? STORE_DEREF : DELETE_DEREF, i);
         return true;
     }
     case OP_FAST: {
-        int i = u().local_index.at(name);
+        int i = varname_slot(u(), name);
         emit(ctx == ExprContext::Load ? LOAD_FAST : ctx == ExprContext::Store ? STORE_FAST : DELETE_FAST, i);
         return true;
     }
@@ -768,6 +1106,7 @@ bool Compiler::visit_stmt(Stmt* s) {
         else if (!preserve_tos) load_const(std::move(constant));
         emit(RETURN_VALUE);
         use_next_block(new_block());
+        u().after_return = u().cur;
         return true;
     }
     case StmtKind::Delete: {
@@ -781,6 +1120,7 @@ bool Compiler::visit_stmt(Stmt* s) {
                 auto* a = static_cast<Attribute*>(t);
                 if (!visit_expr(a->value)) return false;
                 set_loc(t);
+                set_attr_loc(a);
                 emit(DELETE_ATTR, add_name(mangle(u().private_name, a->attr)));
                 break;
             }
@@ -867,6 +1207,10 @@ bool Compiler::visit_stmt(Stmt* s) {
     }
     case StmtKind::Assert: {
         auto* a = static_cast<Assert*>(s);
+        // A non-empty tuple is always true: the parentheses were meant for
+        // the (test, message) pair.
+        bool tuple_test = a->test->kind == ExprKind::Tuple && !static_cast<Tuple*>(a->test)->elts.empty();
+        if (tuple_test && !warn("assertion is always true, perhaps remove parentheses?")) return false;
         Block* end = new_block();
         if (!jump_if(a->test, end, true)) return false;
         emit(LOAD_ASSERTION_ERROR);
@@ -894,7 +1238,9 @@ bool Compiler::visit_stmt(Stmt* s) {
             return true;
         }
         if (!visit_expr(v)) return false;
-        set_loc(s);
+        // The POP_TOP is artificial, and the position stays unset after it
+        // (UNSET_LOC): what follows, like a finally's RERAISE, has no line.
+        u().loc = Position{-1, -1, -1, -1};
         emit(POP_TOP);
         return true;
     }
@@ -1422,7 +1768,15 @@ bool Compiler::with_stmt(With* w, std::size_t pos) {
     return true;
 }
 
+// A target is visited like any expression: its position is restored after.
 bool Compiler::store_target(Expr* t) {
+    Position saved = u().loc;
+    bool ok = store_target_inner(t);
+    u().loc = saved;
+    return ok;
+}
+
+bool Compiler::store_target_inner(Expr* t) {
     switch (t->kind) {
     case ExprKind::Name:
         set_loc(t);
@@ -1431,6 +1785,7 @@ bool Compiler::store_target(Expr* t) {
         auto* a = static_cast<Attribute*>(t);
         if (!visit_expr(a->value)) return false;
         set_loc(t);
+        set_attr_loc(a);
         emit(STORE_ATTR, add_name(mangle(u().private_name, a->attr)));
         return true;
     }
@@ -1528,16 +1883,25 @@ bool Compiler::defaults(Arguments* a, int* flags) {
         emit(BUILD_TUPLE, int(a->defaults.size()));
         *flags |= 0x01;
     }
-    int nkw = 0;
+    // compiler_visit_kwonlydefaults: the values, then a constant tuple of
+    // the (mangled) names, then BUILD_CONST_KEY_MAP.
+    std::vector<std::string> keys;
     for (std::size_t i = 0; i < a->kwonlyargs.size(); i++) {
         Expr* d = i < a->kw_defaults.size() ? a->kw_defaults[i] : nullptr;
         if (!d) continue;
-        if (!load_const(str_from_utf8(ts_, a->kwonlyargs[i]->arg))) return false;
+        keys.push_back(mangle(u().private_name, a->kwonlyargs[i]->arg));
         if (!visit_expr(d)) return false;
-        nkw++;
     }
-    if (nkw) {
-        emit(BUILD_MAP, nkw);
+    if (!keys.empty()) {
+        Ref<TupleObject> t = tuple_new(ts_, isize(keys.size()));
+        if (!t) { failed_ = true; return false; }
+        for (std::size_t i = 0; i < keys.size(); i++) {
+            Ref<> k = str_intern(ts_, str_from_utf8(ts_, keys[i]));
+            if (!k) { failed_ = true; return false; }
+            t->ob_item[i] = k.release();
+        }
+        if (!load_const(std::move(t))) return false;
+        emit(BUILD_CONST_KEY_MAP, int(keys.size()));
         *flags |= 0x02;
     }
     return true;
@@ -1550,8 +1914,8 @@ bool Compiler::make_closure(CodeObject* code, int flags) {
         int first_free = code->co_nlocalsplus - nfree;
         for (int i = 0; i < nfree; i++) {
             std::string name(str_utf8(code->co_localsplusnames->ob_item[first_free + i]));
-            auto it = u().local_index.find(name);
-            if (it == u().local_index.end()) {
+            auto it = u().deref_index.find(name);
+            if (it == u().deref_index.end()) {
                 raise(ts_, interp_.exc.SystemError, "compiler: no cell for free variable '" + name + "'");
                 failed_ = true;
                 return false;
@@ -1612,7 +1976,7 @@ bool Compiler::function_def(FunctionDef* fd) {
     if (start == 0) add_const(none());
     for (std::size_t i = start; i < body.size(); i++)
         if (!visit_stmt(body[i])) return false;
-    if (!u().cur->ends_with_exit()) {
+    if (!block_returns()) {
         u().loc = Position{-1, -1, -1, -1};
         load_const(none());
         emit(RETURN_VALUE);
@@ -1622,10 +1986,7 @@ bool Compiler::function_def(FunctionDef* fd) {
     if (!code) return false;
     set_loc(fd);
     if (!make_closure(code.get(), flags)) return false;
-    for (std::size_t i = 0; i < fd->decorator_list.size(); i++) {
-        emit(PRECALL, 0);
-        emit(CALL, 0);
-    }
+    apply_decorators(fd->decorator_list);
     return nameop(fd->name, ExprContext::Store);
 }
 
@@ -1640,13 +2001,13 @@ bool Compiler::class_def(ClassDef* cd) {
     if (!enter_scope(scope, cd->name, cd, firstlineno)) return false;
     u().private_name = cd->name;
     std::string qualname = u().qualname;
-    set_loc(cd);
+    // (These first stores keep enter_scope's location: the class's first line.)
     if (!nameop("__name__", ExprContext::Load) || !nameop("__module__", ExprContext::Store)) return false;
     if (!load_const(str_from_utf8(ts_, qualname)) || !nameop("__qualname__", ExprContext::Store)) return false;
     if (!body_with_docstring(cd->body, true)) return false;
     u().loc = Position{-1, -1, -1, -1};
     if (scope->needs_class_closure) {
-        emit(LOAD_CLOSURE, u().local_index.at("__class__"));
+        emit(LOAD_CLOSURE, u().deref_index.at("__class__"));
         emit(COPY, 1);
         if (!nameop("__classcell__", ExprContext::Store)) return false;
     } else {
@@ -1662,10 +2023,7 @@ bool Compiler::class_def(ClassDef* cd) {
     if (!make_closure(code.get(), 0)) return false;
     if (!load_const(str_from_utf8(ts_, cd->name))) return false;
     if (!call_args(cd->bases, cd->keywords, 2)) return false;
-    for (std::size_t i = 0; i < cd->decorator_list.size(); i++) {
-        emit(PRECALL, 0);
-        emit(CALL, 0);
-    }
+    apply_decorators(cd->decorator_list);
     return nameop(cd->name, ExprContext::Store);
 }
 
@@ -1713,7 +2071,7 @@ bool Compiler::visit_iterable(Expr* e) {
     }
     if (e->kind == ExprKind::Set) {
         const auto& elts = static_cast<Set*>(e)->elts;
-        if (all_constant_exprs(elts)) {
+        if (all_constant(elts, 0, elts.size())) {
             Ref<TupleObject> t = tuple_new(ts_, isize(elts.size()));
             if (!t) return false;
             for (std::size_t i = 0; i < elts.size(); i++) {
@@ -1733,19 +2091,31 @@ bool Compiler::visit_iterable(Expr* e) {
 
 bool Compiler::subscript_slice(Expr* slice) {
     if (slice->kind == ExprKind::Slice) {
+        // Visited like an expression: BUILD_SLICE and the None bounds sit at
+        // the slice's own position.
+        Position saved = u().loc;
+        set_loc(slice);
         auto* s = static_cast<Slice*>(slice);
         int n = 2;
         if (s->lower) { if (!visit_expr(s->lower)) return false; } else if (!load_const(none())) return false;
         if (s->upper) { if (!visit_expr(s->upper)) return false; } else if (!load_const(none())) return false;
         if (s->step) { if (!visit_expr(s->step)) return false; n = 3; }
         emit(BUILD_SLICE, n);
+        u().loc = saved;
         return true;
     }
     return visit_expr(slice);
 }
 
 bool Compiler::joined_str(JoinedStr* j) {
-    if (j->values.empty()) return load_const(str_from_utf8(ts_, ""));
+    // Past the stack guideline the pieces are joined by ''.join([...]).
+    const bool join = j->values.size() > 30;
+    const Position saved = u().loc;
+    if (join) {
+        if (!load_const(str_from_utf8(ts_, ""))) return false;
+        emit(LOAD_METHOD, add_name("join"));
+        emit(BUILD_LIST, 0);
+    }
     for (Expr* v : j->values) {
         if (v->kind == ExprKind::Constant) {
             if (!visit_expr(v)) return false;
@@ -1766,15 +2136,117 @@ bool Compiler::joined_str(JoinedStr* j) {
         }
         set_loc(v);
         emit(FORMAT_VALUE, oparg);
+        u().loc = saved;
+        if (join) emit(LIST_APPEND, 1);
     }
-    if (j->values.size() != 1) emit(BUILD_STRING, int(j->values.size()));
+    if (join) {
+        emit(PRECALL, 1);
+        emit(CALL, 1);
+    } else if (j->values.size() != 1) {
+        emit(BUILD_STRING, int(j->values.size()));
+    }
+    return true;
+}
+
+// ast_opt.c's optimize_format: 'fmt' % (a, b) whose format units are all
+// %s, %r or %a (with at most a width and precision of up to two digits)
+// becomes the f-string f'{a!s}{b!r}'. Fills `out` (its pieces owned by
+// temp_nodes_) and returns true when the rewrite applies.
+bool Compiler::format_as_fstring(BinOp* b, JoinedStr& out) {
+    if (b->op != OperatorKind::Mod || b->left->kind != ExprKind::Constant || b->right->kind != ExprKind::Tuple)
+        return false;
+    const AstConstant& fc = static_cast<Constant*>(b->left)->value;
+    if (fc.kind != AstConstant::Kind::Str) return false;
+    const auto& elts = static_cast<Tuple*>(b->right)->elts;
+    for (Expr* x : elts)
+        if (x->kind == ExprKind::Starred) return false;
+    if (try_fold(b->right)) return false;   // a constant tuple is not rewritten
+    error_clear(ts_);
+    const std::string& fmt = fc.text;
+    std::vector<Expr*> pieces;
+    std::size_t pos = 0, cnt = 0;
+    auto literal = [&]() {   // parse_literal: text up to the next lone '%'
+        std::size_t start = pos;
+        std::string text;
+        while (pos < fmt.size()) {
+            if (fmt[pos] != '%') text += fmt[pos++];
+            else if (pos + 1 < fmt.size() && fmt[pos + 1] == '%') { text += '%'; pos += 2; }
+            else break;
+        }
+        if (pos == start) return;
+        auto c = std::make_unique<Constant>();
+        c->value.kind = AstConstant::Kind::Str;
+        c->value.text = std::move(text);
+        c->lineno = c->end_lineno = c->col_offset = c->end_col_offset = -1;
+        pieces.push_back(c.get());
+        temp_nodes_.push_back(std::move(c));
+    };
+    for (;;) {
+        literal();
+        if (pos >= fmt.size()) break;
+        if (cnt >= elts.size()) return false;   // more format units than items
+        pos++;   // '%'
+        // simple_format_arg_parse: flags, width and precision of at most two digits each, the spec.
+        bool ljust = false;
+        int width = -1, prec = -1;
+        char ch = 0;
+        auto next = [&]() { if (pos >= fmt.size()) return false; ch = fmt[pos++]; return true; };
+        for (;;) {
+            if (!next()) return false;
+            if (ch == '-') { ljust = true; continue; }
+            if (ch == '+' || ch == ' ' || ch == '#' || ch == '0') continue;
+            break;
+        }
+        if (ch >= '0' && ch <= '9') {
+            width = 0;
+            int digits = 0;
+            while (ch >= '0' && ch <= '9') {
+                width = width * 10 + (ch - '0');
+                if (!next() || ++digits >= 3) return false;
+            }
+        }
+        if (ch == '.') {
+            if (!next()) return false;
+            prec = 0;
+            int digits = 0;
+            while (ch >= '0' && ch <= '9') {
+                prec = prec * 10 + (ch - '0');
+                if (!next() || ++digits >= 3) return false;
+            }
+        }
+        if (ch != 's' && ch != 'r' && ch != 'a') return false;
+        Expr* arg = elts[cnt++];
+        std::string spec;
+        if (!ljust && width > 0) spec += '>';
+        if (width >= 0) spec += std::to_string(width);
+        if (prec >= 0) spec += "." + std::to_string(prec);
+        auto fv = std::make_unique<FormattedValue>();
+        fv->value = arg;
+        fv->conversion = ch;
+        if (!spec.empty()) {
+            auto c = std::make_unique<Constant>();
+            c->value.kind = AstConstant::Kind::Str;
+            c->value.text = spec;
+            c->lineno = c->end_lineno = c->col_offset = c->end_col_offset = -1;
+            fv->format_spec = c.get();
+            temp_nodes_.push_back(std::move(c));
+        }
+        fv->lineno = arg->lineno; fv->col_offset = arg->col_offset;
+        fv->end_lineno = arg->end_lineno; fv->end_col_offset = arg->end_col_offset;
+        pieces.push_back(fv.get());
+        temp_nodes_.push_back(std::move(fv));
+    }
+    if (cnt < elts.size()) return false;   // more items than format units
+    out.values = std::move(pieces);
+    out.lineno = b->lineno; out.col_offset = b->col_offset;
+    out.end_lineno = b->end_lineno; out.end_col_offset = b->end_col_offset;
     return true;
 }
 
 bool Compiler::visit_expr_inner(Expr* e) {
     // Constant folding first (ast_opt.c runs before code generation).
     if (e->kind == ExprKind::UnaryOp || e->kind == ExprKind::BinOp || e->kind == ExprKind::Tuple ||
-        e->kind == ExprKind::Constant) {
+        e->kind == ExprKind::Subscript || e->kind == ExprKind::Constant) {
         if (Ref<> folded = try_fold(e)) return load_const(std::move(folded));
         if (error_occurred(ts_)) { failed_ = true; return false; }
         if (e->kind == ExprKind::Constant) return load_const(constant_value(static_cast<Constant*>(e)->value));
@@ -1782,6 +2254,8 @@ bool Compiler::visit_expr_inner(Expr* e) {
     switch (e->kind) {
     case ExprKind::Name: {
         auto* n = static_cast<Name*>(e);
+        // ast_opt.c: __debug__ is the constant True (no -O here).
+        if (n->ctx == ExprContext::Load && n->id == "__debug__") return load_const(newref<Object>(interp_.True));
         return nameop(n->id, n->ctx);
     }
     case ExprKind::BinOp: {
@@ -1789,12 +2263,16 @@ bool Compiler::visit_expr_inner(Expr* e) {
         static const int kOps[] = {NB_ADD, NB_SUBTRACT, NB_MULTIPLY, NB_MATRIX_MULTIPLY, NB_TRUE_DIVIDE,
                                    NB_REMAINDER, NB_POWER, NB_LSHIFT, NB_RSHIFT, NB_OR, NB_XOR, NB_AND,
                                    NB_FLOOR_DIVIDE};
+        JoinedStr fstring;
+        if (format_as_fstring(b, fstring)) return joined_str(&fstring);
         if (!visit_expr(b->left) || !visit_expr(b->right)) return false;
         emit(BINARY_OP, kOps[int(b->op)]);
         return true;
     }
     case ExprKind::UnaryOp: {
         auto* un = static_cast<UnaryOp*>(e);
+        Compare inverted;
+        if (invert_not_compare(un, inverted)) return visit_expr(&inverted);
         if (!visit_expr(un->operand)) return false;
         static const int kOps[] = {UNARY_INVERT, UNARY_NOT, UNARY_POSITIVE, UNARY_NEGATIVE};
         emit(kOps[int(un->op)]);
@@ -1821,11 +2299,13 @@ bool Compiler::visit_expr_inner(Expr* e) {
         auto* a = static_cast<Attribute*>(e);
         if (!visit_expr(a->value)) return false;
         set_loc(e);
+        set_attr_loc(a);
         emit(LOAD_ATTR, add_name(mangle(u().private_name, a->attr)));
         return true;
     }
     case ExprKind::Subscript: {
         auto* s = static_cast<Subscript*>(e);
+        if (s->ctx == ExprContext::Load && !check_subscript(s)) return false;
         if (!visit_expr(s->value) || !subscript_slice(s->slice)) return false;
         set_loc(e);
         emit(BINARY_SUBSCR);
@@ -1948,6 +2428,7 @@ static void emit_cmp(std::vector<Instr>& out, CmpOpKind k, Position loc) {
 }
 
 bool Compiler::compare(Compare* c) {
+    if (!check_compare(c)) return false;
     if (!visit_expr(c->left)) return false;
     std::size_t n = c->ops.size();
     if (n == 1) {
@@ -1979,10 +2460,13 @@ bool Compiler::compare(Compare* c) {
 // its truth equals `cond`.
 bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
     switch (e->kind) {
-    case ExprKind::UnaryOp:
+    case ExprKind::UnaryOp: {
+        Compare inverted;
+        if (invert_not_compare(static_cast<UnaryOp*>(e), inverted)) return jump_if(&inverted, target, cond);
         if (static_cast<UnaryOp*>(e)->op == UnaryOpKind::Not)
             return jump_if(static_cast<UnaryOp*>(e)->operand, target, !cond);
         break;
+    }
     case ExprKind::BoolOp: {
         auto* b = static_cast<BoolOp*>(e);
         bool cond2 = b->op == BoolOpKind::Or;
@@ -2009,9 +2493,11 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
     case ExprKind::Compare: {
         auto* c = static_cast<Compare*>(e);
         std::size_t n = c->ops.size();
+        // The jump carries the comparison's position, which stays current
+        // after it (3.11 sets it here and does not restore it).
+        set_loc(e);
         if (n > 1) {
-            Position saved = u().loc;
-            set_loc(e);
+            if (!check_compare(c)) return false;
             if (!visit_expr(c->left)) return false;
             Block* cleanup = new_block();
             for (std::size_t i = 0; i + 1 < n; i++) {
@@ -2032,7 +2518,6 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
             emit(POP_TOP);
             if (!cond) emit_noloc(JUMP, 0, target);
             use_next_block(end);
-            u().loc = saved;
             return true;
         }
         break;
@@ -2041,20 +2526,7 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
         break;
     }
     if (!visit_expr(e)) return false;
-    // A constant condition becomes an unconditional jump or nothing (the
-    // peephole rule for LOAD_CONST + POP_JUMP_IF_*).
-    if (!u().cur->instrs.empty() && u().cur->instrs.back().opcode == LOAD_CONST) {
-        Instr& last = u().cur->instrs.back();
-        int t = object_is_true(ts_, u().consts[std::size_t(last.oparg)]);
-        if (t >= 0) {
-            last.opcode = NOP;
-            last.oparg = 0;
-            if (bool(t) == cond) emit(JUMP, 0, target);
-            else emit(NOP);
-            return true;
-        }
-        error_clear(ts_);
-    }
+    // (A constant condition is folded by the assembler's peephole pass.)
     emit(cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, 0, target);
     use_next_block(new_block());
     return true;
@@ -2062,39 +2534,43 @@ bool Compiler::jump_if(Expr* e, Block* target, bool cond) {
 
 // compiler_call_helper: `extra` values (the callable's own arguments, such
 // as a class body function and name) are already on the stack.
-bool Compiler::call_args(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, int extra,
-                         const Node* call_loc) {
+// validate_keywords: a repeated keyword is a SyntaxError at the repeat.
+bool Compiler::validate_keywords(const std::vector<Keyword*>& keywords) {
+    for (std::size_t i = 0; i < keywords.size(); i++) {
+        if (keywords[i]->arg.empty()) continue;
+        for (std::size_t j = i + 1; j < keywords.size(); j++)
+            if (keywords[j]->arg == keywords[i]->arg)
+                return syntax_error(keywords[j], "keyword argument repeated: " + keywords[i]->arg);
+    }
+    return true;
+}
+
+// compiler_call_simple_kw_helper: KW_NAMES with the tuple of keyword names.
+bool Compiler::kw_names(const std::vector<Keyword*>& keywords) {
+    Ref<TupleObject> t = tuple_new(ts_, isize(keywords.size()));
+    if (!t) { failed_ = true; return false; }
+    for (std::size_t i = 0; i < keywords.size(); i++) {
+        Ref<> s = str_intern(ts_, str_from_utf8(ts_, keywords[i]->arg));
+        if (!s) { failed_ = true; return false; }
+        t->ob_item[i] = s.release();
+    }
+    emit(KW_NAMES, add_const(std::move(t)));
+    return true;
+}
+
+bool Compiler::call_args(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, int extra) {
     constexpr std::size_t kStackUseGuideline = 30;
     std::size_t nelts = args.size(), nkwelts = keywords.size();
     bool ex_call = nelts + nkwelts * 2 > kStackUseGuideline;
     for (Expr* a : args) if (a->kind == ExprKind::Starred) ex_call = true;
     for (Keyword* k : keywords) if (k->arg.empty()) ex_call = true;
-    // Duplicate keywords are a SyntaxError (validate_keywords).
-    for (std::size_t i = 0; i < nkwelts; i++) {
-        if (keywords[i]->arg.empty()) continue;
-        for (std::size_t j = i + 1; j < nkwelts; j++)
-            if (keywords[j]->arg == keywords[i]->arg)
-                return syntax_error(keywords[j], "keyword argument repeated: " + keywords[i]->arg);
-    }
+    if (!validate_keywords(keywords)) return false;
     if (!ex_call) {
         for (Expr* a : args)
             if (!visit_expr(a)) return false;
-        std::vector<std::string> kwnames;
-        for (Keyword* k : keywords) {
+        for (Keyword* k : keywords)
             if (!visit_expr(k->value)) return false;
-            kwnames.push_back(k->arg);
-        }
-        if (!kwnames.empty()) {
-            Ref<TupleObject> t = tuple_new(ts_, isize(kwnames.size()));
-            if (!t) return false;
-            for (std::size_t i = 0; i < kwnames.size(); i++) {
-                Ref<> s = str_intern(ts_, str_from_utf8(ts_, kwnames[i]));
-                if (!s) return false;
-                t->ob_item[i] = s.release();
-            }
-            emit(KW_NAMES, add_const(std::move(t)));
-        }
-        if (call_loc) set_loc(call_loc);
+        if (!keywords.empty() && !kw_names(keywords)) return false;
         int n = int(nelts + nkwelts) + extra;
         emit(PRECALL, n);
         emit(CALL, n);
@@ -2165,9 +2641,16 @@ bool Compiler::subkwargs(const std::vector<Keyword*>& keywords, std::size_t begi
     return true;
 }
 
-static bool all_constant(const std::vector<Expr*>& elts, std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; i++)
-        if (!elts[i] || elts[i]->kind != ExprKind::Constant) return false;
+// are_all_items_const, on the tree as ast_opt.c leaves it: every item folds
+// to a constant; their values are appended to *values when given.
+bool Compiler::all_constant(const std::vector<Expr*>& elts, std::size_t begin, std::size_t end,
+                            std::vector<Ref<>>* values) {
+    for (std::size_t i = begin; i < end; i++) {
+        if (!elts[i] || elts[i]->kind == ExprKind::Starred) return false;
+        Ref<> v = try_fold(elts[i]);
+        if (!v) { error_clear(ts_); return false; }
+        if (values) values->push_back(std::move(v));
+    }
     return true;
 }
 
@@ -2175,14 +2658,11 @@ static bool all_constant(const std::vector<Expr*>& elts, std::size_t begin, std:
 // spliced in by the extend opcode.
 bool Compiler::starunpack(const std::vector<Expr*>& elts, int pushed, int build, int add, int extend, bool tuple) {
     std::size_t n = elts.size();
-    if (n > 2 && all_constant(elts, 0, n)) {
+    std::vector<Ref<>> values;
+    if (n > 2 && all_constant(elts, 0, n, &values)) {
         Ref<TupleObject> folded = tuple_new(ts_, isize(n));
         if (!folded) return false;
-        for (std::size_t i = 0; i < n; i++) {
-            Ref<> v = constant_value(static_cast<Constant*>(elts[i])->value);
-            if (!v) return false;
-            folded->ob_item[i] = v.release();
-        }
+        for (std::size_t i = 0; i < n; i++) folded->ob_item[i] = values[i].release();
         if (tuple && !pushed) return load_const(std::move(folded));
         Ref<> value = std::move(folded);
         if (add == SET_ADD) {
@@ -2231,16 +2711,13 @@ bool Compiler::starunpack(const std::vector<Expr*>& elts, int pushed, int build,
 bool Compiler::subdict(Dict* d, std::size_t begin, std::size_t end) {
     std::size_t n = end - begin;
     bool big = n * 2 > 30;
-    if (n > 1 && !big && all_constant(d->keys, begin, end)) {
+    std::vector<Ref<>> key_values;
+    if (n > 1 && !big && all_constant(d->keys, begin, end, &key_values)) {
         for (std::size_t i = begin; i < end; i++)
             if (!visit_expr(d->values[i])) return false;
         Ref<TupleObject> keys = tuple_new(ts_, isize(n));
         if (!keys) return false;
-        for (std::size_t i = begin; i < end; i++) {
-            Ref<> k = constant_value(static_cast<Constant*>(d->keys[i])->value);
-            if (!k) return false;
-            keys->ob_item[i - begin] = k.release();
-        }
+        for (std::size_t i = 0; i < n; i++) keys->ob_item[i] = key_values[i].release();
         if (!load_const(std::move(keys))) return false;
         emit(BUILD_CONST_KEY_MAP, int(n));
         return true;
@@ -2556,48 +3033,43 @@ bool Compiler::async_with(With* w, std::size_t pos) {
 
 bool Compiler::call(Call* c) {
     // obj.method(args): LOAD_METHOD saves building a bound method.
-    if (c->func->kind == ExprKind::Attribute && static_cast<Attribute*>(c->func)->ctx == ExprContext::Load) {
+    // Not when the object is a name the module imports (is_import_originated:
+    // 3.11 looks only at the module's own symbols, whatever the scope).
+    if (c->func->kind == ExprKind::Attribute && static_cast<Attribute*>(c->func)->ctx == ExprContext::Load &&
+        !is_import_originated(static_cast<Attribute*>(c->func)->value)) {
         bool simple = true;
         for (Expr* a : c->args) if (a->kind == ExprKind::Starred) simple = false;
         for (Keyword* k : c->keywords) if (k->arg.empty()) simple = false;
-        if (simple && c->args.size() + c->keywords.size() < 255) {
+        std::size_t nargs = c->args.size(), nkw = c->keywords.size();
+        if (simple && nargs + nkw + (nkw != 0) < 30) {   // STACK_USE_GUIDELINE
+            if (!validate_keywords(c->keywords)) return false;
             auto* a = static_cast<Attribute*>(c->func);
             if (!visit_expr(a->value)) return false;
-            Position saved = u().loc;
             set_loc(a);
+            set_attr_loc(a);
             emit(LOAD_METHOD, add_name(mangle(u().private_name, a->attr)));
-            bool ok = call_args(c->args, c->keywords, 0, c);
-            u().loc = saved;
+            for (Expr* arg : c->args)
+                if (!visit_expr(arg)) return false;
+            for (Keyword* k : c->keywords)
+                if (!visit_expr(k->value)) return false;
+            if (nkw && !kw_names(c->keywords)) return false;   // at the method's position
             set_loc(c);
-            return ok;
+            set_attr_loc(a);
+            emit(PRECALL, int(nargs + nkw));
+            emit(CALL, int(nargs + nkw));
+            return true;
         }
     }
-    // PUSH_NULL + LOAD_GLOBAL fold into LOAD_GLOBAL with the NULL bit.
-    std::size_t before = u().cur->instrs.size();
+    if (!check_caller(c->func)) return false;
+    // (The assembler folds PUSH_NULL + LOAD_GLOBAL into LOAD_GLOBAL with the NULL bit.)
     set_loc(c->func);   // PUSH_NULL carries the callee's position, as in 3.11
     emit(PUSH_NULL);
     set_loc(c);
     if (!visit_expr(c->func)) return false;
-    std::vector<Instr>& ins = u().cur->instrs;
-    if (ins.size() == before + 2 && ins[before + 1].opcode == LOAD_GLOBAL && !(ins[before + 1].oparg & 1)) {
-        ins[before + 1].oparg |= 1;
-        ins.erase(ins.begin() + std::ptrdiff_t(before));
-    }
     set_loc(c);
     return call_args(c->args, c->keywords, 0);
 }
 
-bool all_constant_exprs(const std::vector<Expr*>& elts) {
-    for (Expr* e : elts) {
-        switch (e->kind) {
-        case ExprKind::Constant: break;
-        case ExprKind::UnaryOp: if (static_cast<UnaryOp*>(e)->operand->kind != ExprKind::Constant) return false; break;
-        case ExprKind::Tuple: if (!all_constant_exprs(static_cast<Tuple*>(e)->elts)) return false; break;
-        default: return false;
-        }
-    }
-    return true;
-}
 
 
 // ------------------------------------------------------------ match
@@ -2728,7 +3200,7 @@ bool Compiler::pattern_sequence(MatchSequence* p, PatternContext& pc) {
         load_const(int_from_i64(ts_, size));
         emit(COMPARE_OP, Py_EQ);
         jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
-    } else if (!star_wildcard) {
+    } else if (size > 1) {   // a star: len(subject) >= size - 1
         emit(GET_LEN);
         load_const(int_from_i64(ts_, size - 1));
         emit(COMPARE_OP, Py_GE);
@@ -3012,7 +3484,21 @@ std::nullptr_t raise_syntax_error(ThreadState* ts, const SyntaxErrorInfo& err, s
 Ref<CodeObject> compile_source(ThreadState* ts, std::string_view source, std::string_view filename, ParseMode mode) {
     AstArena arena;
     SyntaxErrorInfo err;
-    Mod* mod = parse(source, mode, arena, err);
+    std::vector<ParseWarning> warnings;
+    Mod* mod = parse(source, mode, arena, err, &warnings);
+    // The parser's warnings, as CPython issues them while parsing: a filter
+    // may turn one into an error, which becomes a SyntaxError at the literal.
+    for (const ParseWarning& w : warnings) {
+        TypeObject* category = ts->interp->exc.DeprecationWarning;
+        Ref<> msg = str_from_utf8(ts, w.msg);
+        Ref<> fname = str_from_utf8(ts, filename);
+        if (!msg || !fname) return nullptr;
+        if (!warn_explicit(ts, category, msg.get(), fname.get(), w.lineno, nullptr, nullptr)) {
+            if (!error_matches(ts, category)) return nullptr;
+            error_clear(ts);
+            return raise_syntax_error(ts, w.as_error, filename);
+        }
+    }
     if (!mod) return raise_syntax_error(ts, err, filename);
     SymbolTable st;
     if (!st.build(mod, err)) return raise_syntax_error(ts, err, filename);

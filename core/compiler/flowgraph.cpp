@@ -13,6 +13,7 @@
 #include <algorithm>
 
 #include "bytecode/opcodes.h"
+#include "objects/abstract.h"
 #include "objects/tupleobject.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
@@ -35,6 +36,18 @@ bool Block::ends_with_jump() const { return !instrs.empty() && is_unconditional_
 Block* FlowGraph::new_block() {
     blocks_.push_back(std::make_unique<Block>());
     return blocks_.back().get();
+}
+
+void FlowGraph::fix_cell_offsets(const std::vector<int>& fixed) {
+    for (auto& b : blocks_)
+        for (Instr& i : b->instrs)
+            switch (i.opcode) {
+            case MAKE_CELL: case LOAD_CLOSURE: case LOAD_DEREF: case STORE_DEREF:
+            case DELETE_DEREF: case LOAD_CLASSDEREF:
+                i.oparg = fixed[std::size_t(i.oparg)];
+                break;
+            default: break;
+            }
 }
 
 namespace {
@@ -197,6 +210,23 @@ void optimize_block(ThreadState* ts, Block* b, const std::vector<Object*>& const
         const Instr* target = ins.target ? first_instr(ins.target) : nullptr;
         switch (ins.opcode) {
         case LOAD_CONST: {
+            // A constant condition: the jump is taken always (JUMP) or never (NOPs).
+            if (nextop == POP_JUMP_IF_FALSE || nextop == POP_JUMP_IF_TRUE || nextop == JUMP_IF_FALSE_OR_POP ||
+                nextop == JUMP_IF_TRUE_OR_POP) {
+                int is_true = object_is_true(ts, consts[std::size_t(ins.oparg)]);
+                if (is_true < 0) { error_clear(ts); break; }
+                bool pops = nextop == POP_JUMP_IF_FALSE || nextop == POP_JUMP_IF_TRUE;
+                bool jump_if_true = nextop == POP_JUMP_IF_TRUE || nextop == JUMP_IF_TRUE_OR_POP;
+                if (pops) ins.opcode = NOP;
+                if (bool(is_true) == jump_if_true) {
+                    in[i + 1].opcode = JUMP;
+                } else {
+                    ins.opcode = NOP;
+                    in[i + 1].opcode = NOP;
+                    in[i + 1].target = nullptr;
+                }
+                break;
+            }
             // `x is None` / `x is not None` followed by a jump become one jump.
             if (nextop == IS_OP && consts[std::size_t(ins.oparg)] == interp.None && i + 2 < in.size()) {
                 Instr& jump = in[i + 2];
@@ -210,6 +240,14 @@ void optimize_block(ThreadState* ts, Block* b, const std::vector<Object*>& const
             }
             break;
         }
+        case PUSH_NULL:
+            // LOAD_GLOBAL can push the NULL itself (its low oparg bit).
+            if (nextop == LOAD_GLOBAL) {
+                ins.opcode = NOP;
+                ins.oparg = 0;
+                in[i + 1].oparg |= 1;
+            }
+            break;
         case SWAP: {
             if (ins.oparg == 1) {
                 ins.opcode = NOP;
@@ -225,7 +263,7 @@ void optimize_block(ThreadState* ts, Block* b, const std::vector<Object*>& const
                 if (n == 1) { ins.opcode = NOP; in[i + 1].opcode = NOP; break; }
                 if (n == 2 || n == 3) { ins.opcode = NOP; in[i + 1].opcode = SWAP; break; }
             }
-            if (n > 0 && i >= std::size_t(n)) {
+            if (i >= std::size_t(n)) {   // n == 0 too: () is a constant
                 bool all_const = true;
                 for (int k = 1; k <= n; k++)
                     if (in[i - k].opcode != LOAD_CONST) { all_const = false; break; }
@@ -492,12 +530,19 @@ void label_exception_targets(Block* entry) {
 bool FlowGraph::assemble(ThreadState* ts, CodeObject* co, const std::vector<Object*>& consts,
                          const AddConstFn& add_const, int* nconsts_used) {
     Block* entry = entry_;
+    // extend_block runs over every block in reverse allocation order (the
+    // u_blocks / b_list chain), once before optimize_cfg and once in it: a
+    // later block extended first can then be copied into an earlier one.
+    auto extend_all = [this] {
+        for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it) extend_block(it->get());
+    };
+    extend_all();
     // optimize_cfg
     for (Block* b = entry; b; b = b->next) {
         optimize_block(ts, b, consts, add_const);
         clean_block(b);
     }
-    for (Block* b = entry; b; b = b->next) extend_block(b);
+    extend_all();
     remove_unreachable(entry);
     eliminate_empty_blocks(entry);
     for (Block* b = entry; b; b = b->next) clean_block(b);

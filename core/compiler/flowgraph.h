@@ -59,6 +59,11 @@ public:
     bool assemble(ThreadState* ts, CodeObject* co, const std::vector<Object*>& consts,
                   const AddConstFn& add_const, int* nconsts_used);
 
+    // fix_cell_offsets: deref instructions (MAKE_CELL, LOAD_CLOSURE,
+    // LOAD/STORE/DELETE_DEREF, LOAD_CLASSDEREF) are generated with the
+    // index of a cell or free variable; `fixed` maps it to its localsplus slot.
+    void fix_cell_offsets(const std::vector<int>& fixed);
+
 private:
     void duplicate_exits(Block* entry);
     std::vector<std::unique_ptr<Block>> blocks_;

@@ -82,6 +82,14 @@ private:
         }
         f |= flag;
         if (flag & DEF_PARAM) cur_->varnames.push_back(name);
+        // A `global` declaration anywhere also marks the module's own symbol
+        // (st_global), so the module body reaches the name with *_GLOBAL too.
+        if ((flag & DEF_GLOBAL) && cur_ != table_.top_.get()) {
+            Scope* top = table_.top_.get();
+            auto [g, added] = top->flags.emplace(name, 0u);
+            if (added) top->order.push_back(name);
+            g->second |= flag;
+        }
         return true;
     }
 
@@ -612,14 +620,6 @@ bool analyze_block(Scope* s, NameSet* bound, NameSet& free, NameSet& global, Syn
     }
     update_symbols(s, bound, newfree);
     free.insert(newfree.begin(), newfree.end());
-    // Locals in order: parameters first (already in varnames), then the rest.
-    if (s->is_function_block()) {
-        for (const std::string& n : s->order) {
-            NameScope k = s->scopes[n];
-            bool is_param = s->flags[n] & DEF_PARAM;
-            if ((k == NameScope::Local || k == NameScope::Cell) && !is_param) s->varnames.push_back(n);
-        }
-    }
     return true;
 }
 

@@ -50,7 +50,7 @@ struct Scope {
     std::vector<std::unique_ptr<Scope>> children;   // in source order
     std::map<std::string, unsigned> flags;          // name -> SymbolFlags
     std::map<std::string, NameScope> scopes;        // name -> resolved kind (after analyze)
-    std::vector<std::string> varnames;              // parameters first, then locals, in order of appearance
+    std::vector<std::string> varnames;              // the parameters, in CPython's order (ste_varnames)
     std::vector<std::string> order;                 // every name, in order of first appearance
     bool is_generator = false;
     bool is_coroutine = false;

@@ -67,6 +67,7 @@ Expr* Parser::concatenate_strings(size_t first, size_t last) {
             report_literal_error(lerr, t);
             return nullptr;
         }
+        warn_invalid_escape(i, lit.body.data(), lit.invalid_escape);
         if (lit.kind == StringLiteral::Kind::FString) {
             st.fmode = true;
             const char* s = lit.body.data();
@@ -134,6 +135,7 @@ int Parser::fstring_find_literal(const char*& str, const char* end, bool raw, st
                 }
                 break;
             }
+            if (ch == '{') warn_invalid_escape(tok_idx, s - 1, "{");
         }
         if (ch == '{' || ch == '}') {
             if (recurse_lvl == 0) {
@@ -160,10 +162,12 @@ done:
             literal.assign(piece);
         } else {
             SyntaxErrorInfo lerr;
-            if (!decode_string_body(piece, false, false, literal, lerr)) {
+            std::string bad_escape;
+            if (!decode_string_body(piece, false, false, literal, lerr, &bad_escape)) {
                 report_literal_error(lerr, tok_at(tok_idx));
                 return -1;
             }
+            warn_invalid_escape(tok_idx, literal_start, bad_escape);
         }
         have_literal = true;
     }

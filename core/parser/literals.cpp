@@ -382,7 +382,15 @@ std::string rewrite_to_ascii(std::string_view body) {
 }
 
 // Step 2: _PyUnicode_DecodeUnicodeEscapeInternal, on ASCII input.
-bool unicode_escape_decode(const std::string& in, std::string& out, SyntaxErrorInfo& err) {
+// *invalid_escape receives the first escape 3.11 deprecates (the text after
+// the backslash: one character, or the three digits of an octal escape
+// above \377), as first_invalid_escape does in CPython.
+static void note_invalid_escape(std::string* invalid_escape, std::string_view text) {
+    if (invalid_escape && invalid_escape->empty()) invalid_escape->assign(text);
+}
+
+bool unicode_escape_decode(const std::string& in, std::string& out, SyntaxErrorInfo& err,
+                           std::string* invalid_escape) {
     const std::size_t end = in.size();
     std::size_t s = 0;
     while (s < end) {
@@ -414,6 +422,7 @@ bool unicode_escape_decode(const std::string& in, std::string& out, SyntaxErrorI
             std::uint32_t ch = static_cast<std::uint32_t>(c - '0');
             for (int more = 0; more < 2 && s < end && in[s] >= '0' && in[s] <= '7'; ++more)
                 ch = (ch << 3) + static_cast<std::uint32_t>(in[s++] - '0');
+            if (ch > 0377) note_invalid_escape(invalid_escape, std::string_view(in).substr(s - 3, 3));
             append_utf8(out, ch);  // up to \777 = U+01FF
             continue;
         }
@@ -458,6 +467,7 @@ bool unicode_escape_decode(const std::string& in, std::string& out, SyntaxErrorI
             return false;
         }
         default:  // an invalid escape is kept as written (3.11 only warns)
+            note_invalid_escape(invalid_escape, std::string_view(in).substr(s - 1, 1));
             out += '\\';
             out += c;
             continue;
@@ -469,7 +479,7 @@ bool unicode_escape_decode(const std::string& in, std::string& out, SyntaxErrorI
 // ---------------------------------------------------------------------------
 // bytes literals: _PyBytes_DecodeEscape
 
-bool bytes_escape_decode(std::string_view in, std::string& out, SyntaxErrorInfo& err) {
+bool bytes_escape_decode(std::string_view in, std::string& out, SyntaxErrorInfo& err, std::string* invalid_escape) {
     const std::size_t end = in.size();
     std::size_t s = 0;
     while (s < end) {
@@ -501,6 +511,7 @@ bool bytes_escape_decode(std::string_view in, std::string& out, SyntaxErrorInfo&
             int ch = c - '0';
             for (int more = 0; more < 2 && s < end && in[s] >= '0' && in[s] <= '7'; ++more)
                 ch = (ch << 3) + (in[s++] - '0');
+            if (ch > 0377) note_invalid_escape(invalid_escape, in.substr(s - 3, 3));
             out += static_cast<char>(ch & 0xFF);  // \777 keeps its low byte, 0xFF
             break;
         }
@@ -516,6 +527,7 @@ bool bytes_escape_decode(std::string_view in, std::string& out, SyntaxErrorInfo&
                 return false;
             }
         default:  // kept as written, \u \U \N included
+            note_invalid_escape(invalid_escape, in.substr(s - 1, 1));
             out += '\\';
             out += c;
             break;
@@ -530,7 +542,7 @@ bool bytes_escape_decode(std::string_view in, std::string& out, SyntaxErrorInfo&
 // Public entry points
 
 bool decode_string_body(std::string_view body, bool is_bytes, bool raw, std::string& out,
-                        SyntaxErrorInfo& err) {
+                        SyntaxErrorInfo& err, std::string* invalid_escape) {
     out.clear();
     if (is_bytes) {
         for (char c : body) {
@@ -545,9 +557,9 @@ bool decode_string_body(std::string_view body, bool is_bytes, bool raw, std::str
         out.assign(body);
         return true;
     }
-    if (is_bytes) return bytes_escape_decode(body, out, err);
+    if (is_bytes) return bytes_escape_decode(body, out, err, invalid_escape);
     out.reserve(body.size());
-    return unicode_escape_decode(rewrite_to_ascii(body), out, err);
+    return unicode_escape_decode(rewrite_to_ascii(body), out, err, invalid_escape);
 }
 
 bool decode_unicode_escapes(std::string_view body, std::string& out, SyntaxErrorInfo& err) {
@@ -589,7 +601,7 @@ bool parse_string_literal(std::string_view text, StringLiteral& out, SyntaxError
         return true;
     }
     out.kind = bytes ? StringLiteral::Kind::Bytes : StringLiteral::Kind::Str;
-    return decode_string_body(body, bytes, raw, out.value, err);
+    return decode_string_body(body, bytes, raw, out.value, err, &out.invalid_escape);
 }
 
 bool parse_number_literal(std::string_view text, NumberLiteral& out) {

@@ -30,6 +30,8 @@ struct StringLiteral {
                                // Bytes: the bytes; FString: empty — the parser splits
                                //   `body` into literal parts (decode_string_body) and
                                //   expressions itself, as 3.11's fstring_parser does
+    std::string invalid_escape;  // the first deprecated escape after its backslash
+                                 //   ("d" for \d, "777" for \777), empty if none
 };
 
 // Splits a STRING token (prefix, quotes, body), classifies it, and decodes the
@@ -42,8 +44,9 @@ struct StringLiteral {
 //    0-1: truncated \xXX escape" and "(value error) invalid \x escape at
 //    position 0": pegen's RAISE_SYNTAX_ERROR, i.e. the last token the parser
 //    had fetched when it built the string (often the NEWLINE after it).
-// Invalid escapes such as "\d" are kept verbatim; CPython 3.11 only emits a
-// DeprecationWarning for them, which we do not.
+// Invalid escapes such as "\d" (and octal escapes above \377) are kept
+// verbatim; the first one is noted in out.invalid_escape, for the parser's
+// DeprecationWarning.
 bool parse_string_literal(std::string_view token_text, StringLiteral& out, SyntaxErrorInfo& err);
 
 // Decodes the backslash escapes of `body` (a string body, or a literal piece
@@ -57,8 +60,10 @@ bool parse_string_literal(std::string_view token_text, StringLiteral& out, Synta
 // "LINE FEED", "LF", "NBSP", ...), and the algorithmic names
 // "CJK UNIFIED IDEOGRAPH-XXXX" and "HANGUL SYLLABLE ...". Any other name is
 // CPython's "unknown Unicode character name" error.
+// *invalid_escape (if given and still empty) receives the first deprecated
+// escape, as StringLiteral::invalid_escape.
 bool decode_string_body(std::string_view body, bool is_bytes, bool raw, std::string& out,
-                        SyntaxErrorInfo& err);
+                        SyntaxErrorInfo& err, std::string* invalid_escape = nullptr);
 
 // decode_string_body for a non-raw str: the name pegen's f-string code uses
 // (CPython's decode_unicode_with_escapes) for the literal parts of an f-string.

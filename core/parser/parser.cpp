@@ -48,10 +48,12 @@
 
 namespace gp {
 
-ast::Mod* parse(std::string_view source, ParseMode mode, ast::AstArena& arena, SyntaxErrorInfo& err) {
+ast::Mod* parse(std::string_view source, ParseMode mode, ast::AstArena& arena, SyntaxErrorInfo& err,
+                std::vector<ParseWarning>* warnings) {
     // The Parser is large-ish (the token buffer, the tokenizer): keep it off
     // the stack, which may be small under WebAssembly.
     auto p = std::make_unique<parse_detail::Parser>(source, arena, err, 0);
+    p->warnings_ = warnings;
     char probe = 0;
     p->stack_base_ = reinterpret_cast<uintptr_t>(&probe);
     return p->parse_file(mode);
@@ -213,6 +215,32 @@ void Parser::fail_at(const char* type, std::string_view msg, int lineno, int col
     // tokens without a column, -1).
     err_.offset = col < 0 ? col : byte_offset_to_character_offset(err_.text, col + 1);
     err_.end_offset = end_col < 0 ? end_col + 1 : byte_offset_to_character_offset(err_.text, end_col + 1);
+}
+
+// warn_invalid_escape_sequence: a DeprecationWarning for the first bad
+// escape of one literal (or f-string piece) at `key` in the source; the
+// error it may become points at the whole STRING token. Speculative parses
+// can decode a literal twice, so each key warns once.
+void Parser::warn_invalid_escape(size_t tok_idx, const char* key, const std::string& esc) {
+    if (!warnings_ || esc.empty() || !warned_.insert(key).second) return;
+    const Token& t = tok_at(tok_idx);
+    ParseWarning w;
+    w.category = "DeprecationWarning";
+    w.msg = esc.size() == 3 ? "invalid octal escape sequence '\\" + esc + "'"
+                            : "invalid escape sequence '\\" + esc + "'";
+    w.lineno = t.lineno;
+    // The SyntaxError as fail_tok would report it, without failing now.
+    SyntaxErrorInfo saved = err_;
+    bool saved_failed = failed_, saved_generic = generic_;
+    size_t saved_tok = error_tok_;
+    failed_ = false;
+    fail_tok(t, w.msg);
+    w.as_error = err_;
+    err_ = std::move(saved);
+    failed_ = saved_failed;
+    generic_ = saved_generic;
+    error_tok_ = saved_tok;
+    warnings_->push_back(std::move(w));
 }
 
 void Parser::fail_tok(const Token& t, std::string_view msg, const char* type) {

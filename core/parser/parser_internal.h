@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -268,6 +269,12 @@ private:
         Parser* p_;
     };
     ParseMode mode_ = ParseMode::Exec;
+
+public:
+    std::vector<ParseWarning>* warnings_ = nullptr;   // where warnings go (null: dropped)
+private:
+    std::set<const char*> warned_;                   // literal pieces warned about already
+    void warn_invalid_escape(size_t tok_idx, const char* key, const std::string& esc);
 };
 
 // Depth at which nesting is refused (weighted: one unit per nested expression,

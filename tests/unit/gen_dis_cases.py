@@ -59,6 +59,28 @@ extra.update({
  "async_def": "async def f(x, y):\n    r = await g(x)\n    async for i in y:\n        if i:\n            continue\n        print(i)\n    else:\n        print('done')\n    async with x as a, y:\n        await a\n    return [z async for z in y if z] + [await w for w in x]\nasync def agen(n):\n    for i in range(n):\n        yield i\n        await h()\n    async with n:\n        return\ndef gexp(a):\n    return (await x async for x in a)\n",
  "async_comprehensions": 'async def f(x, y):\n    async for i in y:\n        if i:\n            break\n    async with x:\n        return 5\n    async with x as (a, b):\n        for q in a:\n            return q\nasync def g(a):\n    d = {k: v async for k, v in a}\n    s = {await k for k in a}\n    n = [[z async for z in w] for w in a]\n    ge = (k async for k in a if await k)\n    return d, s, n, ge\nasync def ag():\n    x = yield 1\n    try:\n        yield await x\n    finally:\n        await x\n    async for i in x:\n        yield i\n',
 })
+extra.update({
+ "varnames_emission_order": "def h(a, b):\n    c = 1\n    def i(): return a + c\n    z = (y := 2)\n    return i\ndef g():\n    x = y\n    y = 1\n    n: int\n",
+ "arg_cells_order": "def k(b, a, *r, q, **kw):\n    t = u\n    def f(): return a, b, kw, t\n    u = 1\n    return f\n",
+})
+extra.update({
+ "decorators_lines": "@deco\ndef f(n):\n    return n\n@a.b(1)\n@c\nclass C:\n    x = 1\n",
+ "import_method_calls": "import sys\nprint(sys.getrefcount(x), sys.intern('a'))\ndef f():\n    return sys.getsizeof([])\n",
+ "ast_folding": "a = (b'ab', 5)\nb = 1 + 2j\nc = 'abc'[1]\nd = (1, 2) * 2\ne = 2 ** 200\nf = not x is y\ng = __debug__\nh = [(1, 'one'), (2, 'two'), (3, 'three')]\ni = x in {10, 2, 11}\n",
+ "percent_format": "a = '%s, %r and %-5.2a %%' % (x, y, z)\nb = '%d' % (x,)\n",
+ "kwonly_defaults": "def f(a, *, b=1, c=[2]):\n    return TextWrapper(width=a, **c)\n",
+ "constant_conditions": "def f():\n    while True:\n        yield 1\nx = 'a' if 0 else 'b' if None else 'c'\n",
+ "module_global_decl": "total = 0\ndef add():\n    global total\n    total += 1\nprint(total)\n",
+ "multiline_attr_calls": "x = (a\n     .b)\ny = (a\n  .d(1,\n   k=2))\nraise ValueError('{}'\n    .format(x))\n",
+ "match_star_wildcard": "match x:\n    case [*_]: pass\n    case [a, *_, b]: pass\n    case [_, *_]: pass\n",
+})
+extra.update({
+ "finally_reraise_per_exit": "def close():\n    try:\n        f()\n    finally:\n        if s:\n            try:\n                g()\n            except OSError as exc:\n                h()\n            finally:\n                k()\n",
+ "with_exit_return_copied": "def main():\n    if args:\n        with open(a) as f:\n            func(f)\n    else:\n        func(b)\n",
+ "slice_positions": "x = (f(a,\n      b)[:256])\ny = z[1:2:3]\n",
+ "genexp_multiline": "x = any(\n  f(b) for b in c)\ny = g('a'.format(k)\n   for k in d)\n",
+ "break_in_handler_loop": "def f(xs):\n    try:\n        g()\n    except ValueError:\n        for x in xs:\n            if x:\n                break\n            h(x)\n    finally:\n        k()\n",
+})
 cases.update(extra)
 out = []
 for name, src in cases.items():

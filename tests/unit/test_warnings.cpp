@@ -66,3 +66,64 @@ TEST_CASE("warn checks its category as CPython does", "[warnings]") {
         "        print(e)\n");
     CHECK(r.out == "category must be a Warning subclass, not 'str'\ncategory must be a Warning subclass, not 'type'\n");
 }
+
+TEST_CASE("the compiler warns about code that is sure to misbehave", "[warnings][compiler]") {
+    auto r = run(
+        "x = 1\n"
+        "if x is 1 or x is not 'a': pass\n"
+        "def f(): assert (x, 'never fails')\n"
+        "g = lambda: [(1)(2), [1][1.0], None[0]]\n",
+        "prog.py");
+    CHECK(r.status == 0);
+    CHECK(r.err ==
+          "prog.py:2: SyntaxWarning: \"is\" with a literal. Did you mean \"==\"?\n"
+          "  if x is 1 or x is not 'a': pass\n"
+          "prog.py:2: SyntaxWarning: \"is not\" with a literal. Did you mean \"!=\"?\n"
+          "  if x is 1 or x is not 'a': pass\n"
+          "prog.py:3: SyntaxWarning: assertion is always true, perhaps remove parentheses?\n"
+          "  def f(): assert (x, 'never fails')\n"
+          "prog.py:4: SyntaxWarning: 'int' object is not callable; perhaps you missed a comma?\n"
+          "  g = lambda: [(1)(2), [1][1.0], None[0]]\n"
+          "prog.py:4: SyntaxWarning: list indices must be integers or slices, not float; perhaps you missed a comma?\n"
+          "  g = lambda: [(1)(2), [1][1.0], None[0]]\n"
+          "prog.py:4: SyntaxWarning: 'NoneType' object is not subscriptable; perhaps you missed a comma?\n"
+          "  g = lambda: [(1)(2), [1][1.0], None[0]]\n");
+}
+
+TEST_CASE("a compiler warning made an error by a filter is a SyntaxError at the code", "[warnings][compiler]") {
+    auto r = run(
+        "import warnings\n"
+        "warnings.simplefilter('error')\n"
+        "for src in ['y = 2\\nif y is -1: pass', 'assert (1, 2)', '(1, 2)(3)']:\n"
+        "    try:\n"
+        "        compile(src, 'm.py', 'exec')\n"
+        "    except SyntaxError as e:\n"
+        "        print(e.msg, e.lineno, e.offset, e.end_offset)\n");
+    CHECK(r.out ==
+          "\"is\" with a literal. Did you mean \"==\"? 2 4 11\n"
+          "assertion is always true, perhaps remove parentheses? 1 1 14\n"
+          "'tuple' object is not callable; perhaps you missed a comma? 1 1 10\n");
+}
+
+TEST_CASE("invalid escape sequences are DeprecationWarnings, SyntaxErrors under an error filter",
+          "[warnings][parser]") {
+    auto r = run(
+        "import warnings\n"
+        "with warnings.catch_warnings(record=True) as w:\n"
+        "    warnings.simplefilter('always')\n"
+        "    compile(r\"'\\d'; b'\\777'; f'{1:\\w}'\", 'e.py', 'exec')\n"
+        "for m in w: print(m.category.__name__, m.message, m.lineno)\n"
+        "warnings.simplefilter('error')\n"
+        "try:\n"
+        "    compile(\"x = 1\\ns = 'ok' '\\\\%'\\n\", 'e.py', 'exec')\n"
+        "except SyntaxError as e:\n"
+        "    print(e.msg, e.lineno, e.offset, e.end_offset)\n");
+    CHECK(r.out ==
+          "DeprecationWarning invalid escape sequence '\\d' 1\n"
+          "DeprecationWarning invalid octal escape sequence '\\777' 1\n"
+          "DeprecationWarning invalid escape sequence '\\w' 1\n"
+          "invalid escape sequence '\\%' 2 10 14\n");
+    // Shown nowhere by default: the warning is attributed to the module
+    // named after the file, not to __main__.
+    CHECK(run("s = '\\d'\n", "prog.py").err == "");
+}
