@@ -18,6 +18,7 @@ Ref<ModuleObject> make_collections_c_module(ThreadState* ts);  // deque_module.c
 Ref<ModuleObject> make_gc_module(ThreadState* ts);    // gc_module.cpp
 Ref<ModuleObject> make_weakref_c_module(ThreadState* ts);  // weakref_module.cpp (_weakref)
 Ref<ModuleObject> make_glasspy_module(ThreadState* ts);  // glasspy_module.cpp (_glasspy)
+Ref<ModuleObject> make_thread_module(ThreadState* ts);   // thread_module.cpp (_thread)
 
 const BuiltinModuleDef kBuiltinModules[] = {
     {"dis", make_dis_module},
@@ -34,6 +35,7 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"gc", make_gc_module},
     {"_weakref", make_weakref_c_module},
     {"_glasspy", make_glasspy_module},
+    {"_thread", make_thread_module},
     {nullptr, nullptr},
 };
 

@@ -52,6 +52,7 @@
 #include "runtime/errors.h"
 #include "runtime/frame.h"
 #include "runtime/interpreter.h"
+#include "runtime/threads.h"
 
 namespace gp {
 
@@ -327,11 +328,12 @@ static bool handle_eval_breaker(ThreadState* ts) {
         interp.eval_breaker.fetch_and(~uint32_t(EVAL_GC_SCHEDULED));
         gc_collect_scheduled(ts);
     }
-    if (bits & EVAL_INTERRUPT) {
-        interp.eval_breaker.fetch_and(~uint32_t(EVAL_INTERRUPT));
-        raise_object(ts, interp.exc.KeyboardInterrupt);
-        return false;
-    }
+    // Another thread has waited a switch interval for the GIL: hand it over
+    // and queue up again (gil.cpp, "Asking the holder to let go").
+    if (bits & EVAL_GIL_DROP) interp.gil->yield(ts);
+    // KeyboardInterrupt goes to the main thread only; other threads leave
+    // the bit for it (threads.cpp).
+    if (bits & EVAL_INTERRUPT) return handle_interrupt(ts);
     return true;
 }
 
