@@ -1280,6 +1280,13 @@ next_instruction:
         }
         TARGET(JUMP_BACKWARD_NO_INTERRUPT) { JUMPBY(-oparg); DISPATCH(); }
 
+// The backward forms close loops, so like JUMP_BACKWARD they check the
+// eval breaker after jumping (3.11's POP_JUMP_BACKWARD_IF_*): a
+// `while cond:` loop must yield the GIL and see Ctrl+C too. (`1 SIGN 1 == 0`
+// is a compile-time "SIGN is minus".)
+#define BACKWARD_BREAKER_CHECK(SIGN)                                      \
+            if (1 SIGN 1 == 0 && interp.eval_breaker.load(std::memory_order_relaxed) && \
+                !handle_eval_breaker(ts)) goto error;
 #define POP_JUMP_IF_TRUTH(OP, SIGN, WANT)                                 \
         TARGET(OP) {                                                      \
             Ref<> cond = Ref<>::steal(POP());                             \
@@ -1287,7 +1294,7 @@ next_instruction:
             if (cond.get() == interp.True) t = 1;                         \
             else if (cond.get() == interp.False) t = 0;                   \
             else { t = object_is_true(ts, cond.get()); if (t < 0) goto error; } \
-            if (t == WANT) JUMPBY(SIGN oparg);                            \
+            if (t == WANT) { JUMPBY(SIGN oparg); BACKWARD_BREAKER_CHECK(SIGN) } \
             DISPATCH();                                                   \
         }
         POP_JUMP_IF_TRUTH(POP_JUMP_FORWARD_IF_FALSE, +, 0)
@@ -1299,7 +1306,7 @@ next_instruction:
 #define POP_JUMP_IF_NONE_OP(OP, SIGN, WANT_NONE)                          \
         TARGET(OP) {                                                      \
             Ref<> v = Ref<>::steal(POP());                                \
-            if ((v.get() == interp.None) == WANT_NONE) JUMPBY(SIGN oparg); \
+            if ((v.get() == interp.None) == WANT_NONE) { JUMPBY(SIGN oparg); BACKWARD_BREAKER_CHECK(SIGN) } \
             DISPATCH();                                                   \
         }
         POP_JUMP_IF_NONE_OP(POP_JUMP_FORWARD_IF_NONE, +, true)
@@ -1307,6 +1314,7 @@ next_instruction:
         POP_JUMP_IF_NONE_OP(POP_JUMP_BACKWARD_IF_NONE, -, true)
         POP_JUMP_IF_NONE_OP(POP_JUMP_BACKWARD_IF_NOT_NONE, -, false)
 #undef POP_JUMP_IF_NONE_OP
+#undef BACKWARD_BREAKER_CHECK
 
         TARGET(JUMP_IF_FALSE_OR_POP)
         TARGET(JUMP_IF_TRUE_OR_POP) {
