@@ -19,7 +19,6 @@ Ref<ModuleObject> make_gc_module(ThreadState* ts);    // gc_module.cpp
 Ref<ModuleObject> make_weakref_c_module(ThreadState* ts);  // weakref_module.cpp (_weakref)
 Ref<ModuleObject> make_glasspy_module(ThreadState* ts);  // glasspy_module.cpp (_glasspy)
 Ref<ModuleObject> make_traceback_c_module(ThreadState* ts);  // traceback_module.cpp (_traceback)
-Ref<ModuleObject> make_tracemalloc_c_module(ThreadState* ts);  // tracemalloc_module.cpp (_tracemalloc)
 
 const BuiltinModuleDef kBuiltinModules[] = {
     {"_dis", make_dis_module},
@@ -37,7 +36,6 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"_weakref", make_weakref_c_module},
     {"_glasspy", make_glasspy_module},
     {"_traceback", make_traceback_c_module},
-    {"_tracemalloc", make_tracemalloc_c_module},
     {nullptr, nullptr},
 };
 

@@ -22,7 +22,6 @@
 #include "glasspy.h"
 #include "gc/collector.h"
 #include "memory/obmalloc.h"
-#include "memory/tracemalloc.h"
 #include "objects/object.h"
 #include "trace/trace.h"
 
@@ -167,7 +166,6 @@ public:
 
     const Config config;
     Heap heap;                        // every object's memory comes from here
-    Tracer tracemalloc{*this};        // traces heap blocks to Python lines while started
     GCState gc;                       // generations of container objects
     TraceBuffer trace;                // the one event stream the UI reads
     // EvalBreakerBits, set from any thread. The host interrupts by OR-ing in
@@ -255,19 +253,13 @@ public:
     // Interns a C string (identifier-like names used by the runtime).
     StrObject* intern(const char* s);
 
-    // Clears every module and collects the cycles (the __del__ methods of
-    // module globals run here, as at CPython's exit).
+    // Frees everything. After this no object of this interpreter exists.
     void finalize();
-    // finalize(), then frees the types, caches and singletons too: after it
-    // the heap holds no block (the leak test checks that). The destructor
-    // calls it; only the object no longer works afterwards.
-    void release_all();
 
 private:
     bool bootstrap();
     std::unique_ptr<ThreadState> main_thread_;
     bool finalized_ = false;
-    bool released_ = false;
 };
 
 }  // namespace gp
