@@ -16,6 +16,8 @@
 #include <vector>
 
 #include "memory/heap_snapshot.h"
+#include "runtime/gil.h"
+#include "trace/trace.h"
 
 namespace gp {
 
@@ -65,6 +67,14 @@ public:
     // The heap as plain data: arenas and pools, size classes, totals, and
     // live objects per type (for the memory panel; see heap_snapshot.h).
     HeapSnapshot heap_snapshot();
+
+    // Per Python thread: time holding and waiting for the GIL, acquisitions,
+    // drop requests and forced switches (the GIL timeline panel; gil.h).
+    std::vector<GilThreadStats> gil_stats() const;
+    // The trace stream (trace.h): off by default; when on, GIL handoffs,
+    // thread starts/ends, collections and arena traffic are recorded.
+    void set_tracing(bool on);
+    std::vector<TraceEvent> trace_events(uint64_t* dropped = nullptr) const;
 
     Interpreter& interpreter() { return *interp_; }
 

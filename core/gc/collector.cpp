@@ -774,7 +774,7 @@ void gc_call_finalizer(ThreadState* ts, Object* op) {
 bool gc_call_finalizer_from_dealloc(Object* op) {
     TypeObject* t = type_of(op);
     Interpreter& interp = *t->interp;
-    ThreadState* ts = interp.main_thread();   // TODO(threads): the current thread
+    ThreadState* ts = interp.current_thread();
     // Revive the object while the finalizer runs; keep it tracked so that a
     // resurrected object can still be collected later.
     op->ob_refcnt = 1;

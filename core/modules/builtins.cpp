@@ -177,8 +177,12 @@ static Ref<> builtin_input(ThreadState* ts, Object*, Object* const* args, isize 
     }
     if (!flush_sys_stream(ts, "stdout")) return nullptr;
     std::string line;
-    if (!interp.read_line || !interp.read_line(line))
-        return raise(ts, interp.exc.EOFError, "EOF when reading a line");
+    bool got = false;
+    if (interp.read_line) {
+        GilRelease unlocked(ts);   // other threads run while we wait for the user
+        got = interp.read_line(line);
+    }
+    if (!got) return raise(ts, interp.exc.EOFError, "EOF when reading a line");
     return str_from_utf8(ts, line);
 }
 

@@ -19,6 +19,7 @@ Ref<ModuleObject> make_gc_module(ThreadState* ts);    // gc_module.cpp
 Ref<ModuleObject> make_weakref_c_module(ThreadState* ts);  // weakref_module.cpp (_weakref)
 Ref<ModuleObject> make_glasspy_module(ThreadState* ts);  // glasspy_module.cpp (_glasspy)
 Ref<ModuleObject> make_traceback_c_module(ThreadState* ts);  // traceback_module.cpp (_traceback)
+Ref<ModuleObject> make_thread_module(ThreadState* ts);   // thread_module.cpp (_thread)
 
 const BuiltinModuleDef kBuiltinModules[] = {
     {"_dis", make_dis_module},
@@ -36,6 +37,7 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"_weakref", make_weakref_c_module},
     {"_glasspy", make_glasspy_module},
     {"_traceback", make_traceback_c_module},
+    {"_thread", make_thread_module},
     {nullptr, nullptr},
 };
 

@@ -153,7 +153,7 @@ static const GetSetDef thread_info_fields[] = {
 static Ref<> sys_getswitchinterval(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "getswitchinterval", kw) || !check_nargs(ts, "getswitchinterval", nargs, 0, 0))
         return nullptr;
-    return float_from_double(ts, ts->interp->switch_interval);
+    return float_from_double(ts, 1e-6 * double(ts->interp->gil->interval_us()));
 }
 
 static Ref<> sys_setswitchinterval(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
@@ -162,7 +162,8 @@ static Ref<> sys_setswitchinterval(ThreadState* ts, Object*, Object* const* args
     double v;
     if (!float_as_double(ts, args[0], &v)) return nullptr;
     if (v <= 0.0) return raise(ts, ts->interp->exc.ValueError, "switch interval must be strictly positive");
-    ts->interp->switch_interval = v;
+    // Kept in whole microseconds, as CPython's gil->interval.
+    ts->interp->gil->set_interval_us(uint64_t(1e6 * v));
     return newref(ts->interp->None);
 }
 

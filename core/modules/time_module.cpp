@@ -33,6 +33,7 @@
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
+#include "runtime/threads.h"
 
 namespace gp {
 
@@ -69,9 +70,7 @@ static constexpr char kTime[] = "time.time", kTimeNs[] = "time.time_ns", kMonoto
 // (ARCHITECTURE.md, decision 6) so other Python threads run meanwhile.
 // Returns false with an exception set (an interrupt from the host).
 bool time_sleep_impl(ThreadState* ts, double seconds) {
-    (void)ts;
-    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
-    return true;
+    return sleep_interruptible(ts, seconds);
 }
 
 static Ref<> time_sleep(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {

@@ -130,7 +130,7 @@ static void handle_callback(ThreadState* ts, WeakRefObject* ref, Object* callbac
 void clear_weakrefs(Object* o) {
     WeakRefObject** list = weaklist_ptr(o);
     if (!list || !*list) return;
-    ThreadState* ts = type_of(o)->interp->main_thread();   // TODO(threads): the current thread
+    ThreadState* ts = type_of(o)->interp->current_thread();
     // The basic ref and proxy have no callbacks: just clear them.
     if ((*list)->wr_callback == nullptr) {
         clear_weakref(*list);

@@ -54,6 +54,7 @@
 #include "runtime/errors.h"
 #include "runtime/frame.h"
 #include "runtime/interpreter.h"
+#include "runtime/threads.h"
 
 namespace gp {
 
@@ -352,11 +353,12 @@ static bool handle_eval_breaker(ThreadState* ts) {
         interp.eval_breaker.fetch_and(~uint32_t(EVAL_GC_SCHEDULED));
         gc_collect_scheduled(ts);
     }
-    if (bits & EVAL_INTERRUPT) {
-        interp.eval_breaker.fetch_and(~uint32_t(EVAL_INTERRUPT));
-        raise_object(ts, interp.exc.KeyboardInterrupt);
-        return false;
-    }
+    // Another thread has waited a switch interval for the GIL: hand it over
+    // and queue up again (gil.cpp, "Asking the holder to let go").
+    if (bits & EVAL_GIL_DROP) interp.gil->yield(ts);
+    // KeyboardInterrupt goes to the main thread only; other threads leave
+    // the bit for it (threads.cpp).
+    if (bits & EVAL_INTERRUPT) return handle_interrupt(ts);
     return true;
 }
 
@@ -1451,6 +1453,13 @@ next_instruction:
         }
         TARGET(JUMP_BACKWARD_NO_INTERRUPT) { JUMPBY(-oparg); DISPATCH(); }
 
+// The backward forms close loops, so like JUMP_BACKWARD they check the
+// eval breaker after jumping (3.11's POP_JUMP_BACKWARD_IF_*): a
+// `while cond:` loop must yield the GIL and see Ctrl+C too. (`1 SIGN 1 == 0`
+// is a compile-time "SIGN is minus".)
+#define BACKWARD_BREAKER_CHECK(SIGN)                                      \
+            if (1 SIGN 1 == 0 && interp.eval_breaker.load(std::memory_order_relaxed) && \
+                !handle_eval_breaker(ts)) goto error;
 #define POP_JUMP_IF_TRUTH(OP, SIGN, WANT)                                 \
         TARGET(OP) {                                                      \
             Ref<> cond = Ref<>::steal(POP());                             \
@@ -1458,7 +1467,7 @@ next_instruction:
             if (cond.get() == interp.True) t = 1;                         \
             else if (cond.get() == interp.False) t = 0;                   \
             else { t = object_is_true(ts, cond.get()); if (t < 0) goto error; } \
-            if (t == WANT) JUMPBY(SIGN oparg);                            \
+            if (t == WANT) { JUMPBY(SIGN oparg); BACKWARD_BREAKER_CHECK(SIGN) } \
             DISPATCH();                                                   \
         }
         POP_JUMP_IF_TRUTH(POP_JUMP_FORWARD_IF_FALSE, +, 0)
@@ -1470,7 +1479,7 @@ next_instruction:
 #define POP_JUMP_IF_NONE_OP(OP, SIGN, WANT_NONE)                          \
         TARGET(OP) {                                                      \
             Ref<> v = Ref<>::steal(POP());                                \
-            if ((v.get() == interp.None) == WANT_NONE) JUMPBY(SIGN oparg); \
+            if ((v.get() == interp.None) == WANT_NONE) { JUMPBY(SIGN oparg); BACKWARD_BREAKER_CHECK(SIGN) } \
             DISPATCH();                                                   \
         }
         POP_JUMP_IF_NONE_OP(POP_JUMP_FORWARD_IF_NONE, +, true)
@@ -1478,6 +1487,7 @@ next_instruction:
         POP_JUMP_IF_NONE_OP(POP_JUMP_BACKWARD_IF_NONE, -, true)
         POP_JUMP_IF_NONE_OP(POP_JUMP_BACKWARD_IF_NOT_NONE, -, false)
 #undef POP_JUMP_IF_NONE_OP
+#undef BACKWARD_BREAKER_CHECK
 
         TARGET(JUMP_IF_FALSE_OR_POP)
         TARGET(JUMP_IF_TRUE_OR_POP) {

@@ -29,6 +29,7 @@
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
 #include "runtime/frame.h"
+#include "runtime/threads.h"
 
 namespace gp {
 
@@ -40,6 +41,12 @@ ThreadState::~ThreadState() = default;
 
 Interpreter::Interpreter(const Config& cfg) : config(cfg), heap(cfg.heap_limit) {
     main_thread_ = std::make_unique<ThreadState>(this);
+    main_thread_->ident = os_thread_ident();
+    main_thread_->native_id = os_thread_native_id();
+    // The main thread holds the GIL from the start (and gives it up only in
+    // blocking calls or when another thread asks).
+    gil = std::make_shared<Gil>(*this);
+    gil->take(main_thread_.get());
     hash_secret = uint64_t(std::chrono::steady_clock::now().time_since_epoch().count()) * 0x9E3779B97F4A7C15ull;
     if (!bootstrap()) {
         // A failed bootstrap leaves a half-built interpreter; report it the
@@ -49,7 +56,7 @@ Interpreter::Interpreter(const Config& cfg) : config(cfg), heap(cfg.heap_limit) 
 }
 
 StrObject* Interpreter::intern(const char* s) {
-    Ref<> r = str_intern_cstr(main_thread_.get(), s);
+    Ref<> r = str_intern_cstr(current_thread(), s);
     // The interned table keeps the string alive; hand out a borrowed pointer.
     return static_cast<StrObject*>(r.get());
 }
@@ -159,10 +166,18 @@ void Interpreter::finalize() {
     if (finalized_) return;
     finalized_ = true;
     ThreadState* ts = main_thread_.get();
+    // Threads still running now are daemon threads (threading._shutdown
+    // waited for the others): from here on they end when they ask for the
+    // GIL, and this thread keeps it (Py_FinalizeEx).
+    gil->begin_finalizing(ts);
+    reap_finished_threads(*this);
     error_clear(ts);
     Object* exc_info = ts->exc_info;
     ts->exc_info = nullptr;
     xdecref(exc_info);
+    Object* tdict = ts->dict;
+    ts->dict = nullptr;
+    xdecref(tdict);
     // Clear module namespaces first (cycles through globals), then drop the
     // roots. Remaining cycles are broken by the collector once it exists.
     if (modules) {

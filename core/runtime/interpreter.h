@@ -15,6 +15,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -23,6 +24,8 @@
 #include "gc/collector.h"
 #include "memory/obmalloc.h"
 #include "objects/object.h"
+#include "runtime/gil.h"
+#include "runtime/os_thread.h"
 #include "trace/trace.h"
 
 namespace gp {
@@ -62,8 +65,8 @@ bool default_read_line(std::string& line);
 // Bits of the eval-breaker word: the eval loop checks the whole word once at
 // RESUME and backward jumps, then looks at the bits only if any is set.
 enum EvalBreakerBits : uint32_t {
-    EVAL_INTERRUPT      = 1u << 0,   // the host asked to stop (KeyboardInterrupt)
-    EVAL_GIL_DROP       = 1u << 1,   // another thread waits for the GIL (issue: GIL)
+    EVAL_INTERRUPT      = 1u << 0,   // the host asked to stop (KeyboardInterrupt, main thread only)
+    EVAL_GIL_DROP       = 1u << 1,   // another thread waits for the GIL (gil.cpp)
     EVAL_GC_SCHEDULED   = 1u << 2,   // a collection is due
     EVAL_ASYNC_EXC      = 1u << 3,   // an exception was posted to this thread
 };
@@ -139,10 +142,17 @@ struct ExcStackItem {
     ExcStackItem* previous;    // the level below, or null
 };
 
-// Per-thread state (CPython's PyThreadState). Only the thread that owns it
-// touches it, except for the eval-breaker word.
+struct LockCore;
+
+// Per-thread state (CPython's PyThreadState), one per Python thread. Only the
+// thread that owns it touches it, and only while holding the GIL.
 struct ThreadState {
     Interpreter* interp;              // owner (borrowed)
+    uint32_t id = 0;                  // Python thread number: 0 = main, then 1, 2, ... (trace events)
+    uint64_t ident = 0;               // _thread.get_ident(): the OS thread's pthread_t
+    uint64_t native_id = 0;           // _thread.get_native_id(): the kernel's thread id
+    Object* dict = nullptr;           // per-thread dict (PyThreadState.dict): _thread._local storage (owned) [root]
+    std::vector<std::shared_ptr<LockCore>> on_delete;  // locks released when this thread ends (_set_sentinel)
     Frame* frame = nullptr;           // innermost executing frame [root: frames own their locals]
     Object* curexc = nullptr;         // the exception being raised (owned), or null [root]
     Object* exc_info = nullptr;       // the exception being handled at this level (owned) [root]
@@ -193,9 +203,20 @@ public:
     DictObject* modules = nullptr;           // sys.modules [root]
     ModuleObject* builtins = nullptr;        // the builtins module [root]
     ModuleObject* sys = nullptr;             // the sys module [root]
-    int recursion_limit = 1000;              // sys.getrecursionlimit()
+    int recursion_limit = 1000;              // sys.getrecursionlimit() (each thread counts its own depth)
     int int_max_str_digits = 4300;           // sys.get_int_max_str_digits(); 0 = no limit
-    double switch_interval = 0.005;          // sys.getswitchinterval(), in seconds
+
+    // The GIL (gil.h). Shared with every thread this interpreter started, so
+    // a daemon thread waking after the interpreter is gone still finds it.
+    std::shared_ptr<Gil> gil;
+    // Python threads (runtime/threads.cpp). Changed only under the GIL.
+    std::vector<std::unique_ptr<ThreadState>> threads;   // every thread but the main one
+    uint32_t next_thread_id = 1;             // numbers for ThreadState::id
+    isize thread_count = 0;                  // threads started and not yet ended (_thread._count())
+    std::size_t thread_stack_size = 0;       // _thread.stack_size(); 0 = the platform default
+    uint64_t local_counter = 0;              // names the per-thread slots of _thread._local objects
+    std::mutex finished_mu;                  // guards finished_threads (pushed just before a thread exits)
+    std::vector<OsThread> finished_threads;  // ended threads waiting for a join (os_thread.h)
 
     // The "trashcan" (CPython's Py_TRASHCAN_BEGIN): deallocating a long chain
     // of containers would recurse once per link. Past kTrashDepth nested
@@ -249,6 +270,13 @@ public:
     std::function<bool(std::string&)> read_line = default_read_line;
 
     ThreadState* main_thread() { return main_thread_.get(); }
+    // The thread running Python code now: the GIL holder (the main thread
+    // when nobody holds it, e.g. before bootstrap). For code that has no
+    // ThreadState at hand (deallocation, weakref callbacks, the collector).
+    ThreadState* current_thread() {
+        ThreadState* h = gil ? gil->holder() : nullptr;
+        return h ? h : main_thread_.get();
+    }
 
     // Interns a C string (identifier-like names used by the runtime).
     StrObject* intern(const char* s);

@@ -19,6 +19,7 @@
 #include "runtime/eval.h"
 #include "runtime/interpreter.h"
 #include "runtime/traceback.h"
+#include "gc/collector.h"
 
 namespace gp {
 
@@ -132,6 +133,30 @@ static void print_uncaught(ThreadState* ts, Object* exc) {
                                       "\nOriginal exception was:\n" + format_exception(ts, exc));
 }
 
+// Before the interpreter finalizes, the main thread waits for every
+// non-daemon thread (CPython's wait_for_thread_shutdown, which calls
+// threading._shutdown). Only if threading was imported: threads started with
+// _thread alone are not waited for, as in CPython.
+static void wait_for_thread_shutdown(ThreadState* ts) {
+    Interpreter& interp = *ts->interp;
+    Ref<> key = str_from_utf8(ts, "threading");
+    Object* mod = key ? dict_get_item(ts, interp.modules, key.get()) : nullptr;
+    if (!mod) {
+        error_clear(ts);
+        return;
+    }
+    Ref<> keep = newref(mod);
+    Ref<> shutdown = object_getattr_cstr(ts, mod, "_shutdown");
+    Ref<> r = shutdown ? object_vectorcall(ts, shutdown.get(), nullptr, 0) : Ref<>();
+    if (!r) report_unraisable(ts, mod);
+}
+
+std::vector<GilThreadStats> Session::gil_stats() const { return interp_->gil->stats(); }
+
+void Session::set_tracing(bool on) { interp_->trace.set_enabled(on); }
+
+std::vector<TraceEvent> Session::trace_events(uint64_t* dropped) const { return interp_->trace.snapshot(dropped); }
+
 int Session::run_main(std::string_view source, std::string_view filename) {
     Interpreter& interp = *interp_;
     ThreadState* ts = interp.main_thread();
@@ -179,6 +204,7 @@ int Session::run_main(std::string_view source, std::string_view filename) {
             status = 1;
         }
     }
+    wait_for_thread_shutdown(ts);
     run_exit_functions(ts);
     return status;
 }

@@ -6,6 +6,7 @@
 // events unconditionally. The site's panels and the tests read snapshots.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <vector>
@@ -36,8 +37,8 @@ class TraceBuffer {
 public:
     explicit TraceBuffer(std::size_t capacity = 1u << 14) : capacity_(capacity) {}
 
-    void set_enabled(bool on) { enabled_ = on; }
-    bool enabled() const { return enabled_; }
+    void set_enabled(bool on) { enabled_.store(on, std::memory_order_relaxed); }
+    bool enabled() const { return enabled_.load(std::memory_order_relaxed); }
     void emit(TraceKind kind, uint32_t thread, int64_t a = 0, int64_t b = 0, int64_t c = 0);
     // Events in time order (oldest first); `dropped` counts those overwritten.
     std::vector<TraceEvent> snapshot(uint64_t* dropped = nullptr) const;
@@ -45,7 +46,7 @@ public:
 
 private:
     std::size_t capacity_;
-    bool enabled_ = false;
+    std::atomic<bool> enabled_{false};   // read by every emitter, on any thread
     mutable std::mutex mu_;          // emitters may be different OS threads
     std::vector<TraceEvent> ring_;
     std::size_t next_ = 0;

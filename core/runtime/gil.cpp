@@ -1,0 +1,200 @@
+// gil.cpp — the global interpreter lock, after CPython 3.11's "new GIL"
+// (Python/ceval_gil.c, by Antoine Pitrou, 2009).
+//
+// What it guarantees
+// ------------------
+// Only the thread holding the GIL touches Python objects: reference counts,
+// the allocator, the collector, dicts, everything. So none of those need
+// locks of their own, and a Python thread is a real OS thread (a pthread; a
+// Web Worker in the browser) that runs only while it holds the GIL. Several
+// threads therefore make CPU-bound Python code no faster — exactly what
+// learners should see — while threads blocked in sleep, I/O or a lock wait
+// let the others run, because every blocking call lets go first (GilRelease).
+//
+// The lock itself
+// ---------------
+// It is not a mutex held for the whole time a thread runs: that would make
+// "let go, then queue up again" unfair and would tie the GIL to one OS
+// thread. It is a flag, `locked_`, protected by `mutex_`, with a condition
+// variable `cond_` on which waiting threads sleep:
+//
+//     take:  lock mutex_; while locked_: wait on cond_; locked_ = true
+//     drop:  lock mutex_; locked_ = false; signal cond_
+//
+// Asking the holder to let go (the switch interval)
+// --------------------------------------------------
+// A thread running a long loop never blocks, so nobody would ever get the
+// GIL from it. The old GIL (before 3.2) made the holder let go every 100
+// bytecodes, which on multi-core machines mostly handed the lock straight
+// back to the same thread. The new GIL is driven by the waiters instead:
+//
+//   1. A waiter sleeps on cond_ for at most one switch interval
+//      (sys.getswitchinterval(), 5 ms by default).
+//   2. If it timed out and no switch happened meanwhile (switch_number_ is
+//      unchanged: the same holder all along), it sets the drop request,
+//      the EVAL_GIL_DROP bit of the interpreter's one eval-breaker word.
+//   3. The holder checks that word at every function entry (RESUME) and
+//      backward jump (JUMP_BACKWARD) — one load, one branch when nothing is
+//      set — and on seeing the bit drops the GIL (eval.cpp,
+//      handle_eval_breaker, calls yield()).
+//   4. Whoever takes the GIL clears the bit: the request is honoured.
+//
+// Forced switching
+// ----------------
+// Dropping and signalling is not enough: the dropping thread is running, the
+// woken waiter still has to be scheduled, and the dropper usually wins the
+// race to take the GIL again at once. So a thread that drops *because it
+// was asked to* waits on a second condition variable, switch_cond_, until
+// last_holder_ shows that another thread has actually taken the GIL
+// (CPython's FORCE_SWITCHING). Only then does it queue up again. Blocking
+// calls do not wait this way: they have better things to do than wait.
+//
+// Ending
+// ------
+// When the interpreter finalizes, its main thread keeps the GIL for good
+// (begin_finalizing). A daemon thread that still asks for it — waking from
+// sleep, say — ends right there (os_thread_exit) without touching the
+// interpreter, whose memory may already be gone; the Gil object outlives the
+// interpreter for as long as such threads hold a reference to it.
+//
+// What the learner sees
+// ---------------------
+// Every request, acquisition, release, drop request and switch is an event
+// in the interpreter's trace stream, with the thread number and a timestamp,
+// and per-thread totals (time holding, time waiting, acquisitions, forced
+// switches) are kept here for the GIL timeline panel (stats()).
+#include "runtime/gil.h"
+
+#include <chrono>
+
+#include "runtime/interpreter.h"
+#include "runtime/os_thread.h"
+#include "trace/trace.h"
+
+namespace gp {
+
+Gil::Gil(Interpreter& interp) : interp_(interp) {}
+
+GilThreadStats& Gil::stats_for(ThreadState* ts) {
+    if (stats_.size() <= ts->id) {
+        std::size_t old = stats_.size();
+        stats_.resize(ts->id + 1);
+        for (std::size_t i = old; i < stats_.size(); i++) stats_[i].thread = uint32_t(i);
+    }
+    return stats_[ts->id];
+}
+
+void Gil::exit_thread(std::unique_lock<std::mutex>& lk, bool drop_requested) {
+    // Our own drop request would make the finalizing thread wait forever
+    // for a switch to a thread that is gone (CPython gh-96387).
+    if (drop_requested) interp_.eval_breaker.fetch_and(~uint32_t(EVAL_GIL_DROP));
+    lk.unlock();
+    {
+        std::lock_guard<std::mutex> sl(switch_mutex_);
+        switch_cond_.notify_all();
+    }
+    os_thread_exit();
+}
+
+void Gil::take(ThreadState* ts) {
+    std::unique_lock<std::mutex> lk(mutex_);
+    if (must_exit(ts)) exit_thread(lk, false);
+    const uint64_t start = monotonic_ns();
+    bool drop_requested = false;
+    if (locked_) {
+        interp_.trace.emit(TraceKind::GilRequest, ts->id);
+        // Invariant: each pass either sees the GIL free, or has waited up to
+        // one interval; after a full interval with no switch, the holder is
+        // asked (once per interval) to let go.
+        while (locked_) {
+            const uint64_t saved_switch = switch_number_;
+            uint64_t us = interval_us_.load(std::memory_order_relaxed);
+            if (us < 1) us = 1;
+            bool timed_out = cond_.wait_for(lk, std::chrono::microseconds(us)) == std::cv_status::timeout;
+            if (must_exit(ts)) exit_thread(lk, drop_requested);
+            if (timed_out && locked_ && switch_number_ == saved_switch) {
+                interp_.eval_breaker.fetch_or(EVAL_GIL_DROP, std::memory_order_release);
+                drop_requested = true;
+                stats_for(ts).drop_requests++;
+                ThreadState* h = holder_.load(std::memory_order_relaxed);
+                interp_.trace.emit(TraceKind::GilDropRequest, ts->id, h ? int64_t(h->id) : -1);
+            }
+        }
+    }
+    // The GIL is ours. Record the switch under switch_mutex_ so that a
+    // thread waiting for a forced switch sees it.
+    {
+        std::lock_guard<std::mutex> sl(switch_mutex_);
+        locked_ = true;
+        holder_.store(ts, std::memory_order_release);
+        if (last_holder_ != ts) {
+            int64_t previous = last_holder_ ? int64_t(last_holder_->id) : -1;
+            last_holder_ = ts;
+            switch_number_++;
+            interp_.trace.emit(TraceKind::GilSwitch, ts->id, previous);
+        }
+        switch_cond_.notify_all();
+    }
+    // Whoever asked, the request is honoured now; waiters still queued will
+    // ask again after their next interval.
+    if (interp_.eval_breaker.load(std::memory_order_relaxed) & EVAL_GIL_DROP)
+        interp_.eval_breaker.fetch_and(~uint32_t(EVAL_GIL_DROP));
+    const uint64_t now = monotonic_ns();
+    GilThreadStats& st = stats_for(ts);
+    st.acquisitions++;
+    st.waited_ns += now - start;
+    held_since_ = now;
+    interp_.trace.emit(TraceKind::GilAcquire, ts->id, int64_t(now - start));
+}
+
+void Gil::drop(ThreadState* ts, bool forced) {
+    {
+        std::lock_guard<std::mutex> lk(mutex_);
+        const uint64_t held = monotonic_ns() - held_since_;
+        GilThreadStats& st = stats_for(ts);
+        st.held_ns += held;
+        if (forced) st.forced_switches++;
+        locked_ = false;
+        holder_.store(nullptr, std::memory_order_release);
+        interp_.trace.emit(TraceKind::GilRelease, ts->id, int64_t(held), forced ? 1 : 0);
+        cond_.notify_one();
+    }
+    if (forced) {
+        std::unique_lock<std::mutex> sl(switch_mutex_);
+        // Not switched yet: wait until another thread has the GIL, so that
+        // we do not simply take it back (FORCE_SWITCHING).
+        switch_cond_.wait(sl, [&] { return last_holder_ != ts || finalizing_; });
+    }
+}
+
+void Gil::yield(ThreadState* ts) {
+    drop(ts, true);
+    take(ts);
+}
+
+void Gil::begin_finalizing(ThreadState* finalizer) {
+    std::lock_guard<std::mutex> lk(mutex_);
+    std::lock_guard<std::mutex> sl(switch_mutex_);
+    finalizing_ = true;
+    finalizer_ = finalizer;
+    cond_.notify_all();
+    switch_cond_.notify_all();
+}
+
+std::vector<GilThreadStats> Gil::stats() const {
+    std::lock_guard<std::mutex> lk(mutex_);
+    std::vector<GilThreadStats> out = stats_;
+    if (ThreadState* h = holder_.load(std::memory_order_relaxed); h && h->id < out.size())
+        out[h->id].held_ns += monotonic_ns() - held_since_;
+    return out;
+}
+
+GilRelease::GilRelease(ThreadState* ts) : ts_(ts), gil_(ts->interp->gil.get()) {
+    gil_->drop(ts_);
+}
+
+GilRelease::~GilRelease() {
+    gil_->take(ts_);
+}
+
+}  // namespace gp

@@ -1,0 +1,252 @@
+// threads.cpp — starting and ending Python threads, and waiting without the
+// GIL (see threads.h).
+//
+// A Python thread's life (CPython's thread_PyThread_start_new_thread and
+// t_bootstrap):
+//
+//   starter, holding the GIL          new OS thread
+//   ------------------------          -------------
+//   make a ThreadState, register it
+//   os_thread_start ───────────────►  take the GIL (waits its turn)
+//   return the ident                  call func(*args, **kwargs)
+//                                     report an uncaught exception
+//                                     clear the ThreadState, release its
+//                                       sentinel locks (join wakes up)
+//                                     unregister it, park the OS handle
+//                                     drop the GIL, return
+//
+// The OS handle is joined later by whichever thread next starts a thread or
+// finalizes the interpreter (reap_finished_threads): by then the thread has
+// nothing left to do but return.
+#include "runtime/threads.h"
+
+#include <cerrno>
+#include <chrono>
+#include <thread>
+
+#include "gc/collector.h"
+#include "objects/abstract.h"
+#include "objects/dictobject.h"
+#include "objects/exceptions.h"
+#include "objects/longobject.h"
+#include "objects/tupleobject.h"
+#include "objects/typeobject.h"
+#include "objects/unicodeobject.h"
+#include "runtime/errors.h"
+#include "runtime/frame.h"
+#include "runtime/gil.h"
+#include "runtime/interpreter.h"
+#include "runtime/os_thread.h"
+#include "runtime/traceback.h"
+
+namespace gp {
+
+// How often a main thread blocked without the GIL looks at the interrupt
+// bit: Ctrl+C or the Stop button takes effect within this much.
+static constexpr auto kInterruptPoll = std::chrono::milliseconds(20);
+
+bool is_main_thread(ThreadState* ts) { return ts == ts->interp->main_thread(); }
+
+static bool interrupt_pending(ThreadState* ts) {
+    return is_main_thread(ts) && (ts->interp->eval_breaker.load(std::memory_order_relaxed) & EVAL_INTERRUPT);
+}
+
+bool handle_interrupt(ThreadState* ts) {
+    if (!interrupt_pending(ts)) return true;
+    ts->interp->eval_breaker.fetch_and(~uint32_t(EVAL_INTERRUPT));
+    raise_object(ts, ts->interp->exc.KeyboardInterrupt);
+    return false;
+}
+
+// ------------------------------------------------------------------ locks
+
+bool LockCore::release() {
+    {
+        std::lock_guard<std::mutex> lk(mu);
+        if (!locked) return false;
+        locked = false;
+    }
+    cv.notify_one();
+    return true;
+}
+
+AcquireResult lock_acquire(ThreadState* ts, const std::shared_ptr<LockCore>& core, bool blocking, double timeout) {
+    {
+        std::lock_guard<std::mutex> lk(core->mu);
+        if (!core->locked) {
+            core->locked = true;
+            return AcquireResult::Acquired;
+        }
+    }
+    if (!blocking || timeout == 0) return AcquireResult::Failed;
+    std::shared_ptr<LockCore> keep = core;   // the lock object may die while we wait
+    const bool main = is_main_thread(ts);
+    const auto deadline = std::chrono::steady_clock::now() +
+                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                              std::chrono::duration<double>(timeout < 0 ? 0 : timeout));
+    bool acquired = false, interrupted = false;
+    {
+        GilRelease unlocked(ts);
+        std::unique_lock<std::mutex> lk(keep->mu);
+        // Invariant: lk is held at the top of each pass; we leave either
+        // with the flag set by us, or at the deadline, or on an interrupt.
+        for (;;) {
+            if (!keep->locked) {
+                keep->locked = true;
+                acquired = true;
+                break;
+            }
+            if (main && (ts->interp->eval_breaker.load(std::memory_order_relaxed) & EVAL_INTERRUPT)) {
+                interrupted = true;
+                break;
+            }
+            auto now = std::chrono::steady_clock::now();
+            if (timeout >= 0 && now >= deadline) break;
+            auto until = timeout >= 0 ? deadline : now + std::chrono::hours(24);
+            if (main && until - now > kInterruptPoll) until = now + kInterruptPoll;
+            keep->cv.wait_until(lk, until);
+        }
+    }
+    if (acquired) return AcquireResult::Acquired;
+    if (interrupted && !handle_interrupt(ts)) return AcquireResult::Error;
+    return AcquireResult::Failed;
+}
+
+bool sleep_interruptible(ThreadState* ts, double seconds) {
+    const bool main = is_main_thread(ts);
+    const auto deadline = std::chrono::steady_clock::now() +
+                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                              std::chrono::duration<double>(seconds));
+    {
+        GilRelease unlocked(ts);
+        for (;;) {
+            if (main && (ts->interp->eval_breaker.load(std::memory_order_relaxed) & EVAL_INTERRUPT)) break;
+            auto now = std::chrono::steady_clock::now();
+            if (now >= deadline) break;
+            auto step = deadline - now;
+            if (main && step > kInterruptPoll) step = kInterruptPoll;
+            std::this_thread::sleep_for(step);
+        }
+    }
+    return handle_interrupt(ts);
+}
+
+// ---------------------------------------------------------------- threads
+
+namespace {
+
+// What the new OS thread needs; it owns this.
+struct ThreadBoot {
+    std::shared_ptr<Gil> gil;   // keeps the GIL alive even past the interpreter
+    ThreadState* ts;
+    Object* func;               // owned
+    Object* args;               // owned tuple
+    Object* kwargs;             // owned dict or null
+};
+
+// Clears what a ThreadState owns (PyThreadState_Clear). Under the GIL.
+void thread_state_clear(ThreadState* ts) {
+    error_clear(ts);
+    Object* exc_info = ts->exc_info;
+    ts->exc_info = nullptr;
+    xdecref(exc_info);
+    ts->exc_info_outer = nullptr;   // items live on generator_send's C++ stack, gone by now
+    Object* dict = ts->dict;
+    ts->dict = nullptr;
+    xdecref(dict);
+    // Thread.join() waits on these (threading.py's _tstate_lock).
+    for (auto& lock : ts->on_delete) lock->release();
+    ts->on_delete.clear();
+}
+
+void thread_main(void* p) {
+    ThreadBoot* boot = static_cast<ThreadBoot*>(p);
+    std::shared_ptr<Gil> gil = boot->gil;
+    ThreadState* ts = boot->ts;
+    ts->native_id = os_thread_native_id();
+    gil->take(ts);
+    Interpreter& interp = *ts->interp;
+    interp.trace.emit(TraceKind::ThreadStart, ts->id);
+    {
+        Ref<> func = Ref<>::steal(boot->func);
+        Ref<> args = Ref<>::steal(boot->args);
+        Ref<> kwargs = Ref<>::steal(boot->kwargs);
+        delete boot;
+        auto* t = as_tuple(args.get());
+        Ref<> r = call_with_kwdict(ts, func.get(), t->ob_item, t->ob_size,
+                                   kwargs ? static_cast<DictObject*>(kwargs.get()) : nullptr);
+        if (!r) {
+            if (error_matches(ts, interp.exc.SystemExit)) {
+                error_clear(ts);
+            } else {
+                // _PyErr_WriteUnraisableMsg("in thread started by", func)
+                Ref<> exc = error_fetch(ts);
+                Ref<> rep = object_repr(ts, func.get());
+                std::string where = rep ? std::string(str_utf8(rep.get())) : "<object repr() failed>";
+                error_clear(ts);
+                std::string text = "Exception ignored in thread started by: " + where + "\n";
+                text += format_exception(ts, exc.get());
+                error_clear(ts);
+                write_stderr(ts, text);
+            }
+        }
+    }
+    thread_state_clear(ts);
+    interp.trace.emit(TraceKind::ThreadEnd, ts->id);
+    // Unregister: from here on nobody can find this ThreadState.
+    std::unique_ptr<ThreadState> owned;
+    for (auto it = interp.threads.begin(); it != interp.threads.end(); ++it) {
+        if (it->get() == ts) {
+            owned = std::move(*it);
+            interp.threads.erase(it);
+            break;
+        }
+    }
+    interp.thread_count--;
+    {
+        std::lock_guard<std::mutex> lk(interp.finished_mu);
+        interp.finished_threads.push_back(os_thread_self());
+    }
+    gil->drop(ts);
+    // The interpreter may be gone from here on; only our own memory is ours.
+}
+
+}  // namespace
+
+void reap_finished_threads(Interpreter& interp) {
+    std::vector<OsThread> done;
+    {
+        std::lock_guard<std::mutex> lk(interp.finished_mu);
+        done.swap(interp.finished_threads);
+    }
+    for (OsThread& t : done) os_thread_join(t);
+}
+
+Ref<> start_new_thread(ThreadState* ts, Object* func, Object* args, Object* kwargs) {
+    Interpreter& interp = *ts->interp;
+    reap_finished_threads(interp);
+    auto owned = std::make_unique<ThreadState>(&interp);
+    ThreadState* nts = owned.get();
+    nts->id = interp.next_thread_id++;
+    auto* boot = new ThreadBoot{interp.gil, nts, newref(func).release(), newref(args).release(),
+                                kwargs ? newref(kwargs).release() : nullptr};
+    interp.threads.push_back(std::move(owned));
+    interp.thread_count++;
+    OsThread t;
+    // The new thread cannot run Python code before we drop the GIL, so
+    // registering it first is safe.
+    int err = os_thread_start(&t, thread_main, boot, interp.thread_stack_size);
+    if (err) {
+        interp.thread_count--;
+        interp.threads.pop_back();
+        xdecref(boot->func);
+        xdecref(boot->args);
+        xdecref(boot->kwargs);
+        delete boot;
+        return raise(ts, interp.exc.RuntimeError, "can't start new thread");
+    }
+    nts->ident = os_thread_ident_of(t);
+    return int_from_u64(ts, nts->ident);
+}
+
+}  // namespace gp
