@@ -145,7 +145,8 @@ static void system_arena_free(void* p) {
 
 // ---------------------------------------------------------------- the heap
 
-Heap::Heap(std::size_t limit_bytes) : limit_(limit_bytes) {
+Heap::Heap(std::size_t limit_bytes, bool system_malloc)
+    : small_threshold_(system_malloc ? 0 : kSmallRequestThreshold), limit_(limit_bytes) {
     for (PoolHeader& s : usedpools_) {
         s = PoolHeader{};
         s.nextpool = s.prevpool = &s;
@@ -440,18 +441,18 @@ void* Heap::large_realloc(void* p, std::size_t n) {
 // pymalloc_realloc: a small block that still fits stays put unless it would
 // waste more than a quarter of its block; otherwise copy. Large blocks stay
 // with the system allocator whatever their new size, as in CPython.
-void* Heap::realloc(void* p, std::size_t n) {
-    if (!p) return malloc(n);
+void* Heap::raw_realloc(void* p, std::size_t n) {
+    if (!p) return raw_malloc(n);
     if (!owns(p)) return large_realloc(p, n);
     std::size_t size = class_size(pool_of(p)->szidx);
     if (n && n <= size) {
         if (4 * n > 3 * size) return p;
         size = n;
     }
-    void* q = malloc(n);
+    void* q = raw_malloc(n);
     if (!q) return nullptr;
     std::memcpy(q, p, size < n ? size : n);
-    free(p);
+    raw_free(p);
     return q;
 }
 

@@ -105,9 +105,24 @@ struct HeapStats {
     uint64_t peak_footprint = 0;     // high-water mark of footprint_bytes
 };
 
+// Watches every allocation and free of a heap: tracemalloc installs one
+// (core/memory/tracemalloc.h), as CPython's tracemalloc swaps in hooking
+// allocator functions. The observer runs inside the allocator, so it must
+// not allocate from the heap it watches.
+class HeapObserver {
+public:
+    virtual void on_malloc(void* p, std::size_t n) = 0;   // p: a new block of n requested bytes
+    virtual void on_free(void* p) = 0;                    // p: a block about to be freed
+protected:
+    ~HeapObserver() = default;
+};
+
 class Heap {
 public:
-    explicit Heap(std::size_t limit_bytes = 0);
+    // system_malloc: send every request to the system allocator, as
+    // PYTHONMALLOC=malloc does, so that ASan/Valgrind see each object
+    // (GLASSPY_MALLOC=malloc; see Interpreter's constructor).
+    explicit Heap(std::size_t limit_bytes = 0, bool system_malloc = false);
     ~Heap();
     Heap(const Heap&) = delete;
     Heap& operator=(const Heap&) = delete;
@@ -117,6 +132,10 @@ public:
     void* malloc(std::size_t n);
     void* realloc(void* p, std::size_t n);
     void free(void* p);
+
+    // Installs (or, with null, removes) the one observer of this heap.
+    void set_observer(HeapObserver* o) { observer_ = o; }
+    HeapObserver* observer() const { return observer_; }
 
     // Whether p lies inside one of this heap's arenas (CPython's
     // address_in_range, answered by the radix tree of arenas).
@@ -148,6 +167,11 @@ private:
     static PoolHeader* pool_of(const void* p) {
         return reinterpret_cast<PoolHeader*>(reinterpret_cast<uintptr_t>(p) & ~uintptr_t(obmalloc::kPoolMask));
     }
+
+    // The allocator proper; the public entry points add the observer.
+    void* raw_malloc(std::size_t n);
+    void* raw_realloc(void* p, std::size_t n);
+    void raw_free(void* p);
 
     // Slow paths (obmalloc.cpp).
     void* alloc_from_new_pool(unsigned sz);
@@ -193,9 +217,15 @@ private:
     uint64_t large_blocks_ = 0;
     uint64_t large_bytes_ = 0;
 
+    // Requests of 1..small_threshold_ bytes use the pools: 512, or 0 when
+    // every request goes to the system (a compare against a field costs the
+    // fast path nothing over a constant).
+    std::size_t small_threshold_ = obmalloc::kSmallRequestThreshold;
     std::size_t limit_;                      // bytes; 0 = no limit
     int limit_suspended_ = 0;
     uint64_t peak_footprint_ = 0;
+
+    HeapObserver* observer_ = nullptr;       // tracemalloc while tracing, else null
 
     MapMid* map_root_[std::size_t(1) << kTopBits] = {};
     uint64_t map_mid_nodes_ = 0, map_bot_nodes_ = 0;
@@ -215,9 +245,32 @@ inline bool Heap::owns(const void* p) const {
     return bot && bot->present[key & ((uintptr_t(1) << kBotBits) - 1)];
 }
 
-// pymalloc_alloc: the first pool of the size class always has a block ready.
+// The entry points: the allocator, then the observer if one is installed
+// (one well-predicted branch when nobody watches).
 inline void* Heap::malloc(std::size_t n) {
-    if (n - 1 < obmalloc::kSmallRequestThreshold) {   // 1..512 (n == 0 wraps around)
+    void* p = raw_malloc(n);
+    if (observer_ && p) [[unlikely]] observer_->on_malloc(p, n);
+    return p;
+}
+
+inline void Heap::free(void* p) {
+    if (observer_ && p) [[unlikely]] observer_->on_free(p);
+    raw_free(p);
+}
+
+inline void* Heap::realloc(void* p, std::size_t n) {
+    if (!observer_) [[likely]] return raw_realloc(p, n);
+    void* q = raw_realloc(p, n);
+    if (q) {
+        if (p) observer_->on_free(p);   // the old block is gone (or renewed in place)
+        observer_->on_malloc(q, n);
+    }
+    return q;
+}
+
+// pymalloc_alloc: the first pool of the size class always has a block ready.
+inline void* Heap::raw_malloc(std::size_t n) {
+    if (n - 1 < small_threshold_) {   // 1..512 (n == 0 wraps around)
         const unsigned sz = obmalloc::size_class(n);
         PoolHeader* pool = usedpools_[sz].nextpool;
         if (pool != &usedpools_[sz]) {
@@ -233,7 +286,7 @@ inline void* Heap::malloc(std::size_t n) {
 
 // pymalloc_free: push the block on its pool's free list; only a pool that
 // was full or has become empty needs more work.
-inline void Heap::free(void* p) {
+inline void Heap::raw_free(void* p) {
     if (!p) return;
     if (!owns(p)) return large_free(p);
     PoolHeader* pool = pool_of(p);

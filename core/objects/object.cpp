@@ -25,7 +25,13 @@ namespace gp {
 Object* object_alloc(ThreadState* ts, TypeObject* type, isize nitems) {
     Interpreter& interp = *type->interp;
     const bool gc = type_has_flag(type, TPFLAGS_HAVE_GC);
-    const std::size_t size = std::size_t(type->tp_basicsize + nitems * type->tp_itemsize);
+    // Rounded up to a word: a class derived from a variable-sized type
+    // (int, bytes) keeps its own fields after the items, at the next
+    // word boundary (instance_slot_ptr), so the padding must be there.
+    // An int always has room for one digit, even zero made by
+    // object.__new__(IntSubclass) (instance_slot_ptr counts on it).
+    const isize room = nitems == 0 && type->tp_itemsize && type_has_flag(type, TPFLAGS_LONG_SUBCLASS) ? 1 : nitems;
+    const std::size_t size = (std::size_t(type->tp_basicsize + room * type->tp_itemsize) + 7) & ~std::size_t(7);
     const std::size_t pre = gc ? sizeof(GCHead) : 0;
     void* mem = interp.heap.malloc(pre + size);
     if (!mem) {

@@ -435,6 +435,9 @@ static void type_dealloc(Object* op) {
     t->ht_name = nullptr; t->ht_qualname = nullptr; t->ht_slots = nullptr;
     for (Object* f : fields) xdecref(f);
     TypeObject* meta = t->ob_type;
+    // `type` is its own type; Interpreter::finalize drops that reference
+    // before the last one, so there is nothing to release after the free.
+    if (meta == t) meta = nullptr;
     Interpreter* interp = t->interp;
     t->~TypeObject();
     interp->heap.free(op);

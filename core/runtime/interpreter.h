@@ -23,6 +23,7 @@
 #include "glasspy.h"
 #include "gc/collector.h"
 #include "memory/obmalloc.h"
+#include "memory/tracemalloc.h"
 #include "objects/object.h"
 #include "runtime/gil.h"
 #include "runtime/os_thread.h"
@@ -176,6 +177,7 @@ public:
 
     const Config config;
     Heap heap;                        // every object's memory comes from here
+    Tracer tracemalloc{*this};        // traces heap blocks to Python lines while started
     GCState gc;                       // generations of container objects
     TraceBuffer trace;                // the one event stream the UI reads
     // EvalBreakerBits, set from any thread. The host interrupts by OR-ing in
@@ -281,13 +283,19 @@ public:
     // Interns a C string (identifier-like names used by the runtime).
     StrObject* intern(const char* s);
 
-    // Frees everything. After this no object of this interpreter exists.
+    // Clears every module and collects the cycles (the __del__ methods of
+    // module globals run here, as at CPython's exit).
     void finalize();
+    // finalize(), then frees the types, caches and singletons too: after it
+    // the heap holds no block (the leak test checks that). The destructor
+    // calls it; only the object no longer works afterwards.
+    void release_all();
 
 private:
     bool bootstrap();
     std::unique_ptr<ThreadState> main_thread_;
     bool finalized_ = false;
+    bool released_ = false;
 };
 
 }  // namespace gp
