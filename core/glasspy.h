@@ -65,6 +65,11 @@ public:
     // The heap as plain data: arenas and pools, size classes, totals, and
     // live objects per type (for the memory panel; see heap_snapshot.h).
     HeapSnapshot heap_snapshot();
+    // The heap limit in bytes (0: none). Past it allocations fail and the
+    // program gets MemoryError; lowering it below what is in use only
+    // stops further growth.
+    std::size_t heap_limit() const;
+    void set_heap_limit(std::size_t bytes);
 
     Interpreter& interpreter() { return *interp_; }
 
