@@ -113,11 +113,11 @@ bool Interpreter::bootstrap() {
         {&types.property, "property", sizeof(Object), base | gc},
         {&types.staticmethod, "staticmethod", sizeof(Object), base | gc},
         {&types.classmethod, "classmethod", sizeof(Object), base | gc},
-        {&types.method_descriptor, "method_descriptor", sizeof(MethodDescrObject), 0},
-        {&types.wrapper_descriptor, "wrapper_descriptor", sizeof(Object), 0},
+        {&types.method_descriptor, "method_descriptor", sizeof(MethodDescrObject), gc},
+        {&types.wrapper_descriptor, "wrapper_descriptor", sizeof(Object), gc},
         {&types.method_wrapper, "method-wrapper", sizeof(Object), 0},
-        {&types.getset_descriptor, "getset_descriptor", sizeof(GetSetDescrObject), 0},
-        {&types.member_descriptor, "member_descriptor", sizeof(Object), 0},
+        {&types.getset_descriptor, "getset_descriptor", sizeof(GetSetDescrObject), gc},
+        {&types.member_descriptor, "member_descriptor", sizeof(Object), gc},
         {&types.super_, "super", sizeof(Object), base | gc},
         {&types.stdstream, "TextIOWrapper", sizeof(Object), 0},
         {&types.generator, "generator", sizeof(GenObject), gc},
@@ -245,10 +245,10 @@ void Interpreter::release_all() {
     for (TypeObject* t : all_types)
         if (t->tp_dict) dict_clear(t->tp_dict);
     error_clear(ts);
-    // Classes are not tracked by the collector yet, so a cycle that ran
-    // through a class attribute (Logger.manager -> manager.loggerDict ->
-    // logger -> Logger) survived the collections of finalize(). With the
-    // type dicts empty the rest of such a cycle is ordinary garbage.
+    // A cycle that runs through a class still referenced from elsewhere
+    // (Logger.manager -> manager.loggerDict -> logger -> Logger, with
+    // Logger kept by its subclasses' bases) survives the collections of
+    // finalize(). With every type dict empty the rest of it is garbage.
     gc_collect_no_fail(ts);
     error_clear(ts);
     // The MRO and the bases tuple point from a type back to itself or to
