@@ -196,8 +196,21 @@ void Interpreter::finalize() {
     // 1. Modules.
     if (modules) {
         if (Object* main = dict_get_cstr(ts, modules, "__main__"); main && type_of(main) == types.module) {
+            // As CPython's finalize_modules: __main__ leaves sys.modules and,
+            // if nothing else holds it, its namespace is left to the
+            // collector while builtins still work. A namespace is usually a
+            // cycle (its functions' __globals__, classes' methods), so the
+            // objects in it are finalized together, in the order they were
+            // made. If something still holds the module, its dict is
+            // emptied instead, name by name.
             Ref<> keep = newref(main);
-            dict_clear(static_cast<ModuleObject*>(main)->md_dict);
+            if (!dict_del_str(modules, intern("__main__"))) error_clear(ts);
+            if (keep->ob_refcnt == 1) {
+                keep.reset();
+                gc_collect_no_fail(ts);
+            } else {
+                dict_clear(static_cast<ModuleObject*>(keep.get())->md_dict);
+            }
         }
         error_clear(ts);
         isize pos = 0;

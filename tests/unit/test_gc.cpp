@@ -548,3 +548,20 @@ print(a(), b())
     CHECK(r.err == "");
     CHECK(r.out == "True False 4 []\nTrue\nTrue True True\nNone None\n");
 }
+
+// At exit, glasspy emptied __main__'s dict name by name and collected the
+// cycles only after builtins were gone: a cycle's __del__ failed on print.
+TEST_CASE("at exit __main__'s objects are finalized in creation order with builtins intact", "[gc]") {
+    auto r = gp::test::run(R"(class A:
+    def __init__(self, n):
+        self.n = n
+    def __del__(self):
+        print("del", self.n)
+a = A(1)
+b = A(2); b.me = b
+c = A(3)
+print("end")
+)");
+    CHECK(r.err == "");
+    CHECK(r.out == "end\ndel 1\ndel 2\ndel 3\n");
+}
