@@ -30,6 +30,7 @@ using OutputSink = std::function<void(Stream, std::string_view)>;
 struct Config {
     std::vector<std::string> argv;   // sys.argv; argv[0] is the script name
     std::size_t heap_limit = 0;      // bytes; 0 means no limit
+    int tracemalloc_frames = 0;      // > 0: tracemalloc.start(n) before anything runs (PYTHONTRACEMALLOC)
 };
 
 // One Python interpreter with all of its state. Several may live in one

@@ -56,6 +56,11 @@ Interpreter::Interpreter(const Config& cfg) : config(cfg), heap(cfg.heap_limit, 
         // A failed bootstrap leaves a half-built interpreter; report it the
         // only way we can before anything can run.
         if (output) output(Stream::Stderr, "Fatal Python error: glasspy could not initialize the interpreter\n");
+        return;
+    }
+    if (cfg.tracemalloc_frames > 0) {
+        tracemalloc.start(cfg.tracemalloc_frames < Tracer::kMaxFrames ? cfg.tracemalloc_frames : Tracer::kMaxFrames);
+        error_clear(main_thread_.get());
     }
 }
 
