@@ -32,6 +32,7 @@ using OutputSink = std::function<void(Stream, std::string_view)>;
 struct Config {
     std::vector<std::string> argv;   // sys.argv; argv[0] is the script name
     std::size_t heap_limit = 0;      // bytes; 0 means no limit
+    int tracemalloc_frames = 0;      // > 0: tracemalloc.start(n) before anything runs (PYTHONTRACEMALLOC)
 };
 
 // One Python interpreter with all of its state. Several may live in one
@@ -67,6 +68,11 @@ public:
     // The heap as plain data: arenas and pools, size classes, totals, and
     // live objects per type (for the memory panel; see heap_snapshot.h).
     HeapSnapshot heap_snapshot();
+    // The heap limit in bytes (0: none). Past it allocations fail and the
+    // program gets MemoryError; lowering it below what is in use only
+    // stops further growth.
+    std::size_t heap_limit() const;
+    void set_heap_limit(std::size_t bytes);
 
     // Per Python thread: time holding and waiting for the GIL, acquisitions,
     // drop requests and forced switches (the GIL timeline panel; gil.h).

@@ -112,6 +112,79 @@ public:
         return static_cast<std::uint32_t>(session_->interrupt_flag_address());
     }
 
+    // The heap as a plain JS object, for the memory panel (field meanings in
+    // core/memory/heap_snapshot.h):
+    //   { arenas: [{address, totalPools, freePools,
+    //               pools: [{index, sizeClass, blockSize, usedBlocks, freeBlocks}]}],
+    //     sizeClasses: [{blockSize, pools, usedBlocks, freeBlocks}],
+    //     arenasAllocatedTotal, arenasReclaimed, arenasHighwater,
+    //     smallBlocks, smallBytes, largeBlocks, largeBytes,
+    //     footprintBytes, peakFootprint, limitBytes,
+    //     liveObjects: [{type, count}] }          (most numerous first)
+    // Byte figures are glasspy's own (wasm32), not sys.getsizeof's.
+    emscripten::val heapSnapshot() {
+        using emscripten::val;
+        const gp::HeapSnapshot s = session_->heap_snapshot();
+        auto num = [](uint64_t v) { return val(static_cast<double>(v)); };
+        val arenas = val::array();
+        for (const gp::ArenaSnapshot& a : s.arenas) {
+            val pools = val::array();
+            for (const gp::PoolSnapshot& p : a.pools) {
+                val o = val::object();
+                o.set("index", p.index);
+                o.set("sizeClass", p.size_class);
+                o.set("blockSize", p.block_size);
+                o.set("usedBlocks", p.used_blocks);
+                o.set("freeBlocks", p.free_blocks);
+                pools.call<void>("push", o);
+            }
+            val o = val::object();
+            o.set("address", num(a.address));
+            o.set("totalPools", a.total_pools);
+            o.set("freePools", a.free_pools);
+            o.set("pools", pools);
+            arenas.call<void>("push", o);
+        }
+        val classes = val::array();
+        for (const gp::SizeClassSnapshot& c : s.size_classes) {
+            val o = val::object();
+            o.set("blockSize", c.block_size);
+            o.set("pools", c.pools);
+            o.set("usedBlocks", num(c.used_blocks));
+            o.set("freeBlocks", num(c.free_blocks));
+            classes.call<void>("push", o);
+        }
+        val live = val::array();
+        for (const gp::TypeCount& t : s.live_objects) {
+            val o = val::object();
+            o.set("type", t.type_name);
+            o.set("count", num(t.count));
+            live.call<void>("push", o);
+        }
+        val r = val::object();
+        r.set("arenas", arenas);
+        r.set("sizeClasses", classes);
+        r.set("arenasAllocatedTotal", num(s.arenas_allocated_total));
+        r.set("arenasReclaimed", num(s.arenas_reclaimed));
+        r.set("arenasHighwater", num(s.arenas_highwater));
+        r.set("smallBlocks", num(s.small_blocks));
+        r.set("smallBytes", num(s.small_bytes));
+        r.set("largeBlocks", num(s.large_blocks));
+        r.set("largeBytes", num(s.large_bytes));
+        r.set("footprintBytes", num(s.footprint_bytes));
+        r.set("peakFootprint", num(s.peak_footprint));
+        r.set("limitBytes", num(s.limit_bytes));
+        r.set("liveObjects", live);
+        return r;
+    }
+
+    // The heap limit in bytes, 0 for none; past it the program gets
+    // MemoryError and the interpreter stays usable.
+    double heapLimit() const { return static_cast<double>(session_->heap_limit()); }
+    void setHeapLimit(double bytes) {
+        session_->set_heap_limit(bytes > 0 ? static_cast<std::size_t>(bytes) : 0);
+    }
+
 private:
     void deliver(gp::Stream stream, std::string_view text) {
         if (!pthread_equal(pthread_self(), owner_)) {
@@ -159,5 +232,8 @@ EMSCRIPTEN_BINDINGS(glasspy) {
         .function("run", &Interpreter::run)
         .function("setOutput", &Interpreter::setOutput)
         .function("interrupt", &Interpreter::interrupt)
-        .function("interruptAddress", &Interpreter::interruptAddress);
+        .function("interruptAddress", &Interpreter::interruptAddress)
+        .function("heapSnapshot", &Interpreter::heapSnapshot)
+        .function("heapLimit", &Interpreter::heapLimit)
+        .function("setHeapLimit", &Interpreter::setHeapLimit);
 }

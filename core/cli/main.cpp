@@ -8,6 +8,7 @@
 //   glasspy --heap-limit SIZE ...  cap the interpreter's heap (bytes, or with
 //                                a K/M/G suffix); past it allocations raise
 //                                MemoryError. GLASSPY_HEAP_LIMIT does the same.
+//   PYTHONTRACEMALLOC=N          tracemalloc.start(N) before the program runs
 //
 // The same file is the native CLI and, built with Emscripten, the program
 // behind build/wasm/glasspy (Node, real filesystem through NODERAWFS).
@@ -71,6 +72,17 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "glasspy: GLASSPY_HEAP_LIMIT: invalid size '%s'\n", env);
         return 2;
     }
+    // PYTHONTRACEMALLOC=N: trace allocations from the start, N frames deep.
+    int tracemalloc_frames = 0;
+    if (const char* env = std::getenv("PYTHONTRACEMALLOC"); env && *env) {
+        char* end = nullptr;
+        long n = std::strtol(env, &end, 10);
+        if (*end || n < 0 || n > 65535) {
+            std::fprintf(stderr, "Fatal Python error: config_init_tracemalloc: PYTHONTRACEMALLOC: invalid number of frames\n");
+            return 1;
+        }
+        tracemalloc_frames = int(n);
+    }
     for (;;) {
         if (i < argc && std::strcmp(argv[i], "--dis") == 0) {
             dis_only = true;
@@ -129,6 +141,7 @@ int main(int argc, char** argv) {
     gp::Config config;
     config.argv = script_argv;
     config.heap_limit = heap_limit;
+    config.tracemalloc_frames = tracemalloc_frames;
     gp::Session session(config);
     if (dis_only) {
         std::fputs(session.disassemble(source, filename).c_str(), stdout);

@@ -87,7 +87,13 @@
 
 namespace gp {
 
-bool object_is_gc(Object* op) { return type_has_flag(type_of(op), TPFLAGS_HAVE_GC); }
+// Type objects all carry the header, but only classes count as containers
+// (CPython's type_is_gc): built-in types are never collected or traversed.
+bool object_is_gc(Object* op) {
+    TypeObject* t = type_of(op);
+    if (!type_has_flag(t, TPFLAGS_HAVE_GC)) return false;
+    return !type_has_flag(t, TPFLAGS_TYPE_SUBCLASS) || type_has_flag(static_cast<TypeObject*>(op), TPFLAGS_HEAPTYPE);
+}
 
 // ------------------------------------------------------------ list primitives
 

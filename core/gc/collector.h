@@ -49,7 +49,12 @@ struct ThreadState;
 class Interpreter;
 using isize = std::ptrdiff_t;
 
-struct GCHead {
+// Aligned to 8 even on wasm32 (where a word is 4): the three flag bits of
+// _gc_prev must be free in every GCHead address, including the list heads
+// that live inside GCState and on the stack. With 4-byte alignment a head at
+// an address with bit 2 set was read back 4 bytes off, and every collection
+// in the browser corrupted the generation lists.
+struct alignas(8) GCHead {
     uintptr_t _gc_next;   // next GCHead* in the list (| NEXT_MASK_UNREACHABLE); 0 = untracked
     uintptr_t _gc_prev;   // previous GCHead* or gc_refs << PREV_SHIFT, | flag bits
 };
@@ -62,6 +67,7 @@ constexpr uintptr_t PREV_MASK_DICT_MATERIALIZED = 4;
 constexpr uintptr_t PREV_FLAGS = 7;             // the three flag bits
 constexpr uintptr_t PREV_MASK = ~PREV_FLAGS;    // the pointer (or gc_refs) part
 constexpr int PREV_SHIFT = 3;                   // gc_refs live above the flags
+static_assert(alignof(GCHead) > PREV_FLAGS, "every GCHead address leaves the flag bits clear");
 
 inline GCHead* as_gc(Object* op) { return reinterpret_cast<GCHead*>(op) - 1; }
 inline Object* from_gc(GCHead* g) { return reinterpret_cast<Object*>(g + 1); }

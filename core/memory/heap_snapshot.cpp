@@ -34,5 +34,7 @@ HeapSnapshot heap_snapshot(Interpreter& interp) {
 }
 
 HeapSnapshot Session::heap_snapshot() { return gp::heap_snapshot(*interp_); }
+std::size_t Session::heap_limit() const { return interp_->heap.limit(); }
+void Session::set_heap_limit(std::size_t bytes) { interp_->heap.set_limit(bytes); }
 
 }  // namespace gp

@@ -112,7 +112,11 @@ const TraceTraceback* Tracer::traceback_of(const void* block) const {
 const TraceTraceback* Tracer::capture() {
     scratch_.clear();
     int total = 0;
+    // The main thread's frames: glasspy runs Python code on that thread
+    // state only, for now; with more threads this becomes the thread
+    // holding the GIL.
     for (Frame* f = interp_.main_thread()->frame; f; f = f->previous) {
+        if (!f->code) continue;   // a frame still being set up
         total++;
         if (int(scratch_.size()) < nframe_) {
             int line = frame_lineno(f);

@@ -87,10 +87,16 @@ Ref<> member_descr_new(ThreadState* ts, TypeObject* type, Object* name, int memb
     d->offset = offset;
     d->flags = flags;
     d->doc = doc;
+    ts->interp->gc.track(d);
     return Ref<>::steal(d);
 }
 
 static MemberDescrObject* as_member(Object* o) { return static_cast<MemberDescrObject*>(o); }
+
+static int member_traverse(Object* op, visitproc visit, void* arg) {
+    auto* d = as_member(op);
+    return d->d_type ? visit(d->d_type, arg) : 0;
+}
 
 static void member_dealloc(Object* op) {
     auto* d = as_member(op);
@@ -170,6 +176,7 @@ Ref<> wrapper_descr_new(ThreadState* ts, TypeObject* type, const SlotDef* base, 
     d->d_type = newref(type).release();
     d->d_base = base;
     d->d_wrapped = wrapped;
+    ts->interp->gc.track(d);
     return Ref<>::steal(d);
 }
 
@@ -178,6 +185,11 @@ static WrapperDescrObject* as_wrapper(Object* o) { return static_cast<WrapperDes
 Ref<> wrapper_descr_call_bound(ThreadState* ts, WrapperDescrObject* d, Object* self, Object* const* args,
                                isize nargs, TupleObject* kwnames) {
     return d->d_base->wrapper(ts, self, args, nargs, kwnames, d->d_wrapped, d->d_base);
+}
+
+static int wrapper_traverse(Object* op, visitproc visit, void* arg) {
+    auto* d = as_wrapper(op);
+    return d->d_type ? visit(d->d_type, arg) : 0;
 }
 
 static void wrapper_dealloc(Object* op) {
@@ -805,6 +817,7 @@ bool init_class_descr_types(ThreadState* ts) {
     TypeObject* md = t.member_descriptor;
     md->tp_basicsize = sizeof(MemberDescrObject);
     md->tp_dealloc = member_dealloc;
+    md->tp_traverse = member_traverse;
     md->tp_descr_get = member_get;
     md->tp_descr_set = member_set;
     md->tp_repr = member_repr;
@@ -813,6 +826,7 @@ bool init_class_descr_types(ThreadState* ts) {
     TypeObject* wd = t.wrapper_descriptor;
     wd->tp_basicsize = sizeof(WrapperDescrObject);
     wd->tp_dealloc = wrapper_dealloc;
+    wd->tp_traverse = wrapper_traverse;
     wd->tp_descr_get = wrapper_get;
     wd->tp_call = wrapper_call;
     wd->tp_repr = wrapper_repr;

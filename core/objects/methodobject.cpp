@@ -161,6 +161,13 @@ static const GetSetDef cfunction_getsets[] = {
 
 // ------------------------------------------------------- method_descriptor
 
+// Descriptors refer to their class, which refers to them through its dict:
+// they are containers, as in CPython (descr_traverse).
+static int descr_traverse(Object* op, visitproc visit, void* arg) {
+    auto* d = static_cast<MethodDescrObject*>(op);
+    return d->d_type ? visit(d->d_type, arg) : 0;
+}
+
 static void descr_dealloc(Object* op) {
     auto* d = static_cast<MethodDescrObject*>(op);
     xdecref(d->d_type);
@@ -307,6 +314,7 @@ bool type_add_methods(ThreadState* ts, TypeObject* type, const MethodDef* defs) 
             d->def = def;
             d->d_type = type;
             incref(type);
+            ts->interp->gc.track(d);
             value = Ref<>::steal(d);
             // As type_ready's add_methods: a class method binds to the class it
             // is looked up on (a subclass gets itself), through classmethod.
@@ -326,6 +334,7 @@ bool type_add_getsets(ThreadState* ts, TypeObject* type, const GetSetDef* defs) 
         d->def = def;
         d->d_type = type;
         incref(type);
+        ts->interp->gc.track(d);
         Ref<> value = Ref<>::steal(d);
         if (!dict_set_cstr(ts, type->tp_dict, def->name, value.get())) return false;
     }
@@ -340,6 +349,8 @@ bool init_descr_types(ThreadState* ts) {
     t.builtin_function->tp_call = cfunction_call;
     t.builtin_function->tp_repr = cfunction_repr;
     t.method_descriptor->tp_dealloc = descr_dealloc;
+    t.method_descriptor->tp_traverse = descr_traverse;
+    t.getset_descriptor->tp_traverse = descr_traverse;
     t.method_descriptor->tp_descr_get = method_descr_get;
     t.method_descriptor->tp_call = method_descr_call;
     t.method_descriptor->tp_repr = method_descr_repr;

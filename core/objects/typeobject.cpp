@@ -115,14 +115,26 @@ static bool is_type(Object* o) { return type_has_flag(type_of(o), TPFLAGS_TYPE_S
 static TypeObject* as_type(Object* o) { return static_cast<TypeObject*>(o); }
 static bool is_heap(TypeObject* t) { return type_has_flag(t, TPFLAGS_HEAPTYPE); }
 
+// Every type object has a GC header in front, as every instance of a
+// container type does: `type` is a container (a class is in its own
+// __mro__, its dict holds functions that reach it back), and object_free
+// and the collector find the header from the object's type. Built-in types
+// are never tracked (as CPython's static types are not collected); classes
+// are, from type_new on.
+TypeObject* type_alloc(Interpreter& interp) {
+    void* mem = interp.heap.malloc(sizeof(GCHead) + sizeof(TypeObject));
+    if (!mem) return nullptr;
+    std::memset(mem, 0, sizeof(GCHead));
+    return new (static_cast<char*>(mem) + sizeof(GCHead)) TypeObject();
+}
+
 TypeObject* type_new_builtin(Interpreter& interp, const char* name, isize basicsize,
                              isize itemsize, TypeObject* base, uint64_t flags) {
     // The `type` type may not exist yet during bootstrap; the interpreter
     // patches ob_type of the first types afterwards.
     TypeObject* meta = interp.types.type;
-    void* mem = interp.heap.malloc(sizeof(TypeObject));
-    if (!mem) return nullptr;
-    auto* t = new (mem) TypeObject();
+    TypeObject* t = type_alloc(interp);
+    if (!t) return nullptr;
     t->ob_refcnt = 1;
     t->ob_type = meta;
     if (meta) {
@@ -312,6 +324,7 @@ static bool add_methods(ThreadState* ts, TypeObject* type, const MethodDef* defs
             d->def = def;
             d->d_type = type;
             incref(type);
+            ts->interp->gc.track(d);
             value = Ref<>::steal(d);
             // A class method is the method descriptor inside a classmethod:
             // classmethod.__get__ binds it to the class (classmethod_descriptor).
@@ -341,6 +354,7 @@ bool add_getsets(ThreadState* ts, TypeObject* type, const GetSetDef* defs) {
         d->def = def;
         d->d_type = type;
         incref(type);
+        ts->interp->gc.track(d);
         Ref<> value = Ref<>::steal(d);
         if (!dict_set_cstr(ts, type->tp_dict, def->name, value.get())) return false;
     }
@@ -422,6 +436,7 @@ bool type_ready(ThreadState* ts, TypeObject* type) {
 
 static void type_dealloc(Object* op) {
     auto* t = static_cast<TypeObject*>(op);
+    t->interp->gc.untrack(op);
     t->interp->type_epoch++;   // cached lookups keyed by this address are void
     if (t->tp_bases) {
         for (isize i = 0; i < t->tp_bases->ob_size; i++) {
@@ -439,10 +454,36 @@ static void type_dealloc(Object* op) {
     // before the last one, so there is nothing to release after the free.
     if (meta == t) meta = nullptr;
     Interpreter* interp = t->interp;
+    if (type_has_flag(t, TPFLAGS_HEAPTYPE) && interp->gc.generations[0].count > 0) interp->gc.generations[0].count--;
     t->~TypeObject();
-    interp->heap.free(op);
+    interp->heap.free(as_gc(op));
     if (meta) meta->tp_live--;
     xdecref(meta);
+}
+
+// type_traverse: what a class refers to that can lead back to it. The
+// subclass list is borrowed, and the names and __slots__ are strings, so
+// they cannot be part of a cycle. Only classes are tracked (type_alloc).
+static int type_traverse(Object* op, visitproc visit, void* arg) {
+    auto* t = static_cast<TypeObject*>(op);
+    Object* fields[] = {t->tp_dict, t->tp_mro, t->tp_bases, t->tp_base};
+    for (Object* f : fields)
+        if (f && visit(f, arg)) return 1;
+    return 0;
+}
+
+// type_clear: breaks a garbage class's cycles, as CPython's does: the
+// namespace is emptied (the methods go) and the MRO dropped; the bases stay
+// for type_dealloc, and a class without an MRO looks names up in its own
+// (now empty) dict only.
+static int type_clear(Object* op) {
+    auto* t = static_cast<TypeObject*>(op);
+    t->interp->type_epoch++;
+    if (t->tp_dict) dict_clear(t->tp_dict);
+    Object* mro = t->tp_mro;
+    t->tp_mro = nullptr;
+    xdecref(mro);
+    return 0;
 }
 
 static Ref<> type_repr(ThreadState* ts, Object* self) {
@@ -1002,6 +1043,9 @@ bool init_type_type(ThreadState* ts) {
     Interpreter& interp = *ts->interp;
     TypeObject* t = interp.types.type;
     t->tp_dealloc = type_dealloc;
+    t->tp_flags |= TPFLAGS_HAVE_GC;
+    t->tp_traverse = type_traverse;
+    t->tp_clear = type_clear;
     // Classes can be weakly referenced (WeakKeyDictionary caches keyed by
     // class). offsetof is not defined for TypeObject, so measure it.
     t->tp_weaklistoffset = reinterpret_cast<char*>(&t->tp_weaklist) - reinterpret_cast<char*>(t);

@@ -234,6 +234,10 @@ inline bool isinstance_of(Object* o, TypeObject* t) {
 Object* type_lookup(TypeObject* type, Object* name);
 Object* type_lookup(TypeObject* type, const char* name);
 
+// Memory for one type object, with its GC header (untracked) in front;
+// the TypeObject is constructed, every field at its default.
+TypeObject* type_alloc(Interpreter& interp);
+
 // Creates a built-in (static-like) type owned by `interp`. `base` may be null
 // for `object` itself. The caller fills slots, then calls type_ready().
 TypeObject* type_new_builtin(Interpreter& interp, const char* name, isize basicsize,

@@ -499,9 +499,8 @@ Ref<> type_new(ThreadState* ts, TypeObject* metatype, Object* const* args, isize
 
     // The type object. A metaclass's instances are TypeObjects like any
     // class (type's own layout leaves no room for slots or a dict).
-    void* mem = interp.heap.malloc(sizeof(TypeObject));
-    if (!mem) return raise_no_memory(ts);
-    auto* type = new (mem) TypeObject();
+    TypeObject* type = type_alloc(interp);
+    if (!type) return raise_no_memory(ts);
     type->ob_refcnt = 1;
     type->ob_type = metatype;
     incref(metatype);
@@ -510,11 +509,9 @@ Ref<> type_new(ThreadState* ts, TypeObject* metatype, Object* const* args, isize
     Ref<TypeObject> owner = Ref<TypeObject>::steal(type);
     type->tp_name = tp_name;
     type->ht_name = newref(name).release();
-    // Classes are containers (an instance can refer to its own class), but
-    // type objects carry no GC header yet, so a metaclass's classes do not
-    // either.
-    const bool is_metaclass = type_is_subtype(base, interp.types.type);
-    type->tp_flags = TPFLAGS_HEAPTYPE | TPFLAGS_BASETYPE | (is_metaclass ? 0 : TPFLAGS_HAVE_GC);
+    // Instances of a class are containers (an instance can refer to its
+    // own class), and so are the classes a metaclass makes.
+    type->tp_flags = TPFLAGS_HEAPTYPE | TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC;
     type->tp_base = newref(base).release();
     type->tp_bases = bases.release();
     type->tp_dict = dict.release();
@@ -522,10 +519,12 @@ Ref<> type_new(ThreadState* ts, TypeObject* metatype, Object* const* args, isize
     type->tp_as_sequence = &type->sequence_storage;
     type->tp_as_mapping = &type->mapping_storage;
     type->tp_dealloc = subtype_dealloc;
-    if (!is_metaclass) {
-        type->tp_traverse = subtype_traverse;
-        type->tp_clear = subtype_clear;
-    }
+    type->tp_traverse = subtype_traverse;
+    type->tp_clear = subtype_clear;
+    // The class itself is a container the collector watches from now on
+    // (type_traverse visits only the fields already set).
+    interp.gc.track(type);
+    interp.gc.generations[0].count++;
 
     // 4. Special namespace entries.
     DictObject* d = type->tp_dict;

@@ -63,6 +63,11 @@ Interpreter::Interpreter(const Config& cfg) : config(cfg), heap(cfg.heap_limit, 
         // A failed bootstrap leaves a half-built interpreter; report it the
         // only way we can before anything can run.
         if (output) output(Stream::Stderr, "Fatal Python error: glasspy could not initialize the interpreter\n");
+        return;
+    }
+    if (cfg.tracemalloc_frames > 0) {
+        tracemalloc.start(cfg.tracemalloc_frames < Tracer::kMaxFrames ? cfg.tracemalloc_frames : Tracer::kMaxFrames);
+        error_clear(main_thread_.get());
     }
 }
 
@@ -120,11 +125,11 @@ bool Interpreter::bootstrap() {
         {&types.property, "property", sizeof(Object), base | gc},
         {&types.staticmethod, "staticmethod", sizeof(Object), base | gc},
         {&types.classmethod, "classmethod", sizeof(Object), base | gc},
-        {&types.method_descriptor, "method_descriptor", sizeof(MethodDescrObject), 0},
-        {&types.wrapper_descriptor, "wrapper_descriptor", sizeof(Object), 0},
+        {&types.method_descriptor, "method_descriptor", sizeof(MethodDescrObject), gc},
+        {&types.wrapper_descriptor, "wrapper_descriptor", sizeof(Object), gc},
         {&types.method_wrapper, "method-wrapper", sizeof(Object), 0},
-        {&types.getset_descriptor, "getset_descriptor", sizeof(GetSetDescrObject), 0},
-        {&types.member_descriptor, "member_descriptor", sizeof(Object), 0},
+        {&types.getset_descriptor, "getset_descriptor", sizeof(GetSetDescrObject), gc},
+        {&types.member_descriptor, "member_descriptor", sizeof(Object), gc},
         {&types.super_, "super", sizeof(Object), base | gc},
         {&types.stdstream, "TextIOWrapper", sizeof(Object), 0},
         {&types.generator, "generator", sizeof(GenObject), gc},
@@ -211,8 +216,21 @@ void Interpreter::finalize() {
     // 1. Modules.
     if (modules) {
         if (Object* main = dict_get_cstr(ts, modules, "__main__"); main && type_of(main) == types.module) {
+            // As CPython's finalize_modules: __main__ leaves sys.modules and,
+            // if nothing else holds it, its namespace is left to the
+            // collector while builtins still work. A namespace is usually a
+            // cycle (its functions' __globals__, classes' methods), so the
+            // objects in it are finalized together, in the order they were
+            // made. If something still holds the module, its dict is
+            // emptied instead, name by name.
             Ref<> keep = newref(main);
-            dict_clear(static_cast<ModuleObject*>(main)->md_dict);
+            if (!dict_del_str(modules, intern("__main__"))) error_clear(ts);
+            if (keep->ob_refcnt == 1) {
+                keep.reset();
+                gc_collect_no_fail(ts);
+            } else {
+                dict_clear(static_cast<ModuleObject*>(keep.get())->md_dict);
+            }
         }
         error_clear(ts);
         isize pos = 0;
@@ -260,10 +278,10 @@ void Interpreter::release_all() {
     for (TypeObject* t : all_types)
         if (t->tp_dict) dict_clear(t->tp_dict);
     error_clear(ts);
-    // Classes are not tracked by the collector yet, so a cycle that ran
-    // through a class attribute (Logger.manager -> manager.loggerDict ->
-    // logger -> Logger) survived the collections of finalize(). With the
-    // type dicts empty the rest of such a cycle is ordinary garbage.
+    // A cycle that runs through a class still referenced from elsewhere
+    // (Logger.manager -> manager.loggerDict -> logger -> Logger, with
+    // Logger kept by its subclasses' bases) survives the collections of
+    // finalize(). With every type dict empty the rest of it is garbage.
     gc_collect_no_fail(ts);
     error_clear(ts);
     // The MRO and the bases tuple point from a type back to itself or to

@@ -118,6 +118,7 @@ TEST_CASE("tuples and lists release their items from the last to the first", "[t
     Session session;
     ThreadState* ts = session.interpreter().main_thread();
     TypeObject* t = make_tracker_type(ts);
+    Ref<TypeObject> t_owner = Ref<TypeObject>::steal(t);   // freed before the interpreter
     std::vector<int> freed;
     g_freed = &freed;
     {

@@ -517,3 +517,51 @@ gc.collect()
     gc_collect(ts, 2);
     CHECK(lists_valid(interp));
 }
+
+// Classes were not tracked by the collector, so a class that became garbage
+// (every class is in its own __mro__) lived until the interpreter's end.
+TEST_CASE("classes and their descriptors are collected like any container", "[gc]") {
+    auto r = gp::test::run(R"(import gc, weakref
+gc.collect()
+class L:
+    pass
+print(gc.is_tracked(L), gc.is_tracked(int), len(gc.get_referents(L)), gc.get_referents(int))
+print(all(gc.is_tracked(v) for k, v in L.__dict__.items() if k in ("__dict__", "__weakref__")))
+def make():
+    class Temp:
+        def m(self):
+            pass
+    return weakref.ref(Temp)
+r = make()
+print(r() is not None, gc.collect() > 0, r() is None)
+def with_meta():
+    class M(type):
+        pass
+    class C(metaclass=M):
+        items = [1]
+    C.me = C
+    return weakref.ref(C), weakref.ref(M)
+a, b = with_meta()
+gc.collect()
+print(a(), b())
+)");
+    CHECK(r.err == "");
+    CHECK(r.out == "True False 4 []\nTrue\nTrue True True\nNone None\n");
+}
+
+// At exit, glasspy emptied __main__'s dict name by name and collected the
+// cycles only after builtins were gone: a cycle's __del__ failed on print.
+TEST_CASE("at exit __main__'s objects are finalized in creation order with builtins intact", "[gc]") {
+    auto r = gp::test::run(R"(class A:
+    def __init__(self, n):
+        self.n = n
+    def __del__(self):
+        print("del", self.n)
+a = A(1)
+b = A(2); b.me = b
+c = A(3)
+print("end")
+)");
+    CHECK(r.err == "");
+    CHECK(r.out == "end\ndel 1\ndel 2\ndel 3\n");
+}

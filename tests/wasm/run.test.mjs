@@ -172,6 +172,48 @@ test('Atomics.or on the interrupt flag from another thread raises KeyboardInterr
   assert.deepEqual(after, { status: 0, stdout: '3\n', stderr: '' }, 'usable after the interrupt');
 });
 
+test('heapSnapshot() describes arenas, pools, size classes and live objects', () => {
+  const interp = new Module.Interpreter();
+  try {
+    const program = 'class Node:\n    pass\nkeep = [Node() for _ in range(300)]\n';
+    assert.equal(runProgram(interp, program).status, 0);
+    const s = interp.heapSnapshot();
+    assert.ok(s.arenas.length > 0);
+    assert.equal(s.sizeClasses.length, 32);
+    assert.equal(s.sizeClasses[0].blockSize, 16);
+    assert.equal(s.sizeClasses[31].blockSize, 512);
+    let used = 0;
+    for (const a of s.arenas) {
+      assert.equal(a.pools.length, a.totalPools);
+      for (const p of a.pools) used += p.usedBlocks;
+    }
+    assert.equal(used, s.smallBlocks);
+    assert.ok(s.footprintBytes >= s.smallBytes + s.largeBytes);
+    const node = s.liveObjects.find((t) => t.type === 'Node');
+    assert.equal(node?.count, 300);
+    assert.equal(s.limitBytes, 0);
+  } finally {
+    interp.delete();
+  }
+});
+
+test('setHeapLimit() makes the program raise MemoryError and leaves it usable', () => {
+  const interp = new Module.Interpreter();
+  try {
+    assert.equal(interp.heapLimit(), 0);
+    interp.setHeapLimit(16 * 1024 * 1024);
+    assert.equal(interp.heapLimit(), 16 * 1024 * 1024);
+    const program = 'try:\n    x = [bytes(100000) for _ in range(1000)]\nexcept MemoryError:\n    print("MemoryError")\n';
+    assert.deepEqual(runProgram(interp, program), { status: 0, stdout: 'MemoryError\n', stderr: '' });
+    assert.equal(interp.heapSnapshot().limitBytes, 16 * 1024 * 1024);
+    interp.setHeapLimit(0);
+    assert.deepEqual(runProgram(interp, 'print(len([bytes(100000) for _ in range(300)]))\n'),
+      { status: 0, stdout: '300\n', stderr: '' });
+  } finally {
+    interp.delete();
+  }
+});
+
 // --- the CLI launcher --------------------------------------------------------
 
 function cli(args, input, command = launcher) {
