@@ -9,29 +9,22 @@ reset whenever the filters change.
 """
 
 import sys
-import _glasspy
 
 __all__ = ["warn", "warn_explicit", "showwarning", "formatwarning", "filterwarnings",
            "simplefilter", "resetwarnings", "catch_warnings"]
 
 _ACTIONS = ("error", "ignore", "always", "default", "module", "once")
 
-# CPython's default filters for a release build.
-filters = [
-    ('default', None, DeprecationWarning, '__main__', 0),
-    ('ignore', None, DeprecationWarning, None, 0),
-    ('ignore', None, PendingDeprecationWarning, None, 0),
-    ('ignore', None, ImportWarning, None, 0),
-    ('ignore', None, ResourceWarning, None, 0),
-]
-defaultaction = "default"
-onceregistry = {}
-_filters_version = 1
-
-
-def _filters_mutated():
-    global _filters_version
-    _filters_version += 1
+# The filter list, the registries and warn()/warn_explicit() themselves live
+# in the interpreter (_warnings, runtime/warnings.cpp), so that warnings
+# raised by the interpreter and by Python code go through the same filters.
+# glasspy always has _warnings, so unlike CPython there is no Python
+# fallback for them.
+from _warnings import (filters, _defaultaction, _onceregistry,
+                       warn, warn_explicit, _filters_mutated)
+defaultaction = _defaultaction
+onceregistry = _onceregistry
+_warnings_defaults = True
 
 
 def _formatwarnmsg(msg):
@@ -160,100 +153,6 @@ def resetwarnings():
 
 class _OptionError(Exception):
     pass
-
-
-def _matches(pattern, text):
-    if pattern is None:
-        return True
-    if isinstance(pattern, str):
-        return pattern == text
-    return pattern.match(text) is not None
-
-
-def warn(message, category=None, stacklevel=1, source=None):
-    if isinstance(message, Warning):
-        category = message.__class__
-    if category is None:
-        category = UserWarning
-    if not (isinstance(category, type) and issubclass(category, Warning)):
-        raise TypeError("category must be a Warning subclass, not '%s'" % type(category).__name__)
-    info = _glasspy.frame_info(stacklevel)
-    if info is None:
-        globals_ = sys.__dict__
-        filename = "sys"
-        lineno = 0
-    else:
-        filename, lineno, _, globals_ = info
-    module = globals_.get('__name__', '<string>')
-    registry = globals_.setdefault("__warningregistry__", {})
-    warn_explicit(message, category, filename, lineno, module, registry, globals_, source)
-
-
-def warn_explicit(message, category, filename, lineno, module=None, registry=None,
-                  module_globals=None, source=None):
-    lineno = int(lineno)
-    if module is None:
-        module = filename or "<unknown>"
-        if module[-3:].lower() == ".py":
-            module = module[:-3]
-    if registry is None:
-        registry = {}
-    if registry.get('version', 0) != _filters_version:
-        registry.clear()
-        registry['version'] = _filters_version
-    if isinstance(message, Warning):
-        text = str(message)
-        category = message.__class__
-    else:
-        text = message
-        message = category(message)
-    key = (text, category, lineno)
-    if registry.get(key):
-        return
-    for item in filters:
-        action, msg, cat, mod, ln = item
-        if ((msg is None or msg.match(text)) and issubclass(category, cat) and
-                _matches(mod, module) and (ln == 0 or lineno == ln)):
-            break
-    else:
-        action = defaultaction
-    if action == "ignore":
-        return
-    if action == "error":
-        raise message
-    if action == "once":
-        registry[key] = 1
-        oncekey = (text, category)
-        if onceregistry.get(oncekey):
-            return
-        onceregistry[oncekey] = 1
-    elif action == "always":
-        pass
-    elif action == "module":
-        registry[key] = 1
-        altkey = (text, category, 0)
-        if registry.get(altkey):
-            return
-        registry[altkey] = 1
-    elif action == "default":
-        registry[key] = 1
-    else:
-        raise RuntimeError("Unrecognized action (%r) in warnings.filters:\n %s" % (action, item))
-    _showwarnmsg(WarningMessage(message, category, filename, lineno, source=source))
-
-
-# The filter list, the registries and warn()/warn_explicit() themselves live
-# in the interpreter (_warnings, runtime/warnings.cpp), so that warnings
-# raised by the interpreter and by Python code go through the same filters.
-# The Python versions above remain the fallback, as in CPython.
-try:
-    from _warnings import (filters, _defaultaction, _onceregistry,
-                           warn, warn_explicit, _filters_mutated)
-    defaultaction = _defaultaction
-    onceregistry = _onceregistry
-    _warnings_defaults = True
-except ImportError:
-    _warnings_defaults = False
 
 
 class WarningMessage(object):
