@@ -163,6 +163,13 @@ struct ThreadState {
     int recursion_headroom = 0;       // > 0 while a RecursionError is being raised
     std::unique_ptr<struct FrameStack> frames;  // storage for interpreter frames
     std::vector<Object*> repr_running;  // containers whose repr is in progress (Py_ReprEnter); borrowed, not a root
+    // sys.settrace / sys.setprofile (tracing.h). use_tracing is 255 while
+    // either is set (and no hook is running), else 0: the eval loop ORs it
+    // into each opcode, sending every instruction to DO_TRACING.
+    uint8_t use_tracing = 0;
+    int tracing = 0;                  // > 0 while a hook runs (no events then)
+    Object* trace_func = nullptr;     // owned, may be null
+    Object* profile_func = nullptr;   // owned, may be null
 
     explicit ThreadState(Interpreter* i);
     ~ThreadState();

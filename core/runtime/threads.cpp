@@ -18,6 +18,7 @@
 // The OS handle is joined later by whichever thread next starts a thread or
 // finalizes the interpreter (reap_finished_threads): by then the thread has
 // nothing left to do but return.
+#include "runtime/tracing.h"
 #include "runtime/threads.h"
 
 #include <cerrno>
@@ -151,6 +152,8 @@ void thread_state_clear(ThreadState* ts) {
     ts->exc_info = nullptr;
     xdecref(exc_info);
     ts->exc_info_outer = nullptr;   // items live on generator_send's C++ stack, gone by now
+    set_trace_function(ts, nullptr);
+    set_profile_function(ts, nullptr);
     Object* dict = ts->dict;
     ts->dict = nullptr;
     xdecref(dict);
