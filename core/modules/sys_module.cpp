@@ -314,6 +314,9 @@ Ref<ModuleObject> make_sys_module(ThreadState* ts) {
     if (!dict_set_cstr(ts, d, "argv", argv.get())) return nullptr;
     Ref<ListObject> path = list_new(ts, 0);
     if (!path || !dict_set_cstr(ts, d, "path", path.get())) return nullptr;
+    // -W options: glasspy's command line takes none, so the list is empty.
+    Ref<ListObject> warnoptions = list_new(ts, 0);
+    if (!warnoptions || !dict_set_cstr(ts, d, "warnoptions", warnoptions.get())) return nullptr;
     Ref<TupleObject> builtin_names = tuple_new(ts, 0);
     if (!builtin_names || !dict_set_cstr(ts, d, "builtin_module_names", builtin_names.get())) return nullptr;
     if (!dict_set_cstr(ts, d, "modules", interp.modules)) return nullptr;
