@@ -152,13 +152,21 @@ def _reduce_object(obj, proto):
     return func, newargs, state, listitems, dictitems
 
 
+def _type_name(cls):
+    # The name CPython's messages use (tp_name): dotted for a built-in type
+    # of a module other than builtins, the bare name for a class statement's.
+    if cls.__flags__ & _HEAPTYPE or cls.__module__ == "builtins":
+        return cls.__name__
+    return "%s.%s" % (cls.__module__, cls.__qualname__)
+
+
 def _getstate_default(obj, required):
     """object.__getstate__(): the instance __dict__ (None when empty), and
     the slot values as (dict, slots) when there are any. With `required`,
     an object whose C fields would be lost is refused."""
     cls = type(obj)
     if required and cls.__itemsize__:
-        raise TypeError(f"cannot pickle {cls.__name__!r} object")
+        raise TypeError(f"cannot pickle {_type_name(cls)!r} object")
     try:
         state = obj.__dict__
     except AttributeError:
@@ -175,7 +183,7 @@ def _getstate_default(obj, required):
         if slotnames:
             basicsize += 8 * len(slotnames)
         if cls.__basicsize__ > basicsize:
-            raise TypeError(f"cannot pickle {cls.__name__!r} object")
+            raise TypeError(f"cannot pickle {_type_name(cls)!r} object")
     if slotnames:
         slots = {}
         for name in slotnames:

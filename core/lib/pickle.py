@@ -30,6 +30,7 @@ from copyreg import dispatch_table
 from copyreg import _extension_registry, _inverted_registry, _extension_cache
 import copyreg
 import io
+import _compat_pickle
 import sys
 from struct import pack, unpack
 
@@ -910,6 +911,8 @@ class Pickler:
         if name is None:
             name = obj.__name__
 
+        if '<locals>' in name.split('.'):
+            raise AttributeError("Can't pickle local object %r" % (name,))
         module_name = whichmodule(obj, name)
         try:
             __import__(module_name, level=0)
@@ -985,31 +988,16 @@ class Pickler:
             return self.save_global(obj)
         return self.save_reduce(getattr, (owner, obj.__name__), obj=obj)
 
+    def save_named_singleton(self, obj):
+        # NotImplemented and Ellipsis reduce to their names in builtins.
+        self.save_global(obj, 'Ellipsis' if obj is ... else 'NotImplemented')
+
+    dispatch[type(NotImplemented)] = save_named_singleton
+    dispatch[type(...)] = save_named_singleton
     dispatch[type(_getattribute)] = save_global
     dispatch[type(len)] = save_function
 
 
-class _CompatPickle:
-    # The Python 2 names protocols 0-2 write for a few renamed modules
-    # (CPython's Lib/_compat_pickle.py, reduced to the builtins).
-    REVERSE_IMPORT_MAPPING = {"builtins": "__builtin__", "copyreg": "copy_reg",
-                              "queue": "Queue", "pickle": "pickle"}
-    REVERSE_NAME_MAPPING = {("builtins", "range"): ("__builtin__", "xrange"),
-                            ("builtins", "str"): ("__builtin__", "unicode"),
-                            ("builtins", "bytes"): ("__builtin__", "bytes"),
-                            ("functools", "reduce"): ("__builtin__", "reduce"),
-                            ("collections", "UserDict"): ("UserDict", "IterableUserDict")}
-    IMPORT_MAPPING = {"__builtin__": "builtins", "copy_reg": "copyreg",
-                      "Queue": "queue", "cPickle": "pickle"}
-    NAME_MAPPING = {("__builtin__", "xrange"): ("builtins", "range"),
-                    ("__builtin__", "unicode"): ("builtins", "str"),
-                    ("__builtin__", "reduce"): ("functools", "reduce"),
-                    ("__builtin__", "basestring"): ("builtins", "str"),
-                    ("__builtin__", "long"): ("builtins", "int"),
-                    ("exceptions", "StandardError"): ("builtins", "Exception")}
-
-
-_compat_pickle = _CompatPickle
 
 
 def _codecs_encode(text, encoding):
@@ -1064,13 +1052,24 @@ class Unpickler:
         read = self.read
         try:
             while True:
-                key = read(1)
+                try:
+                    key = read(1)
+                except UnpicklingError:
+                    key = b""
                 if not key:
-                    raise EOFError
+                    raise EOFError("Ran out of input")
                 op = dispatch.get(key[0])
                 if op is None:
                     raise UnpicklingError("invalid load key, %r." % (key.decode("latin-1"),))
-                op(self)
+                try:
+                    op(self)
+                except IndexError:
+                    # An opcode found too few items: below a mark, or none.
+                    if self.stack:
+                        raise
+                    if self.metastack:
+                        raise UnpicklingError("unexpected MARK found") from None
+                    raise UnpicklingError("unpickling stack underflow") from None
         except _Stop as stopinst:
             return stopinst.value
 
@@ -1684,7 +1683,7 @@ def load(file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=N
 
 def loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=None):
     if isinstance(data, str):
-        raise TypeError("Can't load pickle from unicode string")
+        raise TypeError("a bytes-like object is required, not 'str'")
     file = io.BytesIO(data)
     return Unpickler(file, fix_imports=fix_imports, buffers=buffers,
                      encoding=encoding, errors=errors).load()

@@ -30,7 +30,19 @@ MpWorld& mp_world(Interpreter& interp) {
     // A root interpreter makes the world; its children were given theirs.
     // Child pids count up from just above the real one, so they look like
     // the pids of processes started after this one.
-    if (!interp.mp_world) interp.mp_world = std::make_shared<MpWorld>(int64_t(getpid()) + 1);
+    if (!interp.mp_world) {
+        interp.mp_world = std::make_shared<MpWorld>(int64_t(getpid()) + 1);
+        // From now on other interpreters (the children) write to the same
+        // sink at the same time as this one, each under its own GIL: the
+        // world's mutex makes every write whole. Children inherit this
+        // wrapped sink.
+        std::shared_ptr<MpWorld> world = interp.mp_world;
+        OutputSink sink = std::move(interp.output);
+        interp.output = [world, sink](Stream s, std::string_view text) {
+            std::lock_guard<std::mutex> lk(world->output_mu);
+            sink(s, text);
+        };
+    }
     return *interp.mp_world;
 }
 

@@ -119,6 +119,7 @@ struct MpWorld {
     };
     std::unordered_map<uint64_t, Entry> handles;   // token -> state (kept for the world's life)
     std::unordered_map<const void*, uint64_t> tokens;   // state -> its token
+    std::mutex output_mu;            // one write to the shared stdout/stderr sink at a time
 
     explicit MpWorld(int64_t first_pid) : next_pid(first_pid) {}
     // The token naming `state`, registering it on first use.

@@ -195,7 +195,12 @@ int run_child_main(Interpreter& interp, const std::string& payload) {
     if (error_occurred(ts)) {
         Ref<> exc = error_fetch(ts);
         if (isinstance_of(exc.get(), interp.exc.SystemExit)) {
-            status = system_exit_status(ts, exc.get());
+            // An exit code, not an OS status: -15 from terminate() stays -15.
+            Ref<> code = object_getattr_cstr(ts, exc.get(), "code");
+            int64_t v;
+            if (code && is_int(code.get()) && int_as_i64(code.get(), &v)) status = int(v);
+            else status = system_exit_status(ts, exc.get());
+            error_clear(ts);
         } else {
             print_uncaught(ts, exc.get());
             status = 1;
@@ -203,6 +208,7 @@ int run_child_main(Interpreter& interp, const std::string& payload) {
     }
     wait_for_thread_shutdown(ts);
     run_exit_functions(ts);
+    error_clear(ts);
     return status;
 }
 

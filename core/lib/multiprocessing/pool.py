@@ -189,7 +189,8 @@ class Pool(object):
         self._state = RUN
 
     def __del__(self, _warn=warnings.warn, RUN=RUN):
-        if getattr(self, '_state', None) == RUN:
+        # No builtins here: it may run while the interpreter is finalized.
+        if self.__dict__.get('_state') == RUN:
             _warn(f"unclosed running multiprocessing pool {self!r}",
                   ResourceWarning, source=self)
 
