@@ -40,6 +40,7 @@
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
+#include "runtime/processes.h"
 #include "runtime/interpreter.h"
 
 extern char** environ;
@@ -116,12 +117,12 @@ static bool int_arg(ThreadState* ts, Object* o, int64_t* out) {
 
 static Ref<> posix_getpid(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "getpid", kw) || !check_nargs(ts, "getpid", nargs, 0, 0)) return nullptr;
-    return int_from_i64(ts, getpid());
+    return int_from_i64(ts, mp_getpid(*ts->interp));   // a child interpreter has its own
 }
 
 static Ref<> posix_getppid(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "getppid", kw) || !check_nargs(ts, "getppid", nargs, 0, 0)) return nullptr;
-    return int_from_i64(ts, getppid());
+    return int_from_i64(ts, mp_getppid(*ts->interp));
 }
 
 static Ref<> posix_getuid(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
