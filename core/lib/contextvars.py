@@ -45,6 +45,10 @@ class Context:
             _per_thread.context = self._prev
             self._prev = None
             self._entered = False
+            # CPython's run() has no frame; ours may be kept as the f_back of
+            # a traceback's frame, and must not keep the callable (a task's
+            # step, say) alive from there.
+            callable = args = kwargs = None
 
     def copy(self):
         new = Context()
