@@ -25,6 +25,7 @@ __glasspy_hide_frames__ = True
 import contextvars
 import inspect
 import itertools
+import sys
 import weakref
 
 from . import base_futures
@@ -37,6 +38,15 @@ from . import format_helpers
 _PENDING = base_futures._PENDING
 _CANCELLED = base_futures._CANCELLED
 _FINISHED = base_futures._FINISHED
+
+
+def _caller_stack():
+    # The stack from the innermost frame that is not ours: CPython's C
+    # Future records traceback.extract_stack() from its Python caller.
+    f = sys._getframe(1)
+    while f is not None and f.f_globals.get('__glasspy_hide_frames__'):
+        f = f.f_back
+    return format_helpers.extract_stack(f)
 
 
 class Future:
@@ -67,7 +77,7 @@ class Future:
             self._loop = loop
         self._callbacks = []
         if self._loop.get_debug():
-            self._source_traceback = format_helpers.extract_stack()
+            self._source_traceback = _caller_stack()
 
     def __repr__(self):
         return base_futures._future_repr(self)
@@ -252,8 +262,6 @@ class Task(Future):
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
         super().__init__(loop=loop)
-        if self._source_traceback:
-            del self._source_traceback[-1]
         if not coroutines.iscoroutine(coro):
             # Nothing to run: do not complain later that it is pending.
             self._log_destroy_pending = False

@@ -13,6 +13,7 @@ __all__ = (
 
 import contextvars
 import os
+import sys
 import threading
 
 from . import format_helpers
@@ -35,7 +36,7 @@ class Handle:
         self._cancelled = False
         self._repr = None
         if self._loop.get_debug():
-            self._source_traceback = format_helpers.extract_stack()
+            self._source_traceback = format_helpers.extract_stack(sys._getframe(1))
         else:
             self._source_traceback = None
 

@@ -58,6 +58,8 @@ def extract_stack(f=None, limit=None):
     import traceback
     if f is None:
         f = sys._getframe().f_back
+    if limit is None:
+        limit = 10   # CPython's constants.DEBUG_STACK_DEPTH
     stack = traceback.StackSummary.extract(traceback.walk_stack(f), limit=limit,
                                            lookup_lines=False)
     stack.reverse()
