@@ -43,8 +43,10 @@ static Ref<> stdstream_write(ThreadState* ts, Object* self, Object* const* args,
     return int_from_i64(ts, as_str(args[0])->length);
 }
 
-static Ref<> stdstream_flush(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+static Ref<> stdstream_flush(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "flush", kw) || !check_nargs(ts, "flush", nargs, 0, 0)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    if (interp.output) interp.output(static_cast<StdStreamObject*>(self)->which == 2 ? Stream::Stderr : Stream::Stdout, {});
     return newref(ts->interp->None);
 }
 

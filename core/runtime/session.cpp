@@ -27,8 +27,14 @@ namespace gp {
 
 // Writes to the process's stdout/stderr. stdout is flushed before anything
 // goes to stderr, so a traceback follows the output printed before it, as
-// it does in CPython (which flushes sys.stdout before printing one).
+// it does in CPython (which flushes sys.stdout before printing one). An
+// empty chunk is sys.stdout.flush() / print(flush=True): what the C stream
+// holds goes out now, so a piped program's progress shows as it happens.
 static void default_output(Stream stream, std::string_view text) {
+    if (text.empty()) {
+        std::fflush(stream == Stream::Stderr ? stderr : stdout);
+        return;
+    }
     if (stream == Stream::Stderr) std::fflush(stdout);
     FILE* f = stream == Stream::Stderr ? stderr : stdout;
     std::fwrite(text.data(), 1, text.size(), f);

@@ -171,6 +171,11 @@ class Pool(object):
 
         self._processes = processes
         self._live = 0
+        # Held while the number of live workers changes together with the
+        # workers themselves (a replacement's start), so that close() never
+        # counts a worker that has left but whose successor is still
+        # starting: it must send exactly one sentinel per live worker.
+        self._live_lock = threading.Lock()
         try:
             while self._live < self._processes:
                 self._start_worker()
@@ -225,9 +230,10 @@ class Pool(object):
                 break
             job, i, obj = msg
             if job is None:
-                self._live -= 1
-                if i == _LEFT_AFTER_MAXTASKS and self._state in (RUN, CLOSE):
-                    self._start_worker()
+                with self._live_lock:
+                    self._live -= 1
+                    if i == _LEFT_AFTER_MAXTASKS and self._state in (RUN, CLOSE):
+                        self._start_worker()
                 continue
             try:
                 self._cache[job]._set(i, obj)
@@ -379,17 +385,20 @@ class Pool(object):
 
     def close(self):
         util.debug('closing pool')
-        if self._state == RUN:
-            self._state = CLOSE
-            # One sentinel per worker, after every queued task.
-            for _ in range(self._live):
-                self._inqueue.put(None)
+        with self._live_lock:
+            if self._state == RUN:
+                self._state = CLOSE
+                # One sentinel per worker, after every queued task.
+                for _ in range(self._live):
+                    self._inqueue.put(None)
 
     def terminate(self):
         util.debug('terminating pool')
-        if self._state == TERMINATE:
-            return
-        self._state = TERMINATE
+        with self._live_lock:
+            if self._state == TERMINATE:
+                return
+            # No replacement starts after this: the workers listed now are all.
+            self._state = TERMINATE
         self._terminate_workers()
         self._stop_result_handler()
 
