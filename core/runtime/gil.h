@@ -57,6 +57,12 @@ public:
 
 private:
     bool must_exit(ThreadState* ts) const { return finalizing_ && ts != finalizer_; }
+    bool interrupt_pending() const;
+    // Under mutex_: the main thread waits for the GIL with an interrupt
+    // pending, so other threads must let it have the GIL first.
+    bool main_first() const { return main_waiting_ && interrupt_pending(); }
+    // Under mutex_: sets EVAL_GIL_DROP on behalf of waiter `ts`.
+    void request_drop(ThreadState* ts, bool& drop_requested);
     [[noreturn]] void exit_thread(std::unique_lock<std::mutex>& lk, bool drop_requested);
     GilThreadStats& stats_for(ThreadState* ts);   // under mutex_
 
@@ -69,6 +75,7 @@ private:
     std::atomic<ThreadState*> holder_{nullptr};       // who, while locked_ (else null)
     uint64_t switch_number_ = 0;                      // bumped each time a different thread takes it
     uint64_t held_since_ = 0;                         // when holder_ took it (ns)
+    bool main_waiting_ = false;                       // the main thread is inside take()
     bool finalizing_ = false;                         // begin_finalizing() was called
     ThreadState* finalizer_ = nullptr;                // the one thread still allowed in
     std::vector<GilThreadStats> stats_;               // indexed by thread number
