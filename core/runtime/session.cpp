@@ -44,19 +44,28 @@ static void default_output(Stream stream, std::string_view text) {
 // CPython runs the site module before the program; its one part that every
 // program can see is the builtins of core/lib/_sitebuiltins.py (exit, quit,
 // help, copyright, credits, license), installed by importing it.
-static void install_site_builtins(Interpreter& interp) {
+// Imports _sitebuiltins (exit, quit, help, ...). An error there is printed
+// and start-up goes on, except SystemExit: a child process terminated while
+// it starts (Process.terminate() right after start()) must end with its
+// exit code, so false is returned with the exception still set.
+static bool install_site_builtins(Interpreter& interp) {
     ThreadState* ts = interp.main_thread();
-    if (!interp.builtins) return;
+    if (!interp.builtins) return true;
     Ref<> mod = import_module(ts, "_sitebuiltins");
     if (!mod) {
         Ref<> exc = error_fetch(ts);
+        if (exc && isinstance_of(exc.get(), interp.exc.SystemExit)) {
+            raise_object(ts, exc.get());
+            return false;
+        }
         if (exc) interp.output(Stream::Stderr, format_exception(ts, exc.get()));
     }
+    return true;
 }
 
 Session::Session(Config config) : interp_(std::make_unique<Interpreter>(config)) {
     interp_->output = default_output;
-    install_site_builtins(*interp_);
+    if (!install_site_builtins(*interp_)) error_clear(interp_->main_thread());
 }
 
 Session::~Session() = default;
@@ -184,11 +193,11 @@ static bool insert_script_dir(ThreadState* ts, std::string_view filename) {
 // __mp_main__, unpickles the Process and returns its exit code.
 int run_child_main(Interpreter& interp, const std::string& payload) {
     ThreadState* ts = interp.main_thread();
-    install_site_builtins(interp);
+    const bool started = install_site_builtins(interp);
     const std::string& filename = interp.main_filename;
     if (!filename.empty() && filename[0] != '<') interp.sources[filename] = interp.main_source;
     int status = 0;
-    if (insert_script_dir(ts, filename)) {
+    if (started && insert_script_dir(ts, filename)) {
         Ref<> spawn = import_module(ts, "multiprocessing.spawn");
         Ref<> entry = spawn ? object_getattr_cstr(ts, spawn.get(), "_child_main") : Ref<>();
         Ref<> data = entry ? bytes_from_data(ts, payload.data(), isize(payload.size())) : Ref<>();
