@@ -84,7 +84,10 @@ private:
     // last_holder_ is someone else. Written under both mutexes.
     std::mutex switch_mutex_;
     std::condition_variable switch_cond_;
-    ThreadState* last_holder_ = nullptr;              // the thread that took the GIL last
+    // The number (ThreadState::id, never reused) of the thread that took
+    // the GIL last, -1 before anyone did. Not a pointer: that thread may
+    // have ended and its ThreadState been freed since (ThreadSanitizer).
+    int64_t last_holder_ = -1;
 };
 
 // RAII: lets go of the GIL around a blocking call (Py_BEGIN_ALLOW_THREADS /

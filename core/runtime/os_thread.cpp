@@ -62,6 +62,10 @@ void os_thread_join(OsThread& t) {
 }
 
 void os_thread_exit() {
+    // Nobody will join a thread that ends this way (a daemon thread waking
+    // after its interpreter began finalizing): detached, its resources go
+    // back at once instead of leaking (ThreadSanitizer's "thread leak").
+    pthread_detach(pthread_self());
     pthread_exit(nullptr);
 }
 
