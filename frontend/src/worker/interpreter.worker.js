@@ -96,7 +96,8 @@ function run({ runId, source, filename, files = [] }) {
 // One postMessage each would flood the page, so pieces are batched; a batch
 // goes out when the stream changes, when it is large, when FLUSH_MS have
 // passed since the last one, and at the end of the run. The first write
-// after a quiet spell goes out at once, so progress lines show up live.
+// after a quiet spell goes out at once, so progress lines show up live, and
+// so does anything the program flushes.
 // (No timer can flush a batch while run() blocks this thread; a batch waits
 // at most until the program writes again or ends.)
 const FLUSH_MS = 16;
@@ -110,7 +111,13 @@ class OutputBatcher {
     this.lastFlush = -Infinity;
   }
 
+  // An empty text is the program flushing (sys.stdout.flush(),
+  // print(flush=True), input()): what is held goes out now.
   write(stream, text) {
+    if (text === '') {
+      this.flush();
+      return;
+    }
     if (stream !== this.stream) this.flush();
     this.stream = stream;
     this.text += text;
@@ -120,12 +127,16 @@ class OutputBatcher {
     }
   }
 
+  // Only a batch that was really sent starts a new spell: a flush with
+  // nothing held (a stream change, an empty write) must not hold back the
+  // next write, or the first line a program prints before it blocks would
+  // wait for the end of the run.
   flush(now = performance.now()) {
     if (this.text !== '') {
       self.postMessage({ type: OUTPUT, runId: this.runId, stream: this.stream, text: this.text });
       this.text = '';
+      this.lastFlush = now;
     }
-    this.lastFlush = now;
   }
 }
 
