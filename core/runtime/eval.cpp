@@ -1212,7 +1212,15 @@ next_instruction:
                     }
                     if (jop == POP_JUMP_BACKWARD_IF_FALSE || jop == POP_JUMP_BACKWARD_IF_TRUE) {
                         next++;
-                        if (res == (jop == POP_JUMP_BACKWARD_IF_TRUE)) JUMPBY(-(jump >> 8));
+                        if (res == (jop == POP_JUMP_BACKWARD_IF_TRUE)) {
+                            JUMPBY(-(jump >> 8));
+                            // The jump closes a loop (`while i < n:`, or `if
+                            // t >= end: break` at a loop's end), so the eval
+                            // breaker is checked as the unfused jump does it:
+                            // without this such a loop never lets go of the GIL.
+                            if (interp.eval_breaker.load(std::memory_order_relaxed) && !handle_eval_breaker(ts))
+                                goto error;
+                        }
                         DISPATCH();
                     }
                     Object* r = res ? static_cast<Object*>(interp.True) : interp.False;

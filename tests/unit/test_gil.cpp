@@ -275,3 +275,23 @@ print(time.monotonic() - start < 0.35)
     INFO(r.err);
     CHECK(r.out == "False\nTrue\n['holder releases', 'main acquired']\nTrue\n");
 }
+
+TEST_CASE("a while loop closed by a comparison lets go of the GIL", "[gil]") {
+    // Regression: COMPARE_OP fused with POP_JUMP_BACKWARD_IF_* skipped the
+    // eval breaker, so `while clock() < end: pass` kept the GIL to the end.
+    auto r = run(R"(
+import threading, time
+end = time.perf_counter() + 1.0
+def spin():
+    while time.perf_counter() < end:
+        pass
+t = threading.Thread(target=spin)
+t0 = time.perf_counter()
+t.start()
+time.sleep(0.01)
+print(time.perf_counter() - t0 < 0.5)
+t.join()
+)");
+    INFO(r.err);
+    CHECK(r.out == "True\n");
+}
