@@ -13,7 +13,8 @@ release -> acquire (the handoff proper) and request -> acquire (a waiter's
 whole wait).
 
     handoff.py [SECONDS] [INTERVAL ...]
-Prints one JSON line: {interval: {"gap": [...], "turn": [...], "trace": {...}}}.
+Prints one JSON line: {interval: {"gap": [count, median, p99], "turn": [...],
+"trace": {"honour": [...], "handoff": [...], "wait": [...]}}}, in seconds.
 """
 import json
 import sys
@@ -102,7 +103,24 @@ def measure(seconds, interval):
     return samples
 
 
+def summary(values):
+    """[count, median, 99th percentile (nearest rank)] of a list of seconds."""
+    if not values:
+        return [0, None, None]
+    s = sorted(values)
+    rank = lambda q: s[min(len(s) - 1, max(0, -(-len(s) * q // 100) - 1))]
+    return [len(s), rank(50), rank(99)]
+
+
+def summarize(samples):
+    out = {key: summary(samples[key]) for key in ("gap", "turn")}
+    if "trace" in samples:
+        out["trace"] = {key: summary(samples["trace"][key]) for key in ("honour", "handoff", "wait")}
+        out["trace"]["dropped"] = samples["trace"]["dropped"]
+    return out
+
+
 if __name__ == "__main__":
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
     intervals = [float(a) for a in sys.argv[2:]] or [0.005]
-    print(json.dumps({str(i): measure(seconds, i) for i in intervals}))
+    print(json.dumps({str(i): summarize(measure(seconds, i)) for i in intervals}))
