@@ -1,6 +1,13 @@
 // session.cpp — the embedding surface (glasspy.h) and running a program as
 // __main__ (CPython 3.11's Python/pythonrun.c: _PyRun_SimpleFileObject).
 #include <cstdio>
+#if defined(__EMSCRIPTEN__)
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <thread>
+#endif
 
 #include "bytecode/dis.h"
 #include "compiler/compiler.h"
@@ -30,6 +37,29 @@ namespace gp {
 // it does in CPython (which flushes sys.stdout before printing one). An
 // empty chunk is sys.stdout.flush() / print(flush=True): what the C stream
 // holds goes out now, so a piped program's progress shows as it happens.
+#if defined(__EMSCRIPTEN__)
+// Under Node a piped stdout is non-blocking: a write of more than the pipe
+// holds (64 KiB) fails with EAGAIN once the pipe is full, and stdio would
+// drop the rest. So the WebAssembly CLI writes through the descriptor and
+// waits for the reader.
+static void write_fully(int fd, const char* p, std::size_t n) {
+    while (n > 0) {
+        ssize_t w = ::write(fd, p, n);
+        if (w > 0) {
+            p += w;
+            n -= std::size_t(w);
+        } else if (w < 0 && (errno == EAGAIN || errno == EINTR)) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        } else {
+            return;
+        }
+    }
+}
+
+static void default_output(Stream stream, std::string_view text) {
+    if (!text.empty()) write_fully(stream == Stream::Stderr ? 2 : 1, text.data(), text.size());
+}
+#else
 static void default_output(Stream stream, std::string_view text) {
     if (text.empty()) {
         std::fflush(stream == Stream::Stderr ? stderr : stdout);
@@ -40,6 +70,7 @@ static void default_output(Stream stream, std::string_view text) {
     std::fwrite(text.data(), 1, text.size(), f);
     if (stream == Stream::Stderr) std::fflush(stderr);
 }
+#endif
 
 // CPython runs the site module before the program; its one part that every
 // program can see is the builtins of core/lib/_sitebuiltins.py (exit, quit,

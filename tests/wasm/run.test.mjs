@@ -281,3 +281,10 @@ test('the wasm CLI matches the native CLI', (t) => {
       `glasspy ${args.join(' ')}`);
   }
 });
+
+test('the CLI writes more than a pipe holds (64 KiB) in one print without losing any', () => {
+  // Node's piped stdout is non-blocking; stdio dropped what did not fit.
+  const r = spawnSync(launcher, ['-c', "print('x' * 200000)\nprint('end')"], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, `${'x'.repeat(200000)}\nend\n`);
+});
