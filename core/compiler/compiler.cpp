@@ -3459,6 +3459,7 @@ std::nullptr_t raise_syntax_error(ThreadState* ts, const SyntaxErrorInfo& err, s
     if (err.type == "IndentationError") type = interp.exc.IndentationError;
     else if (err.type == "TabError") type = interp.exc.TabError;
     else if (err.type == "MemoryError") return raise(ts, interp.exc.MemoryError, err.msg);
+    if (!err.located) return raise(ts, type, err.msg);
     // SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset))
     Ref<> msg = str_from_utf8(ts, err.msg);
     Ref<> fname = str_from_utf8(ts, filename);
@@ -3489,7 +3490,7 @@ static Mod* parse_with_warnings(ThreadState* ts, std::string_view source, std::s
                                 ParseMode mode, AstArena& arena) {
     SyntaxErrorInfo err;
     std::vector<ParseWarning> warnings;
-    Mod* mod = parse(source, mode, arena, err, &warnings);
+    Mod* mod = parse(source, mode, arena, err, &warnings, filename);
     // The parser's warnings, as CPython issues them while parsing: a filter
     // may turn one into an error, which becomes a SyntaxError at the literal.
     for (const ParseWarning& w : warnings) {

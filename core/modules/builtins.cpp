@@ -17,6 +17,7 @@
 #include <iostream>
 
 #include "compiler/compiler.h"
+#include "compiler/source_encoding.h"
 #include "objects/genericaliasobject.h"
 #include "objects/unionobject.h"
 #include "objects/mappingproxy.h"
@@ -681,6 +682,12 @@ static Ref<> builtin_compile(ThreadState* ts, Object*, Object* const* args, isiz
     if (a[3] && !is_int(a[3])) return type_error(ts, "'" + std::string(type_name(a[3])) + "' object cannot be interpreted as an integer");
     int64_t flags = 0;
     if (a[3] && !int_as_i64(a[3], &flags)) flags = 0;
+    // Bytes are a file's contents: their coding comment applies (PEP 263).
+    if (is_source && !is_str(a[0])) {
+        std::string decoded;
+        if (!decode_source_bytes(ts, text, filename, /*from_file=*/false, &decoded)) return nullptr;
+        text = std::move(decoded);
+    }
     constexpr int64_t kOnlyAst = 0x400;   // ast.PyCF_ONLY_AST
     // AST objects in or out: the ast module (core/lib/ast.py) does that work,
     // over the parser's tree (_glasspy.ast_text) and back through source.
@@ -765,6 +772,11 @@ static Ref<CodeObject> exec_code(ThreadState* ts, const char* fname, Object* src
     std::string text;
     if (!source_text(src, &text))
         return raise(ts, ts->interp->exc.TypeError, std::string(fname) + "() arg 1 must be a string, bytes or code object");
+    if (!is_str(src)) {
+        std::string decoded;
+        if (!decode_source_bytes(ts, text, "<string>", /*from_file=*/false, &decoded)) return nullptr;
+        text = std::move(decoded);
+    }
     if (mode == ParseMode::Eval) {
         // eval() ignores leading spaces and tabs, so "  1 + 1" is fine.
         std::size_t i = text.find_first_not_of(" \t");
