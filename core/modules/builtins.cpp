@@ -635,6 +635,12 @@ static Ref<> builtin_dir(ThreadState* ts, Object*, Object* const* args, isize na
 
 // The text of a source argument (str, or bytes-like as UTF-8); false with
 // no error set when `src` is neither.
+// The future features (from __future__ import ...) of the code calling
+// compile(), exec() or eval(): the code it compiles inherits them.
+static int caller_future_flags(ThreadState* ts) {
+    return ts->frame ? ts->frame->code->co_flags & kFutureFlagsMask : 0;
+}
+
 static bool source_text(Object* src, std::string* out) {
     if (is_str(src)) {
         *out = std::string(str_utf8(src));
@@ -705,7 +711,13 @@ static Ref<> builtin_compile(ThreadState* ts, Object*, Object* const* args, isiz
     }
     ParseMode mode;
     if (!parse_mode(ts, a[2], &mode)) return nullptr;
-    return compile_source(ts, text, filename, mode);
+    // Future features: those asked for, plus the caller's unless
+    // dont_inherit is true.
+    int future = int(flags & kFutureFlagsMask);
+    int dont_inherit = a[4] ? object_is_true(ts, a[4]) : 0;
+    if (dont_inherit < 0) return nullptr;
+    if (!dont_inherit) future |= caller_future_flags(ts);
+    return compile_source(ts, text, filename, mode, future);
 }
 
 // The globals/locals of exec() and eval() (bltinmodule.c: builtin_exec_impl
@@ -782,7 +794,7 @@ static Ref<CodeObject> exec_code(ThreadState* ts, const char* fname, Object* src
         std::size_t i = text.find_first_not_of(" \t");
         text.erase(0, i == std::string::npos ? text.size() : i);
     }
-    return compile_source(ts, text, "<string>", mode);
+    return compile_source(ts, text, "<string>", mode, caller_future_flags(ts));
 }
 
 // exec(source, globals=None, locals=None, /, *, closure=None)
