@@ -133,6 +133,7 @@ bool Interpreter::bootstrap() {
         {&types.member_descriptor, "member_descriptor", sizeof(Object), gc},
         {&types.super_, "super", sizeof(Object), base | gc},
         {&types.stdstream, "TextIOWrapper", sizeof(Object), 0},
+        {&types.stdbuffer, "BufferedWriter", sizeof(Object), 0},
         {&types.generator, "generator", sizeof(GenObject), gc},
     };
     for (Spec& s : specs) {
