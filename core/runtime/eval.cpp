@@ -1416,6 +1416,9 @@ next_instruction:
             Ref<> r;
             if (!spec && type_of(v.get()) == interp.types.str) {
                 r = std::move(v);
+            } else if (!spec && (type_of(v.get()) == interp.types.int_ || type_of(v.get()) == interp.types.float_)) {
+                r = object_str(ts, v.get());   // format(x, '') of an exact int or float is str(x)
+                if (!r) goto error;
             } else {
                 Object* fmt_args[2] = {v.get(), spec ? spec.get() : static_cast<Object*>(interp.empty_str)};
                 Object* format = type_lookup(type_of(v.get()), "__format__");

@@ -210,6 +210,11 @@ public:
     StrObject* latin1_chars[256] = {};       // one-character strings, as CPython caches them
     TupleObject* empty_tuple = nullptr;
     DictObject* interned = nullptr;          // sys.intern() table: str -> same str [root]
+    // intern(const char*)'s memo: the C string's address -> its immortal
+    // interned str (borrowed). The runtime names what it looks up by string
+    // literals (type_lookup(t, "__format__")), so the address almost always
+    // identifies the name; the text is compared too, for any other caller.
+    std::unordered_map<const char*, StrObject*> intern_memo;
 
     DictObject* modules = nullptr;           // sys.modules [root]
     ModuleObject* builtins = nullptr;        // the builtins module [root]
