@@ -24,7 +24,8 @@ namespace gp {
 // on the same counter as Python frames (ts->recursion_depth), so a
 // recursion that alternates between C++ and Python code stops at
 // sys.getrecursionlimit() levels in all, and whichever level crosses the
-// limit names itself in the message.
+// limit names itself in the message. Running out of machine stack first
+// (cstack.cpp) raises the same error.
 struct CRecursionGuard {
     ThreadState* ts;
     bool ok;
@@ -32,7 +33,7 @@ struct CRecursionGuard {
         // While the RecursionError itself is being built (which calls
         // functions too), 50 more levels are allowed: CPython's headroom.
         int limit = ts->interp->recursion_limit + (ts->recursion_headroom ? 50 : 0);
-        ok = ++ts->recursion_depth <= limit;
+        ok = ++ts->recursion_depth <= limit && !c_stack_exhausted(ts);
         if (!ok) {
             ts->recursion_headroom++;
             raise(ts, ts->interp->exc.RecursionError, std::string("maximum recursion depth exceeded") + where);
