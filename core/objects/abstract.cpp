@@ -218,6 +218,14 @@ int generic_setattr(ThreadState* ts, Object* o, Object* name, Object* value) {
         Ref<DictObject> d = dict_new(ts);
         if (!d) return -1;
         *dictptr = d.release();
+        // CPython 3.11 keeps these attributes in a values array, which is
+        // no container: the dict made here does not count towards the
+        // collector's gen-0 threshold (typeobject_instances.cpp gives the
+        // count back when it dies unseen, and counts it when it shows).
+        if (type_has_flag(t, TPFLAGS_MANAGED_DICT)) {
+            auto& g0 = ts->interp->gc.generations[0];
+            if (g0.count > 0) g0.count--;
+        }
     }
     if (value) return dict_set_item(ts, as_dict(*dictptr), name, value) ? 0 : -1;
     if (!dict_del_item(ts, as_dict(*dictptr), name)) {
