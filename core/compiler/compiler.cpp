@@ -13,6 +13,8 @@
 // never a fake SyntaxError.
 #include "compiler/compiler.h"
 
+#include "parser/ast_dump.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -3481,8 +3483,10 @@ std::nullptr_t raise_syntax_error(ThreadState* ts, const SyntaxErrorInfo& err, s
     return raise_object(ts, exc.get());
 }
 
-Ref<CodeObject> compile_source(ThreadState* ts, std::string_view source, std::string_view filename, ParseMode mode) {
-    AstArena arena;
+// Parses `source` into `arena` and issues the parser's warnings, as the
+// first step of compile() and of ast.parse(). Null with the error raised.
+static Mod* parse_with_warnings(ThreadState* ts, std::string_view source, std::string_view filename,
+                                ParseMode mode, AstArena& arena) {
     SyntaxErrorInfo err;
     std::vector<ParseWarning> warnings;
     Mod* mod = parse(source, mode, arena, err, &warnings);
@@ -3500,6 +3504,27 @@ Ref<CodeObject> compile_source(ThreadState* ts, std::string_view source, std::st
         }
     }
     if (!mod) return raise_syntax_error(ts, err, filename);
+    return mod;
+}
+
+bool source_to_ast_text(ThreadState* ts, std::string_view source, std::string_view filename, ParseMode mode,
+                        std::string* out) {
+    AstArena arena;
+    Mod* mod = parse_with_warnings(ts, source, filename, mode, arena);
+    if (!mod) return false;
+    *out = ast::dump(mod, /*include_attributes=*/true);
+    return true;
+}
+
+Ref<CodeObject> compile_source(ThreadState* ts, std::string_view source, std::string_view filename, ParseMode mode) {
+    AstArena arena;
+    Mod* mod = parse_with_warnings(ts, source, filename, mode, arena);
+    if (!mod) return nullptr;
+    return compile_mod(ts, mod, filename, mode);
+}
+
+Ref<CodeObject> compile_mod(ThreadState* ts, Mod* mod, std::string_view filename, ParseMode mode) {
+    SyntaxErrorInfo err;
     SymbolTable st;
     if (!st.build(mod, err)) return raise_syntax_error(ts, err, filename);
     Compiler c(ts, filename, st);

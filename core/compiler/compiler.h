@@ -5,6 +5,7 @@
 //   basic blocks (compiler.cpp)  →  assembly (flowgraph.cpp)  →  CodeObject.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "objects/object.h"
@@ -19,6 +20,22 @@ struct CodeObject;
 // attributes set, and returns null.
 Ref<CodeObject> compile_source(ThreadState* ts, std::string_view source, std::string_view filename,
                                ParseMode mode);
+
+// Parses `source` as compile(..., flags=ast.PyCF_ONLY_AST) does (no symbol
+// table, so only the parser's errors) and writes the tree as
+// ast.dump(tree, include_attributes=True) text, which the `ast` module turns
+// into node objects. False with SyntaxError raised.
+bool source_to_ast_text(ThreadState* ts, std::string_view source, std::string_view filename, ParseMode mode,
+                        std::string* out);
+
+// The rest of compile_source once there is a tree: symbol table, code
+// generation, assembly.
+Ref<CodeObject> compile_mod(ThreadState* ts, ast::Mod* mod, std::string_view filename, ParseMode mode);
+
+// compile() of a tree of `ast` node objects (core/lib/ast.py): reads it back
+// into the parser's tree (ast_from_object.cpp) and compiles that. TypeError
+// or ValueError for a malformed tree, as CPython words them.
+Ref<CodeObject> compile_ast_object(ThreadState* ts, Object* tree, std::string_view filename, ParseMode mode);
 
 // Raises the Python exception described by `err` (SyntaxError and friends).
 std::nullptr_t raise_syntax_error(ThreadState* ts, const SyntaxErrorInfo& err, std::string_view filename);

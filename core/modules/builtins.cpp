@@ -674,13 +674,30 @@ static Ref<> builtin_compile(ThreadState* ts, Object*, Object* const* args, isiz
     Object* a[7];
     if (!parse_clinic(ts, "compile", names, 7, 3, args, nargs, kw, a)) return nullptr;
     std::string text;
-    if (!source_text(a[0], &text)) return type_error(ts, "compile() arg 1 must be a string, bytes or AST object");
+    bool is_source = source_text(a[0], &text);
     std::string filename;
     if (!source_text(a[1], &filename) || is_memoryview(a[1]))
         return type_error(ts, std::string("expected str, bytes or os.PathLike object, not ") + type_name(a[1]));
+    if (a[3] && !is_int(a[3])) return type_error(ts, "'" + std::string(type_name(a[3])) + "' object cannot be interpreted as an integer");
+    int64_t flags = 0;
+    if (a[3] && !int_as_i64(a[3], &flags)) flags = 0;
+    constexpr int64_t kOnlyAst = 0x400;   // ast.PyCF_ONLY_AST
+    // AST objects in or out: the ast module (core/lib/ast.py) does that work,
+    // over the parser's tree (_glasspy.ast_text) and back through source.
+    if (!is_source || (flags & kOnlyAst)) {
+        Ref<> ast = import_module(ts, "ast");
+        if (!ast) return nullptr;
+        Ref<> fn = object_getattr_cstr(ts, ast.get(), "_compile");
+        if (!fn) return nullptr;
+        Ref<> fname = str_from_utf8(ts, filename);
+        Ref<> fl = int_from_i64(ts, flags);
+        Ref<> src = is_source ? str_from_utf8(ts, text) : newref(a[0]);
+        if (!fname || !fl || !src) return nullptr;
+        Object* call_args[] = {src.get(), fname.get(), a[2], fl.get()};
+        return object_vectorcall(ts, fn.get(), call_args, 4);
+    }
     ParseMode mode;
     if (!parse_mode(ts, a[2], &mode)) return nullptr;
-    if (a[3] && !is_int(a[3])) return type_error(ts, "'" + std::string(type_name(a[3])) + "' object cannot be interpreted as an integer");
     return compile_source(ts, text, filename, mode);
 }
 

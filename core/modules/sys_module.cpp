@@ -20,6 +20,7 @@
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
+#include "runtime/tracing.h"
 #include "runtime/traceback.h"
 
 namespace gp {
@@ -42,8 +43,10 @@ static Ref<> stdstream_write(ThreadState* ts, Object* self, Object* const* args,
     return int_from_i64(ts, as_str(args[0])->length);
 }
 
-static Ref<> stdstream_flush(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+static Ref<> stdstream_flush(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "flush", kw) || !check_nargs(ts, "flush", nargs, 0, 0)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    if (interp.output) interp.output(static_cast<StdStreamObject*>(self)->which == 2 ? Stream::Stderr : Stream::Stdout, {});
     return newref(ts->interp->None);
 }
 
@@ -235,7 +238,35 @@ static Ref<> sys_excepthook(ThreadState* ts, Object*, Object* const* args, isize
     return newref(ts->interp->None);
 }
 
+// sys.settrace(function) / sys.gettrace() / sys.setprofile / sys.getprofile:
+// the calling thread's hooks (runtime/tracing.h).
+static Ref<> sys_settrace(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "settrace", kw) || !check_nargs(ts, "settrace", nargs, 1, 1)) return nullptr;
+    set_trace_function(ts, args[0]);
+    return newref(ts->interp->None);
+}
+
+static Ref<> sys_gettrace(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "gettrace", kw) || !check_nargs(ts, "gettrace", nargs, 0, 0)) return nullptr;
+    return newref(ts->trace_func ? ts->trace_func : ts->interp->None);
+}
+
+static Ref<> sys_setprofile(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "setprofile", kw) || !check_nargs(ts, "setprofile", nargs, 1, 1)) return nullptr;
+    set_profile_function(ts, args[0]);
+    return newref(ts->interp->None);
+}
+
+static Ref<> sys_getprofile(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "getprofile", kw) || !check_nargs(ts, "getprofile", nargs, 0, 0)) return nullptr;
+    return newref(ts->profile_func ? ts->profile_func : ts->interp->None);
+}
+
 static const MethodDef sys_methods[] = {
+    {"settrace", sys_settrace, 0, "settrace(function)\n\nSet the global debug tracing function.  It will be called on each\nfunction call.  See the debugger chapter in the library manual."},
+    {"gettrace", sys_gettrace, 0, "gettrace()\n\nReturn the global debug tracing function set with sys.settrace.\nSee the debugger chapter in the library manual."},
+    {"setprofile", sys_setprofile, 0, "setprofile(function)\n\nSet the profiling function.  It will be called on each function call\nand return.  See the profiler chapter in the library manual."},
+    {"getprofile", sys_getprofile, 0, "getprofile()\n\nReturn the profiling function set with sys.setprofile.\nSee the profiler chapter in the library manual."},
     {"excepthook", sys_excepthook, 0, "Handle an exception by displaying it with a traceback on sys.stderr."},
     {"_getframe", sys_getframe, 0, "Return a frame object from the call stack."},
     {"exception", sys_exception, 0, "Return the current exception."},
@@ -285,6 +316,9 @@ Ref<ModuleObject> make_sys_module(ThreadState* ts) {
     if (!dict_set_cstr(ts, d, "argv", argv.get())) return nullptr;
     Ref<ListObject> path = list_new(ts, 0);
     if (!path || !dict_set_cstr(ts, d, "path", path.get())) return nullptr;
+    // -W options: glasspy's command line takes none, so the list is empty.
+    Ref<ListObject> warnoptions = list_new(ts, 0);
+    if (!warnoptions || !dict_set_cstr(ts, d, "warnoptions", warnoptions.get())) return nullptr;
     Ref<TupleObject> builtin_names = tuple_new(ts, 0);
     if (!builtin_names || !dict_set_cstr(ts, d, "builtin_module_names", builtin_names.get())) return nullptr;
     if (!dict_set_cstr(ts, d, "modules", interp.modules)) return nullptr;
