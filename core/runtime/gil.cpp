@@ -127,9 +127,9 @@ void Gil::take(ThreadState* ts) {
         std::lock_guard<std::mutex> sl(switch_mutex_);
         locked_ = true;
         holder_.store(ts, std::memory_order_release);
-        if (last_holder_ != ts) {
-            int64_t previous = last_holder_ ? int64_t(last_holder_->id) : -1;
-            last_holder_ = ts;
+        if (last_holder_ != int64_t(ts->id)) {
+            int64_t previous = last_holder_;
+            last_holder_ = int64_t(ts->id);
             switch_number_++;
             interp_.trace.emit(TraceKind::GilSwitch, ts->id, previous);
         }
@@ -163,7 +163,7 @@ void Gil::drop(ThreadState* ts, bool forced) {
         std::unique_lock<std::mutex> sl(switch_mutex_);
         // Not switched yet: wait until another thread has the GIL, so that
         // we do not simply take it back (FORCE_SWITCHING).
-        switch_cond_.wait(sl, [&] { return last_holder_ != ts || finalizing_; });
+        switch_cond_.wait(sl, [&] { return last_holder_ != int64_t(ts->id) || finalizing_; });
     }
 }
 

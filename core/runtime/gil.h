@@ -74,10 +74,12 @@ private:
     std::vector<GilThreadStats> stats_;               // indexed by thread number
 
     // FORCE_SWITCHING: the dropping thread waits on switch_cond_ until
-    // last_holder_ is someone else. Written under both mutexes.
+    // last_holder_ is someone else. Written under both mutexes. A thread
+    // number, not a pointer: the last holder may have ended since and its
+    // ThreadState been freed (and its address reused by a new thread).
     std::mutex switch_mutex_;
     std::condition_variable switch_cond_;
-    ThreadState* last_holder_ = nullptr;              // the thread that took the GIL last
+    int64_t last_holder_ = -1;                        // number of the thread that took the GIL last; -1: none
 };
 
 // RAII: lets go of the GIL around a blocking call (Py_BEGIN_ALLOW_THREADS /

@@ -162,6 +162,8 @@ struct ThreadState {
     ExcStackItem* exc_info_outer = nullptr;  // the levels beneath a running generator (handled_exception)
     int recursion_depth = 0;          // Python frames + nested C++ calls that recurse (repr, ==, calls)
     int c_eval_entries = 0;           // eval loops active on this thread's machine stack (see eval.cpp)
+    uintptr_t c_stack_low = 0;        // below this address the machine stack is nearly gone (cstack.cpp); 0: not measured
+    uint64_t c_stack_thread = 0;      // the OS thread c_stack_low was measured on
     int recursion_headroom = 0;       // > 0 while a RecursionError is being raised
     std::unique_ptr<struct FrameStack> frames;  // storage for interpreter frames
     std::vector<Object*> repr_running;  // containers whose repr is in progress (Py_ReprEnter); borrowed, not a root
@@ -176,6 +178,13 @@ struct ThreadState {
     explicit ThreadState(Interpreter* i);
     ~ThreadState();
 };
+
+// Whether the calling OS thread has used its machine stack down to the
+// safety margin (cstack.cpp): C++ recursion (nested eval loops, repr and
+// comparison of deeply nested containers) then raises RecursionError
+// instead of crashing, whatever sys.setrecursionlimit() or
+// threading.stack_size() say.
+bool c_stack_exhausted(ThreadState* ts);
 
 class Interpreter {
 public:
