@@ -300,8 +300,12 @@ static void inherit_slots(TypeObject* t, TypeObject* b) {
 // such as `class Q(int, B)` must not lend Q the fixed offsets of B's
 // instances: Q's instances are laid out after int's digits, not B's header.
 // tp_new goes with the layout: it allocates the instance (type_ready_set_new).
+// A built-in type straight under object that has no tp_new of its own
+// cannot be instantiated from Python at all (list_iterator, code, frame...):
+// object's tp_new would make an instance whose fields were never set.
 static void inherit_special(TypeObject* t, TypeObject* b) {
-    if (!t->tp_new) t->tp_new = b->tp_new;
+    bool builtin_under_object = b == t->interp->types.object && !is_heap(t);
+    if (!t->tp_new && !builtin_under_object) t->tp_new = b->tp_new;
     if (!t->tp_basicsize) t->tp_basicsize = b->tp_basicsize;
     if (!t->tp_itemsize) t->tp_itemsize = b->tp_itemsize;
     if (!t->tp_dictoffset) t->tp_dictoffset = b->tp_dictoffset;
