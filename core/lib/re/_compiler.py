@@ -9,7 +9,8 @@ Each node of the tree (see _parser) becomes a few instructions:
     repeat of one character  REPEAT_ONE / MIN_REPEAT_ONE / POSS_REPEAT_ONE with the
                              character test inline: the engine counts in a loop
     other repeats            REPEAT id min max until  body  MAX_UNTIL/MIN_UNTIL id repeat
-                             (possessive: the greedy form inside ATOMIC_ENTER/EXIT)
+                             (possessive: the greedy form inside ATOMIC_ENTER/EXIT, and each
+                             iteration atomic too, as sre runs it)
     group n                  MARK 2n-2  body  MARK 2n-1
     (?>...)                  ATOMIC_ENTER  body  ATOMIC_EXIT
     lookaround               ASSERT(_NOT) back after  body  ASSERT(_NOT)_EXIT
@@ -180,8 +181,10 @@ def _compile(code, items, flags, ctx):
         elif op == "repeat":
             kind, lo, hi, item = av
             if kind == "poss" and not _is_unit(item):
+                # sre's POSSESSIVE_REPEAT: each iteration keeps the first
+                # way its body matched, and the count never backs off.
                 emit(ATOMIC_ENTER)
-                _compile_repeat(code, "max", lo, hi, item, flags, ctx)
+                _compile_repeat(code, "max", lo, hi, [("atomic", item)], flags, ctx)
                 emit(ATOMIC_EXIT)
             else:
                 _compile_repeat(code, kind, lo, hi, item, flags, ctx)
