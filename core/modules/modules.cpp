@@ -22,6 +22,8 @@ Ref<ModuleObject> make_traceback_c_module(ThreadState* ts);  // traceback_module
 Ref<ModuleObject> make_thread_module(ThreadState* ts);   // thread_module.cpp (_thread)
 Ref<ModuleObject> make_mp_module(ThreadState* ts);       // mp_module.cpp (_glasspy_mp)
 Ref<ModuleObject> make_tracemalloc_c_module(ThreadState* ts);  // tracemalloc_module.cpp (_tracemalloc)
+Ref<ModuleObject> make_codecs_c_module(ThreadState* ts);  // codecs_module.cpp (_glasspy_codecs)
+Ref<ModuleObject> make_unicodedata_module(ThreadState* ts);  // unicodedata_module.cpp
 
 const BuiltinModuleDef kBuiltinModules[] = {
     {"_dis", make_dis_module},
@@ -42,6 +44,8 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"_thread", make_thread_module},
     {"_glasspy_mp", make_mp_module},
     {"_tracemalloc", make_tracemalloc_c_module},
+    {"_glasspy_codecs", make_codecs_c_module},
+    {"unicodedata", make_unicodedata_module},
     {nullptr, nullptr},
 };
 

@@ -96,6 +96,9 @@ bool unicode_encode(ThreadState* ts, StrObject* s, std::string_view encoding, st
                     std::string* out);
 Ref<> unicode_decode(ThreadState* ts, std::string_view data, std::string_view encoding,
                      std::string_view errors);
+// Is `encoding` one of the codecs written in C++? (canonical name out, if
+// asked). Other encodings go through the Python codec registry (_codecs.py).
+bool unicode_builtin_codec(std::string_view encoding, std::string* canonical);
 // The bytes object str.encode returns. Defined weakly (raising
 // NotImplementedError) in unicode_codecs.cpp; bytesobject.cpp provides the
 // real one and the linker picks it.
