@@ -9,9 +9,9 @@ and keeps modules only for the generated charmap tables."""
 
 import codecs
 import _codecs
-from encodings import aliases as _aliases_module
+from encodings import aliases
 
-aliases = _aliases_module.aliases
+_aliases = aliases.aliases
 
 _cache = {}
 _unknown = object()
@@ -364,7 +364,7 @@ def search_function(encoding):
     if entry is not _unknown:
         return entry
     norm = normalize_encoding(encoding)
-    modname = aliases.get(norm) or aliases.get(norm.replace(".", "_")) or norm.lower()
+    modname = _aliases.get(norm) or _aliases.get(norm.replace(".", "_")) or norm.lower()
     entry = None
     factory = _builtin.get(modname)
     if factory is not None:
