@@ -24,6 +24,7 @@ Ref<ModuleObject> make_mp_module(ThreadState* ts);       // mp_module.cpp (_glas
 Ref<ModuleObject> make_tracemalloc_c_module(ThreadState* ts);  // tracemalloc_module.cpp (_tracemalloc)
 Ref<ModuleObject> make_codecs_c_module(ThreadState* ts);  // codecs_module.cpp (_glasspy_codecs)
 Ref<ModuleObject> make_unicodedata_module(ThreadState* ts);  // unicodedata_module.cpp
+Ref<ModuleObject> make_imp_module(ThreadState* ts);  // imp_module.cpp (_imp)
 
 const BuiltinModuleDef kBuiltinModules[] = {
     {"_dis", make_dis_module},
@@ -46,6 +47,7 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"_tracemalloc", make_tracemalloc_c_module},
     {"_glasspy_codecs", make_codecs_c_module},
     {"unicodedata", make_unicodedata_module},
+    {"_imp", make_imp_module},
     {nullptr, nullptr},
 };
 
