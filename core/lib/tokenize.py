@@ -344,7 +344,13 @@ def open(filename):
     try:
         encoding, lines = detect_encoding(buffer.readline)
         buffer.seek(0)
-        text = TextIOWrapper(buffer, encoding, line_buffering=True)
+        try:
+            text = TextIOWrapper(buffer, encoding, line_buffering=True)
+        except TypeError:
+            # glasspy's files cannot wrap another stream: open the file
+            # again as text in the encoding found.
+            buffer.close()
+            return _builtin_open(filename, 'r', encoding=encoding)
         text.mode = 'r'
         return text
     except:
