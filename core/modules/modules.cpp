@@ -25,6 +25,7 @@ Ref<ModuleObject> make_tracemalloc_c_module(ThreadState* ts);  // tracemalloc_mo
 Ref<ModuleObject> make_codecs_c_module(ThreadState* ts);  // codecs_module.cpp (_glasspy_codecs)
 Ref<ModuleObject> make_unicodedata_module(ThreadState* ts);  // unicodedata_module.cpp
 Ref<ModuleObject> make_imp_module(ThreadState* ts);  // imp_module.cpp (_imp)
+Ref<ModuleObject> make_zlib_c_module(ThreadState* ts);  // zlib_module.cpp (_zlib)
 
 const BuiltinModuleDef kBuiltinModules[] = {
     {"_dis", make_dis_module},
@@ -48,6 +49,7 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"_glasspy_codecs", make_codecs_c_module},
     {"unicodedata", make_unicodedata_module},
     {"_imp", make_imp_module},
+    {"_zlib", make_zlib_c_module},
     {nullptr, nullptr},
 };
 
