@@ -95,9 +95,6 @@ def _buffered(encode, decode, name):
 
 
 def _info(name, encode, decode, ienc, idec, reader, writer, text=True):
-    module = "encodings." + name.replace("-", "_")
-    for cls in (ienc, idec, reader, writer):
-        cls.__module__ = module
     info = codecs.CodecInfo(name=name, encode=encode, decode=decode, incrementalencoder=ienc,
                             incrementaldecoder=idec, streamreader=reader, streamwriter=writer,
                             _is_text_encoding=text)
@@ -376,6 +373,12 @@ def search_function(encoding):
             mod = None
         if mod is not None and hasattr(mod, "getregentry"):
             entry = mod.getregentry()
+    if entry is not None:
+        # The classes read as those of CPython's per-codec modules.
+        for cls in (entry.incrementalencoder, entry.incrementaldecoder, entry.streamreader, entry.streamwriter):
+            if isinstance(cls, type) and cls.__module__ == __name__:
+                cls.__module__ = "encodings." + modname
+                cls.__qualname__ = cls.__name__
     _cache[encoding] = entry
     return entry
 

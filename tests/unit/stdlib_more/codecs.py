@@ -39,3 +39,25 @@ print(str(b'caf\xe9', 'cp1252'), bytes('café', 'mac-roman'), 'ab'.encode('utf-3
 print("\N{GREEK SMALL LETTER ALPHA}\N{snowman}")
 os.remove(_path)
 print(codecs.lookup_error('strict') is codecs.strict_errors, codecs.lookup('utf8') is codecs.lookup('UTF-8'))
+
+# More codecs and handlers, one call each
+for f in [lambda: 'é'.encode('ascii', 'foo'), lambda: b'\xff'.decode('utf-8', 'foo'), lambda: 'a'.encode('ascii', 'foo'),
+          lambda: codecs.lookup(5), lambda: codecs.lookup_error('nope'), lambda: codecs.encode('x', 'nope'),
+          lambda: 'é'.encode('cp1252', 'strict'), lambda: 'ü€'.encode('latin-1', 'xmlcharrefreplace'),
+          lambda: b'\x80abc'.decode('ascii', 'backslashreplace'), lambda: b'\x80abc'.decode('cp437'),
+          lambda: b'\xd0\xf0'.decode('koi8-r'), lambda: 'abc'.encode('utf-16-be'), lambda: b'\x00a\x00b'.decode('utf_16_be'),
+          lambda: 'x\udcff'.encode('utf-8', 'surrogateescape'), lambda: b'a\xffb'.decode('utf-8', 'surrogateescape'),
+          lambda: '\ud800'.encode('utf-8', 'surrogatepass'), lambda: codecs.decode(b'68656c6c6f', 'hex'),
+          lambda: codecs.decode(b'aGVsbG8=\n', 'base64'), lambda: codecs.encode('abc', 'rot_13'),
+          lambda: b'caf\xc3\xa9'.decode('UTF8'), lambda: 'x'.encode('utf-8-sig'), lambda: bytes('€', 'iso8859_15'),
+          lambda: str(b'\xa4', 'iso-8859-15'), lambda: 'é'.encode('ascii', 'namereplace'), lambda: b'\xe9'.decode('mac_roman'),
+          lambda: codecs.charmap_build('ab'), lambda: codecs.utf_16_ex_decode(b'\xfe\xff\x00a'),
+          lambda: codecs.escape_encode(b"a'\n\x00"), lambda: codecs.escape_decode(b"a\\n\\x41"),
+          lambda: codecs.register(1), lambda: codecs.getincrementaldecoder('hex'), lambda: codecs.lookup('utf-8').name,
+          lambda: '\u20ac'.encode('utf-7'), lambda: b'+AKM-1'.decode('utf-7'), lambda: 'ABC'.encode('cp037'),
+          lambda: 'été'.encode('ascii', 'ignore'), lambda: b'\xff\xfe'.decode('ascii', 'replace'), lambda: codecs.decode(b'abc', 'unicode_escape'),
+          lambda: codecs.encode('\u1234x\n', 'unicode_escape'), lambda: codecs.encode('\u1234x\xe9', 'raw_unicode_escape'), lambda: codecs.decode('\\u00e9', 'unicode_escape')]:
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
