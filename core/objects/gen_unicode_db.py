@@ -293,8 +293,9 @@ def data_main():
             else:
                 name_bytes.extend((0x80 | (i >> 8), i & 0xFF))
     carray(w, "uint8_t", "kNameData", name_bytes, 32)
-    w("static const NameRun kNameRuns[%d] = {\n" % len(runs))
-    for cp, off in runs:
+    # One more run after the last, at 0x110000, marks where the names end.
+    w("static const NameRun kNameRuns[%d] = {\n" % (len(runs) + 1))
+    for cp, off in runs + [(0x110000, len(name_bytes))]:
         w("    {0x%X, %d},\n" % (cp, off))
     w("};\n\n")
     w("static const NameRange kNameRanges[%d] = {\n" % len(ranges))

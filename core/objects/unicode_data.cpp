@@ -20334,7 +20334,7 @@ static const uint8_t kNameData[219166] = {
     171,206,2,67,171,208,2,67,171,209,2,67,171,210,2,67,171,211,2,67,171,212,2,67,171,213,2,67,171,214,
 };
 
-static const NameRun kNameRuns[1680] = {
+static const NameRun kNameRuns[1681] = {
     {0x20, 0},
     {0x40, 111},
     {0x60, 288},
@@ -22015,6 +22015,7 @@ static const NameRun kNameRuns[1680] = {
     {0xE01A9, 218882},
     {0xE01C9, 219010},
     {0xE01E9, 219138},
+    {0x110000, 219166},
 };
 
 static const NameRange kNameRanges[13] = {

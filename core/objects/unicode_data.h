@@ -53,7 +53,7 @@ struct UnicodeDataTables {
     // A name: one byte (its word count), then each word's number as one
     // byte (< 0x80) or two (0x80 | high, low).
     const uint8_t* name_data;
-    const NameRun* name_runs;
+    const NameRun* name_runs;         // name_run_count runs, then an end marker at 0x110000
     int name_run_count;
     const NameRange* name_ranges;
     int name_range_count;

@@ -138,19 +138,19 @@ std::string unicode_char_name(uint32_t cp) {
         }
     }
     // The run that would hold cp: the last one starting at or before it.
+    // Every run has a successor (the end marker), which bounds its names.
     const NameRun* end = t.name_runs + t.name_run_count;
     const NameRun* run = std::upper_bound(t.name_runs, end, cp, [](uint32_t c, const NameRun& r) { return c < r.cp; });
     if (run == t.name_runs) return "";
     --run;
-    uint32_t run_end = run + 1 < end ? run[1].cp : 0x110000;
     const uint8_t* p = t.name_data + run->offset;
-    const uint8_t* stop = run + 1 < end ? t.name_data + run[1].offset : nullptr;
+    const uint8_t* stop = t.name_data + run[1].offset;
     // Names in a run belong to consecutive code points.
     for (uint32_t c = run->cp; c < cp; c++) {
-        if (c + 1 >= run_end || (stop && p >= stop)) return "";
+        if (p >= stop) return "";
         p = skip_name(p);
     }
-    if (stop && p >= stop) return "";
+    if (p >= stop) return "";
     int n = *p++;
     std::string out;
     for (int i = 0; i < n; i++) {
@@ -212,8 +212,8 @@ int64_t unicode_lookup_name(std::string_view query) {
     }
     for (int r = 0; r < t.name_run_count; r++) {
         const uint8_t* p = t.name_data + t.name_runs[r].offset;
-        const uint8_t* stop = r + 1 < t.name_run_count ? t.name_data + t.name_runs[r + 1].offset : nullptr;
-        for (uint32_t cp = t.name_runs[r].cp; stop ? p < stop : *p != 0; cp++) {
+        const uint8_t* stop = t.name_data + t.name_runs[r + 1].offset;
+        for (uint32_t cp = t.name_runs[r].cp; p < stop; cp++) {
             const uint8_t* q = p;
             int n = *q++;
             bool same = n == int(words.size());
@@ -223,7 +223,6 @@ int64_t unicode_lookup_name(std::string_view query) {
             }
             if (same) return cp;
             p = q;
-            if (!stop) break;
         }
     }
     return -1;

@@ -39,3 +39,10 @@ for f in ['NFC', 'NFD', 'NFKC', 'NFKD']:
         t = rng.choice(bases) + ''.join(rng.choice(marks) for _ in range(rng.randrange(4))) + rng.choice(bases) + rng.choice(marks)
         h.update(u.normalize(f, t).encode('utf-8'))
     print(f, h.hexdigest())
+# (names at the ends of the table)
+import unicodedata as u
+for cp in [0xE01EF, 0xE01F0, 0xE0200, 0x10FFFF, 0x10FFFD, 0xF0000, 0x1FBF9, 0x1FBFA, 0x2FA1D, 0x2FA1E, 0x31350, 0x3134A]:
+    print(hex(cp), u.name(chr(cp), None))
+print(u.lookup('VARIATION SELECTOR-256') == chr(0xE01EF))
+cnt = sum(1 for cp in range(0, 0x110000, 3) if u.name(chr(cp), None))
+print(cnt)
