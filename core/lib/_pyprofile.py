@@ -103,7 +103,7 @@ class ProfilerCore:
         # Pops the innermost record and adds its times to its entry.
         key, start, subtime, caller = self._stack.pop()
         elapsed = t - start
-        inline = elapsed - subtime
+        inline = max(elapsed - subtime, 0.0)    # float rounding must not make it negative
         if self._stack:
             self._stack[-1][2] += elapsed
         entry = self._entries[key]

@@ -2,7 +2,7 @@
 import cProfile, profile, pstats, io, re, sys, os, tempfile
 
 def mask(text):
-    return re.sub(r'\d+\.\d{3}', 'T', text)
+    return re.sub(r'-?\d+\.\d{3}', 'T', text)
 
 def fib(n):
     return n if n < 2 else fib(n - 1) + fib(n - 2)
