@@ -133,7 +133,7 @@ def _text_decode(data, encoding, errors):
 
 # ------------------------------------------------------------ error handlers
 
-def strict_errors(exception, /):
+def _strict_errors(exception, /):
     if isinstance(exception, BaseException):
         raise exception
     raise TypeError("codec must pass exception instance")
@@ -143,13 +143,13 @@ def _cant_handle(exc):
     return TypeError("don't know how to handle %s in error callback" % type(exc).__name__)
 
 
-def ignore_errors(exception, /):
+def _ignore_errors(exception, /):
     if isinstance(exception, (UnicodeEncodeError, UnicodeDecodeError, UnicodeTranslateError)):
         return ("", exception.end)
     raise _cant_handle(exception)
 
 
-def replace_errors(exception, /):
+def _replace_errors(exception, /):
     if isinstance(exception, UnicodeEncodeError):
         return ("?" * (exception.end - exception.start), exception.end)
     if isinstance(exception, UnicodeDecodeError):
@@ -168,7 +168,7 @@ def _escape(c):
     return "\\U%08x" % n
 
 
-def backslashreplace_errors(exception, /):
+def _backslashreplace_errors(exception, /):
     if isinstance(exception, UnicodeDecodeError):
         part = exception.object[exception.start:exception.end]
         return ("".join("\\x%02x" % b for b in part), exception.end)
@@ -178,14 +178,14 @@ def backslashreplace_errors(exception, /):
     raise _cant_handle(exception)
 
 
-def xmlcharrefreplace_errors(exception, /):
+def _xmlcharrefreplace_errors(exception, /):
     if isinstance(exception, UnicodeEncodeError):
         part = exception.object[exception.start:exception.end]
         return ("".join("&#%d;" % ord(c) for c in part), exception.end)
     raise _cant_handle(exception)
 
 
-def namereplace_errors(exception, /):
+def _namereplace_errors(exception, /):
     if isinstance(exception, UnicodeEncodeError):
         import unicodedata
         out = []
@@ -196,7 +196,7 @@ def namereplace_errors(exception, /):
     raise _cant_handle(exception)
 
 
-def surrogateescape_errors(exception, /):
+def _surrogateescape_errors(exception, /):
     if isinstance(exception, UnicodeDecodeError):
         part = exception.object[exception.start:exception.end]
         if all(b >= 128 for b in part[:4]):
@@ -213,7 +213,7 @@ def surrogateescape_errors(exception, /):
     raise _cant_handle(exception)
 
 
-def surrogatepass_errors(exception, /):
+def _surrogatepass_errors(exception, /):
     if isinstance(exception, UnicodeEncodeError):
         enc = exception.encoding.replace("_", "-").lower()
         if enc in ("utf-8", "utf8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"):
@@ -225,6 +225,12 @@ def surrogatepass_errors(exception, /):
         raise exception
     raise _cant_handle(exception)
 
+
+# The handlers under their CPython names are built-in functions of
+# _glasspy_codecs that call the ones above.
+from _glasspy_codecs import (strict_errors, ignore_errors, replace_errors, backslashreplace_errors,
+                             xmlcharrefreplace_errors, namereplace_errors, surrogateescape_errors,
+                             surrogatepass_errors)
 
 _handlers = {
     "strict": strict_errors, "ignore": ignore_errors, "replace": replace_errors,

@@ -60,7 +60,36 @@ static Ref<> cc_builtin_name(ThreadState* ts, Object*, Object* const* args, isiz
     return str_from_utf8(ts, canonical);
 }
 
+// The built-in error handlers are built-in functions in CPython
+// (<built-in function strict_errors>); these are, and each runs the
+// handler of the same name with a leading underscore in _codecs.py.
+template <const char* Name>
+static Ref<> cc_handler(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, Name + 1, kw) || !check_nargs(ts, Name + 1, nargs, 1, 1)) return nullptr;
+    Ref<> module = import_module(ts, "_codecs");
+    Ref<> fn = module ? object_getattr_cstr(ts, module.get(), Name) : nullptr;
+    if (!fn) return nullptr;
+    return object_vectorcall(ts, fn.get(), args, 1, nullptr);
+}
+
+static constexpr char kStrict[] = "_strict_errors";
+static constexpr char kIgnore[] = "_ignore_errors";
+static constexpr char kReplace[] = "_replace_errors";
+static constexpr char kBackslash[] = "_backslashreplace_errors";
+static constexpr char kXmlRef[] = "_xmlcharrefreplace_errors";
+static constexpr char kNameRep[] = "_namereplace_errors";
+static constexpr char kSurEscape[] = "_surrogateescape_errors";
+static constexpr char kSurPass[] = "_surrogatepass_errors";
+
 static const MethodDef codecs_c_methods[] = {
+    {"strict_errors", cc_handler<kStrict>, METH_DEFAULT, "Implements the 'strict' error handling, which raises a UnicodeError on coding errors."},
+    {"ignore_errors", cc_handler<kIgnore>, METH_DEFAULT, "Implements the 'ignore' error handling, which ignores malformed data and continues."},
+    {"replace_errors", cc_handler<kReplace>, METH_DEFAULT, "Implements the 'replace' error handling, which replaces malformed data with a replacement marker."},
+    {"backslashreplace_errors", cc_handler<kBackslash>, METH_DEFAULT, "Implements the 'backslashreplace' error handling, which replaces malformed data with a backslashed escape sequence."},
+    {"xmlcharrefreplace_errors", cc_handler<kXmlRef>, METH_DEFAULT, "Implements the 'xmlcharrefreplace' error handling, which replaces an unencodable character with the appropriate XML character reference."},
+    {"namereplace_errors", cc_handler<kNameRep>, METH_DEFAULT, "Implements the 'namereplace' error handling, which replaces an unencodable character with a \\N{...} escape sequence."},
+    {"surrogateescape_errors", cc_handler<kSurEscape>, METH_DEFAULT, "Implements the 'surrogateescape' error handling."},
+    {"surrogatepass_errors", cc_handler<kSurPass>, METH_DEFAULT, "Implements the 'surrogatepass' error handling."},
     {"encode", cc_encode, METH_DEFAULT, "encode(str, encoding, errors, /)\n--\n\nEncode with a codec written in C++."},
     {"decode", cc_decode, METH_DEFAULT, "decode(data, encoding, errors, /)\n--\n\nDecode with a codec written in C++."},
     {"builtin_name", cc_builtin_name, METH_DEFAULT,

@@ -61,3 +61,17 @@ for f in [lambda: 'é'.encode('ascii', 'foo'), lambda: b'\xff'.decode('utf-8', '
         print(repr(f()))
     except Exception as e:
         print(type(e).__name__, e)
+
+# The built-in error handlers, called directly
+print(codecs.strict_errors, codecs.lookup_error('replace'), codecs.backslashreplace_errors.__name__)
+try:
+    codecs.strict_errors(ValueError('x'))
+except ValueError as e:
+    print('ValueError', e)
+print(codecs.replace_errors(UnicodeEncodeError('ascii', 'aéb', 1, 2, 'r')))
+print(codecs.xmlcharrefreplace_errors(UnicodeEncodeError('ascii', 'aéb', 1, 2, 'r')))
+print(codecs.backslashreplace_errors(UnicodeDecodeError('ascii', b'a\xffb', 1, 2, 'r')))
+try:
+    codecs.ignore_errors(ValueError())
+except TypeError as e:
+    print('TypeError', e)
