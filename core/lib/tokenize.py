@@ -121,6 +121,70 @@ ContStr = group(StringPrefix + r"'[^\n'\\]*(?:\\.[^\n'\\]*)*" + group("'", r'\\\
 PseudoExtras = group(r'\\\r?\n|\Z', Comment, Triple)
 PseudoToken = Whitespace + group(PseudoExtras, Number, Funny, ContStr, Name)
 
+_STRING_PREFIXES = frozenset(_all_string_prefixes())
+_OPERATORS = sorted(EXACT_TOKEN_TYPES, key=len, reverse=True)
+_OPERATOR_CHARS = frozenset("".join(EXACT_TOKEN_TYPES))
+
+
+def _pseudo_span(line, pos):
+    """The span of group 1 of PseudoToken matched at pos, or None: the
+    same answer as _compile(PseudoToken).match(line, pos).span(1), found
+    by looking at the first character instead of trying every
+    alternative (glasspy's re is written in Python, and the full pattern
+    is slow there). The alternatives are tried in PseudoToken's order:
+    continuation, end of line, comment, triple quote, number, operator or
+    newline, single-quoted string, name."""
+    n = len(line)
+    start = pos
+    while start < n and line[start] in " \f\t":
+        start += 1
+    if start == n:
+        return start, start                    # \Z
+    c = line[start]
+    if c == "\\":
+        if line.startswith("\n", start + 1):
+            return start, start + 2
+        if line.startswith("\r\n", start + 1):
+            return start, start + 3
+        return None
+    if c == "#":
+        end = start + 1
+        while end < n and line[end] not in "\r\n":
+            end += 1
+        return start, end
+    # A string: an optional prefix of up to two letters, then a quote.
+    if c in "'\"" or (c.isascii() and c.isalpha()):
+        for plen in (0, 1, 2):
+            q = start + plen
+            if q < n and line[q] in "'\"" and line[start:q] in _STRING_PREFIXES:
+                if line.startswith(line[q] * 3, q):
+                    return start, q + 3           # Triple
+                m = _compile(ContStr).match(line, start)
+                if m is not None:
+                    return m.span(0)
+                break
+            if q >= n or not line[q].isalpha():
+                break
+    if c in "0123456789" or (c == "." and start + 1 < n and line[start + 1] in "0123456789"):
+        m = _compile(Number).match(line, start)
+        if m is not None:
+            return m.span(0)
+    if c == "\n":
+        return start, start + 1
+    if c == "\r":
+        return (start, start + 2) if line.startswith("\n", start + 1) else None
+    if c in _OPERATOR_CHARS:
+        for op in _OPERATORS:
+            if line.startswith(op, start):
+                return start, start + len(op)
+    if c.isalnum() or c == "_":
+        end = start + 1
+        while end < n and (line[end].isalnum() or line[end] == "_"):
+            end += 1
+        return start, end
+    return None
+
+
 # The pattern that finishes a string, by its opening text.
 endpats = {}
 for _prefix in _all_string_prefixes():
@@ -455,9 +519,9 @@ def _tokenize(readline, encoding):
             continued = 0
 
         while pos < max:
-            pseudomatch = _compile(PseudoToken).match(line, pos)
+            pseudomatch = _pseudo_span(line, pos)
             if pseudomatch:
-                start, end = pseudomatch.span(1)
+                start, end = pseudomatch
                 spos, epos, pos = (lnum, start), (lnum, end), end
                 if start == end:
                     continue

@@ -39,3 +39,16 @@ except SyntaxError as e:
     print('SyntaxError', e)
 print(tokenize.TokenInfo(1, 'a', (1, 0), (1, 1), 'a'))
 print(tokenize.TokenInfo(54, '+=', (1, 0), (1, 2), '').exact_type)
+
+# Edge cases of the scanner: prefixes, unterminated strings, operators, numbers, continuations
+snips = ["x = rb'a\\'b' + Rb\"c\" + f'{x!r}' + u'd' + BR'''e'''\n", "s = 'abc\n", "t = r'abc\\\n  def'\n",
+         "a->b := c ... != $ ? ` @= //= **= >>= <<=\n", "π = 1_000 + 0x_1f + 0b101 + 0o17 + 1.e5j + .5 + 1e-3 + 5J + 1if x else 2\n",
+         "x = 1 \\\n  + 2\r\n", "\fdef f():\n\treturn 1\n", "x = '''a\nb\nc'''  # end\n", "é_ñ = ü\n", "09 + 00 + 0_0\n",
+         "x = f'{a}' f\"{b!s:>{w}}\"\n", "if x:\n    pass\n  # comment at odd indent\n", "\\\n", "x = (1,\n\n 2)\n",
+         "a\rb\n", "b'\\\n", "'''x", "x = 1", "  \n", "#only\n", "rb", "x = 'a' 'b'\\\n 'c'\n"]
+for s in snips:
+    try:
+        toks = [(tokenize.tok_name[t.type], t.string, t.start, t.end) for t in tokenize.generate_tokens(io.StringIO(s).readline)]
+        print(repr(s), toks)
+    except Exception as e:
+        print(repr(s), type(e).__name__, e)
