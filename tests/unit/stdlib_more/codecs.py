@@ -75,3 +75,13 @@ try:
     codecs.ignore_errors(ValueError())
 except TypeError as e:
     print('TypeError', e)
+
+# Text files in codecs with a byte order mark write it once, at the start
+_fd, _path = tempfile.mkstemp(); os.close(_fd)
+for enc in ['utf-8-sig', 'utf-16', 'utf-32', 'cp1252']:
+    with open(_path, 'w', encoding=enc) as f:
+        f.write('a\n'); f.write('b\n')
+    with open(_path, 'a', encoding=enc) as f:
+        f.write('c')
+    print(enc, open(_path, 'rb').read(), repr(open(_path, encoding=enc).read()))
+os.remove(_path)
