@@ -84,10 +84,12 @@ GilThreadStats& Gil::stats_for(ThreadState* ts) {
     return stats_[ts->id];
 }
 
-void Gil::exit_thread(std::unique_lock<std::mutex>& lk, bool drop_requested) {
-    // Our own drop request would make the finalizing thread wait forever
-    // for a switch to a thread that is gone (CPython gh-96387).
-    if (drop_requested) interp_.eval_breaker.fetch_and(~uint32_t(EVAL_GIL_DROP));
+void Gil::exit_thread(std::unique_lock<std::mutex>& lk) {
+    // The interpreter may be gone already: touch nothing of it. A drop
+    // request this thread left behind cannot make the finalizing thread wait
+    // for a switch to a thread that is gone (CPython gh-96387): a forced
+    // drop stops waiting once finalizing_ is set, and the next take()
+    // clears the request.
     lk.unlock();
     {
         std::lock_guard<std::mutex> sl(switch_mutex_);
@@ -98,9 +100,8 @@ void Gil::exit_thread(std::unique_lock<std::mutex>& lk, bool drop_requested) {
 
 void Gil::take(ThreadState* ts) {
     std::unique_lock<std::mutex> lk(mutex_);
-    if (must_exit(ts)) exit_thread(lk, false);
+    if (must_exit(ts)) exit_thread(lk);
     const uint64_t start = monotonic_ns();
-    bool drop_requested = false;
     if (locked_) {
         interp_.trace.emit(TraceKind::GilRequest, ts->id);
         // Invariant: each pass either sees the GIL free, or has waited up to
@@ -111,10 +112,9 @@ void Gil::take(ThreadState* ts) {
             uint64_t us = interval_us_.load(std::memory_order_relaxed);
             if (us < 1) us = 1;
             bool timed_out = cond_.wait_for(lk, std::chrono::microseconds(us)) == std::cv_status::timeout;
-            if (must_exit(ts)) exit_thread(lk, drop_requested);
+            if (must_exit(ts)) exit_thread(lk);
             if (timed_out && locked_ && switch_number_ == saved_switch) {
                 interp_.eval_breaker.fetch_or(EVAL_GIL_DROP, std::memory_order_release);
-                drop_requested = true;
                 stats_for(ts).drop_requests++;
                 ThreadState* h = holder_.load(std::memory_order_relaxed);
                 interp_.trace.emit(TraceKind::GilDropRequest, ts->id, h ? int64_t(h->id) : -1);
@@ -148,6 +148,11 @@ void Gil::take(ThreadState* ts) {
 }
 
 void Gil::drop(ThreadState* ts, bool forced) {
+    // Read while this thread still holds the GIL: once it lets go, the
+    // interpreter may finalize and free this (daemon) thread's ThreadState
+    // while it waits below, and it must not be touched again (take() then
+    // ends the thread).
+    const int64_t me = int64_t(ts->id);
     {
         std::lock_guard<std::mutex> lk(mutex_);
         const uint64_t held = monotonic_ns() - held_since_;
@@ -160,10 +165,10 @@ void Gil::drop(ThreadState* ts, bool forced) {
         cond_.notify_one();
     }
     if (forced) {
-        std::unique_lock<std::mutex> sl(switch_mutex_);
         // Not switched yet: wait until another thread has the GIL, so that
         // we do not simply take it back (FORCE_SWITCHING).
-        switch_cond_.wait(sl, [&] { return last_holder_ != int64_t(ts->id) || finalizing_; });
+        std::unique_lock<std::mutex> sl(switch_mutex_);
+        switch_cond_.wait(sl, [&] { return finalizing_ || last_holder_ != me; });
     }
 }
 

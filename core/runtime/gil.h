@@ -57,7 +57,7 @@ public:
 
 private:
     bool must_exit(ThreadState* ts) const { return finalizing_ && ts != finalizer_; }
-    [[noreturn]] void exit_thread(std::unique_lock<std::mutex>& lk, bool drop_requested);
+    [[noreturn]] void exit_thread(std::unique_lock<std::mutex>& lk);
     GilThreadStats& stats_for(ThreadState* ts);   // under mutex_
 
     Interpreter& interp_;

@@ -149,7 +149,7 @@ print(ok, count, sorted(turns) == list(range(64)), any(t.is_alive() for t in ts)
     CHECK(r.out == "True 6400 True False False\n");
 }
 
-TEST_CASE("the interpreter waits for non-daemon threads and drops daemon ones at exit", "[gil]") {
+TEST_CASE("the interpreter waits for non-daemon threads and drops daemon ones at exit", "[gil][daemon-exit]") {
     for (int round = 0; round < 3; round++) {
         auto r = run(R"(
 import threading, time
@@ -232,7 +232,7 @@ t.start(); t.join()
     CHECK(r.out == "RuntimeError: can't start new thread\n1\nstill works\n");
 }
 
-TEST_CASE("Ctrl+C reaches the main thread while another thread holds the GIL", "[gil]") {
+TEST_CASE("Ctrl+C reaches the main thread while another thread holds the GIL", "[gil][timing]") {
     SECTION("main blocked in join") {
         gp::Session session;
         std::thread stopper([&] {

@@ -120,3 +120,41 @@ snapshot = tracemalloc.take_snapshot()
         CHECK(st.allocated_bytes == 0);
     }
 }
+
+TEST_CASE("an interpreter that started threads and child processes gives back every block", "[obmalloc]") {
+    // Threads that have ended and child interpreters (each with a heap of
+    // its own, torn down on its own thread) leave nothing in the parent's
+    // heap; a child's teardown is checked by its own destructor.
+    const char* program = R"(
+import threading, queue
+from multiprocessing import Process, Queue
+def work(q, n):
+    q.put(sum(i * i for i in range(n)))
+if __name__ == "__main__":
+    q = Queue()
+    ps = [Process(target=work, args=(q, 1000 * k)) for k in range(1, 3)]
+    for p in ps: p.start()
+    results = sorted(q.get() for _ in ps)
+    for p in ps: p.join()
+    tq = queue.Queue()
+    ts = [threading.Thread(target=work, args=(tq, 500)) for _ in range(3)]
+    for t in ts: t.start()
+    for t in ts: t.join()
+    print(results, [tq.get() for _ in ts], [p.exitcode for p in ps])
+)";
+    for (int round = 0; round < 2; round++) {
+        std::string out;
+        Session session;
+        session.set_output([&](Stream s, std::string_view text) {
+            if (s == Stream::Stdout) out += text;
+        });
+        REQUIRE(session.run_main(program, "procs.py") == 0);
+        CHECK(out == "[332833500, 2664667000] [41541750, 41541750, 41541750] [0, 0]\n");
+        Interpreter& interp = session.interpreter();
+        interp.release_all();
+        HeapStats st = interp.heap.stats();
+        INFO("round " << round);
+        CHECK(st.allocated_blocks == 0);
+        CHECK(st.allocated_bytes == 0);
+    }
+}
