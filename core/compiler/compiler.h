@@ -18,8 +18,10 @@ struct CodeObject;
 // Compiles `source`. On a syntax error raises SyntaxError (or
 // IndentationError/TabError) with CPython's filename/lineno/offset/text
 // attributes set, and returns null.
+// `flags` are compile()'s CO_FUTURE_* flags (objects/codeobject.h); the
+// module's own `from __future__ import` statements add to them.
 Ref<CodeObject> compile_source(ThreadState* ts, std::string_view source, std::string_view filename,
-                               ParseMode mode);
+                               ParseMode mode, int flags = 0);
 
 // Parses `source` as compile(..., flags=ast.PyCF_ONLY_AST) does (no symbol
 // table, so only the parser's errors) and writes the tree as
@@ -30,7 +32,15 @@ bool source_to_ast_text(ThreadState* ts, std::string_view source, std::string_vi
 
 // The rest of compile_source once there is a tree: symbol table, code
 // generation, assembly.
-Ref<CodeObject> compile_mod(ThreadState* ts, ast::Mod* mod, std::string_view filename, ParseMode mode);
+Ref<CodeObject> compile_mod(ThreadState* ts, ast::Mod* mod, std::string_view filename, ParseMode mode,
+                            int flags = 0);
+
+// The Python value of a literal in the tree.
+Ref<> ast_constant_value(ThreadState* ts, const ast::AstConstant& c);
+
+// The source text CPython 3.11 stores for an annotation under `from
+// __future__ import annotations` (unparse.cpp).
+Ref<> unparse_annotation(ThreadState* ts, ast::Expr* e);
 
 // compile() of a tree of `ast` node objects (core/lib/ast.py): reads it back
 // into the parser's tree (ast_from_object.cpp) and compiles that. TypeError

@@ -6,8 +6,16 @@
 // interpreter's OutputSink — the terminal natively, a JS callback in the
 // browser.
 #include "modules/builtins.h"
+#include "modules/modules.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
 
 #include "objects/abstract.h"
+#include "objects/bytesobject.h"
+#include "objects/descrobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/frameobject.h"
@@ -19,6 +27,7 @@
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
+#include "runtime/gil.h"
 #include "runtime/interpreter.h"
 #include "runtime/tracing.h"
 #include "runtime/traceback.h"
@@ -28,13 +37,120 @@ namespace gp {
 // ------------------------------------------------------------ std streams
 
 struct StdStreamObject : Object {
-    int which;             // 1 stdout, 2 stderr
+    int which;             // 0 stdin, 1 stdout, 2 stderr (the file descriptor)
+    bool closed;
+    Object* buffer;        // owned, made on first use: the binary stream under the text one
 };
 
-static void stdstream_dealloc(Object* op) { object_free(op); }
+static void stdstream_dealloc(Object* op) {
+    if (Object* b = static_cast<StdStreamObject*>(op)->buffer) decref(b);
+    object_free(op);
+}
+
+static int stream_fd(Object* self) { return static_cast<StdStreamObject*>(self)->which; }
+
+// io.UnsupportedOperation(what): reading stdout, writing stdin.
+static std::nullptr_t unsupported(ThreadState* ts, const char* what) {
+    Ref<> io = import_module(ts, "io");
+    if (!io) return nullptr;
+    Ref<> type = object_getattr_cstr(ts, io.get(), "UnsupportedOperation");
+    if (!type) return nullptr;
+    Ref<> msg = str_from_utf8(ts, what);
+    if (!msg) return nullptr;
+    Ref<> exc = object_call_one(ts, type.get(), msg.get());
+    if (!exc) return nullptr;
+    raise_object(ts, exc.get());
+    return nullptr;
+}
+
+static bool check_open(ThreadState* ts, Object* self) {
+    if (!static_cast<StdStreamObject*>(self)->closed) return true;
+    raise(ts, ts->interp->exc.ValueError, "I/O operation on closed file.");
+    return false;
+}
+
+// One line of stdin with its newline ("" at the end of input), through the
+// interpreter's read_line hook (the one input() uses), with the GIL
+// released while it waits. The native hook reads std::cin; a last line
+// without a newline comes back without one, as CPython returns it.
+static bool stdin_line(ThreadState* ts, std::string* out, bool* at_eof) {
+    Interpreter& interp = *ts->interp;
+    out->clear();
+    *at_eof = true;
+    if (!interp.read_line) return true;
+    bool got;
+    bool native = false;
+    if (auto* fn = interp.read_line.target<bool (*)(std::string&)>()) native = *fn == &default_read_line;
+    bool ended_without_newline = false;
+    {
+        GilRelease unlocked(ts);
+        got = interp.read_line(*out);
+        if (got && native) ended_without_newline = std::cin.eof();
+    }
+    if (!got) return true;
+    *at_eof = false;
+    if (!ended_without_newline) *out += '\n';
+    return true;
+}
+
+static Ref<> stdstream_readline(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "readline", kw) || !check_nargs(ts, "readline", nargs, 0, 1)) return nullptr;
+    if (!check_open(ts, self)) return nullptr;
+    if (stream_fd(self) != 0) return unsupported(ts, "not readable");
+    std::string line;
+    bool eof;
+    if (!stdin_line(ts, &line, &eof)) return nullptr;
+    return str_from_utf8(ts, line);
+}
+
+static Ref<> stdstream_read(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "read", kw) || !check_nargs(ts, "read", nargs, 0, 1)) return nullptr;
+    if (!check_open(ts, self)) return nullptr;
+    if (stream_fd(self) != 0) return unsupported(ts, "not readable");
+    std::string all, line;
+    bool eof = false;
+    while (!eof) {
+        if (!stdin_line(ts, &line, &eof)) return nullptr;
+        all += line;
+    }
+    return str_from_utf8(ts, all);
+}
+
+static Ref<> stdstream_readlines(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "readlines", kw) || !check_nargs(ts, "readlines", nargs, 0, 1)) return nullptr;
+    if (!check_open(ts, self)) return nullptr;
+    if (stream_fd(self) != 0) return unsupported(ts, "not readable");
+    Ref<ListObject> lines = list_new(ts, 0);
+    if (!lines) return nullptr;
+    std::string line;
+    bool eof = false;
+    for (;;) {
+        if (!stdin_line(ts, &line, &eof)) return nullptr;
+        if (eof) break;
+        Ref<> s = str_from_utf8(ts, line);
+        if (!s || !list_append(ts, lines.get(), s.get())) return nullptr;
+    }
+    return lines;
+}
+
+static Ref<> stdstream_iter(ThreadState* ts, Object* self) {
+    if (!check_open(ts, self)) return nullptr;
+    return newref(self);
+}
+
+static Ref<> stdstream_next(ThreadState* ts, Object* self) {
+    if (!check_open(ts, self)) return nullptr;
+    if (stream_fd(self) != 0) return unsupported(ts, "not readable");
+    std::string line;
+    bool eof;
+    if (!stdin_line(ts, &line, &eof) || eof) return nullptr;   // null without an error: the end
+    return str_from_utf8(ts, line);
+}
 
 static Ref<> stdstream_write(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "write", kw) || !check_nargs(ts, "write", nargs, 1, 1)) return nullptr;
+    if (!check_open(ts, self)) return nullptr;
+    if (stream_fd(self) == 0) return unsupported(ts, "not writable");
     if (!is_str(args[0]))
         return raise(ts, ts->interp->exc.TypeError, std::string("write() argument must be str, not ") + type_name(args[0]));
     std::string_view text = str_utf8(args[0]);
@@ -43,22 +159,233 @@ static Ref<> stdstream_write(ThreadState* ts, Object* self, Object* const* args,
     return int_from_i64(ts, as_str(args[0])->length);
 }
 
-static Ref<> stdstream_flush(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "flush", kw) || !check_nargs(ts, "flush", nargs, 0, 0)) return nullptr;
-    Interpreter& interp = *ts->interp;
-    if (interp.output) interp.output(static_cast<StdStreamObject*>(self)->which == 2 ? Stream::Stderr : Stream::Stdout, {});
+static Ref<> stdstream_writelines(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "writelines", kw) || !check_nargs(ts, "writelines", nargs, 1, 1)) return nullptr;
+    Ref<> it = object_get_iter(ts, args[0]);
+    if (!it) return nullptr;
+    while (Ref<> line = iter_next(ts, it.get())) {
+        Object* one[] = {line.get()};
+        if (!stdstream_write(ts, self, one, 1, nullptr)) return nullptr;
+    }
+    if (error_occurred(ts)) return nullptr;
     return newref(ts->interp->None);
 }
 
-static Ref<> stdstream_repr(ThreadState* ts, Object* self) {
-    int w = static_cast<StdStreamObject*>(self)->which;
-    return str_from_utf8(ts, w == 2 ? "<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>"
-                                    : "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>");
+static Ref<> stdstream_flush(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "flush", kw) || !check_nargs(ts, "flush", nargs, 0, 0)) return nullptr;
+    if (!check_open(ts, self)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    if (stream_fd(self) != 0 && interp.output)
+        interp.output(stream_fd(self) == 2 ? Stream::Stderr : Stream::Stdout, {});
+    return newref(ts->interp->None);
 }
+
+static Ref<> stdstream_close(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "close", kw) || !check_nargs(ts, "close", nargs, 0, 0)) return nullptr;
+    static_cast<StdStreamObject*>(self)->closed = true;
+    return newref(ts->interp->None);
+}
+
+// A terminal natively (isatty(2)); never in the browser, where the output
+// goes to the page.
+static Ref<> stdstream_isatty(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "isatty", kw) || !check_nargs(ts, "isatty", nargs, 0, 0)) return nullptr;
+    if (!check_open(ts, self)) return nullptr;
+#ifdef __EMSCRIPTEN__
+    return newref<Object>(ts->interp->False);
+#else
+    return newref<Object>(::isatty(stream_fd(self)) ? ts->interp->True : ts->interp->False);
+#endif
+}
+
+static Ref<> stdstream_fileno(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "fileno", kw) || !check_nargs(ts, "fileno", nargs, 0, 0)) return nullptr;
+    return int_from_i64(ts, stream_fd(self));
+}
+
+static Ref<> stdstream_readable(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "readable", kw) || !check_nargs(ts, "readable", nargs, 0, 0)) return nullptr;
+    if (!check_open(ts, self)) return nullptr;
+    return newref<Object>(stream_fd(self) == 0 ? ts->interp->True : ts->interp->False);
+}
+
+static Ref<> stdstream_writable(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "writable", kw) || !check_nargs(ts, "writable", nargs, 0, 0)) return nullptr;
+    if (!check_open(ts, self)) return nullptr;
+    return newref<Object>(stream_fd(self) != 0 ? ts->interp->True : ts->interp->False);
+}
+
+static Ref<> stdstream_seekable(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "seekable", kw) || !check_nargs(ts, "seekable", nargs, 0, 0)) return nullptr;
+    if (!check_open(ts, self)) return nullptr;
+    return newref<Object>(ts->interp->False);
+}
+
+// ---- sys.stdin.buffer / sys.stdout.buffer / sys.stderr.buffer: the same
+// streams as bytes. Reading goes through the same line source (so it mixes
+// with input() and sys.stdin); written bytes go to the same sink.
+
+static Ref<> stdbuffer_readline(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "readline", kw) || !check_nargs(ts, "readline", nargs, 0, 1)) return nullptr;
+    if (stream_fd(self) != 0) return unsupported(ts, "read");
+    std::string line;
+    bool eof;
+    if (!stdin_line(ts, &line, &eof)) return nullptr;
+    return bytes_from_data(ts, line.data(), isize(line.size()));
+}
+
+static Ref<> stdbuffer_read(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "read", kw) || !check_nargs(ts, "read", nargs, 0, 1)) return nullptr;
+    if (stream_fd(self) != 0) return unsupported(ts, "read");
+    std::string all, line;
+    bool eof = false;
+    while (!eof) {
+        if (!stdin_line(ts, &line, &eof)) return nullptr;
+        all += line;
+    }
+    return bytes_from_data(ts, all.data(), isize(all.size()));
+}
+
+static Ref<> stdbuffer_readlines(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "readlines", kw) || !check_nargs(ts, "readlines", nargs, 0, 1)) return nullptr;
+    if (stream_fd(self) != 0) return unsupported(ts, "read");
+    Ref<ListObject> lines = list_new(ts, 0);
+    if (!lines) return nullptr;
+    std::string line;
+    bool eof = false;
+    for (;;) {
+        if (!stdin_line(ts, &line, &eof)) return nullptr;
+        if (eof) break;
+        Ref<> b = bytes_from_data(ts, line.data(), isize(line.size()));
+        if (!b || !list_append(ts, lines.get(), b.get())) return nullptr;
+    }
+    return lines;
+}
+
+static Ref<> stdbuffer_next(ThreadState* ts, Object* self) {
+    if (stream_fd(self) != 0) return unsupported(ts, "read");
+    std::string line;
+    bool eof;
+    if (!stdin_line(ts, &line, &eof) || eof) return nullptr;
+    return bytes_from_data(ts, line.data(), isize(line.size()));
+}
+
+static Ref<> stdbuffer_write(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "write", kw) || !check_nargs(ts, "write", nargs, 1, 1)) return nullptr;
+    if (stream_fd(self) == 0) return unsupported(ts, "write");
+    std::string_view data;
+    if (!need_bytes_like(ts, args[0], &data)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    if (interp.output && !data.empty()) interp.output(stream_fd(self) == 2 ? Stream::Stderr : Stream::Stdout, data);
+    return int_from_i64(ts, isize(data.size()));
+}
+
+static Ref<> stdbuffer_flush(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "flush", kw) || !check_nargs(ts, "flush", nargs, 0, 0)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    if (stream_fd(self) != 0 && interp.output)
+        interp.output(stream_fd(self) == 2 ? Stream::Stderr : Stream::Stdout, {});
+    return newref(ts->interp->None);
+}
+
+static Ref<> stdbuffer_repr(ThreadState* ts, Object* self) {
+    int fd = stream_fd(self);
+    static const char* const names[] = {"<_io.BufferedReader name='<stdin>'>", "<_io.BufferedWriter name='<stdout>'>",
+                                        "<_io.BufferedWriter name='<stderr>'>"};
+    return str_from_utf8(ts, names[fd]);
+}
+
+static const MethodDef stdbuffer_methods[] = {
+    {"read", stdbuffer_read, 0, "Read and return up to n bytes."},
+    {"readline", stdbuffer_readline, 0, "Read and return a line from the stream."},
+    {"readlines", stdbuffer_readlines, 0, "Return a list of lines from the stream."},
+    {"write", stdbuffer_write, 0, "Write the given buffer to the IO stream."},
+    {"flush", stdbuffer_flush, 0, "Flush write buffers, if applicable."},
+    {"fileno", stdstream_fileno, 0, "Returns underlying file descriptor if one exists."},
+    {"isatty", stdstream_isatty, 0, "Return whether this is an 'interactive' stream."},
+    {"readable", stdstream_readable, 0, "Return whether object was opened for reading."},
+    {"writable", stdstream_writable, 0, "Return whether object was opened for writing."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+static Ref<> stdstream_get_buffer(ThreadState* ts, Object* self) {
+    auto* s = static_cast<StdStreamObject*>(self);
+    if (!s->buffer) {
+        auto* b = static_cast<StdStreamObject*>(object_alloc(ts, ts->interp->types.stdbuffer, 0));
+        if (!b) return nullptr;
+        b->which = s->which;
+        b->closed = false;
+        b->buffer = nullptr;
+        s->buffer = b;
+    }
+    return newref(s->buffer);
+}
+
+static const char* const kStreamNames[] = {"<stdin>", "<stdout>", "<stderr>"};
+
+static Ref<> stdstream_repr(ThreadState* ts, Object* self) {
+    int fd = stream_fd(self);
+    return str_from_utf8(ts, std::string("<_io.TextIOWrapper name='") + kStreamNames[fd] + "' mode='" +
+                                 (fd == 0 ? "r" : "w") + "' encoding='utf-8'>");
+}
+
+static Ref<> stdstream_get_name(ThreadState* ts, Object* self) { return str_from_utf8(ts, kStreamNames[stream_fd(self)]); }
+static Ref<> stdstream_get_mode(ThreadState* ts, Object* self) { return str_from_utf8(ts, stream_fd(self) == 0 ? "r" : "w"); }
+static Ref<> stdstream_get_encoding(ThreadState* ts, Object*) { return str_from_utf8(ts, "utf-8"); }
+// CPython's choice: stderr never fails to show a character; stdin and
+// stdout pass undecodable bytes through under the C/POSIX locale (C.UTF-8
+// included), and are strict under any other.
+static Ref<> stdstream_get_errors(ThreadState* ts, Object* self) {
+    if (stream_fd(self) == 2) return str_from_utf8(ts, "backslashreplace");
+    const char* locale = nullptr;
+    for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+        const char* v = std::getenv(var);
+        if (v && *v) {
+            locale = v;
+            break;
+        }
+    }
+    std::string_view l = locale ? locale : "C";
+    bool c_locale = l == "C" || l == "POSIX" || l.substr(0, 2) == "C.";
+    return str_from_utf8(ts, c_locale ? "surrogateescape" : "strict");
+}
+static Ref<> stdstream_get_closed(ThreadState* ts, Object* self) {
+    return newref<Object>(static_cast<StdStreamObject*>(self)->closed ? ts->interp->True : ts->interp->False);
+}
+static Ref<> stdstream_get_line_buffering(ThreadState* ts, Object* self) {
+#ifdef __EMSCRIPTEN__
+    return newref<Object>(ts->interp->False);
+#else
+    return newref<Object>(stream_fd(self) != 0 && ::isatty(stream_fd(self)) ? ts->interp->True : ts->interp->False);
+#endif
+}
+static Ref<> stdstream_get_newlines(ThreadState* ts, Object*) { return newref(ts->interp->None); }
+
+static const GetSetDef stdstream_getsets[] = {
+    {"name", stdstream_get_name, nullptr, nullptr},
+    {"mode", stdstream_get_mode, nullptr, nullptr},
+    {"encoding", stdstream_get_encoding, nullptr, "Encoding of the text stream."},
+    {"errors", stdstream_get_errors, nullptr, "The error setting of the decoder or encoder."},
+    {"closed", stdstream_get_closed, nullptr, nullptr},
+    {"line_buffering", stdstream_get_line_buffering, nullptr, nullptr},
+    {"newlines", stdstream_get_newlines, nullptr, nullptr},
+    {"buffer", stdstream_get_buffer, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
 
 static const MethodDef stdstream_methods[] = {
     {"write", stdstream_write, 0, "Write string to stream. Returns the number of characters written."},
+    {"writelines", stdstream_writelines, 0, "Write a list of lines to stream."},
     {"flush", stdstream_flush, 0, "Flush write buffers, if applicable."},
+    {"read", stdstream_read, 0, "Read at most size characters from stream."},
+    {"readline", stdstream_readline, 0, "Read until newline or EOF."},
+    {"readlines", stdstream_readlines, 0, "Return a list of lines from the stream."},
+    {"close", stdstream_close, 0, "Flush and close the IO object."},
+    {"isatty", stdstream_isatty, 0, "Return whether this is an 'interactive' stream."},
+    {"fileno", stdstream_fileno, 0, "Returns underlying file descriptor if one exists."},
+    {"readable", stdstream_readable, 0, "Return whether object was opened for reading."},
+    {"writable", stdstream_writable, 0, "Return whether object was opened for writing."},
+    {"seekable", stdstream_seekable, 0, "Return whether object supports random access."},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -68,13 +395,25 @@ bool init_stdstream_type(ThreadState* ts) {
     t->tp_basicsize = sizeof(StdStreamObject);
     t->tp_dealloc = stdstream_dealloc;
     t->tp_repr = stdstream_repr;
-    return type_add_methods(ts, t, stdstream_methods);
+    t->tp_iter = stdstream_iter;
+    t->tp_iternext = stdstream_next;
+    if (!type_add_methods(ts, t, stdstream_methods) || !type_add_getsets(ts, t, stdstream_getsets)) return false;
+    TypeObject* b = ts->interp->types.stdbuffer;
+    b->tp_name = "_io.BufferedWriter";
+    b->tp_basicsize = sizeof(StdStreamObject);
+    b->tp_dealloc = stdstream_dealloc;
+    b->tp_repr = stdbuffer_repr;
+    b->tp_iter = stdstream_iter;
+    b->tp_iternext = stdbuffer_next;
+    return type_add_methods(ts, b, stdbuffer_methods);
 }
 
 static Ref<> make_stream(ThreadState* ts, int which) {
     auto* s = static_cast<StdStreamObject*>(object_alloc(ts, ts->interp->types.stdstream, 0));
     if (!s) return nullptr;
     s->which = which;
+    s->closed = false;
+    s->buffer = nullptr;
     return Ref<>::steal(s);
 }
 
@@ -297,10 +636,12 @@ Ref<ModuleObject> make_sys_module(ThreadState* ts) {
     }
     if (Object* hook = dict_get_cstr(ts, d, "excepthook"); !hook || !dict_set_cstr(ts, d, "__excepthook__", hook))
         return nullptr;
+    Ref<> in = make_stream(ts, 0);
     Ref<> out = make_stream(ts, 1);
     Ref<> err = make_stream(ts, 2);
-    if (!out || !err) return nullptr;
-    if (!dict_set_cstr(ts, d, "stdout", out.get()) || !dict_set_cstr(ts, d, "stderr", err.get()) ||
+    if (!in || !out || !err) return nullptr;
+    if (!dict_set_cstr(ts, d, "stdin", in.get()) || !dict_set_cstr(ts, d, "stdout", out.get()) ||
+        !dict_set_cstr(ts, d, "stderr", err.get()) || !dict_set_cstr(ts, d, "__stdin__", in.get()) ||
         !dict_set_cstr(ts, d, "__stdout__", out.get()) || !dict_set_cstr(ts, d, "__stderr__", err.get()))
         return nullptr;
     Ref<ListObject> argv = list_new(ts, 0);

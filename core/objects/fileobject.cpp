@@ -541,6 +541,16 @@ static bool write_text(ThreadState* ts, FileObject* f, Object* s) {
     }
     std::string data;
     if (!unicode_encode(ts, as_str(text.get()), str_utf8(f->encoding), str_utf8(f->errors), &data)) return false;
+    // An encoding that starts with a byte order mark (utf-16, utf-32,
+    // utf-8-sig) writes it only at the start of the file, as
+    // TextIOWrapper's stateful encoder does.
+    if (data.size() >= 2 && (uint8_t(data[0]) == 0xFF || uint8_t(data[0]) == 0xFE || uint8_t(data[0]) == 0xEF ||
+                             data[0] == 0) && std::ftell(f->fp) > 0) {
+        std::string bom;
+        Ref<> empty = str_from_utf8(ts, "");
+        if (!empty || !unicode_encode(ts, as_str(empty.get()), str_utf8(f->encoding), "strict", &bom)) return false;
+        if (!bom.empty() && data.compare(0, bom.size(), bom) == 0) data.erase(0, bom.size());
+    }
     if (f->rbuf) {
         // Writing after reading: continue after what was read.
         drop_rbuf(f);

@@ -398,7 +398,9 @@ static Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag = false);
 // machine stack holds: natively 8 MB, in WebAssembly V8's stack of about
 // 1 MB, which overflows near 1,500 nested loops. Past this many nested
 // loops the call raises RecursionError instead, so no recursion limit can
-// crash the interpreter.
+// crash the interpreter. Natively the stack left is also measured
+// (c_stack_exhausted, cstack.cpp), which covers small thread stacks and the
+// larger frames of sanitizer builds.
 #ifdef __EMSCRIPTEN__
 constexpr int kMaxEvalEntries = 700;
 #else
@@ -409,7 +411,7 @@ namespace {
 struct EvalEntry {
     ThreadState* ts;
     bool ok;
-    explicit EvalEntry(ThreadState* t) : ts(t), ok(t->c_eval_entries < kMaxEvalEntries) {
+    explicit EvalEntry(ThreadState* t) : ts(t), ok(t->c_eval_entries < kMaxEvalEntries && !c_stack_exhausted(t)) {
         if (ok) ts->c_eval_entries++;
         else raise(ts, ts->interp->exc.RecursionError, "maximum recursion depth exceeded");
     }
@@ -1424,6 +1426,9 @@ next_instruction:
             Ref<> r;
             if (!spec && type_of(v.get()) == interp.types.str) {
                 r = std::move(v);
+            } else if (!spec && (type_of(v.get()) == interp.types.int_ || type_of(v.get()) == interp.types.float_)) {
+                r = object_str(ts, v.get());   // format(x, '') of an exact int or float is str(x)
+                if (!r) goto error;
             } else {
                 Object* fmt_args[2] = {v.get(), spec ? spec.get() : static_cast<Object*>(interp.empty_str)};
                 Object* format = type_lookup(type_of(v.get()), "__format__");

@@ -99,10 +99,12 @@ GilThreadStats& Gil::stats_for(ThreadState* ts) {
     return stats_[ts->id];
 }
 
-void Gil::exit_thread(std::unique_lock<std::mutex>& lk, bool drop_requested) {
-    // Our own drop request would make the finalizing thread wait forever
-    // for a switch to a thread that is gone (CPython gh-96387).
-    if (drop_requested) interp_.eval_breaker.fetch_and(~uint32_t(EVAL_GIL_DROP));
+void Gil::exit_thread(std::unique_lock<std::mutex>& lk) {
+    // The interpreter may be gone already: touch nothing of it. A drop
+    // request this thread left behind cannot make the finalizing thread wait
+    // for a switch to a thread that is gone (CPython gh-96387): a forced
+    // drop stops waiting once finalizing_ is set, and the next take()
+    // clears the request.
     lk.unlock();
     {
         std::lock_guard<std::mutex> sl(switch_mutex_);
@@ -113,10 +115,9 @@ void Gil::exit_thread(std::unique_lock<std::mutex>& lk, bool drop_requested) {
 
 void Gil::take(ThreadState* ts) {
     std::unique_lock<std::mutex> lk(mutex_);
-    if (must_exit(ts)) exit_thread(lk, false);
+    if (must_exit(ts)) exit_thread(lk);
     const uint64_t start = monotonic_ns();
     const bool main = ts == interp_.main_thread();
-    bool drop_requested = false;
     if (locked_ || (!main && main_first())) {
         interp_.trace.emit(TraceKind::GilRequest, ts->id);
         if (main) main_waiting_ = true;
@@ -129,15 +130,15 @@ void Gil::take(ThreadState* ts) {
             const uint64_t saved_switch = switch_number_;
             if (main && locked_ && interrupt_pending() &&
                 !(interp_.eval_breaker.load(std::memory_order_relaxed) & EVAL_GIL_DROP))
-                request_drop(ts, drop_requested);
+                request_drop(ts);
             uint64_t us = interval_us_.load(std::memory_order_relaxed);
             if (us < 1) us = 1;
             bool timed_out = cond_.wait_for(lk, std::chrono::microseconds(us)) == std::cv_status::timeout;
             if (must_exit(ts)) {
                 if (main) main_waiting_ = false;
-                exit_thread(lk, drop_requested);
+                exit_thread(lk);
             }
-            if (timed_out && locked_ && switch_number_ == saved_switch) request_drop(ts, drop_requested);
+            if (timed_out && locked_ && switch_number_ == saved_switch) request_drop(ts);
         }
         if (main) main_waiting_ = false;
     }
@@ -149,7 +150,7 @@ void Gil::take(ThreadState* ts) {
         holder_.store(ts, std::memory_order_release);
         if (last_holder_ != int64_t(ts->id)) {
             int64_t previous = last_holder_;
-            last_holder_ = ts->id;
+            last_holder_ = int64_t(ts->id);
             switch_number_++;
             interp_.trace.emit(TraceKind::GilSwitch, ts->id, previous);
         }
@@ -167,9 +168,8 @@ void Gil::take(ThreadState* ts) {
     interp_.trace.emit(TraceKind::GilAcquire, ts->id, int64_t(now - start));
 }
 
-void Gil::request_drop(ThreadState* ts, bool& drop_requested) {
+void Gil::request_drop(ThreadState* ts) {
     interp_.eval_breaker.fetch_or(EVAL_GIL_DROP, std::memory_order_release);
-    drop_requested = true;
     stats_for(ts).drop_requests++;
     ThreadState* h = holder_.load(std::memory_order_relaxed);
     interp_.trace.emit(TraceKind::GilDropRequest, ts->id, h ? int64_t(h->id) : -1);
@@ -179,7 +179,7 @@ void Gil::drop(ThreadState* ts, bool forced) {
     // Read while we still hold the GIL: once it is let go the interpreter
     // may begin finalizing and free a daemon thread's ThreadState while
     // that thread still waits below (ThreadSanitizer).
-    const int64_t me = ts->id;
+    const int64_t me = int64_t(ts->id);
     {
         std::lock_guard<std::mutex> lk(mutex_);
         const uint64_t held = monotonic_ns() - held_since_;
@@ -195,9 +195,9 @@ void Gil::drop(ThreadState* ts, bool forced) {
         else cond_.notify_one();
     }
     if (forced) {
-        std::unique_lock<std::mutex> sl(switch_mutex_);
         // Not switched yet: wait until another thread has the GIL, so that
         // we do not simply take it back (FORCE_SWITCHING).
+        std::unique_lock<std::mutex> sl(switch_mutex_);
         switch_cond_.wait(sl, [&] { return finalizing_ || last_holder_ != me; });
     }
 }

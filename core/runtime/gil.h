@@ -62,8 +62,8 @@ private:
     // pending, so other threads must let it have the GIL first.
     bool main_first() const { return main_waiting_ && interrupt_pending(); }
     // Under mutex_: sets EVAL_GIL_DROP on behalf of waiter `ts`.
-    void request_drop(ThreadState* ts, bool& drop_requested);
-    [[noreturn]] void exit_thread(std::unique_lock<std::mutex>& lk, bool drop_requested);
+    void request_drop(ThreadState* ts);
+    [[noreturn]] void exit_thread(std::unique_lock<std::mutex>& lk);
     GilThreadStats& stats_for(ThreadState* ts);   // under mutex_
 
     Interpreter& interp_;
@@ -81,7 +81,9 @@ private:
     std::vector<GilThreadStats> stats_;               // indexed by thread number
 
     // FORCE_SWITCHING: the dropping thread waits on switch_cond_ until
-    // last_holder_ is someone else. Written under both mutexes.
+    // last_holder_ is someone else. Written under both mutexes. A thread
+    // number, not a pointer: the last holder may have ended since and its
+    // ThreadState been freed (and its address reused by a new thread).
     std::mutex switch_mutex_;
     std::condition_variable switch_cond_;
     // The number (ThreadState::id, never reused) of the thread that took

@@ -24,6 +24,7 @@
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
+#include "compiler/source_encoding.h"
 #include "runtime/eval.h"
 #include "runtime/interpreter.h"
 #include "runtime/processes.h"
@@ -280,8 +281,17 @@ int Session::run_main(std::string_view source, std::string_view filename) {
             ok = f && dict_set_cstr(ts, globals, "__file__", f.get());
         }
         ok = ok && insert_script_dir(ts, filename);
+        // A file's bytes in the codec its coding comment names (PEP 263);
+        // -c text is already text.
+        std::string text;
+        if (ok && filename.size() && filename[0] != '<') {
+            ok = decode_source_bytes(ts, source, filename, /*from_file=*/true, &text);
+            if (ok) interp.sources[std::string(filename)] = text;
+        } else {
+            text = source;
+        }
         if (ok) {
-            Ref<CodeObject> code = compile_source(ts, source, filename, ParseMode::Exec);
+            Ref<CodeObject> code = compile_source(ts, text, filename, ParseMode::Exec);
             if (code) {
                 Ref<> result = eval_code(ts, code.get(), globals, globals);
                 (void)result;

@@ -149,7 +149,7 @@ print(ok, count, sorted(turns) == list(range(64)), any(t.is_alive() for t in ts)
     CHECK(r.out == "True 6400 True False False\n");
 }
 
-TEST_CASE("the interpreter waits for non-daemon threads and drops daemon ones at exit", "[gil]") {
+TEST_CASE("the interpreter waits for non-daemon threads and drops daemon ones at exit", "[gil][daemon-exit]") {
     for (int round = 0; round < 3; round++) {
         auto r = run(R"(
 import threading, time

@@ -69,7 +69,7 @@ Interrupted interrupt_when_ready(const std::string& source) {
 
 }  // namespace
 
-TEST_CASE("an interrupt reaches a busy main thread within 100 ms while two threads spin", "[gil]") {
+TEST_CASE("an interrupt reaches a busy main thread within 100 ms while two threads spin", "[gil][timing]") {
     Interrupted r = interrupt_when_ready(R"(
 import threading
 def spin():
@@ -91,7 +91,7 @@ except KeyboardInterrupt:
     CHECK(r.latency_ms < 100);
 }
 
-TEST_CASE("an interrupt reaches a main thread blocked in join within 100 ms while others hold the GIL", "[gil]") {
+TEST_CASE("an interrupt reaches a main thread blocked in join within 100 ms while others hold the GIL", "[gil][timing]") {
     Interrupted r = interrupt_when_ready(R"(
 import threading
 def spin():
@@ -112,7 +112,7 @@ except KeyboardInterrupt:
     CHECK(r.latency_ms < 100);
 }
 
-TEST_CASE("an interrupt ends Pool.map in the parent within 100 ms and the pool shuts down", "[multiprocessing]") {
+TEST_CASE("an interrupt ends Pool.map in the parent within 100 ms and the pool shuts down", "[multiprocessing][timing]") {
     Interrupted r = interrupt_when_ready(R"(
 import multiprocessing as mp
 def spin(x):
@@ -134,7 +134,7 @@ if __name__ == "__main__":
     CHECK(r.status == 0);
 }
 
-TEST_CASE("an interrupt ends Process.join within 100 ms; terminate() then stops the child", "[multiprocessing]") {
+TEST_CASE("an interrupt ends Process.join within 100 ms; terminate() then stops the child", "[multiprocessing][timing]") {
     Interrupted r = interrupt_when_ready(R"(
 import multiprocessing as mp
 def spin():
@@ -158,7 +158,7 @@ if __name__ == "__main__":
     CHECK(r.latency_ms < 100);
 }
 
-TEST_CASE("an interrupt ends a Queue.get waiting for a child within 100 ms", "[multiprocessing]") {
+TEST_CASE("an interrupt ends a Queue.get waiting for a child within 100 ms", "[multiprocessing][timing]") {
     Interrupted r = interrupt_when_ready(R"(
 import multiprocessing as mp
 def spin(q):
