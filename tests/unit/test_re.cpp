@@ -5,6 +5,7 @@
 // an interrupt stops a runaway match, and the heap limit bounds it.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <string>
 #include <thread>
@@ -42,24 +43,33 @@ TEST_CASE("re programs print what CPython 3.11 prints", "[re]") {
 TEST_CASE("a catastrophic pattern is stopped by an interrupt with KeyboardInterrupt", "[re]") {
     gp::Session session;
     std::string out, err;
-    session.set_output([&](Stream s, std::string_view t) { (s == Stream::Stdout ? out : err).append(t); });
+    std::atomic<bool> ready{false};
+    session.set_output([&](Stream s, std::string_view t) {
+        (s == Stream::Stdout ? out : err).append(t);
+        if (t.find("ready") != std::string_view::npos) ready = true;
+    });
+    // The interrupt comes 200 ms after the program says it is about to
+    // match (importing re can itself take that long in a sanitizer build).
     std::thread stopper([&] {
+        while (!ready) std::this_thread::sleep_for(std::chrono::milliseconds(5));
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
         session.request_interrupt();
     });
     auto start = std::chrono::steady_clock::now();
     session.run_main(R"(
 import re
+print("ready", flush=True)
 try:
     re.match(r"(a*)*b", "a" * 40)
 except KeyboardInterrupt:
     print("KeyboardInterrupt")
 print(re.match(r"(a*)*b", "aab").span())
 )", "<test>");
+    ready = true;
     stopper.join();
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
     INFO(err);
-    CHECK(out == "KeyboardInterrupt\n(0, 3)\n");
+    CHECK(out == "ready\nKeyboardInterrupt\n(0, 3)\n");
     CHECK(ms < 5000);
 }
 
