@@ -159,7 +159,7 @@ async def val(x, d):
 async def main():
     for f in asyncio.as_completed([val("slow", 0.05), val("fast", 0.01), val("mid", 0.03)]):
         print(await f)
-    its = asyncio.as_completed([val("a", 0.01), val("b", 1)], timeout=0.05)
+    its = asyncio.as_completed([val("a", 0.01), val("b", 2)], timeout=0.3)
     for f in its:
         try:
             print(await f)
@@ -175,15 +175,16 @@ asyncio.run(main())
 
 case("asyncio", "shield keeps the inner task running when the outer await is cancelled", r'''
 import asyncio
-async def inner(log):
-    await asyncio.sleep(0.02)
+async def inner(log, gate):
+    await gate.wait()
     log.append("inner done")
     return "result"
 async def waiter(t):
     return await asyncio.shield(t)
 async def main():
     log = []
-    t = asyncio.create_task(inner(log))
+    gate = asyncio.Event()
+    t = asyncio.create_task(inner(log, gate))
     w = asyncio.create_task(waiter(t))
     await asyncio.sleep(0.005)
     w.cancel()
@@ -191,6 +192,7 @@ async def main():
         await w
     except asyncio.CancelledError:
         print("outer cancelled", t.cancelled(), t.done())
+    gate.set()
     print(await t, log)
     print(await asyncio.shield(asyncio.sleep(0, "plain")))
     try:
