@@ -874,6 +874,7 @@ bool init_int_types(ThreadState* ts) {
         for (int v = Interpreter::kSmallIntMin; v <= Interpreter::kSmallIntMax; v++) {
             IntObject* z = make_cached(ts, t, v);
             if (!z) return false;
+            static_refs_add(z);
             interp.small_ints[v - Interpreter::kSmallIntMin] = z;
         }
     }

@@ -56,6 +56,18 @@ inline void decref(Object* op) {
     if (--op->ob_refcnt == 0) dealloc(op);
 }
 inline void xincref(Object* op) { if (op) incref(op); }
+
+// CPython 3.11 allocates some objects statically — the small ints, '', the
+// one-character Latin-1 strings, (), and the identifiers its own C code
+// uses — and starts their count at 999999999 so that they are never freed
+// (3.12 turns this into immortality). That is why sys.getrefcount(1) prints
+// a number above a billion there. The interpreter gives its caches of these
+// objects the same head start when it makes them (static_refs_add) and
+// takes it back when it is destroyed (static_refs_remove), so that their
+// counts read as CPython's do and still reach zero at the end.
+constexpr isize kStaticRefcnt = 999999999;
+inline void static_refs_add(Object* op) { op->ob_refcnt += kStaticRefcnt - 1; }
+inline void static_refs_remove(Object* op) { op->ob_refcnt -= kStaticRefcnt - 1; }
 inline void xdecref(Object* op) { if (op) decref(op); }
 
 inline TypeObject* type_of(const Object* op) { return op->ob_type; }

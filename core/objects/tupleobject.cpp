@@ -442,6 +442,7 @@ bool init_tuple_type(ThreadState* ts) {
     if (!interp.empty_tuple) {
         Object* op = object_alloc(ts, t, 0);
         if (!op) return false;
+        static_refs_add(op);
         interp.empty_tuple = static_cast<TupleObject*>(op);
         interp.gc.track(op);
     }

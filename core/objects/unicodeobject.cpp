@@ -519,6 +519,15 @@ Ref<> str_intern(ThreadState* ts, Ref<> s) {
     return s;
 }
 
+// Whether `s` is one of the cached '' and one-character strings, which have
+// their static head start already (static_refs_add) from the cache.
+static bool in_char_cache(const Interpreter& interp, const StrObject* s) {
+    if (s == interp.empty_str) return true;
+    for (const StrObject* c : interp.latin1_chars)
+        if (c == s) return true;
+    return false;
+}
+
 // Names the runtime itself looks up by C string (type_lookup(t, "__len__"),
 // dict_set_cstr) are interned *immortal*, as CPython 3.11 does for its
 // identifiers (SSTATE_INTERNED_IMMORTAL): the table's references are counted,
@@ -532,6 +541,7 @@ Ref<> str_intern_cstr(ThreadState* ts, const char* s) {
     if (so->interned == 1) {
         so->ob_refcnt += 2;   // the table's references now count: never freed
         so->interned = 2;
+        if (!in_char_cache(*ts->interp, so)) static_refs_add(so);
     }
     return r;
 }
@@ -555,6 +565,7 @@ bool str_seed_interned(ThreadState* ts) {
         if (so->interned == 1) {
             so->ob_refcnt += 2;   // immortal, like the startup modules' names
             so->interned = 2;
+            if (!in_char_cache(*ts->interp, so)) static_refs_add(so);
         }
     }
     return true;
@@ -567,6 +578,7 @@ void str_clear_interned(Interpreter& interp) {
     Object *k, *v;
     while (dict_next(d, &pos, &k, &v)) {
         if (as_str(k)->interned == 1) k->ob_refcnt += 2;   // mortal: restore the uncounted references
+        else if (as_str(k)->interned == 2 && !in_char_cache(interp, as_str(k))) static_refs_remove(k);
         as_str(k)->interned = 0;
     }
     dict_clear(d);
@@ -866,6 +878,7 @@ bool init_str_type(ThreadState* ts) {
     if (!interp.empty_str) {
         StrObject* e = str_alloc(ts, 0, 0);
         if (!e) return false;
+        static_refs_add(e);
         interp.empty_str = e;
     }
     for (uint32_t c = 0; c < 256; c++) {
@@ -873,6 +886,7 @@ bool init_str_type(ThreadState* ts) {
         StrObject* s = str_alloc(ts, 1, c);
         if (!s) return false;
         ucs_write(s->data(), s->kind, 0, c);
+        static_refs_add(s);
         interp.latin1_chars[c] = s;
     }
     return ensure_dict(ts, t) && type_add_methods(ts, t, str_methods) &&

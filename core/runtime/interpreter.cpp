@@ -310,13 +310,25 @@ void Interpreter::release_all() {
 
     // 4. Caches and singletons.
     float_clear_free_list(*this);
-    for (IntObject*& i : small_ints) { xdecref(i); i = nullptr; }
-    for (StrObject*& c : latin1_chars) { xdecref(c); c = nullptr; }
+    // The interned table first: it asks the caches below which strings are
+    // theirs (str_clear_interned).
+    intern_memo.clear();
+    str_clear_interned(*this);
+    for (IntObject*& i : small_ints) {
+        if (i) static_refs_remove(i);
+        xdecref(i);
+        i = nullptr;
+    }
+    for (StrObject*& c : latin1_chars) {
+        if (c) static_refs_remove(c);
+        xdecref(c);
+        c = nullptr;
+    }
+    if (empty_str) static_refs_remove(empty_str);
+    if (empty_tuple) static_refs_remove(empty_tuple);
     Object* singles[] = {True, False, empty_str, empty_tuple, None, NotImplemented, Ellipsis};
     True = False = nullptr; empty_str = nullptr; empty_tuple = nullptr;
     None = NotImplemented = Ellipsis = nullptr;
-    intern_memo.clear();
-    str_clear_interned(*this);
     xdecref(interned); interned = nullptr;
     for (Object* o : singles) xdecref(o);
 
