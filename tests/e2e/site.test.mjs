@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { parseExample } from '../../frontend/src/examples/header.js';
+import { parseExample, outputPattern } from '../../frontend/src/examples/header.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const siteDir = path.join(repoRoot, 'build/site');
@@ -275,7 +275,7 @@ test('Stop ends a Pool.map of endless tasks, and the interpreter stays usable', 
 });
 
 test('the examples come from examples/*.py and print what CPython prints', async () => {
-  const file = '02_loop_sum_squares.py';
+  const file = '91_loop_sum_squares.py';
   const header = parseExample(fs.readFileSync(path.join(repoRoot, 'examples', file), 'utf8'));
   await page.getByRole('button', { name: header.title }).click();
   assert.equal((await page.locator('.notes-title').textContent()).trim(), header.title);
@@ -284,8 +284,99 @@ test('the examples come from examples/*.py and print what CPython prints', async
     { status: 0, stdout: `${header.cpython}\n`, stderr: '' });
 });
 
+// The catalogue as the tests see it: examples/NN_name.py, or a folder
+// examples/NN_name/ with main.py first and the modules it imports.
+function catalogue() {
+  const dir = path.join(repoRoot, 'examples');
+  return fs.readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => /^\d\d_\w+$/.test(entry.name.replace(/\.py$/, '')))
+    .map((entry) => {
+      const id = entry.name.replace(/\.py$/, '');
+      if (!entry.isDirectory()) {
+        const text = fs.readFileSync(path.join(dir, entry.name), 'utf8');
+        return { id, header: parseExample(text), files: [{ name: entry.name, text }] };
+      }
+      const names = fs.readdirSync(path.join(dir, entry.name)).filter((n) => n.endsWith('.py'))
+        .sort((a, b) => (a === 'main.py' ? -1 : b === 'main.py' ? 1 : a.localeCompare(b)));
+      const files = names.map((name) => ({ name, text: fs.readFileSync(path.join(dir, entry.name, name), 'utf8') }));
+      return { id, header: parseExample(files[0].text), files };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+async function openExample(example) {
+  // The button's name is the title, then "2 files" for a program of several.
+  const title = new RegExp(`^${example.header.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\d+ files)?$`);
+  await page.locator('.example-item').filter({ hasText: title }).click();
+  assert.equal((await page.locator('.notes-title').textContent()).trim(), example.header.title);
+}
+
+test('a program of several files: tabs show each file, and the pool\'s workers import the second one', async () => {
+  const example = catalogue().find((e) => e.files.length > 1);
+  assert.ok(example, 'the catalogue has an example of several files');
+  assert.deepEqual(example.files.map((f) => f.name), ['main.py', 'workers.py']);
+  await openExample(example);
+
+  const tabs = page.getByRole('tab');
+  assert.deepEqual((await tabs.locator('.tab-name').allTextContents()), ['main.py', 'workers.py']);
+  assert.equal(await page.getByRole('tab', { name: /main\.py/ }).getAttribute('aria-selected'), 'true');
+
+  // Unedited, it prints what CPython prints.
+  const first = await run();
+  assert.deepEqual({ status: first.status, stdout: first.stdout, stderr: first.stderr },
+    { status: 0, stdout: `${example.header.cpython}\n`, stderr: '' });
+
+  // The second tab holds workers.py, as it is on disk.
+  await page.getByRole('tab', { name: /workers\.py/ }).click();
+  assert.equal(await page.getByRole('tab', { name: /workers\.py/ }).getAttribute('aria-selected'), 'true');
+  const shown = await page.locator('.cm-line').allTextContents();
+  assert.equal(shown.join('\n'), example.files[1].text.replace(/\n$/, ''));
+
+  // Edit workers.py; the main process and every pool worker import the edit.
+  await typeProgram([
+    'import os',
+    '',
+    'def square(x):',
+    '    return -x',
+    '',
+    'def slow_sum(n):',
+    '    return n + 1',
+  ].join('\n'));
+  assert.equal(await page.locator('.tab[data-file="workers.py"] .tab-edited').count(), 1, 'the tab shows the edit');
+  await page.getByRole('tab', { name: /main\.py/ }).click();
+  assert.equal(await page.locator('.cm-content').getAttribute('aria-label'), 'Python program');
+  const edited = await run();
+  assert.deepEqual({ status: edited.status, stdout: edited.stdout, stderr: edited.stderr }, {
+    status: 0,
+    stdout: '[-1, -2, -3, -4, -5]\n[0, -1, -2, -3, -4, -5, -6, -7, -8, -9]\nsums: [10001, 20001, 30001]\n' +
+      "workers.py's __name__ here: workers\n",
+    stderr: '',
+  });
+
+  // Back to the first tab: its text and its folded header are as they were.
+  assert.match((await page.locator('.cm-content').textContent()), /from multiprocessing import Pool/);
+  await page.getByRole('button', { name: 'Revert your changes' }).click();
+  await page.getByRole('tab', { name: /workers\.py/ }).click();
+  assert.equal((await page.locator('.cm-line').allTextContents()).join('\n'), example.files[1].text.replace(/\n$/, ''));
+  await page.getByRole('tab', { name: /main\.py/ }).click();
+
+  fs.mkdirSync(path.dirname(screenshot), { recursive: true });
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-files.png') });
+});
+
+test('every catalogue example runs in the page and prints what its header says', async () => {
+  for (const example of catalogue()) {
+    await openExample(example);
+    const result = await run();
+    const output = result.stdout + result.stderr;
+    // Tracebacks name the file as the page runs it, without a directory.
+    const expected = example.header.cpython.replaceAll('.../', '');
+    assert.match(output, outputPattern(expected), `${example.id} in the page`);
+  }
+});
+
 test('the traceback example, and a screenshot of the page', async () => {
-  const header = parseExample(fs.readFileSync(path.join(repoRoot, 'examples/04_traceback.py'), 'utf8'));
+  const header = parseExample(fs.readFileSync(path.join(repoRoot, 'examples/93_traceback.py'), 'utf8'));
   await page.getByRole('button', { name: header.title }).click();
   const result = await run();
   fs.mkdirSync(path.dirname(screenshot), { recursive: true });
