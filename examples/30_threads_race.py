@@ -1,19 +1,16 @@
 """
 title: Two threads racing on a counter
 group: The GIL, threads and processes
-concept: The GIL lets only one thread run Python bytecode at a time, but
-  it does not make "counter += 1" one indivisible step: it is a load, an
-  add and a store, and if the running thread is switched out between its
-  load and its store, the other thread's increments in that gap are
-  overwritten. CPython 3.11 switches threads only at certain points: when
-  a loop jumps back, and when a function starts. So the classic loop
-  (first part) happens to come out right every time in 3.11, while Python
-  3.9 and older often lost updates there. Put a call between the load and
-  the store (second part) and the race is back. A threading.Lock around
-  the update (third part) makes it correct by design, not by luck.
+concept: The GIL lets one thread at a time run bytecode, but "counter += 1"
+  is still three steps: load, add, store. A thread switched out between
+  its load and its store later writes back a stale value, wiping out the
+  other thread's increments made meanwhile. CPython 3.11 switches threads
+  only where a loop jumps back or a function starts, so the classic loop
+  (first part) happens to come out right in 3.11; 3.9 and older lost
+  updates there. A call between load and store (second part) brings the
+  race back. A Lock (third part) makes it correct by design.
 watch: The second total is almost always short of 2 × 200,000, by a
-  different amount on each run; the first and third are always exact. The
-  lock costs time: compare the durations.
+  different amount on each run; the first and third are always exact.
 adapted: The classic version uses 1,000,000 increments per thread; this
   one uses 200,000 so that it finishes quickly in the browser.
 cpython:
@@ -21,7 +18,6 @@ cpython:
   Time Taken: «seconds»
   with a call between load and store: «count»
   with a lock: 400000
-  Time Taken: «seconds»
 """
 import threading
 import time
@@ -83,6 +79,4 @@ def increment_locked():
             counter += step()
 
 
-start = time.time()
 print("with a lock:", run_twice(increment_locked))
-print("Time Taken:", time.time() - start)

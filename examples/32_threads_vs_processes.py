@@ -13,11 +13,11 @@ watch: The processes' time against the threads' time. With two free
   machine the gap shrinks. The timings vary; the results never do. In
   glasspy each child process is a fresh interpreter on its own Web Worker
   thread.
-adapted: The classic version runs 10,000,000 iterations per task; this one
-  runs 1,000,000 so that it finishes in a few seconds in the browser. The
-  results come back through a Queue so the program can check them, and the
-  main code is under the __main__ guard, which the spawn start method
-  (glasspy's, and the default on macOS and Windows) requires.
+adapted: 1,000,000 iterations per task instead of the classic
+  10,000,000, to finish quickly in the browser. The results come back
+  through a Queue so they can be checked, and the main code sits under the
+  __main__ guard, which the spawn start method (glasspy's, and the default
+  on macOS and Windows) needs.
 cpython:
   Threading: «seconds»s
   Multiprocessing: «seconds»s
@@ -39,8 +39,10 @@ def task(n, results):
 
 
 if __name__ == "__main__":
-    # Two threads: one GIL, so they take turns.
     from queue import Queue as ThreadQueue
+    task(N, ThreadQueue())  # warm-up, untimed: first runs pay one-off costs
+
+    # Two threads: one GIL, so they take turns.
     thread_results = ThreadQueue()
     start = time.time()
     t1 = threading.Thread(target=task, args=(N, thread_results))

@@ -1,5 +1,5 @@
-# The work the pool's processes do. A worker process finds these functions
-# by importing this module, just as main.py does.
+# The work the pool's processes do. Each worker
+# process imports this module to find it, as main.py does.
 
 
 def square(x):

@@ -29,8 +29,8 @@ export function App() {
       <Header />
       <main class="workspace">
         <ExamplePicker />
+        <ExampleNotes />
         <div class="column column-code">
-          <ExampleNotes />
           <div class="panel panel-editor">
             <FileTabs />
             <CodeEditor doc={activeFile} onChange={editActiveFile} onRun={runProgram} label="Python program"

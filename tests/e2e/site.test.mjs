@@ -1,8 +1,9 @@
 // The built site in a real browser: frontend/serve.mjs serves build/site with
 // the isolation headers, Debian's Chromium (driven by playwright-core) opens
 // it, and the tests type programs with the keyboard, run them, and read the
-// output as a learner would. Screenshots go to build/e2e/site.png (desktop)
-// and build/e2e/site-narrow.png (phone width).
+// output as a learner would. Screenshots go to build/e2e/site.png (desktop),
+// build/e2e/site-narrow.png (phone width) and build/e2e/site-files.png (a
+// program of several files, in tabs).
 //
 // Needs: the wasm build and `npm run build:site`. No browser download: it
 // uses /usr/bin/chromium (override with CHROMIUM=/path).
@@ -304,6 +305,21 @@ function catalogue() {
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
+// The editor's text once it shows `expected` (a string or a RegExp), or
+// after a few seconds whatever it shows. (A tab's file reaches the editor a
+// moment after the click.) A folded header reads as """…""".
+async function editorShows(expected, timeout = 5000) {
+  const text = () => page.locator('.cm-line').allTextContents().then((lines) => lines.join('\n'));
+  const fits = (t) => (expected instanceof RegExp ? expected.test(t) : t === expected);
+  const until = Date.now() + timeout;
+  let current = await text();
+  while (!fits(current) && Date.now() < until) {
+    await page.waitForTimeout(50);
+    current = await text();
+  }
+  return current;
+}
+
 async function openExample(example) {
   // The button's name is the title, then "2 files" for a program of several.
   const title = new RegExp(`^${example.header.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\d+ files)?$`);
@@ -329,8 +345,7 @@ test('a program of several files: tabs show each file, and the pool\'s workers i
   // The second tab holds workers.py, as it is on disk.
   await page.getByRole('tab', { name: /workers\.py/ }).click();
   assert.equal(await page.getByRole('tab', { name: /workers\.py/ }).getAttribute('aria-selected'), 'true');
-  const shown = await page.locator('.cm-line').allTextContents();
-  assert.equal(shown.join('\n'), example.files[1].text.replace(/\n$/, ''));
+  assert.equal(await editorShows(example.files[1].text), example.files[1].text);
 
   // Edit workers.py; the main process and every pool worker import the edit.
   await typeProgram([
@@ -342,9 +357,9 @@ test('a program of several files: tabs show each file, and the pool\'s workers i
     'def slow_sum(n):',
     '    return n + 1',
   ].join('\n'));
-  assert.equal(await page.locator('.tab[data-file="workers.py"] .tab-edited').count(), 1, 'the tab shows the edit');
+  assert.equal(await page.locator('.tab-button[data-file="workers.py"] .tab-edited').count(), 1, 'the tab shows the edit');
   await page.getByRole('tab', { name: /main\.py/ }).click();
-  assert.equal(await page.locator('.cm-content').getAttribute('aria-label'), 'Python program');
+  await editorShows(/^"""…"""\nfrom multiprocessing import Pool\n/);
   const edited = await run();
   assert.deepEqual({ status: edited.status, stdout: edited.stdout, stderr: edited.stderr }, {
     status: 0,
@@ -357,11 +372,39 @@ test('a program of several files: tabs show each file, and the pool\'s workers i
   assert.match((await page.locator('.cm-content').textContent()), /from multiprocessing import Pool/);
   await page.getByRole('button', { name: 'Revert your changes' }).click();
   await page.getByRole('tab', { name: /workers\.py/ }).click();
-  assert.equal((await page.locator('.cm-line').allTextContents()).join('\n'), example.files[1].text.replace(/\n$/, ''));
+  assert.equal(await editorShows(example.files[1].text), example.files[1].text, 'reverted');
   await page.getByRole('tab', { name: /main\.py/ }).click();
 
   fs.mkdirSync(path.dirname(screenshot), { recursive: true });
   await page.screenshot({ path: screenshot.replace(/\.png$/, '-files.png') });
+});
+
+test('a module added with "+" can be imported by the main file, and removed again', async () => {
+  const example = catalogue().find((e) => e.id === '90_hello_arithmetic');
+  await openExample(example);
+  await page.getByRole('button', { name: 'Add a module' }).click();
+  const name = page.getByRole('textbox', { name: 'Name of the new module' });
+  await name.fill('1st');
+  await name.press('Enter');
+  assert.match(await page.getByRole('alert').textContent(), /not a module name/);
+  await name.fill('helper');
+  await name.press('Enter');
+  assert.deepEqual(await page.getByRole('tab').locator('.tab-name').allTextContents(), ['90_hello_arithmetic.py', 'helper.py']);
+  assert.equal(await page.getByRole('tab', { name: /helper\.py/ }).getAttribute('aria-selected'), 'true');
+  assert.equal(await editorShows(''), '');
+  await typeProgram('def greet(name):\n    return f"hello from helper, {name}"');
+
+  await page.getByRole('tab', { name: /90_hello/ }).click();
+  await editorShows(/^"""…"""\n/);
+  await typeProgram('import helper\nprint(helper.greet("main"), helper.__name__)');
+  const result = await run();
+  assert.deepEqual({ status: result.status, stdout: result.stdout, stderr: result.stderr },
+    { status: 0, stdout: 'hello from helper, main helper\n', stderr: '' });
+
+  await page.getByRole('button', { name: 'Remove helper.py' }).click();
+  assert.deepEqual(await page.getByRole('tab').locator('.tab-name').allTextContents(), ['90_hello_arithmetic.py']);
+  await page.getByRole('button', { name: 'Revert your changes' }).click();
+  assert.equal(await editorShows(/^"""…"""\nprint\("Hello, glasspy!"\)/).then((t) => /Hello, glasspy/.test(t)), true);
 });
 
 test('every catalogue example runs in the page and prints what its header says', async () => {

@@ -65,7 +65,9 @@ const PROPERTIES = {
 };
 
 function runWith(command, main) {
-  const r = spawnSync(command, [main], { encoding: 'utf8', timeout: 120_000, cwd: path.dirname(main) });
+  // No __pycache__ beside the examples' modules.
+  const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
+  const r = spawnSync(command, [main], { encoding: 'utf8', timeout: 120_000, cwd: path.dirname(main), env });
   assert.equal(r.error, undefined, `${command} failed to run: ${r.error}`);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -43,7 +43,8 @@ export const editedNames = computed(() => {
     .filter((file) => original.find((o) => o.name === file.name)?.text !== file.text)
     .map((file) => file.name));
 });
-export const edited = computed(() => selected.value !== null && editedNames.value.size > 0);
+export const edited = computed(() => selected.value !== null &&
+  (editedNames.value.size > 0 || files.value.length !== selected.value.files.length));
 
 export function selectExample(id) {
   const example = examples.find((e) => e.id === id);
@@ -67,5 +68,27 @@ export function editActiveFile(text) {
 }
 
 export function revertExample() {
-  if (selected.value) files.value = copyFiles(selected.value);
+  if (!selected.value) return;
+  files.value = copyFiles(selected.value);
+  if (!files.value.some((f) => f.name === activeName.value)) activeName.value = files.value[0].name;
+}
+
+// Adds an empty module to the program and shows it. Returns '' or why not.
+export function addFile(name) {
+  const trimmed = name.trim();
+  const module = trimmed.endsWith('.py') ? trimmed : `${trimmed}.py`;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*\.py$/.test(module)) {
+    return 'not a module name: try helper';
+  }
+  if (files.value.some((f) => f.name === module)) return `${module} is already there`;
+  files.value = [...files.value, { name: module, text: '' }];
+  activeName.value = module;
+  return '';
+}
+
+// Takes a module out of the program (never the main file).
+export function removeFile(name) {
+  if (files.value[0].name === name) return;
+  files.value = files.value.filter((f) => f.name !== name);
+  if (activeName.value === name) activeName.value = files.value[0].name;
 }
