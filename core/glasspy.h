@@ -55,6 +55,15 @@ public:
     // error, or the code passed to SystemExit.
     int run_main(std::string_view source, std::string_view filename);
 
+    // Ends the program the way the interpreter's exit does (the module part
+    // of CPython's Py_FinalizeEx): __main__'s namespace, then every other
+    // module's, is cleared and the cycles collected, so finalizers that run
+    // at exit (__del__, weakref callbacks) run now and print through the
+    // output sink. The session runs no code afterwards; destroying it still
+    // returns its whole heap. Destroying a session that was not finalized
+    // does this first.
+    void finalize();
+
     // Thread-safe and async-signal-safe: asks the running program to raise
     // KeyboardInterrupt at its next eval-breaker check. In WebAssembly the
     // flag word lives in shared linear memory, so another JS thread may also

@@ -98,12 +98,19 @@ public:
     // (0, 1 for an uncaught exception or syntax error, n for SystemExit(n)).
     int run(const std::string& source, const std::string& filename) {
         int status = session_->run_main(source, filename);
-        flush_foreign();
-        for (gp::Stream s : {gp::Stream::Stdout, gp::Stream::Stderr}) {
-            std::string rest = carry(s).drain();
-            if (!rest.empty()) call(s, rest);
-        }
+        deliver_rest();
         return status;
+    }
+
+    // Ends the program as `python3 FILE` ends on exit: the modules are torn
+    // down, so what finalizers print then (the __del__ of an object still
+    // bound when the program ends) arrives through the output callback now,
+    // as part of this run's output. Afterwards the interpreter runs nothing
+    // (run() returns 1), but it stays allocated: its interrupt word and
+    // snapshots remain valid until delete().
+    void finish() {
+        session_->finalize();
+        deliver_rest();
     }
 
     // From the owner thread; another thread (the page) uses the address.
@@ -207,6 +214,15 @@ private:
         if (!whole.empty()) call(stream, whole);
     }
 
+    // At the end of run() or finish(): everything still held goes out.
+    void deliver_rest() {
+        flush_foreign();
+        for (gp::Stream s : {gp::Stream::Stdout, gp::Stream::Stderr}) {
+            std::string rest = carry(s).drain();
+            if (!rest.empty()) call(s, rest);
+        }
+    }
+
     void flush_foreign() {
         std::vector<std::pair<gp::Stream, std::string>> batch;
         {
@@ -254,13 +270,25 @@ std::string writeFile(const std::string& path, const std::string& text) {
     return ok ? std::string() : path + ": " + std::strerror(errno);
 }
 
+// removeFile(path): takes a file out of the in-memory filesystem again (the
+// page does this for a module the learner removed from the program, so a
+// later run cannot still import it). Returns "" on success (a file that is
+// not there counts as removed), else the reason.
+std::string removeFile(const std::string& path) {
+    if (path.empty()) return "empty path";
+    if (std::remove(path.c_str()) != 0 && errno != ENOENT) return path + ": " + std::strerror(errno);
+    return std::string();
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(glasspy) {
     emscripten::function("writeFile", &writeFile);
+    emscripten::function("removeFile", &removeFile);
     emscripten::class_<Interpreter>("Interpreter")
         .constructor<>()
         .function("run", &Interpreter::run)
+        .function("finish", &Interpreter::finish)
         .function("setOutput", &Interpreter::setOutput)
         .function("interrupt", &Interpreter::interrupt)
         .function("interruptAddress", &Interpreter::interruptAddress)

@@ -104,6 +104,8 @@ Session::~Session() = default;
 
 void Session::set_output(OutputSink sink) { interp_->output = sink ? std::move(sink) : OutputSink(default_output); }
 
+void Session::finalize() { interp_->finalize(); }
+
 void Session::request_interrupt() { interp_->eval_breaker.fetch_or(EVAL_INTERRUPT); }
 
 std::uintptr_t Session::interrupt_flag_address() const {

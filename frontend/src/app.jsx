@@ -6,7 +6,8 @@ import { CodeEditor } from './components/CodeEditor.jsx';
 import { RunControls } from './components/RunControls.jsx';
 import { OutputPane } from './components/OutputPane.jsx';
 import { CpythonReference } from './components/CpythonReference.jsx';
-import { source, editSource } from './state/examples.js';
+import { FileTabs } from './components/FileTabs.jsx';
+import { activeFile, editActiveFile } from './state/examples.js';
 import { runProgram } from './state/run.js';
 import { headerSpan } from './examples/header.js';
 
@@ -28,10 +29,11 @@ export function App() {
       <Header />
       <main class="workspace">
         <ExamplePicker />
+        <ExampleNotes />
         <div class="column column-code">
-          <ExampleNotes />
           <div class="panel panel-editor">
-            <CodeEditor value={source} onChange={editSource} onRun={runProgram} label="Python program"
+            <FileTabs />
+            <CodeEditor doc={activeFile} onChange={editActiveFile} onRun={runProgram} label="Python program"
                         foldOnLoad={headerSpan} />
           </div>
           <RunControls />

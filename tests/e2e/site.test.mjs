@@ -1,8 +1,9 @@
 // The built site in a real browser: frontend/serve.mjs serves build/site with
 // the isolation headers, Debian's Chromium (driven by playwright-core) opens
 // it, and the tests type programs with the keyboard, run them, and read the
-// output as a learner would. Screenshots go to build/e2e/site.png (desktop)
-// and build/e2e/site-narrow.png (phone width).
+// output as a learner would. Screenshots go to build/e2e/site.png (desktop),
+// build/e2e/site-narrow.png (phone width) and build/e2e/site-files.png (a
+// program of several files, in tabs).
 //
 // Needs: the wasm build and `npm run build:site`. No browser download: it
 // uses /usr/bin/chromium (override with CHROMIUM=/path).
@@ -14,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { parseExample } from '../../frontend/src/examples/header.js';
+import { parseExample, outputPattern } from '../../frontend/src/examples/header.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const siteDir = path.join(repoRoot, 'build/site');
@@ -275,7 +276,7 @@ test('Stop ends a Pool.map of endless tasks, and the interpreter stays usable', 
 });
 
 test('the examples come from examples/*.py and print what CPython prints', async () => {
-  const file = '02_loop_sum_squares.py';
+  const file = '91_loop_sum_squares.py';
   const header = parseExample(fs.readFileSync(path.join(repoRoot, 'examples', file), 'utf8'));
   await page.getByRole('button', { name: header.title }).click();
   assert.equal((await page.locator('.notes-title').textContent()).trim(), header.title);
@@ -284,8 +285,141 @@ test('the examples come from examples/*.py and print what CPython prints', async
     { status: 0, stdout: `${header.cpython}\n`, stderr: '' });
 });
 
+// The catalogue as the tests see it: examples/NN_name.py, or a folder
+// examples/NN_name/ with main.py first and the modules it imports.
+function catalogue() {
+  const dir = path.join(repoRoot, 'examples');
+  return fs.readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => /^\d\d_\w+$/.test(entry.name.replace(/\.py$/, '')))
+    .map((entry) => {
+      const id = entry.name.replace(/\.py$/, '');
+      if (!entry.isDirectory()) {
+        const text = fs.readFileSync(path.join(dir, entry.name), 'utf8');
+        return { id, header: parseExample(text), files: [{ name: entry.name, text }] };
+      }
+      const names = fs.readdirSync(path.join(dir, entry.name)).filter((n) => n.endsWith('.py'))
+        .sort((a, b) => (a === 'main.py' ? -1 : b === 'main.py' ? 1 : a.localeCompare(b)));
+      const files = names.map((name) => ({ name, text: fs.readFileSync(path.join(dir, entry.name, name), 'utf8') }));
+      return { id, header: parseExample(files[0].text), files };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+// The editor's text once it shows `expected` (a string or a RegExp), or
+// after a few seconds whatever it shows. (A tab's file reaches the editor a
+// moment after the click.) A folded header reads as """…""".
+async function editorShows(expected, timeout = 5000) {
+  const text = () => page.locator('.cm-line').allTextContents().then((lines) => lines.join('\n'));
+  const fits = (t) => (expected instanceof RegExp ? expected.test(t) : t === expected);
+  const until = Date.now() + timeout;
+  let current = await text();
+  while (!fits(current) && Date.now() < until) {
+    await page.waitForTimeout(50);
+    current = await text();
+  }
+  return current;
+}
+
+async function openExample(example) {
+  // The button's name is the title, then "2 files" for a program of several.
+  const title = new RegExp(`^${example.header.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\d+ files)?$`);
+  await page.locator('.example-item').filter({ hasText: title }).click();
+  assert.equal((await page.locator('.notes-title').textContent()).trim(), example.header.title);
+}
+
+test('a program of several files: tabs show each file, and the pool\'s workers import the second one', async () => {
+  const example = catalogue().find((e) => e.files.length > 1);
+  assert.ok(example, 'the catalogue has an example of several files');
+  assert.deepEqual(example.files.map((f) => f.name), ['main.py', 'workers.py']);
+  await openExample(example);
+
+  const tabs = page.getByRole('tab');
+  assert.deepEqual((await tabs.locator('.tab-name').allTextContents()), ['main.py', 'workers.py']);
+  assert.equal(await page.getByRole('tab', { name: /main\.py/ }).getAttribute('aria-selected'), 'true');
+
+  // Unedited, it prints what CPython prints.
+  const first = await run();
+  assert.deepEqual({ status: first.status, stdout: first.stdout, stderr: first.stderr },
+    { status: 0, stdout: `${example.header.cpython}\n`, stderr: '' });
+
+  // The second tab holds workers.py, as it is on disk.
+  await page.getByRole('tab', { name: /workers\.py/ }).click();
+  assert.equal(await page.getByRole('tab', { name: /workers\.py/ }).getAttribute('aria-selected'), 'true');
+  assert.equal(await editorShows(example.files[1].text), example.files[1].text);
+
+  // Edit workers.py; the main process and every pool worker import the edit.
+  await typeProgram([
+    'import os',
+    '',
+    'def square(x):',
+    '    return -x',
+    '',
+    'def slow_sum(n):',
+    '    return n + 1',
+  ].join('\n'));
+  assert.equal(await page.locator('.tab-button[data-file="workers.py"] .tab-edited').count(), 1, 'the tab shows the edit');
+  await page.getByRole('tab', { name: /main\.py/ }).click();
+  await editorShows(/^"""…"""\nfrom multiprocessing import Pool\n/);
+  const edited = await run();
+  assert.deepEqual({ status: edited.status, stdout: edited.stdout, stderr: edited.stderr }, {
+    status: 0,
+    stdout: '[-1, -2, -3, -4, -5]\n[0, -1, -2, -3, -4, -5, -6, -7, -8, -9]\nsums: [10001, 20001, 30001]\n' +
+      "workers.py's __name__ here: workers\n",
+    stderr: '',
+  });
+
+  // Back to the first tab: its text and its folded header are as they were.
+  assert.match((await page.locator('.cm-content').textContent()), /from multiprocessing import Pool/);
+  await page.getByRole('button', { name: 'Revert your changes' }).click();
+  await page.getByRole('tab', { name: /workers\.py/ }).click();
+  assert.equal(await editorShows(example.files[1].text), example.files[1].text, 'reverted');
+  await page.getByRole('tab', { name: /main\.py/ }).click();
+
+  fs.mkdirSync(path.dirname(screenshot), { recursive: true });
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-files.png') });
+});
+
+test('a module added with "+" can be imported by the main file, and removed again', async () => {
+  const example = catalogue().find((e) => e.id === '90_hello_arithmetic');
+  await openExample(example);
+  await page.getByRole('button', { name: 'Add a module' }).click();
+  const name = page.getByRole('textbox', { name: 'Name of the new module' });
+  await name.fill('1st');
+  await name.press('Enter');
+  assert.match(await page.getByRole('alert').textContent(), /not a module name/);
+  await name.fill('helper');
+  await name.press('Enter');
+  assert.deepEqual(await page.getByRole('tab').locator('.tab-name').allTextContents(), ['90_hello_arithmetic.py', 'helper.py']);
+  assert.equal(await page.getByRole('tab', { name: /helper\.py/ }).getAttribute('aria-selected'), 'true');
+  assert.equal(await editorShows(''), '');
+  await typeProgram('def greet(name):\n    return f"hello from helper, {name}"');
+
+  await page.getByRole('tab', { name: /90_hello/ }).click();
+  await editorShows(/^"""…"""\n/);
+  await typeProgram('import helper\nprint(helper.greet("main"), helper.__name__)');
+  const result = await run();
+  assert.deepEqual({ status: result.status, stdout: result.stdout, stderr: result.stderr },
+    { status: 0, stdout: 'hello from helper, main helper\n', stderr: '' });
+
+  await page.getByRole('button', { name: 'Remove helper.py' }).click();
+  assert.deepEqual(await page.getByRole('tab').locator('.tab-name').allTextContents(), ['90_hello_arithmetic.py']);
+  await page.getByRole('button', { name: 'Revert your changes' }).click();
+  assert.equal(await editorShows(/^"""…"""\nprint\("Hello, glasspy!"\)/).then((t) => /Hello, glasspy/.test(t)), true);
+});
+
+test('every catalogue example runs in the page and prints what its header says', async () => {
+  for (const example of catalogue()) {
+    await openExample(example);
+    const result = await run();
+    const output = result.stdout + result.stderr;
+    // Tracebacks name the file as the page runs it, without a directory.
+    const expected = example.header.cpython.replaceAll('.../', '');
+    assert.match(output, outputPattern(expected), `${example.id} in the page`);
+  }
+});
+
 test('the traceback example, and a screenshot of the page', async () => {
-  const header = parseExample(fs.readFileSync(path.join(repoRoot, 'examples/04_traceback.py'), 'utf8'));
+  const header = parseExample(fs.readFileSync(path.join(repoRoot, 'examples/93_traceback.py'), 'utf8'));
   await page.getByRole('button', { name: header.title }).click();
   const result = await run();
   fs.mkdirSync(path.dirname(screenshot), { recursive: true });

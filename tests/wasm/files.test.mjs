@@ -78,6 +78,31 @@ test('a traceback through an imported module quotes that file\'s lines', () => {
   assert.match(out.stderr, /ZeroDivisionError: division by zero\n$/);
 });
 
+test('removeFile takes a module away: a later program can no longer import it', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glasspy-remove-'));
+  try {
+    const helper = path.join(dir, 'gone_helper.py');
+    const main = path.join(dir, 'main.py');
+    const source = 'try:\n    import gone_helper\n    print(gone_helper.X)\nexcept ImportError as e:\n    print(type(e).__name__, e)\n';
+    assert.equal(Module.writeFile(helper, 'X = 42\n'), '');
+    const run = () => {
+      const interp = new Module.Interpreter();
+      try {
+        return runProgram(interp, source, main);
+      } finally {
+        interp.delete();
+      }
+    };
+    assert.deepEqual(run(), { status: 0, stdout: '42\n', stderr: '' });
+    assert.equal(Module.removeFile(helper), '');
+    assert.equal(Module.removeFile(helper), '', 'removing what is not there is no error');
+    assert.deepEqual(run(), { status: 0, stdout: "ModuleNotFoundError No module named 'gone_helper'\n", stderr: '' });
+    assert.equal(Module.removeFile(''), 'empty path');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('writeFile reports what stops it instead of failing silently', () => {
   assert.equal(Module.writeFile('/tmp/glasspy-ok.txt', 'x'), '');
   // A file cannot be a directory. (MEMFS words this "Permission denied"

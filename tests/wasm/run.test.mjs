@@ -172,6 +172,35 @@ test('Atomics.or on the interrupt flag from another thread raises KeyboardInterr
   assert.deepEqual(after, { status: 0, stdout: '3\n', stderr: '' }, 'usable after the interrupt');
 });
 
+test('finish() ends the program as python3 exits: what __del__ prints at exit is part of the output', () => {
+  const source = [
+    'class Tracked:',
+    '    def __init__(self, name): self.name = name',
+    '    def __del__(self): print(self.name, "freed")',
+    'kept = Tracked("kept")',
+    'print("end of program")',
+    '',
+  ].join('\n');
+  const { file, dir, expected } = cpythonOnFile(source);
+  const interp = new Module.Interpreter();
+  try {
+    let stdout = '';
+    interp.setOutput((stream, text) => { if (stream === 1) stdout += text; });
+    assert.equal(interp.run(source, file), 0);
+    assert.equal(stdout, 'end of program\n', 'run() leaves the program\'s objects alive');
+    interp.finish();
+    assert.equal(stdout, expected.stdout);
+    assert.equal(expected.stdout, 'end of program\nkept freed\n');
+    // Finished: it runs nothing more, and the object is still safe to use.
+    assert.equal(interp.run('print("again")', '<string>'), 1);
+    assert.equal(stdout, expected.stdout);
+    assert.ok(interp.heapSnapshot().arenas.length >= 0);
+  } finally {
+    interp.delete();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('heapSnapshot() describes arenas, pools, size classes and live objects', () => {
   const interp = new Module.Interpreter();
   try {

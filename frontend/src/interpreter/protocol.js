@@ -3,7 +3,8 @@
 //
 //   page -> worker
 //     LOAD    { moduleUrl, version }        load glasspy.js/.wasm once
-//     RUN     { runId, source, filename }   run a whole program
+//     RUN     { runId, source, filename,    run a whole program, after writing
+//               files: [{ name, text }] }   files into the worker's filesystem
 //
 //   worker -> page
 //     READY   { memory }                    module loaded; memory is the shared

@@ -3,7 +3,7 @@
 import { signal, computed } from '@preact/signals';
 import { InterpreterClient } from '../interpreter/client.js';
 import { STDERR } from '../interpreter/protocol.js';
-import { source, filename } from './examples.js';
+import { source, filename, files } from './examples.js';
 import { isolated } from './isolation.js';
 
 // 'loading' -> 'ready' <-> 'running' -> 'stopping' -> 'ready'; or 'failed'
@@ -90,7 +90,10 @@ export function runProgram() {
   trimmed.value = false;
   exitStatus.value = undefined;
   elapsedMs.value = null;
-  if (client.run(source.value, filename.value)) {
+  // Every file of the program goes into the worker's filesystem, the main
+  // file too, so the program finds its modules, and its own file, on disk
+  // as it would under `python3 main.py`.
+  if (client.run(source.value, filename.value, files.value)) {
     runNumber.value += 1;
     phase.value = 'running';
   }

@@ -11,6 +11,7 @@ import { LOAD, RUN, READY, STARTED, OUTPUT, DONE, FAILED, STDERR } from '../inte
 
 let Module = null;   // the Emscripten module, once loaded
 let current = null;  // the latest run's Interpreter; see client.js, "Safety"
+let written = [];    // the files the latest run's program was made of
 
 self.onmessage = (event) => {
   const message = event.data;
@@ -69,10 +70,17 @@ function run({ runId, source, filename, files = [] }) {
   let status;
   const started = performance.now();
   try {
-    // A program of several files: its other modules go into the worker's
-    // in-memory filesystem first, beside the main file (relative names are
-    // relative to the current directory, which is sys.path[0] for a main
-    // file named without a directory), so `import helper` finds helper.py.
+    // The program's files (the page sends the main file too, and any
+    // modules it imports) go into the worker's in-memory filesystem first,
+    // side by side (relative names are relative to the current directory,
+    // which is sys.path[0] for a main file named without a directory), so
+    // `import helper` finds helper.py and open(__file__) finds the program.
+    // A module the previous program had and this one lacks (the learner
+    // removed its tab, or picked another example) must not stay importable.
+    for (const name of written) {
+      if (!files.some((file) => file.name === name)) Module.removeFile(name);
+    }
+    written = files.map((file) => file.name);
     for (const { name, text } of files) {
       const problem = Module.writeFile(name, text);
       if (problem) output.write(STDERR, `glasspy: could not write ${name}: ${problem}\n`);
@@ -81,6 +89,8 @@ function run({ runId, source, filename, files = [] }) {
     current.setOutput((stream, text) => output.write(stream, text));
     self.postMessage({ type: STARTED, runId, interruptAddress: current.interruptAddress() });
     status = current.run(source, filename);
+    // What python3 prints as it exits (a __del__ at exit) belongs to the run.
+    current.finish();
   } catch (error) {
     // A trap or abort inside WebAssembly: the module's state is suspect, so
     // the page replaces this worker.

@@ -1,5 +1,6 @@
 """
 title: A loop summing squares
+group: Python basics
 concept: A for loop over range() runs its body once per number, and a name
   like total is rebound to a new value on every pass. A while loop repeats
   for as long as its condition is true.

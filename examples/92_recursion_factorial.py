@@ -1,5 +1,6 @@
 """
 title: Recursion: factorial
+group: Python basics
 concept: A function that calls itself. Every call gets its own frame with
   its own n, and each return hands a value back to the frame that called.
 watch: The output panel: factorial grows fast, and Python's integers simply

@@ -1,5 +1,6 @@
 """
 title: Hello and arithmetic
+group: Python basics
 concept: print() writes its arguments separated by spaces and ends the line.
   Integers are exact however large they grow, / always gives a float, and
   // and % give the quotient and remainder of floor division.

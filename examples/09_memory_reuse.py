@@ -1,0 +1,44 @@
+"""
+title: Freed memory is reused at once
+group: Memory
+concept: Small objects (up to 512 bytes) do not come from the operating
+  system one by one. CPython's allocator, pymalloc, carves big arenas into
+  pools of equal-sized blocks, and keeps each pool's free blocks in a
+  list. Freeing an object puts its block at the front of that list, and
+  the next object of the same size class takes it from there. So an id()
+  is unique only among objects alive at the same time: a new object often
+  gets the id of one that just died.
+watch: The new Point gets the address of the one just deleted. With three
+  freed, the next two Points reuse the last-freed blocks first, in reverse
+  order (the free list is a stack). Which addresses they are changes from
+  run to run; that they repeat does not.
+cpython:
+  first point at «id»
+  second point at «id»
+  same block reused: True
+  freed three; the next two reuse the last two freed, newest first: True True
+"""
+
+
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+p = Point(1, 2)
+first = id(p)
+print("first point at", first)
+del p  # its block goes back on its pool's free list
+
+q = Point(3, 4)  # same size class: takes the block just freed
+print("second point at", id(q))
+print("same block reused:", id(q) == first)
+
+a, b, c = Point(0, 0), Point(0, 0), Point(0, 0)
+freed = [id(a), id(b), id(c)]
+del a, b, c  # freed in the order a, b, c: c's block is now on top
+d = Point(5, 5)
+e = Point(6, 6)
+print("freed three; the next two reuse the last two freed, newest first:",
+      id(d) == freed[2], id(e) == freed[1])
