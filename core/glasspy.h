@@ -31,10 +31,22 @@ enum class Stream : int { Stdout = 1, Stderr = 2 };
 // passes on what it holds.
 using OutputSink = std::function<void(Stream, std::string_view)>;
 
+// Eval-breaker checks (loop turns, function entries) after which the eval
+// loop leaves its C++ activation and enters it again where it stopped, so
+// that a WebAssembly engine's optimized code, compiled while the program
+// runs, is used by the program's main loop too (eval.cpp, "Re-entering the
+// loop"). Natively there is nothing to gain, so it is off (0).
+#ifdef __EMSCRIPTEN__
+inline constexpr int kDefaultEvalReentryInterval = 10000;
+#else
+inline constexpr int kDefaultEvalReentryInterval = 0;
+#endif
+
 struct Config {
     std::vector<std::string> argv;   // sys.argv; argv[0] is the script name
     std::size_t heap_limit = 0;      // bytes; 0 means no limit
     int tracemalloc_frames = 0;      // > 0: tracemalloc.start(n) before anything runs (PYTHONTRACEMALLOC)
+    int eval_reentry_interval = kDefaultEvalReentryInterval;   // 0: never (GLASSPY_EVAL_REENTRY)
 };
 
 // One Python interpreter with all of its state. Several may live in one
@@ -48,6 +60,14 @@ public:
 
     // Where stdout/stderr go. Default: the process's own stdout/stderr.
     void set_output(OutputSink sink);
+
+    // Called on the main thread (the one in run_main) about every 20 ms
+    // while it waits in a blocking call (join, a lock, a queue, sleep), and
+    // each time it takes the GIL back from another thread: a host that can
+    // act only on that thread (the browser worker's JavaScript) passes on
+    // there the output other threads wrote meanwhile. It may run without the
+    // GIL and must not touch Python objects.
+    void set_wait_callback(std::function<void()> callback);
 
     // Compiles and runs `source` as the module __main__. An uncaught exception
     // prints a CPython-format traceback to stderr. Returns the process exit

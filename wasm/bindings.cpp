@@ -12,7 +12,11 @@
 // only meaningful on the thread that created it, so the output callback may
 // only be called there. Output written by other threads (Python threads are
 // pthreads) is queued and handed over on the owner thread: at its next write,
-// or when run() returns.
+// every ~20 ms while it waits (join, a lock, sleep) and whenever it takes the
+// GIL back from another thread (gp::Session::set_wait_callback), and when
+// run() returns. Output reaches the callback batched by the caller, so after
+// such a hand-over an empty chunk (the "flush" signal) follows: what the
+// caller holds goes out while the program still runs.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 #include <pthread.h>
@@ -85,6 +89,7 @@ public:
         session_->set_output([this](gp::Stream stream, std::string_view text) {
             deliver(stream, text);
         });
+        session_->set_wait_callback([this] { pass_on(); });
     }
 
     // callback(stream, text): stream is 1 for stdout, 2 for stderr. An
@@ -223,6 +228,18 @@ private:
         }
     }
 
+    // The owner thread waits, or is back from another thread's turn: hand
+    // over what other threads wrote, and have the caller send on whatever
+    // it batched (an empty chunk), unless nothing was given to it since.
+    void pass_on() {
+        if (!pthread_equal(pthread_self(), owner_)) return;
+        flush_foreign();
+        if (unflushed_) {
+            unflushed_ = false;
+            call(last_stream_, std::string());
+        }
+    }
+
     void flush_foreign() {
         std::vector<std::pair<gp::Stream, std::string>> batch;
         {
@@ -238,6 +255,8 @@ private:
 
     void call(gp::Stream stream, const std::string& text) {
         if (callback_.isUndefined() || callback_.isNull()) return;
+        unflushed_ = !text.empty();
+        last_stream_ = stream;
         callback_(static_cast<int>(stream), text);  // std::string -> JS string via UTF-8
     }
 
@@ -247,6 +266,8 @@ private:
     std::unique_ptr<gp::Session> session_;           // the interpreter itself
     emscripten::val callback_ = emscripten::val::undefined();  // owner thread only
     Utf8Carry out_carry_, err_carry_;                // split characters, per stream
+    bool unflushed_ = false;                         // text given to the callback since its last flush
+    gp::Stream last_stream_ = gp::Stream::Stdout;    // the stream of that text
     std::mutex foreign_mutex_;                       // guards foreign_
     std::vector<std::pair<gp::Stream, std::string>> foreign_;  // output from other threads
 };

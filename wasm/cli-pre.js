@@ -7,10 +7,12 @@ if (typeof process === 'object' && process.env && process.env.GLASSPY_ARGV0) {
 
 // The CLI's environment settings reach main() as they do natively
 // (Emscripten's getenv() otherwise sees only a few defaults):
-// GLASSPY_HEAP_LIMIT, GLASSPY_LEAK_CHECK, GLASSPY_MALLOC, PYTHONTRACEMALLOC.
+// GLASSPY_HEAP_LIMIT, GLASSPY_LEAK_CHECK, GLASSPY_MALLOC, GLASSPY_EVAL_REENTRY,
+// PYTHONTRACEMALLOC.
 if (typeof process === 'object' && process.env) {
   Module['preRun'] = [].concat(Module['preRun'] || [], () => {
-    for (const name of ['GLASSPY_HEAP_LIMIT', 'GLASSPY_LEAK_CHECK', 'GLASSPY_MALLOC', 'PYTHONTRACEMALLOC']) {
+    for (const name of ['GLASSPY_HEAP_LIMIT', 'GLASSPY_LEAK_CHECK', 'GLASSPY_MALLOC', 'GLASSPY_EVAL_REENTRY',
+                        'PYTHONTRACEMALLOC']) {
       if (process.env[name] !== undefined) ENV[name] = process.env[name];
     }
   });

@@ -9,6 +9,9 @@
 //                                a K/M/G suffix); past it allocations raise
 //                                MemoryError. GLASSPY_HEAP_LIMIT does the same.
 //   PYTHONTRACEMALLOC=N          tracemalloc.start(N) before the program runs
+//   GLASSPY_EVAL_REENTRY=N       the eval loop re-enters itself every N loop
+//                                turns and calls, 0 never (eval.cpp; the
+//                                wasm build's default is on)
 //
 // The same file is the native CLI and, built with Emscripten, the program
 // behind build/wasm/glasspy (Node, real filesystem through NODERAWFS).
@@ -83,6 +86,18 @@ int main(int argc, char** argv) {
         }
         tracemalloc_frames = int(n);
     }
+    // GLASSPY_EVAL_REENTRY=N: the eval loop re-enters itself every N loop
+    // turns and calls (0: never); the default suits the build (glasspy.h).
+    int eval_reentry_interval = gp::kDefaultEvalReentryInterval;
+    if (const char* env = std::getenv("GLASSPY_EVAL_REENTRY"); env && *env) {
+        char* end = nullptr;
+        long n = std::strtol(env, &end, 10);
+        if (*end || n < 0 || n > 1000000000) {
+            std::fprintf(stderr, "glasspy: GLASSPY_EVAL_REENTRY: invalid count '%s'\n", env);
+            return 2;
+        }
+        eval_reentry_interval = int(n);
+    }
     for (;;) {
         if (i < argc && std::strcmp(argv[i], "--dis") == 0) {
             dis_only = true;
@@ -142,6 +157,7 @@ int main(int argc, char** argv) {
     config.argv = script_argv;
     config.heap_limit = heap_limit;
     config.tracemalloc_frames = tracemalloc_frames;
+    config.eval_reentry_interval = eval_reentry_interval;
     gp::Session session(config);
     if (dis_only) {
         std::fputs(session.disassemble(source, filename).c_str(), stdout);

@@ -10,6 +10,9 @@
 //     process_time()  CLOCK_PROCESS_CPUTIME_ID  CPU time of the process
 //     thread_time()   CLOCK_THREAD_CPUTIME_ID   CPU time of this thread
 //
+// (Where the two CPU clocks are missing, as in WebAssembly, the time spent
+// holding the GIL stands in for them; see clock_ns.)
+//
 // Each has an _ns variant returning an int of nanoseconds, which loses no
 // precision. struct_time is a struct sequence (objects/structseq.h) with 9
 // visible fields and the hidden tm_zone and tm_gmtoff.
@@ -39,9 +42,31 @@ namespace gp {
 
 // ------------------------------------------------------------------ clocks
 
-static int64_t clock_ns(clockid_t id) {
+// Time the interpreter's threads (or only `ts`) have held the GIL, running
+// Python code; the current holder's ongoing turn counts (Gil::stats).
+static int64_t gil_held_ns(ThreadState* ts, bool this_thread_only) {
+    uint64_t total = 0;
+    for (const GilThreadStats& s : ts->interp->gil->stats())
+        if (!this_thread_only || s.thread == ts->id) total += s.held_ns;
+    return int64_t(total);
+}
+
+// Where the platform has no CPU-time clocks (Emscripten knows only the wall
+// clocks: neither a browser nor Node's worker threads tell a thread's CPU
+// time), process_time() and thread_time() count the time the interpreter's
+// threads, or this thread, have held the GIL. Python code runs only while
+// holding it and every blocking call (sleep, join, a lock, I/O) lets go of
+// it, so CPU-bound work counts and waiting does not, as with CPython's
+// clocks; the difference is that time the OS gave to other programs while
+// a thread held the GIL counts too. Each interpreter (a child "process"
+// included) has its own GIL, so a parent's clock leaves out its children.
+static int64_t clock_ns(ThreadState* ts, clockid_t id) {
     timespec t{};
-    clock_gettime(id, &t);
+    if (clock_gettime(id, &t) != 0) {
+        if (id == CLOCK_PROCESS_CPUTIME_ID || id == CLOCK_THREAD_CPUTIME_ID)
+            return gil_held_ns(ts, id == CLOCK_THREAD_CPUTIME_ID);
+        return 0;
+    }
     return int64_t(t.tv_sec) * 1000000000 + t.tv_nsec;
 }
 
@@ -49,13 +74,13 @@ static int64_t clock_ns(clockid_t id) {
 template <clockid_t Id, const char* Name>
 static Ref<> clock_seconds(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, Name, kw) || !check_nargs(ts, Name, nargs, 0, 0)) return nullptr;
-    return float_from_double(ts, double(clock_ns(Id)) * 1e-9);
+    return float_from_double(ts, double(clock_ns(ts, Id)) * 1e-9);
 }
 
 template <clockid_t Id, const char* Name>
 static Ref<> clock_nanoseconds(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, Name, kw) || !check_nargs(ts, Name, nargs, 0, 0)) return nullptr;
-    return int_from_i64(ts, clock_ns(Id));
+    return int_from_i64(ts, clock_ns(ts, Id));
 }
 
 static constexpr char kTime[] = "time.time", kTimeNs[] = "time.time_ns", kMonotonic[] = "time.monotonic",

@@ -17,6 +17,19 @@
 // one atomic word; any set bit (interrupt, GIL drop request, pending GC)
 // diverts to handle_eval_breaker().
 //
+// Re-entering the loop: WebAssembly engines compile a function twice, first
+// quickly (V8's Liftoff) and, once it has run hot, again with the optimizing
+// compiler (TurboFan); but a call already running keeps the code it started
+// with (there is no on-stack replacement for WebAssembly). The activation
+// that runs a program's main module would so run the whole program in
+// baseline code, while a thread started later enters the loop afresh in
+// optimized code, making the same Python code about 1.5x faster in a thread.
+// So every `eval_reentry_interval` eval-breaker checks (Config; on in the
+// wasm build, off natively) the loop saves its position in the frame as a
+// call or a yield would, returns to eval_frame(), and is called again at the
+// same instruction: a new activation that runs whatever code the engine now
+// has. Nothing a program can observe changes.
+//
 // Dispatch sits behind the TARGET/DISPATCH macros. With GLASSPY_COMPUTED_GOTO
 // (the native default; a CMake option) the hot instructions jump straight to
 // the next handler through a label table, so every handler ends in its own
@@ -390,6 +403,7 @@ static bool check_except_star_type(ThreadState* ts, Object* right) {
 // ------------------------------------------------------------ the loop
 
 static Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag = false);
+static Ref<> run_frames(ThreadState* ts, bool throwflag, bool* reenter);
 
 // Python-to-Python calls stay inside one eval loop, but a Python function
 // called from C++ (a __repr__ called by repr(), a key function called by
@@ -707,11 +721,52 @@ static Ref<> profiled_c_call(ThreadState* ts, Frame* f, Object* callable, Object
     return r;
 }
 
+// One C++ activation of the loop, as seen from outside: `entry` becomes the
+// frame whose return (or unwinding) ends it. run_frames() runs the chain of
+// frames from the thread's current frame; when it stops only to be entered
+// again ("Re-entering the loop" above) it sets `reenter`, and the frames are
+// exactly where it left them.
+static Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
+    entry->is_entry = true;
+    entry->previous = ts->frame;
+    ts->frame = entry;
+    bool reenter = false;
+    Ref<> result = run_frames(ts, throwflag, &reenter);
+    while (reenter) {
+        reenter = false;
+        ts->interp->eval_reentries.fetch_add(1, std::memory_order_relaxed);
+        result = run_frames(ts, false, &reenter);
+    }
+    return result;
+}
+
+// Checked at every eval-breaker point (RESUME and the backward jumps, where
+// the instruction is complete and `next` is the one to run): first the
+// breaker word, then the countdown to re-entering the loop. Leaving saves
+// what a resumed frame reads back (the stack level, and prev_instr so that
+// `next` is recomputed). Tracing is unaffected: the line events compare
+// against the frame object's own record (f_trace_prev, tracing.cpp).
+#define CHECK_EVAL_BREAKER()                                                          \
+    do {                                                                              \
+        if (interp.eval_breaker.load(std::memory_order_relaxed) && !handle_eval_breaker(ts)) \
+            goto error;                                                               \
+        if (--reentry_ticks == 0) {                                                   \
+            reentry_ticks = reentry_interval;                                         \
+            if (reentry_on) {                                                         \
+                f->prev_instr = int(next - first) - 1;                                \
+                SAVE_SP();                                                            \
+                *reenter = true;                                                      \
+                return nullptr;                                                       \
+            }                                                                         \
+        }                                                                             \
+    } while (0)
+
 #if GLASSPY_COMPUTED_GOTO
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-label"
 #endif
-static Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
+// noinline: the re-entry above only helps if this is a function of its own.
+[[gnu::noinline]] static Ref<> run_frames(ThreadState* ts, bool throwflag, bool* reenter) {
     Interpreter& interp = *ts->interp;
 #if GLASSPY_COMPUTED_GOTO
     static void* const kLabels[] = {
@@ -721,9 +776,12 @@ static Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
 #undef GLASSPY_LABEL
     };
 #endif
-    entry->is_entry = true;
-    entry->previous = ts->frame;
-    ts->frame = entry;
+    // Eval-breaker checks left before this activation returns to
+    // eval_frame() to be entered again; with re-entry off, a count that in
+    // practice never runs out (and only starts again if it does).
+    const bool reentry_on = interp.config.eval_reentry_interval > 0;
+    const int reentry_interval = reentry_on ? interp.config.eval_reentry_interval : INT32_MAX;
+    int reentry_ticks = reentry_interval;
 
     Frame* f;
     CodeObject* co;
@@ -792,7 +850,7 @@ next_instruction:
         TARGET(CACHE) { DISPATCH(); }
 
         TARGET(RESUME) {
-            if (interp.eval_breaker.load(std::memory_order_relaxed) && !handle_eval_breaker(ts)) goto error;
+            CHECK_EVAL_BREAKER();
             DISPATCH();
         }
 
@@ -1220,8 +1278,7 @@ next_instruction:
                             // t >= end: break` at a loop's end), so the eval
                             // breaker is checked as the unfused jump does it:
                             // without this such a loop never lets go of the GIL.
-                            if (interp.eval_breaker.load(std::memory_order_relaxed) && !handle_eval_breaker(ts))
-                                goto error;
+                            CHECK_EVAL_BREAKER();
                         }
                         DISPATCH();
                     }
@@ -1511,7 +1568,7 @@ next_instruction:
 
         TARGET(JUMP_BACKWARD) {
             JUMPBY(-oparg);
-            if (interp.eval_breaker.load(std::memory_order_relaxed) && !handle_eval_breaker(ts)) goto error;
+            CHECK_EVAL_BREAKER();
             DISPATCH();
         }
         TARGET(JUMP_BACKWARD_NO_INTERRUPT) { JUMPBY(-oparg); DISPATCH(); }
@@ -1521,8 +1578,7 @@ next_instruction:
 // `while cond:` loop must yield the GIL and see Ctrl+C too. (`1 SIGN 1 == 0`
 // is a compile-time "SIGN is minus".)
 #define BACKWARD_BREAKER_CHECK(SIGN)                                      \
-            if (1 SIGN 1 == 0 && interp.eval_breaker.load(std::memory_order_relaxed) && \
-                !handle_eval_breaker(ts)) goto error;
+            if (1 SIGN 1 == 0) CHECK_EVAL_BREAKER();
 #define POP_JUMP_IF_TRUTH(OP, SIGN, WANT)                                 \
         TARGET(OP) {                                                      \
             Ref<> cond = Ref<>::steal(POP());                             \

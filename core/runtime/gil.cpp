@@ -205,6 +205,9 @@ void Gil::drop(ThreadState* ts, bool forced) {
 void Gil::yield(ThreadState* ts) {
     drop(ts, true);
     take(ts);
+    // Back from letting other threads run: the host may pass on what they
+    // wrote (Session::set_wait_callback).
+    if (ts == interp_.main_thread() && interp_.wait_callback) interp_.wait_callback();
 }
 
 void Gil::begin_finalizing(ThreadState* finalizer) {

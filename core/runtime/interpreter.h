@@ -201,8 +201,14 @@ public:
     // EvalBreakerBits, set from any thread. The host interrupts by OR-ing in
     // EVAL_INTERRUPT (a JS thread does it with Atomics.or on this word).
     std::atomic<uint32_t> eval_breaker{0};
+    // Times an eval loop left its activation to be entered again
+    // (Config::eval_reentry_interval; eval.cpp), all threads together.
+    std::atomic<uint64_t> eval_reentries{0};
     std::unordered_map<std::string, std::string> sources;   // filename -> text, for traceback lines
     OutputSink output;                // where sys.stdout/sys.stderr writes go
+    // Session::set_wait_callback: the host's turn while the main thread
+    // waits. Called on the main thread only, never with Python objects.
+    std::function<void()> wait_callback;
 
     BuiltinTypes types;
     ExceptionTypes exc;

@@ -103,6 +103,7 @@ Session::Session(Config config) : interp_(std::make_unique<Interpreter>(config))
 Session::~Session() = default;
 
 void Session::set_output(OutputSink sink) { interp_->output = sink ? std::move(sink) : OutputSink(default_output); }
+void Session::set_wait_callback(std::function<void()> callback) { interp_->wait_callback = std::move(callback); }
 
 void Session::finalize() { interp_->finalize(); }
 

@@ -48,6 +48,12 @@ static constexpr auto kInterruptPoll = std::chrono::milliseconds(20);
 
 bool is_main_thread(ThreadState* ts) { return ts == ts->interp->main_thread(); }
 
+// The main thread, waiting without the GIL, wakes every kInterruptPoll (for
+// an interrupt) and gives the host its turn too: Session::set_wait_callback.
+static void host_turn(ThreadState* ts, bool main) {
+    if (main && ts->interp->wait_callback) ts->interp->wait_callback();
+}
+
 static bool interrupt_pending(ThreadState* ts) {
     return is_main_thread(ts) && (ts->interp->eval_breaker.load(std::memory_order_relaxed) & EVAL_INTERRUPT);
 }
@@ -116,6 +122,11 @@ AcquireResult lock_acquire(ThreadState* ts, const std::shared_ptr<LockCore>& cor
             auto until = timeout >= 0 ? deadline : now + std::chrono::hours(24);
             if (main && until - now > kInterruptPoll) until = now + kInterruptPoll;
             keep->cv.wait_until(lk, until);
+            if (main) {
+                lk.unlock();
+                host_turn(ts, main);
+                lk.lock();
+            }
         }
     }
     if (acquired) return AcquireResult::Acquired;
@@ -154,6 +165,11 @@ WaitResult wait_until_ready(ThreadState* ts, WaitCore& core, const std::function
             auto until = timeout >= 0 ? deadline : now + std::chrono::hours(24);
             if (main && until - now > kInterruptPoll) until = now + kInterruptPoll;
             core.cv.wait_until(lk, until);
+            if (main) {
+                lk.unlock();
+                host_turn(ts, main);
+                lk.lock();
+            }
         }
     }
     if (result == WaitResult::Ready) return result;
@@ -175,6 +191,7 @@ bool sleep_interruptible(ThreadState* ts, double seconds) {
             auto step = deadline - now;
             if (main && step > kInterruptPoll) step = kInterruptPoll;
             std::this_thread::sleep_for(step);
+            host_turn(ts, main);
         }
     }
     return handle_interrupt(ts);
