@@ -269,6 +269,11 @@ public:
     // Set (with EVAL_INTERRUPT) by the parent's Process.terminate(): the
     // main thread raises SystemExit(-15) instead of KeyboardInterrupt.
     std::atomic<bool> terminate_requested{false};
+    // Set by os._exit() in a child: the child ends as a process would, at
+    // once — SystemExit(hard_exit_code) unwinds every frame with no except,
+    // finally or with handler run, and no atexit or thread join follows.
+    std::atomic<bool> hard_exit{false};
+    int hard_exit_code = 0;                  // written before hard_exit is set
 
     // Lookup caches. Every dict mutation stamps the dict with a fresh
     // number from dict_version_counter, so a (dict, ma_version) pair names
