@@ -81,7 +81,7 @@ struct BuiltinTypes {
     X(cell) X(module) X(frame) X(traceback) X(slice) X(property) X(staticmethod) \
     X(classmethod) X(method_descriptor) X(wrapper_descriptor) X(method_wrapper) \
     X(getset_descriptor) X(member_descriptor) X(super_) X(stdstream) X(stdbuffer) \
-    X(list_reverseiter) X(dict_valueiter) X(dict_itemiter) X(dict_revkeyiter) \
+    X(stdin_buffer) X(list_reverseiter) X(dict_valueiter) X(dict_itemiter) X(dict_revkeyiter) \
     X(dict_revvalueiter) X(dict_revitemiter) X(dict_keys) X(dict_values) X(dict_items) \
     X(set) X(frozenset) X(set_iter) X(generator) \
     X(seq_iter) X(callable_iter) X(enumerate) X(zip) X(map) X(filter) X(reversed) \
