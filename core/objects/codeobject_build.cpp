@@ -145,7 +145,9 @@ Problem decode_instructions(CodeObject* co, std::vector<Instr>& out, std::vector
         if (next > n) return "truncated instruction";
         for (int c = i + 1; c < next; c++) co->code[std::size_t(c)] = CACHE;   // caches start empty
         if (op == EXTENDED_ARG) {
-            if (ext > 0xFFFF) return "oparg too large";
+            // Opargs stay below 2**24, so no stack effect or jump target
+            // computed from one can overflow an int.
+            if (arg > 0xFFFF) return "oparg too large";
             ext = arg;
         } else {
             ext = 0;

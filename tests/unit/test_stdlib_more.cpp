@@ -123,7 +123,8 @@ print("changed code" in outcomes, outcomes.get("code", 0))
 print(outcomes["ValueError"] > 100)
 exec(marshal.loads(data), {})
 checked = marshal.loads(data)
-for field, value in (("co_stacksize", 1), ("co_code", bytes([100, 0xF0]) + checked.co_code[2:])):
+for field, value in (("co_stacksize", 1), ("co_code", bytes([100, 0xF0]) + checked.co_code[2:]),
+                     ("co_code", bytes([144, 0xFF] * 3) + checked.co_code[6:])):
     bent = checked.replace(**{field: value})
     try:
         marshal.loads(marshal.dumps(bent))
@@ -136,6 +137,7 @@ for field, value in (("co_stacksize", 1), ("co_code", bytes([100, 0xF0]) + check
           "True\n"
           "[3, (9,), 4, {'z': 1}, 5]\n"
           "co_stacksize bad marshal data (stack depth out of range)\n"
-          "co_code bad marshal data (constant index out of range)\n");
+          "co_code bad marshal data (constant index out of range)\n"
+          "co_code bad marshal data (oparg too large)\n");
     CHECK(r.status == 0);
 }
