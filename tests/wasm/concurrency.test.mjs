@@ -108,7 +108,7 @@ if __name__ == "__main__":
   });
 });
 
-test('ProcessPoolExecutor maps, re-raises a worker's exception and breaks when a worker dies, as in CPython', () => {
+test("ProcessPoolExecutor maps, re-raises a worker's exception and breaks when a worker dies, as in CPython", () => {
   const source = `
 import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
