@@ -1,21 +1,33 @@
 """Internal Python object serialization (CPython 3.11's Python/marshal.c,
-format version 4), for the simple types: None, bools, Ellipsis,
-StopIteration, int, float, complex, str, bytes, tuple, list, dict, set and
-frozenset. glasspy cannot marshal code objects.
+format version 4): None, bools, Ellipsis, StopIteration, int, float,
+complex, str, bytes, tuple, list, dict, set, frozenset and code objects.
 
 Each value is a one-byte type code and its payload, little-endian. Since
 version 3 a value may carry FLAG_REF (0x80): it is entered in a table, and
 a later occurrence of the same object is written as TYPE_REF and its index.
 CPython sets the flag on every object something else also refers to
 (reference count above one); the writer here reads the same count with
-sys.getrefcount, minus the references its own calls hold."""
+sys.getrefcount, minus the references its own calls hold.
+
+A code object is written as CPython writes it (type code 'c', then its
+fields in CPython's order, from _glasspy.code_parts), followed by one
+field of glasspy's own: the CRC-32 of the bytes of the whole code object.
+CPython runs whatever bytecode it unmarshals, and damaged bytecode can
+crash it; glasspy refuses a code object whose checksum does not match,
+and _glasspy.code_from_parts checks the rest (indexes, jumps, stack
+depth) before the code can run. Everything else is byte for byte what
+CPython writes."""
 
 __glasspy_hide_frames__ = True
 
 import sys
 import struct
+import _glasspy
+from zlib import crc32 as _crc32
 
 version = 4
+
+_CodeType = type(compile("", "", "exec"))
 
 _FLAG_REF = 0x80
 _CALL_REFS = 3      # a value in _w: the caller's variable, the parameter, getrefcount's argument
@@ -23,9 +35,9 @@ _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 
 
 def _interned(s):
-    # CPython interns the identifier-like string constants of code; the
-    # other strings a program makes are not interned.
-    return len(s) > 0 and all(c in _NAME_CHARS for c in s)
+    # CPython interns the identifier-like string constants of code, and
+    # the empty string; the other strings a program makes are not interned.
+    return all(c in _NAME_CHARS for c in s)
 
 
 class _Writer:
@@ -59,8 +71,8 @@ class _Writer:
         self.refs[key] = (len(self.refs), v)
         return False, _FLAG_REF
 
-    def _w(self, v):
-        shared = sys.getrefcount(v) - _CALL_REFS > 1
+    def _w(self, v, call_refs=_CALL_REFS):
+        shared = sys.getrefcount(v) - call_refs > 1
         self.depth += 1
         if self.depth > 2000:
             self.depth -= 1
@@ -130,7 +142,7 @@ class _Writer:
                 self.out += v.encode("ascii")
             else:
                 data = v.encode("utf-8", "surrogatepass")
-                self._byte(ord("t" if _interned(v) and self.version >= 1 else "u") | flag)
+                self._byte(ord("t" if _interned(v) and self.version >= 3 else "u") | flag)
                 self._size(len(data))
                 self.out += data
         elif t is tuple:
@@ -155,6 +167,19 @@ class _Writer:
                 self._w(value)
                 del value
             self._byte(ord("0"))
+        elif t is _CodeType:
+            start = len(self.out)
+            parts = _glasspy.code_parts(v)
+            self._byte(ord("c") | flag)
+            for n in parts[:5]:
+                self._long(n)
+            for item in parts[5:13]:
+                self._w(item)
+            self._long(parts[13])
+            self._w(parts[14])
+            self._w(parts[15])
+            del parts
+            self.out += struct.pack("<I", _crc32(self.out[start:]))
         elif t is set or t is frozenset:
             self._byte(ord("<" if t is set else ">") | flag)
             self._size(len(v))
@@ -167,13 +192,19 @@ class _Writer:
 def dumps(value, version=version, /):
     """Return the bytes object that would be written to a file by dump(value, file)."""
     w = _Writer(version)
-    w._w(value)
+    # The value itself has one reference fewer from these calls: the
+    # caller's argument is dumps' own `value` (where CPython counts the
+    # reference of the caller's stack).
+    w._w(value, _CALL_REFS - 1)
     return bytes(w.out)
 
 
 def dump(value, file, version=version, /):
     """Write the value on the open file."""
-    file.write(dumps(value, version))
+    # Not through dumps(): one more frame would count as one more reference.
+    w = _Writer(version)
+    w._w(value, _CALL_REFS - 1)
+    file.write(bytes(w.out))
 
 
 class _Reader:
@@ -193,11 +224,18 @@ class _Reader:
     def _long(self):
         return struct.unpack("<i", self._take(4))[0]
 
-    def _size(self):
+    def _size(self, what):
         n = self._long()
         if n < 0:
-            raise ValueError("bad marshal data (size out of range)")
+            raise ValueError("bad marshal data (%s size out of range)" % what)
         return n
+
+    def _item(self, what):
+        # An item of a container: the end marker '0' (NULL) is an error
+        # there, named after the container.
+        if self.pos < len(self.data) and self.data[self.pos] == ord("0"):
+            raise TypeError("NULL object in marshal data for " + what)
+        return self._r()
 
     def _r(self):
         if self.pos >= len(self.data):
@@ -227,6 +265,11 @@ class _Reader:
         if flag:
             slot = len(self.refs)
             self.refs.append(None)
+        if code == "c":
+            value = self._code(self.pos - 1)
+            if slot is not None:
+                self.refs[slot] = value
+            return value
         if code in "([<>{":
             # Containers enter the table before their items are read.
             return self._container(code, slot)
@@ -240,12 +283,16 @@ class _Reader:
             return self._long()
         if code == "l":
             n = self._long()
+            if n < -0x7FFFFFFF:
+                raise ValueError("bad marshal data (long size out of range)")
             size = abs(n)
             value = 0
             for i in range(size):
                 d = struct.unpack("<H", self._take(2))[0]
                 if d > 0x7FFF:
                     raise ValueError("bad marshal data (digit out of range in long)")
+                if d == 0 and i == size - 1:
+                    raise ValueError("bad marshal data (unnormalized long data)")
                 value |= d << (15 * i)
             return -value if n < 0 else value
         if code == "g":
@@ -263,49 +310,67 @@ class _Reader:
             im = float(self._take(n).decode("ascii"))
             return complex(re_, im)
         if code == "s":
-            return bytes(self._take(self._size()))
+            return bytes(self._take(self._size("bytes object")))
         if code in "tu":
-            return bytes(self._take(self._size())).decode("utf-8", "surrogatepass")
+            return bytes(self._take(self._size("string"))).decode("utf-8", "surrogatepass")
         if code in "aA":
-            return bytes(self._take(self._size())).decode("latin-1")
+            return bytes(self._take(self._size("string"))).decode("latin-1")
         if code in "zZ":
             n = self._take(1)[0]
             return bytes(self._take(n)).decode("latin-1")
         if code == ")":
             n = self._take(1)[0]
-            return tuple(self._r() for _ in range(n))
-        if code == "c":
-            raise ValueError("bad marshal data (glasspy cannot unmarshal code objects)")
+            return tuple([self._item("tuple") for _ in range(n)])
         raise ValueError("bad marshal data (unknown type code)")
+
+    def _code(self, start):
+        # The fields in CPython's order, then the checksum of all the bytes
+        # from the type code on (see the module's docstring).
+        ints = [self._long() for _ in range(5)]
+        objects = [self._r() for _ in range(8)]
+        firstlineno = self._long()
+        linetable = self._r()
+        exceptiontable = self._r()
+        end = self.pos
+        (crc,) = struct.unpack("<I", self._take(4))
+        if _crc32(self.data[start:end]) != crc:
+            raise ValueError("bad marshal data (code object checksum mismatch)")
+        return _glasspy.code_from_parts(
+            (*ints, *objects, firstlineno, linetable, exceptiontable))
 
     def _container(self, code, slot):
         if code == "(":
-            n = self._size()
-            items = tuple(self._r() for _ in range(n))
+            n = self._size("tuple")
+            items = tuple([self._item("tuple") for _ in range(n)])
             if slot is not None:
                 self.refs[slot] = items
             return items
         if code == "[":
-            n = self._size()
+            n = self._size("list")
             result = []
             if slot is not None:
                 self.refs[slot] = result
             for _ in range(n):
-                result.append(self._r())
+                result.append(self._item("list"))
             return result
         if code == "{":
             result = {}
             if slot is not None:
                 self.refs[slot] = result
+            # A NULL (the '0' code) where a key or a value should be ends
+            # the dict, as in CPython.
             while True:
                 if self.pos < len(self.data) and self.data[self.pos] == ord("0"):
                     self.pos += 1
                     break
                 key = self._r()
+                if self.pos < len(self.data) and self.data[self.pos] == ord("0"):
+                    self.pos += 1
+                    break
                 result[key] = self._r()
             return result
-        n = self._size()
-        items = [self._r() for _ in range(n)]
+        n = self._size("set")
+        items = [self._item("set") for _ in range(n)]
         result = set(items) if code == "<" else frozenset(items)
         if slot is not None:
             self.refs[slot] = result

@@ -70,12 +70,13 @@ def adler32(data, value=1, /):
 def _container(wbits, compressing):
     # (format, window bits) for wbits; format: 'zlib', 'raw', 'gzip', 'auto'.
     if compressing:
+        # zlib's deflateInit2 takes 8 as 9 for a zlib stream only.
         if 9 <= wbits <= 15 or wbits == 8:
             return "zlib", max(wbits, 9)
-        if -15 <= wbits <= -8:
-            return "raw", max(-wbits, 9)
-        if 25 <= wbits <= 31 or wbits == 24:
-            return "gzip", max(wbits - 16, 9)
+        if -15 <= wbits <= -9:
+            return "raw", -wbits
+        if 25 <= wbits <= 31:
+            return "gzip", wbits - 16
         return None
     if wbits == 0:
         return "zlib", 0
@@ -98,6 +99,10 @@ def _level(level):
     return level
 
 
+# The header's length, before the first block (level 0's blocks depend on it).
+_WRAPPER_BYTES = {"zlib": 2, "gzip": 10, "raw": 0}
+
+
 def _zlib_header(wbits, level):
     cmf = ((wbits - 8) << 4) | 8
     flevel = 0 if level < 2 else 1 if level < 6 else 2 if level == 6 else 3
@@ -107,7 +112,7 @@ def _zlib_header(wbits, level):
 
 
 def _gzip_header(level):
-    xfl = 2 if level == 9 else 4 if level == 1 else 0
+    xfl = 2 if level == 9 else 4 if level < 2 else 0
     return b"\x1f\x8b\x08\x00\x00\x00\x00\x00" + bytes((xfl, 3))
 
 
@@ -117,9 +122,10 @@ def compress(data, /, level=Z_DEFAULT_COMPRESSION, wbits=MAX_WBITS):
     level = _level(level)
     fmt = _container(wbits, True)
     if fmt is None:
-        raise error("Error -2 while compressing data: inconsistent stream state")
+        # What CPython reports when deflateInit2 refuses the arguments.
+        raise error("Bad compression level")
     kind, bits = fmt
-    body = _zlib.deflate(data, level, True)
+    body = _zlib.deflate(data, level, True, bits, _WRAPPER_BYTES[kind])
     if kind == "zlib":
         return _zlib_header(bits, level) + body + _zlib.adler32(data, 1).to_bytes(4, "big")
     if kind == "gzip":
@@ -337,13 +343,13 @@ class Compress:
         self._pending = []
         if mode == Z_FINISH:
             self._finished = True
-            body = _zlib.deflate(data, self._level, True)
+            body = _zlib.deflate(data, self._level, True, self._bits, _WRAPPER_BYTES[self._kind])
             if self._kind == "zlib":
                 return head + body + self._check.to_bytes(4, "big")
             if self._kind == "gzip":
                 return head + body + self._check.to_bytes(4, "little") + (self._size & 0xFFFFFFFF).to_bytes(4, "little")
             return head + body
-        return head + _zlib.deflate(data, self._level, False)
+        return head + _zlib.deflate(data, self._level, False, self._bits, _WRAPPER_BYTES[self._kind])
 
     def copy(self):
         """Return a copy of the compression object."""

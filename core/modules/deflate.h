@@ -10,11 +10,10 @@
 // caller that has only part of a stream can decode the blocks it has and
 // come back with more data from the same bit position.
 //
-// Compression finds repeated strings with hash chains over the last 32 KiB
-// (longer chains at higher levels, as zlib's configuration table does) and
-// writes each block with Huffman codes built for it (or the fixed codes,
-// or stored, whichever is smallest). Its output is valid DEFLATE that any
-// inflater reads; it is not byte-for-byte zlib's.
+// Compression (deflate_compress.cpp) makes every choice the way zlib 1.2.x
+// makes it — hash chains and lazy matching per level, blocks ended when the
+// symbol buffer fills, Huffman codes built with zlib's tie-breaks — so its
+// bytes are zlib's, and zlib.compress() matches CPython's output exactly.
 #pragma once
 
 #include <cstdint>
@@ -30,7 +29,11 @@ uint32_t adler32(std::string_view data, uint32_t adler);
 // BFINAL set and the stream ends (padded to a byte); without, an empty
 // stored block follows so the output ends on a byte boundary (a sync
 // flush). level: 0 (store) to 9.
-std::string compress(std::string_view data, int level, bool final);
+// w_bits (9..15) is the window size, as zlib's windowBits. The bytes are
+// zlib 1.2.x's for the same level and window (deflate_compress.cpp);
+// wrapper_bytes (2 for a zlib header, 10 for gzip's, 0 for raw) is needed
+// at level 0 only, whose stored blocks zlib sizes by the output space.
+std::string compress(std::string_view data, int level, bool final, int w_bits = 15, int wrapper_bytes = 0);
 
 struct InflateResult {
     std::string out;       // the decoded bytes of the complete blocks

@@ -18,6 +18,8 @@
 //                          the totals of the GIL timeline panel (gil.h)
 //   set_tracing(on)        turn the trace stream (trace.h) on or off; the
 //                          previous setting is returned
+//   code_parts(code)       a code object's fields in marshal's order, and
+//   code_from_parts(t)     a checked code object from them (marshal.py)
 //   trace_events(clear=False)  ([(time_ns, kind, thread, a, b, c), ...],
 //                          dropped): the recorded events, oldest first, kind
 //                          by name ("GilAcquire", ...); bench/concurrency
@@ -178,7 +180,24 @@ static Ref<> gs_trace_events(ThreadState* ts, Object*, Object* const* args, isiz
     return tuple_pack(ts, {out.get(), d.get()});
 }
 
+// marshal's two halves for code objects (objects/codeobject_build.cpp).
+static Ref<> gs_code_parts(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "code_parts", kw) || !check_nargs(ts, "code_parts", nargs, 1, 1)) return nullptr;
+    if (!is_code(args[0])) return raise(ts, ts->interp->exc.TypeError, "code_parts() expects a code object");
+    return code_parts(ts, static_cast<CodeObject*>(args[0]));
+}
+
+static Ref<> gs_code_from_parts(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "code_from_parts", kw) || !check_nargs(ts, "code_from_parts", nargs, 1, 1))
+        return nullptr;
+    if (!is_tuple(args[0]) || as_tuple(args[0])->ob_size != 16)
+        return raise(ts, ts->interp->exc.TypeError, "code_from_parts() expects a tuple of 16 fields");
+    return code_from_parts(ts, as_tuple(args[0])->ob_item);
+}
+
 static const MethodDef glasspy_methods[] = {
+    {"code_parts", gs_code_parts, 0, "The fields of a code object in marshal's order."},
+    {"code_from_parts", gs_code_from_parts, 0, "A checked code object from code_parts()'s fields."},
     {"ast_compile", gs_ast_compile, 0, "Compile a tree of ast nodes to a code object."},
     {"ast_text", gs_ast_text, 0, "The parse tree of source as ast.dump(include_attributes=True) text."},
     {"format_exception", gs_format_exception, 0, "The interpreter's own traceback text for exc."},

@@ -18,6 +18,7 @@
 //   mem_read(h, offset, n) -> bytes     mem_write(h, offset, data)   mem_size(h)
 //   spawn(payload) -> h            child_pid(h)  child_wait(h, timeout) -> bool
 //   child_exitcode(h) -> int | None     child_terminate(h)
+//   child_on_exit(h, channel, data)   (data is put on the channel when the child ends)
 //   main_program() -> (source, filename)    is_child()
 #include <cerrno>
 #include <cmath>
@@ -618,6 +619,19 @@ static Ref<> mp_child_terminate(ThreadState* ts, Object*, Object* const* args, i
     return newref(ts->interp->None);
 }
 
+// Once the child has ended, `data` is put on the channel: a thread waiting
+// for results there also hears of a worker that died (concurrent.futures).
+static Ref<> mp_child_on_exit(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "child_on_exit", kw) || !check_nargs(ts, "child_on_exit", nargs, 3, 3)) return nullptr;
+    auto* c = handle_arg<ChildProcess>(ts, args[0], MpKind::Child);
+    if (!c || !handle_arg<Channel>(ts, args[1], MpKind::Channel)) return nullptr;
+    std::string_view data;
+    if (!need_bytes_like(ts, args[2], &data)) return nullptr;
+    auto channel = std::static_pointer_cast<Channel>(static_cast<HandleObject*>(args[1])->state);
+    notify_on_exit(*c, std::move(channel), std::string(data));
+    return newref(ts->interp->None);
+}
+
 // ----------------------------------------------------------------- misc
 
 static Ref<> mp_main_program(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
@@ -660,6 +674,7 @@ static const MethodDef mp_methods[] = {
     {"child_wait", mp_child_wait, 0, "child_wait(h, timeout) -> bool"},
     {"child_exitcode", mp_child_exitcode, 0, "child_exitcode(h) -> int or None"},
     {"child_terminate", mp_child_terminate, 0, "child_terminate(h)"},
+    {"child_on_exit", mp_child_on_exit, 0, "child_on_exit(h, channel, data): post data once the child ends"},
     {"main_program", mp_main_program, 0, "main_program() -> (source, filename)"},
     {"is_child", mp_is_child, 0, "is_child() -> bool"},
     {nullptr, nullptr, 0, nullptr},

@@ -154,6 +154,18 @@ static Ref<> posix_exit(ThreadState* ts, Object*, Object* const* args, isize nar
     if (!check_no_kwargs(ts, "_exit", kw) || !check_nargs(ts, "_exit", nargs, 1, 1)) return nullptr;
     int64_t code;
     if (!int_arg(ts, args[0], &code)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    if (interp.mp_self) {
+        // A child "process" is an interpreter on a thread of this OS
+        // process: it ends alone, as a process would (Interpreter::hard_exit).
+        interp.hard_exit_code = int(code);
+        interp.hard_exit.store(true);
+        interp.eval_breaker.fetch_or(EVAL_INTERRUPT);
+        Ref<> c = int_from_i64(ts, code);
+        Ref<> exc = c ? object_call_one(ts, interp.exc.SystemExit, c.get()) : Ref<>();
+        if (exc) raise_object(ts, exc.get());
+        return nullptr;
+    }
     std::_Exit(int(code));
 }
 

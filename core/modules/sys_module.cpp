@@ -93,33 +93,56 @@ static bool stdin_line(ThreadState* ts, std::string* out, bool* at_eof) {
     return true;
 }
 
-static Ref<> stdstream_readline(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "readline", kw) || !check_nargs(ts, "readline", nargs, 0, 1)) return nullptr;
-    if (!check_open(ts, self)) return nullptr;
-    if (stream_fd(self) != 0) return unsupported(ts, "not readable");
+// ---- Reading stdin, as text (sys.stdin) or as bytes (sys.stdin.buffer).
+// Both read the same lines through stdin_line; only the type of what they
+// return and the wording of their errors differ, so one reader serves
+// both, told which by a StdinReader.
+
+struct StdinReader {
+    bool text;                  // str results (the TextIOWrapper) or bytes (the BufferedReader)
+    const char* not_readable;   // io.UnsupportedOperation's message on another stream
+};
+static constexpr StdinReader kTextReader{true, "not readable"};
+static constexpr StdinReader kBytesReader{false, "read"};
+
+static Ref<> stdin_result(ThreadState* ts, const StdinReader& r, const std::string& data) {
+    return r.text ? str_from_utf8(ts, data) : bytes_from_data(ts, data.data(), isize(data.size()));
+}
+
+// The checks every read method makes: its arguments, an open stream (the
+// binary one has no close(), so it is always open), and stdin itself.
+static bool stdin_read_ok(ThreadState* ts, const StdinReader& r, const char* name, Object* self, isize nargs,
+                          TupleObject* kw) {
+    if (!check_no_kwargs(ts, name, kw) || !check_nargs(ts, name, nargs, 0, 1)) return false;
+    if (r.text && !check_open(ts, self)) return false;
+    if (stream_fd(self) != 0) {
+        unsupported(ts, r.not_readable);
+        return false;
+    }
+    return true;
+}
+
+static Ref<> stdin_readline(ThreadState* ts, const StdinReader& r, Object* self, isize nargs, TupleObject* kw) {
+    if (!stdin_read_ok(ts, r, "readline", self, nargs, kw)) return nullptr;
     std::string line;
     bool eof;
     if (!stdin_line(ts, &line, &eof)) return nullptr;
-    return str_from_utf8(ts, line);
+    return stdin_result(ts, r, line);
 }
 
-static Ref<> stdstream_read(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "read", kw) || !check_nargs(ts, "read", nargs, 0, 1)) return nullptr;
-    if (!check_open(ts, self)) return nullptr;
-    if (stream_fd(self) != 0) return unsupported(ts, "not readable");
+static Ref<> stdin_read(ThreadState* ts, const StdinReader& r, Object* self, isize nargs, TupleObject* kw) {
+    if (!stdin_read_ok(ts, r, "read", self, nargs, kw)) return nullptr;
     std::string all, line;
     bool eof = false;
     while (!eof) {
         if (!stdin_line(ts, &line, &eof)) return nullptr;
         all += line;
     }
-    return str_from_utf8(ts, all);
+    return stdin_result(ts, r, all);
 }
 
-static Ref<> stdstream_readlines(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "readlines", kw) || !check_nargs(ts, "readlines", nargs, 0, 1)) return nullptr;
-    if (!check_open(ts, self)) return nullptr;
-    if (stream_fd(self) != 0) return unsupported(ts, "not readable");
+static Ref<> stdin_readlines(ThreadState* ts, const StdinReader& r, Object* self, isize nargs, TupleObject* kw) {
+    if (!stdin_read_ok(ts, r, "readlines", self, nargs, kw)) return nullptr;
     Ref<ListObject> lines = list_new(ts, 0);
     if (!lines) return nullptr;
     std::string line;
@@ -127,24 +150,36 @@ static Ref<> stdstream_readlines(ThreadState* ts, Object* self, Object* const* a
     for (;;) {
         if (!stdin_line(ts, &line, &eof)) return nullptr;
         if (eof) break;
-        Ref<> s = str_from_utf8(ts, line);
-        if (!s || !list_append(ts, lines.get(), s.get())) return nullptr;
+        Ref<> item = stdin_result(ts, r, line);
+        if (!item || !list_append(ts, lines.get(), item.get())) return nullptr;
     }
     return lines;
 }
 
+// next(): the next line, or null without an error at the end of input.
+static Ref<> stdin_next(ThreadState* ts, const StdinReader& r, Object* self) {
+    if (r.text && !check_open(ts, self)) return nullptr;
+    if (stream_fd(self) != 0) return unsupported(ts, r.not_readable);
+    std::string line;
+    bool eof;
+    if (!stdin_line(ts, &line, &eof) || eof) return nullptr;
+    return stdin_result(ts, r, line);
+}
+
+static Ref<> stdstream_readline(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    return stdin_readline(ts, kTextReader, self, nargs, kw);
+}
+static Ref<> stdstream_read(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    return stdin_read(ts, kTextReader, self, nargs, kw);
+}
+static Ref<> stdstream_readlines(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    return stdin_readlines(ts, kTextReader, self, nargs, kw);
+}
+static Ref<> stdstream_next(ThreadState* ts, Object* self) { return stdin_next(ts, kTextReader, self); }
+
 static Ref<> stdstream_iter(ThreadState* ts, Object* self) {
     if (!check_open(ts, self)) return nullptr;
     return newref(self);
-}
-
-static Ref<> stdstream_next(ThreadState* ts, Object* self) {
-    if (!check_open(ts, self)) return nullptr;
-    if (stream_fd(self) != 0) return unsupported(ts, "not readable");
-    std::string line;
-    bool eof;
-    if (!stdin_line(ts, &line, &eof) || eof) return nullptr;   // null without an error: the end
-    return str_from_utf8(ts, line);
 }
 
 static Ref<> stdstream_write(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
@@ -225,50 +260,16 @@ static Ref<> stdstream_seekable(ThreadState* ts, Object* self, Object* const*, i
 // streams as bytes. Reading goes through the same line source (so it mixes
 // with input() and sys.stdin); written bytes go to the same sink.
 
-static Ref<> stdbuffer_readline(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "readline", kw) || !check_nargs(ts, "readline", nargs, 0, 1)) return nullptr;
-    if (stream_fd(self) != 0) return unsupported(ts, "read");
-    std::string line;
-    bool eof;
-    if (!stdin_line(ts, &line, &eof)) return nullptr;
-    return bytes_from_data(ts, line.data(), isize(line.size()));
+static Ref<> stdbuffer_readline(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    return stdin_readline(ts, kBytesReader, self, nargs, kw);
 }
-
-static Ref<> stdbuffer_read(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "read", kw) || !check_nargs(ts, "read", nargs, 0, 1)) return nullptr;
-    if (stream_fd(self) != 0) return unsupported(ts, "read");
-    std::string all, line;
-    bool eof = false;
-    while (!eof) {
-        if (!stdin_line(ts, &line, &eof)) return nullptr;
-        all += line;
-    }
-    return bytes_from_data(ts, all.data(), isize(all.size()));
+static Ref<> stdbuffer_read(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    return stdin_read(ts, kBytesReader, self, nargs, kw);
 }
-
-static Ref<> stdbuffer_readlines(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "readlines", kw) || !check_nargs(ts, "readlines", nargs, 0, 1)) return nullptr;
-    if (stream_fd(self) != 0) return unsupported(ts, "read");
-    Ref<ListObject> lines = list_new(ts, 0);
-    if (!lines) return nullptr;
-    std::string line;
-    bool eof = false;
-    for (;;) {
-        if (!stdin_line(ts, &line, &eof)) return nullptr;
-        if (eof) break;
-        Ref<> b = bytes_from_data(ts, line.data(), isize(line.size()));
-        if (!b || !list_append(ts, lines.get(), b.get())) return nullptr;
-    }
-    return lines;
+static Ref<> stdbuffer_readlines(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    return stdin_readlines(ts, kBytesReader, self, nargs, kw);
 }
-
-static Ref<> stdbuffer_next(ThreadState* ts, Object* self) {
-    if (stream_fd(self) != 0) return unsupported(ts, "read");
-    std::string line;
-    bool eof;
-    if (!stdin_line(ts, &line, &eof) || eof) return nullptr;
-    return bytes_from_data(ts, line.data(), isize(line.size()));
-}
+static Ref<> stdbuffer_next(ThreadState* ts, Object* self) { return stdin_next(ts, kBytesReader, self); }
 
 static Ref<> stdbuffer_write(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "write", kw) || !check_nargs(ts, "write", nargs, 1, 1)) return nullptr;
@@ -311,7 +312,9 @@ static const MethodDef stdbuffer_methods[] = {
 static Ref<> stdstream_get_buffer(ThreadState* ts, Object* self) {
     auto* s = static_cast<StdStreamObject*>(self);
     if (!s->buffer) {
-        auto* b = static_cast<StdStreamObject*>(object_alloc(ts, ts->interp->types.stdbuffer, 0));
+        // stdin's is a BufferedReader, stdout's and stderr's BufferedWriters.
+        TypeObject* type = s->which == 0 ? ts->interp->types.stdin_buffer : ts->interp->types.stdbuffer;
+        auto* b = static_cast<StdStreamObject*>(object_alloc(ts, type, 0));
         if (!b) return nullptr;
         b->which = s->which;
         b->closed = false;
@@ -398,14 +401,26 @@ bool init_stdstream_type(ThreadState* ts) {
     t->tp_iter = stdstream_iter;
     t->tp_iternext = stdstream_next;
     if (!type_add_methods(ts, t, stdstream_methods) || !type_add_getsets(ts, t, stdstream_getsets)) return false;
-    TypeObject* b = ts->interp->types.stdbuffer;
-    b->tp_name = "_io.BufferedWriter";
-    b->tp_basicsize = sizeof(StdStreamObject);
-    b->tp_dealloc = stdstream_dealloc;
-    b->tp_repr = stdbuffer_repr;
-    b->tp_iter = stdstream_iter;
-    b->tp_iternext = stdbuffer_next;
-    return type_add_methods(ts, b, stdbuffer_methods);
+    // The binary streams: one type for stdin, one for stdout and stderr, as
+    // CPython's io.BufferedReader and io.BufferedWriter; the same methods
+    // (each checks which stream it is given, as CPython's raise
+    // UnsupportedOperation for the direction a stream lacks).
+    struct {
+        TypeObject* type;
+        const char* name;
+    } const buffers[] = {{ts->interp->types.stdin_buffer, "_io.BufferedReader"},
+                         {ts->interp->types.stdbuffer, "_io.BufferedWriter"}};
+    for (const auto& buf : buffers) {
+        TypeObject* b = buf.type;
+        b->tp_name = buf.name;
+        b->tp_basicsize = sizeof(StdStreamObject);
+        b->tp_dealloc = stdstream_dealloc;
+        b->tp_repr = stdbuffer_repr;
+        b->tp_iter = stdstream_iter;
+        b->tp_iternext = stdbuffer_next;
+        if (!type_add_methods(ts, b, stdbuffer_methods)) return false;
+    }
+    return true;
 }
 
 static Ref<> make_stream(ThreadState* ts, int which) {

@@ -6,8 +6,9 @@
 //
 //   crc32(data, value)            CRC-32 continued from value
 //   adler32(data, value)          Adler-32 continued from value
-//   deflate(data, level, final)   raw DEFLATE blocks (final: end the stream,
-//                                 else end with a sync-flush marker)
+//   deflate(data, level, final, wbits, wrapper_bytes)  raw DEFLATE blocks,
+//                                 zlib's bytes (final: end the stream, else
+//                                 end with a sync-flush marker)
 //   inflate(data, bit_pos, window)  -> (output, partial, bit_pos, finished,
 //                                 error): the complete blocks of data from
 //                                 bit_pos, then what the incomplete one gave
@@ -56,11 +57,14 @@ static Ref<> z_adler32(ThreadState* ts, Object*, Object* const* args, isize narg
 }
 
 static Ref<> z_deflate(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "deflate", kw) || !check_nargs(ts, "deflate", nargs, 3, 3)) return nullptr;
+    if (!check_no_kwargs(ts, "deflate", kw) || !check_nargs(ts, "deflate", nargs, 3, 5)) return nullptr;
     std::string_view data;
-    uint64_t level;
+    uint64_t level, w_bits = 15, wrapper = 0;
     if (!need_bytes_like(ts, args[0], &data) || !uint_arg(ts, args[1], &level)) return nullptr;
-    std::string out = deflate::compress(data, int(level > 9 ? 9 : level), args[2] == ts->interp->True);
+    if (nargs > 3 && !uint_arg(ts, args[3], &w_bits)) return nullptr;
+    if (nargs > 4 && !uint_arg(ts, args[4], &wrapper)) return nullptr;
+    std::string out = deflate::compress(data, int(level > 9 ? 9 : level), args[2] == ts->interp->True,
+                                        int(w_bits > 15 ? 15 : w_bits), int(wrapper > 10 ? 10 : wrapper));
     return bytes_from_data(ts, out.data(), isize(out.size()));
 }
 
@@ -84,7 +88,8 @@ static Ref<> z_inflate(ThreadState* ts, Object*, Object* const* args, isize narg
 static const MethodDef zlib_c_methods[] = {
     {"crc32", z_crc32, METH_DEFAULT, "crc32(data, value, /)\n--\n\nCRC-32 of data, continued from value."},
     {"adler32", z_adler32, METH_DEFAULT, "adler32(data, value, /)\n--\n\nAdler-32 of data, continued from value."},
-    {"deflate", z_deflate, METH_DEFAULT, "deflate(data, level, final, /)\n--\n\nRaw DEFLATE blocks of data."},
+    {"deflate", z_deflate, METH_DEFAULT,
+     "deflate(data, level, final, wbits=15, wrapper_bytes=0, /)\n--\n\nRaw DEFLATE blocks of data, as zlib writes them."},
     {"inflate", z_inflate, METH_DEFAULT,
      "inflate(data, bit_pos, window, /)\n--\n\n(output, partial, bit_pos, finished, error) of the blocks from bit_pos."},
     {nullptr, nullptr, 0, nullptr},

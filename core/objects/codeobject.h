@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "objects/object.h"
@@ -99,5 +101,18 @@ bool intern_string_constants(ThreadState* ts, TupleObject* consts);
 // co_code, co_linetable, co_exceptiontable, co_lines(), co_positions(),
 // replace(): the byte-level views of a code object (codeobject_tables.cpp).
 bool code_add_table_members(ThreadState* ts, TypeObject* type);
+// The byte tables in CPython 3.11's formats, and back. The decoders return
+// false on malformed bytes (or a line table not covering `nunits` units).
+std::string code_encode_linetable(const CodeObject* co);
+std::string code_encode_exceptiontable(const CodeObject* co);
+bool code_decode_linetable(std::string_view bytes, int firstlineno, std::size_t nunits, std::vector<Position>& out);
+bool code_decode_exceptiontable(std::string_view bytes, std::vector<ExceptionTableEntry>& out);
+
+// marshal's view of a code object (codeobject_build.cpp): its fields in
+// CPython's marshal order, and a code object built from such a tuple's
+// items after checking that the eval loop can run it (ValueError
+// "bad marshal data (...)" otherwise).
+Ref<> code_parts(ThreadState* ts, CodeObject* co);
+Ref<> code_from_parts(ThreadState* ts, Object* const* parts);
 
 }  // namespace gp

@@ -111,7 +111,7 @@ static int instruction_units(const CodeObject* co, std::size_t i) {
     return int(std::min<std::size_t>(std::size_t(n), co->code.size() - i));
 }
 
-static std::string encode_linetable(const CodeObject* co) {
+std::string code_encode_linetable(const CodeObject* co) {
     std::string out;
     int prev_line = co->co_firstlineno;
     for (std::size_t i = 0; i < co->code.size();) {
@@ -151,34 +151,42 @@ struct ByteReader {
 
 // Reads a location table back into one Position per code unit. False if the
 // bytes are malformed or do not cover exactly `nunits` units.
-static bool decode_linetable(std::string_view bytes, int firstlineno, std::size_t nunits, std::vector<Position>& out) {
+bool code_decode_linetable(std::string_view bytes, int firstlineno, std::size_t nunits, std::vector<Position>& out) {
     ByteReader r{reinterpret_cast<const uint8_t*>(bytes.data()), reinterpret_cast<const uint8_t*>(bytes.data()) + bytes.size()};
-    int line = firstlineno;
+    // Lines and columns are worked out in 64 bits: bytes from marshal may
+    // hold any value, and a result outside an int is malformed.
+    int64_t line = firstlineno;
+    auto fits = [](int64_t v) { return v >= INT32_MIN && v <= INT32_MAX; };
     out.clear();
     while (r.p < r.end) {
         int first = r.byte();
         if (!(first & 0x80)) return false;
         int code = (first >> 3) & 15, len = (first & 7) + 1;
-        Position pos{-1, -1, -1, -1};
+        int64_t l = -1, el = -1, c = -1, ec = -1;
         if (code == 15) {
         } else if (code == 14) {
             line += r.svarint();
-            pos = {line, line + int(r.varint()), int(r.varint()) - 1, 0};
-            pos.end_col = int(r.varint()) - 1;
+            l = line;
+            el = line + int64_t(r.varint());
+            c = int64_t(r.varint()) - 1;
+            ec = int64_t(r.varint()) - 1;
         } else if (code == 13) {
             line += r.svarint();
-            pos = {line, line, -1, -1};
+            l = el = line;
         } else if (code >= 10) {
             line += code - 10;
-            int col = r.byte();
-            pos = {line, line, col, r.byte()};
+            l = el = line;
+            c = r.byte();
+            ec = r.byte();
         } else {
             int b = r.byte();
-            int col = code * 8 + (b >> 4);
-            pos = {line, line, col, col + (b & 15)};
+            l = el = line;
+            c = code * 8 + (b >> 4);
+            ec = c + (b & 15);
         }
-        if (!r.ok) return false;
-        for (int k = 0; k < len; k++) out.push_back(pos);
+        if (!r.ok || !fits(line) || !fits(el) || !fits(c) || !fits(ec)) return false;
+        if (out.size() + std::size_t(len) > nunits) return false;
+        for (int k = 0; k < len; k++) out.push_back(Position{int(l), int(el), int(c), int(ec)});
     }
     return out.size() == nunits;
 }
@@ -195,7 +203,7 @@ static void write_except_item(std::string& out, unsigned value, int msb) {
     out += char((value & 63) | msb);
 }
 
-static std::string encode_exceptiontable(const CodeObject* co) {
+std::string code_encode_exceptiontable(const CodeObject* co) {
     std::string out;
     for (const ExceptionTableEntry& e : co->exceptiontable) {
         write_except_item(out, unsigned(e.start), 0x80);
@@ -206,7 +214,7 @@ static std::string encode_exceptiontable(const CodeObject* co) {
     return out;
 }
 
-static bool decode_exceptiontable(std::string_view bytes, std::vector<ExceptionTableEntry>& out) {
+bool code_decode_exceptiontable(std::string_view bytes, std::vector<ExceptionTableEntry>& out) {
     const uint8_t* p = reinterpret_cast<const uint8_t*>(bytes.data());
     const uint8_t* end = p + bytes.size();
     auto item = [&](bool first, unsigned* v) {
@@ -306,7 +314,7 @@ static Ref<> code_richcompare(ThreadState* ts, Object* a, Object* b, CompareOp o
         eq = x->co_argcount == y->co_argcount && x->co_posonlyargcount == y->co_posonlyargcount &&
              x->co_kwonlyargcount == y->co_kwonlyargcount && x->co_flags == y->co_flags &&
              x->co_firstlineno == y->co_firstlineno && x->code == y->code &&
-             encode_linetable(x) == encode_linetable(y) && encode_exceptiontable(x) == encode_exceptiontable(y);
+             code_encode_linetable(x) == code_encode_linetable(y) && code_encode_exceptiontable(x) == code_encode_exceptiontable(y);
         Object* pairs[][2] = {{x->co_name, y->co_name}, {x->co_names, y->co_names},
                               {x->co_localsplusnames, y->co_localsplusnames}};
         for (auto& p : pairs) {
@@ -331,8 +339,8 @@ static int64_t code_hash(ThreadState* ts, Object* o) {
     }
     // The tables take part as they do in equality (columns included, so two
     // lambdas on one line hash apart).
-    h ^= int64_t(std::hash<std::string>{}(encode_linetable(co)));
-    h ^= int64_t(uint64_t(std::hash<std::string>{}(encode_exceptiontable(co))) * 31u);
+    h ^= int64_t(std::hash<std::string>{}(code_encode_linetable(co)));
+    h ^= int64_t(uint64_t(std::hash<std::string>{}(code_encode_exceptiontable(co))) * 31u);
     return h == -1 ? -2 : h;
 }
 
@@ -350,12 +358,12 @@ static Ref<> get_code(ThreadState* ts, Object* o) {
 }
 
 static Ref<> get_linetable(ThreadState* ts, Object* o) {
-    std::string t = encode_linetable(as_code(o));
+    std::string t = code_encode_linetable(as_code(o));
     return bytes_from_data(ts, t.data(), isize(t.size()));
 }
 
 static Ref<> get_exceptiontable(ThreadState* ts, Object* o) {
-    std::string t = encode_exceptiontable(as_code(o));
+    std::string t = code_encode_exceptiontable(as_code(o));
     return bytes_from_data(ts, t.data(), isize(t.size()));
 }
 
@@ -542,7 +550,7 @@ static Ref<> code_replace(ThreadState* ts, Object* self, Object* const* args, is
         co->code = src->code;
     }
     if (a[16]) {
-        if (!decode_linetable(bytes_view(a[16]), co->co_firstlineno, co->code.size(), co->positions))
+        if (!code_decode_linetable(bytes_view(a[16]), co->co_firstlineno, co->code.size(), co->positions))
             co->positions.assign(co->code.size(), Position{-1, -1, -1, -1});
     } else if (a[7] && co->code.size() != src->code.size()) {
         co->positions.assign(co->code.size(), Position{-1, -1, -1, -1});
@@ -558,7 +566,7 @@ static Ref<> code_replace(ThreadState* ts, Object* self, Object* const* args, is
             }
     }
     if (a[17]) {
-        if (!decode_exceptiontable(bytes_view(a[17]), co->exceptiontable))
+        if (!code_decode_exceptiontable(bytes_view(a[17]), co->exceptiontable))
             return raise(ts, interp.exc.ValueError, "code: co_exceptiontable is malformed");
     } else {
         co->exceptiontable = src->exceptiontable;

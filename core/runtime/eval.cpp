@@ -2671,7 +2671,9 @@ exception_unwind: {
         // The handler is looked up by where execution is (next - 1), not by
         // prev_instr: RERAISE moves prev_instr back to the original error so
         // the traceback shows its line (ceval.c: INSTR_OFFSET() - 1).
-        const ExceptionTableEntry* h = find_handler(co, int(next - first) - 1);
+        // After os._exit() in a child nothing may catch the exit.
+        const ExceptionTableEntry* h =
+            interp.hard_exit.load(std::memory_order_relaxed) ? nullptr : find_handler(co, int(next - first) - 1);
         if (h) {
             while (STACK_LEVEL() > h->depth) xdecref(POP());
             if (h->lasti) PUSH(int_from_i64(ts, f->prev_instr).release());

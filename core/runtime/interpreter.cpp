@@ -139,6 +139,7 @@ bool Interpreter::bootstrap() {
         {&types.super_, "super", sizeof(Object), base | gc},
         {&types.stdstream, "TextIOWrapper", sizeof(Object), 0},
         {&types.stdbuffer, "BufferedWriter", sizeof(Object), 0},
+        {&types.stdin_buffer, "BufferedReader", sizeof(Object), 0},
         {&types.generator, "generator", sizeof(GenObject), gc},
     };
     for (Spec& s : specs) {

@@ -81,7 +81,7 @@ struct BuiltinTypes {
     X(cell) X(module) X(frame) X(traceback) X(slice) X(property) X(staticmethod) \
     X(classmethod) X(method_descriptor) X(wrapper_descriptor) X(method_wrapper) \
     X(getset_descriptor) X(member_descriptor) X(super_) X(stdstream) X(stdbuffer) \
-    X(list_reverseiter) X(dict_valueiter) X(dict_itemiter) X(dict_revkeyiter) \
+    X(stdin_buffer) X(list_reverseiter) X(dict_valueiter) X(dict_itemiter) X(dict_revkeyiter) \
     X(dict_revvalueiter) X(dict_revitemiter) X(dict_keys) X(dict_values) X(dict_items) \
     X(set) X(frozenset) X(set_iter) X(generator) \
     X(seq_iter) X(callable_iter) X(enumerate) X(zip) X(map) X(filter) X(reversed) \
@@ -275,6 +275,11 @@ public:
     // Set (with EVAL_INTERRUPT) by the parent's Process.terminate(): the
     // main thread raises SystemExit(-15) instead of KeyboardInterrupt.
     std::atomic<bool> terminate_requested{false};
+    // Set by os._exit() in a child: the child ends as a process would, at
+    // once — SystemExit(hard_exit_code) unwinds every frame with no except,
+    // finally or with handler run, and no atexit or thread join follows.
+    std::atomic<bool> hard_exit{false};
+    int hard_exit_code = 0;                  // written before hard_exit is set
 
     // Lookup caches. Every dict mutation stamps the dict with a fresh
     // number from dict_version_counter, so a (dict, ma_version) pair names

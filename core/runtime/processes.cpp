@@ -54,6 +54,15 @@ int64_t mp_getppid(Interpreter& interp) {
 
 namespace {
 
+// Appends one message to a channel, whatever its maxsize (a notice never waits).
+void post(Channel& ch, std::string message) {
+    {
+        std::lock_guard<std::mutex> lk(ch.wait.mu);
+        ch.items.push_back(std::move(message));
+    }
+    ch.wait.cv.notify_all();
+}
+
 // The child's OS thread: build an interpreter, run the program, tear it
 // down, then report. Owns one reference to the ChildProcess.
 void child_main(void* p) {
@@ -85,12 +94,15 @@ void child_main(void* p) {
         child->payload.clear();
         // ~Interpreter returns every block of the child's heap.
     }
+    std::vector<ChildProcess::ExitNotice> notices;
     {
         std::lock_guard<std::mutex> lk(child->wait.mu);
         child->done = true;
         child->exitcode = code;
+        notices.swap(child->exit_notices);
     }
     child->wait.cv.notify_all();
+    for (ChildProcess::ExitNotice& n : notices) post(*n.channel, std::move(n.message));
 }
 
 }  // namespace
@@ -115,6 +127,17 @@ void terminate_child(ChildProcess& child) {
     }
     child.interp->terminate_requested.store(true);
     child.interp->eval_breaker.fetch_or(EVAL_INTERRUPT);
+}
+
+void notify_on_exit(ChildProcess& child, std::shared_ptr<Channel> channel, std::string message) {
+    {
+        std::lock_guard<std::mutex> lk(child.wait.mu);
+        if (!child.done) {
+            child.exit_notices.push_back({std::move(channel), std::move(message)});
+            return;
+        }
+    }
+    post(*channel, std::move(message));
 }
 
 void reap_child(ThreadState* ts, ChildProcess& child) {

@@ -105,6 +105,14 @@ struct ChildProcess {
     std::string main_source, main_filename;
     std::string payload;             // the pickled Process object
     std::shared_ptr<MpWorld> world;
+    // Messages to post when the child has ended (child_on_exit): how a
+    // parent thread that waits on one channel also learns that a child
+    // died, as CPython waits on a process sentinel beside its pipes.
+    struct ExitNotice {
+        std::shared_ptr<Channel> channel;
+        std::string message;
+    };
+    std::vector<ExitNotice> exit_notices;   // guarded by wait.mu; emptied when posted
 };
 
 // What a family of interpreters (a parent and every child it spawned,
@@ -142,6 +150,8 @@ int spawn_child(ThreadState* ts, const std::shared_ptr<ChildProcess>& child);
 // it raises SystemExit(-15) in the child's main thread, the exit code a
 // SIGTERM gives in CPython. No effect once it has ended.
 void terminate_child(ChildProcess& child);
+// Puts `message` on `channel` once the child has ended (at once if it has).
+void notify_on_exit(ChildProcess& child, std::shared_ptr<Channel> channel, std::string message);
 // Joins the child's OS thread if it has ended and nobody did yet.
 void reap_child(ThreadState* ts, ChildProcess& child);
 

@@ -256,6 +256,12 @@ int run_child_main(Interpreter& interp, const std::string& payload) {
             status = 1;
         }
     }
+    if (interp.hard_exit.load()) {
+        // os._exit(): no thread join, no atexit; threads still running are
+        // treated as daemon threads by the interpreter's teardown.
+        error_clear(ts);
+        return interp.hard_exit_code;
+    }
     wait_for_thread_shutdown(ts);
     run_exit_functions(ts);
     error_clear(ts);

@@ -62,6 +62,14 @@ bool handle_interrupt(ThreadState* ts) {
     if (!interrupt_pending(ts)) return true;
     Interpreter& interp = *ts->interp;
     interp.eval_breaker.fetch_and(~uint32_t(EVAL_INTERRUPT));
+    if (interp.hard_exit.load()) {
+        // Another thread of this child called os._exit(): the main thread
+        // leaves too, past every handler (see Interpreter::hard_exit).
+        Ref<> code = int_from_i64(ts, interp.hard_exit_code);
+        Ref<> exc = code ? object_call_one(ts, interp.exc.SystemExit, code.get()) : Ref<>();
+        if (exc) raise_object(ts, exc.get());
+        return false;
+    }
     if (interp.terminate_requested.load()) {
         // A child interpreter told to stop (Process.terminate): it leaves as
         // a process killed by SIGTERM would, with exit code -15.

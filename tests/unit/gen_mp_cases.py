@@ -236,6 +236,172 @@ if __name__ == "__main__":
     with c:
         print(c.wait(0.01))
 '''),
+("ProcessPoolExecutor maps and submits in worker processes and completes their futures", r"""
+from concurrent.futures import ProcessPoolExecutor, as_completed, wait, FIRST_COMPLETED
+import concurrent.futures as cf
+import os
+
+def square(x):
+    return x * x
+
+def add(a, b=0, *, c=0):
+    return a + b + c
+
+def pid(_):
+    return os.getpid()
+
+if __name__ == "__main__":
+    with ProcessPoolExecutor() as ex:
+        print(ex._max_workers == os.cpu_count())
+        print(list(ex.map(square, range(10))))
+        print(list(ex.map(add, range(7), range(7), chunksize=3)))
+        print(list(ex.map(square, [], chunksize=4)))
+        f = ex.submit(add, 1, 2, c=3)
+        print(f.result(), f.done(), f.exception())
+        fs = [ex.submit(square, i) for i in range(8)]
+        print(sorted(f.result() for f in as_completed(fs)))
+        done, not_done = wait(fs)
+        print(len(done), len(not_done))
+        done, not_done = wait([ex.submit(square, 3)], return_when=FIRST_COMPLETED)
+        print([d.result() for d in done])
+        print(os.getpid() not in set(ex.map(pid, range(4))))
+    try:
+        ex.submit(square, 1)
+    except RuntimeError as e:
+        print("RuntimeError:", e)
+    ex.shutdown()
+    for bad in (0, -1):
+        try:
+            ProcessPoolExecutor(bad)
+        except ValueError as e:
+            print("ValueError:", e)
+    try:
+        ProcessPoolExecutor(1, initializer=3)
+    except TypeError as e:
+        print("TypeError:", e)
+    ex = ProcessPoolExecutor(2)
+    try:
+        ex.map(square, [1], chunksize=0)
+    except ValueError as e:
+        print("ValueError:", e)
+    print(list(ex.map(square, range(5), timeout=60)))
+    ex.shutdown(wait=True)
+    print([c.__name__ for c in cf.ProcessPoolExecutor.__mro__])
+    print(cf.process.BrokenProcessPool.__mro__[1].__name__)
+"""),
+("an exception in a ProcessPoolExecutor worker is re-raised with the worker's traceback as its cause", r"""
+from concurrent.futures import ProcessPoolExecutor
+import traceback
+
+def fail(x):
+    return 1 / x
+
+def leave():
+    raise SystemExit(3)
+
+if __name__ == "__main__":
+    with ProcessPoolExecutor(2) as ex:
+        f = ex.submit(fail, 0)
+        e = f.exception()
+        print(type(e).__name__, e, e.__traceback__ is None)
+        cause = e.__cause__
+        print(type(cause).__module__, type(cause).__name__)
+        lines = str(cause).splitlines()
+        print(lines[0] == "", lines[1], lines[-1], lines[-2])
+        print([l.split(",", 1)[-1].strip() for l in lines if "test.py" in l or "1 / x" in l])
+        try:
+            list(ex.map(fail, [1, 2, 0, 4]))
+        except ZeroDivisionError as e:
+            print("map raised", repr(e))
+        try:
+            ex.submit(leave).result()
+        except SystemExit as e:
+            print("SystemExit", e.code)
+        try:
+            f.result()
+        except ZeroDivisionError:
+            traceback.print_exc()
+        print(ex.submit(fail, 4).result())
+"""),
+("a ProcessPoolExecutor worker that dies breaks the pool", r"""
+from concurrent.futures import ProcessPoolExecutor, BrokenExecutor
+from concurrent.futures.process import BrokenProcessPool
+import os, time
+
+def die(code):
+    os._exit(code)
+
+def slow(x):
+    time.sleep(0.2)
+    return x
+
+if __name__ == "__main__":
+    ex = ProcessPoolExecutor(1)
+    print(ex.submit(slow, 5).result())
+    fs = [ex.submit(die, 1)] + [ex.submit(slow, i) for i in range(3)]
+    for f in fs:
+        try:
+            f.result()
+        except BrokenProcessPool as e:
+            print(type(e).__name__, isinstance(e, BrokenExecutor), e)
+    try:
+        ex.submit(slow, 1)
+    except BrokenProcessPool as e:
+        print("submit:", e)
+    ex.shutdown()
+    with ProcessPoolExecutor(2) as ex:
+        print(list(ex.map(slow, range(3))))
+"""),
+("ProcessPoolExecutor runs the initializer in each worker, and a failing one breaks the pool", r"""
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+state = {}
+
+def init(tag, n):
+    state["tag"] = (tag, n)
+
+def read(_):
+    return state.get("tag")
+
+def bad_init():
+    raise RuntimeError("init failed")
+
+if __name__ == "__main__":
+    with ProcessPoolExecutor(2, initializer=init, initargs=("ready", 7)) as ex:
+        print(set(ex.map(read, range(6))))
+    print(state)
+    ex = ProcessPoolExecutor(1, initializer=bad_init)
+    try:
+        ex.submit(read, 1).result()
+    except BrokenProcessPool as e:
+        print("BrokenProcessPool:", e)
+    ex.shutdown()
+"""),
+("ProcessPoolExecutor.shutdown(cancel_futures=True) cancels the calls that have not started", r"""
+from concurrent.futures import ProcessPoolExecutor
+import time
+
+def slow(x):
+    time.sleep(0.3)
+    return x
+
+if __name__ == "__main__":
+    ex = ProcessPoolExecutor(1)
+    fs = [ex.submit(slow, i) for i in range(8)]
+    time.sleep(0.1)
+    ex.shutdown(cancel_futures=True)
+    print(fs[0].result(), [f.cancelled() for f in fs[-4:]])
+    print(all(f.done() for f in fs))
+    print(sum(not f.cancelled() for f in fs) <= 3)
+    ex = ProcessPoolExecutor(2, max_tasks_per_child=1)
+    print(list(ex.map(slow, range(4))))
+    ex.shutdown()
+    ex = ProcessPoolExecutor(2)
+    f = ex.submit(slow, "no wait")
+    ex.shutdown(wait=False)
+    print(f.result())
+"""),
 ]
 
 out = ['// Generated by gen_mp_cases.py from CPython %d.%d: do not edit.\n' % sys.version_info[:2]]

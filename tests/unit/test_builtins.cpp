@@ -429,3 +429,45 @@ TEST_CASE("sys.stdin.buffer and sys.stdout.buffer read and write bytes through t
           "11 <_io.BufferedReader name='<stdin>'> <_io.BufferedWriter name='<stdout>'>\n"
           "raw\n4 b'xy\\n' True\n");
 }
+
+TEST_CASE("sys.stdin.buffer is a BufferedReader and the output streams' buffers are BufferedWriters", "[builtins]") {
+    // stdin's buffer used to share stdout's type (BufferedWriter).
+    Session session;
+    std::string printed;
+    session.set_output([&](Stream s, std::string_view text) {
+        if (s == Stream::Stdout) printed.append(text);
+    });
+    std::vector<std::string> lines = {"a b", "c", "d"};
+    std::size_t next = 0;
+    session.interpreter().read_line = [&](std::string& line) {
+        if (next == lines.size()) return false;
+        line = lines[next++];
+        return true;
+    };
+    int status = session.run_main(
+        "import sys\n"
+        "print(type(sys.stdin.buffer).__name__, type(sys.stdout.buffer).__name__, type(sys.stderr.buffer).__name__)\n"
+        "print(repr(sys.stdin.buffer), type(sys.stdin.buffer).__module__, type(sys.stdin.buffer).__qualname__)\n"
+        "print(sys.stdin.buffer.readline(), sys.stdin.buffer.readable(), sys.stdin.buffer.writable())\n"
+        "print(list(sys.stdin.buffer))\n"
+        "print(sys.stdin.buffer.readlines(), sys.stdin.buffer.read(), sys.stdin.read(), sys.stdin.readlines())\n"
+        "for f, a in ((sys.stdin.buffer.write, (b'x',)), (sys.stdout.buffer.read, ()), (sys.stdout.buffer.readline, ()),\n"
+        "             (sys.stdout.read, ()), (sys.stderr.readlines, ())):\n"
+        "    try: f(*a)\n"
+        "    except Exception as e: print(type(e).__name__, e)\n"
+        "print(type(sys.stdin.buffer) is type(sys.stdout.buffer), type(sys.stdout.buffer) is type(sys.stderr.buffer))\n",
+        "<test>");
+    CHECK(status == 0);
+    CHECK(printed ==
+          "BufferedReader BufferedWriter BufferedWriter\n"
+          "<_io.BufferedReader name='<stdin>'> _io BufferedReader\n"
+          "b'a b\\n' True False\n"
+          "[b'c\\n', b'd\\n']\n"
+          "[] b''  []\n"
+          "UnsupportedOperation write\n"
+          "UnsupportedOperation read\n"
+          "UnsupportedOperation read\n"
+          "UnsupportedOperation not readable\n"
+          "UnsupportedOperation not readable\n"
+          "False True\n");
+}

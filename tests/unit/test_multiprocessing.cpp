@@ -102,3 +102,28 @@ if __name__ == "__main__":
     CHECK(r.out == "[-15, -15, -15]\n");
     CHECK(r.err == "");
 }
+
+TEST_CASE("ProcessPoolExecutor runs two CPU-bound calls at the same time in two workers", "[multiprocessing]") {
+    // Each call reports when it started and ended: the two intervals overlap
+    // only if the workers really ran side by side (each has its own GIL).
+    auto r = run(R"(
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+def spin(n):
+    start = time.monotonic()
+    total = 0
+    for i in range(n):
+        total += i * i
+    return start, time.monotonic(), total
+
+if __name__ == "__main__":
+    with ProcessPoolExecutor(2) as ex:
+        list(ex.map(spin, [10, 10]))          # both workers are up
+        (s1, e1, t1), (s2, e2, t2) = ex.map(spin, [400_000, 400_000])
+    print(max(s1, s2) < min(e1, e2), t1 == t2 == sum(i * i for i in range(400_000)))
+)", "test.py");
+    INFO(r.err);
+    CHECK(r.out == "True True\n");
+    CHECK(r.status == 0);
+}

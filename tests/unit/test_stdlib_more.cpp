@@ -83,3 +83,61 @@ TEST_CASE("frames of a module standing in for a C module are left out of traceba
     CHECK(r.err == "Traceback (most recent call last):\n  File \"hidden.py\", line 4, in <module>\n    x / 0\n"
                    "    ~~^~~\ndecimal.DivisionByZero: [<class 'decimal.DivisionByZero'>]\n");
 }
+
+TEST_CASE("marshal.loads refuses every damaged byte of a code object without crashing", "[marshal]") {
+    // Each byte of dumps(code) is replaced by a few other values; loads must
+    // raise ValueError/EOFError/TypeError, or give back a value that is not
+    // a code object built from damaged bytecode (the checksum and
+    // code_from_parts catch those), and running what it gives never crashes.
+    auto r = run(R"(
+import marshal
+src = '''
+def f(a, b=2, *args, k=1, **kw):
+    total = 0
+    for i in range(a):
+        try:
+            total += i * b // (i - 3)
+        except ZeroDivisionError:
+            total -= 1
+    return [total, args, k, kw, (lambda: a)()]
+print(f(5, 3, 9, k=4, z=1))
+'''
+code = compile(src, "t.py", "exec")
+data = marshal.dumps(code)
+outcomes = {}
+for pos in range(len(data)):
+    for value in (0, 1, 0x7F, 0xFF, data[pos] ^ 0x10):
+        if value == data[pos]:
+            continue
+        bad = bytearray(data); bad[pos] = value
+        try:
+            got = marshal.loads(bytes(bad))
+        except (ValueError, EOFError, TypeError) as e:
+            outcomes[type(e).__name__] = outcomes.get(type(e).__name__, 0) + 1
+            continue
+        kind = "code" if type(got) is type(code) else "other"
+        if kind == "code" and got != code:
+            kind = "changed code"
+        outcomes[kind] = outcomes.get(kind, 0) + 1
+print("changed code" in outcomes, outcomes.get("code", 0))
+print(outcomes["ValueError"] > 100)
+exec(marshal.loads(data), {})
+checked = marshal.loads(data)
+for field, value in (("co_stacksize", 1), ("co_code", bytes([100, 0xF0]) + checked.co_code[2:]),
+                     ("co_code", bytes([144, 0xFF] * 3) + checked.co_code[6:])):
+    bent = checked.replace(**{field: value})
+    try:
+        marshal.loads(marshal.dumps(bent))
+    except ValueError as e:
+        print(field, e)
+)");
+    INFO(r.err);
+    CHECK(r.out ==
+          "False 0\n"
+          "True\n"
+          "[3, (9,), 4, {'z': 1}, 5]\n"
+          "co_stacksize bad marshal data (stack depth out of range)\n"
+          "co_code bad marshal data (constant index out of range)\n"
+          "co_code bad marshal data (oparg too large)\n");
+    CHECK(r.status == 0);
+}

@@ -108,6 +108,34 @@ if __name__ == "__main__":
   });
 });
 
+test("ProcessPoolExecutor maps, re-raises a worker's exception and breaks when a worker dies, as in CPython", () => {
+  const source = `
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+def square(x):
+    return x * x
+def fail(x):
+    return 1 / x
+def die():
+    os._exit(1)
+if __name__ == "__main__":
+    with ProcessPoolExecutor() as ex:
+        print(list(ex.map(square, range(10))))
+        print(list(ex.map(square, range(7), chunksize=3)))
+        print(sorted(f.result() for f in as_completed([ex.submit(square, i) for i in range(6)])))
+        e = ex.submit(fail, 0).exception()
+        print(repr(e), type(e.__cause__).__name__, str(e.__cause__).splitlines()[-2])
+    ex = ProcessPoolExecutor(2)
+    try:
+        ex.submit(die).result()
+    except BrokenProcessPool as e:
+        print("BrokenProcessPool:", e)
+    ex.shutdown()
+`;
+  assert.deepEqual(runFile(source), runFile(source, 'python3'));
+});
+
 for (const scenario of ['join', 'pool_map', 'process_join']) {
   test(`the Stop button reaches a main thread waiting in ${scenario} within 100 ms`, () => {
     const child = spawnSync(process.execPath, [path.join(here, 'interrupt-wait-child.mjs'), scenario], {
