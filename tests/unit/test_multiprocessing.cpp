@@ -104,26 +104,37 @@ if __name__ == "__main__":
 }
 
 TEST_CASE("ProcessPoolExecutor runs two CPU-bound calls at the same time in two workers", "[multiprocessing]") {
-    // Each call reports when it started and ended: the two intervals overlap
-    // only if the workers really ran side by side (each has its own GIL).
+    // Each call counts itself in a shared Value and then spins until the
+    // count is 2: only a second worker running at the same time (with its
+    // own GIL) can end the spin, so under any machine load both calls see 2
+    // exactly when they overlapped (one worker doing both would see 1 and
+    // time out).
     auto r = run(R"(
 import time
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import Value
 
-def spin(n):
-    start = time.monotonic()
+def init(v):
+    global started
+    started = v
+
+def meet(n):
+    with started.get_lock():
+        started.value += 1
+    deadline = time.monotonic() + 60
+    while started.value < 2 and time.monotonic() < deadline:
+        pass
     total = 0
     for i in range(n):
         total += i * i
-    return start, time.monotonic(), total
+    return started.value == 2, total
 
 if __name__ == "__main__":
-    with ProcessPoolExecutor(2) as ex:
-        list(ex.map(spin, [10, 10]))          # both workers are up
-        (s1, e1, t1), (s2, e2, t2) = ex.map(spin, [400_000, 400_000])
-    print(max(s1, s2) < min(e1, e2), t1 == t2 == sum(i * i for i in range(400_000)))
+    v = Value("i", 0)
+    with ProcessPoolExecutor(2, initializer=init, initargs=(v,)) as ex:
+        print(list(ex.map(meet, [1000, 1000])))
 )", "test.py");
     INFO(r.err);
-    CHECK(r.out == "True True\n");
+    CHECK(r.out == "[(True, 332833500), (True, 332833500)]\n");
     CHECK(r.status == 0);
 }
