@@ -57,6 +57,14 @@
 // interpreter, whose memory may already be gone; the Gil object outlives the
 // interpreter for as long as such threads hold a reference to it.
 //
+// Without OS threads
+// ------------------
+// On a green scheduler (green.cpp: every Python thread a fiber on one OS
+// thread) this file runs unchanged: cond_ and switch_cond_ are CondVars,
+// which park the fiber instead of the OS thread, and the holder reaches
+// the eval breaker's tick, where the scheduler lets a waiter whose interval
+// has run out set the drop request.
+//
 // What the learner sees
 // ---------------------
 // Every request, acquisition, release, drop request and switch is an event
@@ -110,7 +118,7 @@ void Gil::take(ThreadState* ts) {
             const uint64_t saved_switch = switch_number_;
             uint64_t us = interval_us_.load(std::memory_order_relaxed);
             if (us < 1) us = 1;
-            bool timed_out = cond_.wait_for(lk, std::chrono::microseconds(us)) == std::cv_status::timeout;
+            bool timed_out = !cond_.wait_until(lk, monotonic_ns() + us * 1000);
             if (must_exit(ts)) exit_thread(lk, drop_requested);
             if (timed_out && locked_ && switch_number_ == saved_switch) {
                 interp_.eval_breaker.fetch_or(EVAL_GIL_DROP, std::memory_order_release);
@@ -163,7 +171,7 @@ void Gil::drop(ThreadState* ts, bool forced) {
         std::unique_lock<std::mutex> sl(switch_mutex_);
         // Not switched yet: wait until another thread has the GIL, so that
         // we do not simply take it back (FORCE_SWITCHING).
-        switch_cond_.wait(sl, [&] { return last_holder_ != ts || finalizing_; });
+        while (last_holder_ == ts && !finalizing_) switch_cond_.wait(sl);
     }
 }
 

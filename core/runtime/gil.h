@@ -3,10 +3,11 @@
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <mutex>
 #include <vector>
+
+#include "runtime/os_thread.h"
 
 namespace gp {
 
@@ -64,7 +65,7 @@ private:
     std::atomic<uint64_t> interval_us_{5000};         // switch interval (CPython's gil->interval)
 
     mutable std::mutex mutex_;                        // guards everything below down to stats_
-    std::condition_variable cond_;                    // signalled when the GIL is released
+    CondVar cond_;                                    // signalled when the GIL is released
     bool locked_ = false;                             // someone holds the GIL
     std::atomic<ThreadState*> holder_{nullptr};       // who, while locked_ (else null)
     uint64_t switch_number_ = 0;                      // bumped each time a different thread takes it
@@ -76,7 +77,7 @@ private:
     // FORCE_SWITCHING: the dropping thread waits on switch_cond_ until
     // last_holder_ is someone else. Written under both mutexes.
     std::mutex switch_mutex_;
-    std::condition_variable switch_cond_;
+    CondVar switch_cond_;
     ThreadState* last_holder_ = nullptr;              // the thread that took the GIL last
 };
 

@@ -70,6 +70,7 @@ enum EvalBreakerBits : uint32_t {
     EVAL_GIL_DROP       = 1u << 1,   // another thread waits for the GIL (gil.cpp)
     EVAL_GC_SCHEDULED   = 1u << 2,   // a collection is due
     EVAL_ASYNC_EXC      = 1u << 3,   // an exception was posted to this thread
+    EVAL_GREEN_TICK     = 1u << 4,   // always set on a green scheduler: it counts ticks (green.cpp)
 };
 
 // Every built-in type, one owned reference each. [root]
@@ -144,6 +145,7 @@ struct ExcStackItem {
 };
 
 struct LockCore;
+class GreenScheduler;
 
 // Per-thread state (CPython's PyThreadState), one per Python thread. Only the
 // thread that owns it touches it, and only while holding the GIL.
@@ -183,6 +185,9 @@ public:
     // EvalBreakerBits, set from any thread. The host interrupts by OR-ing in
     // EVAL_INTERRUPT (a JS thread does it with Atomics.or on this word).
     std::atomic<uint32_t> eval_breaker{0};
+    // The green scheduler this interpreter's threads are fibers of (the one
+    // attached to the OS thread that made it), or null: OS threads (green.h).
+    GreenScheduler* green = nullptr;
     std::unordered_map<std::string, std::string> sources;   // filename -> text, for traceback lines
     OutputSink output;                // where sys.stdout/sys.stderr writes go
 

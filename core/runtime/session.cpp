@@ -55,6 +55,10 @@ Session::~Session() = default;
 
 void Session::set_output(OutputSink sink) { interp_->output = sink ? std::move(sink) : OutputSink(default_output); }
 
+void Session::set_input(std::function<bool(std::string&)> source) {
+    interp_->read_line = source ? std::move(source) : std::function<bool(std::string&)>(default_read_line);
+}
+
 void Session::request_interrupt() { interp_->eval_breaker.fetch_or(EVAL_INTERRUPT); }
 
 std::uintptr_t Session::interrupt_flag_address() const {

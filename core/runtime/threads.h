@@ -8,12 +8,12 @@
 // this to Python is core/modules/thread_module.cpp.
 #pragma once
 
-#include <condition_variable>
 #include <cstddef>
 #include <memory>
 #include <mutex>
 
 #include "objects/object.h"
+#include "runtime/os_thread.h"
 
 namespace gp {
 
@@ -25,7 +25,7 @@ class Interpreter;
 // outlives the memory it sleeps on.
 struct LockCore {
     std::mutex mu;
-    std::condition_variable cv;
+    CondVar cv;
     bool locked = false;   // guarded by mu
 
     // Clears the flag and wakes one waiter. False if it was not locked.

@@ -1,0 +1,27 @@
+// ucontext_host.h — a native FiberHost (core/runtime/green.h) over POSIX
+// ucontext, so the green-thread scheduler that the single-thread
+// WebAssembly build uses can run and be tested natively: the Catch2 [green]
+// tests and build/native/glasspy-green use it.
+#pragma once
+
+#include "runtime/green.h"
+
+namespace gp::test {
+
+class UcontextHost : public FiberHost {
+public:
+    UcontextHost();
+    ~UcontextHost() override;
+    Context* main_context() override;
+    Context* create(void (*entry)(void*), void* arg, std::size_t stack_bytes) override;
+    void swap(Context* from, Context* to) override;
+    void destroy(Context* c) override;
+    void idle(uint64_t ns) override;
+
+    static constexpr std::size_t kDefaultStack = 1u << 20;   // 1 MiB, lazily committed (mmap)
+
+private:
+    Context* main_;
+};
+
+}  // namespace gp::test
