@@ -2,21 +2,50 @@
 // each program it is sent on a fresh Embind Interpreter, streaming output.
 //
 // This worker is the module's "main" thread: every Embind call happens here
-// (Embind objects belong to the thread that made them), and Python threads
-// are pthreads that Emscripten runs in further workers it spawns from here.
-// Interpreter.run() blocks this worker until the program ends, so nothing in
-// here can wait on a timer or a message while Python runs (see client.js for
-// how Stop works anyway).
-import { LOAD, RUN, READY, STARTED, OUTPUT, DONE, FAILED, STDERR } from '../interpreter/protocol.js';
+// (Embind objects belong to the thread that made them).
+//
+// Two builds can be loaded here; the page picks one (state/isolation.js):
+//   - pthreads (glasspy.js, cross-origin isolated pages): Python threads are
+//     pthreads that Emscripten runs in further workers it spawns from here.
+//     A run blocks this worker until the program ends, so nothing in here
+//     can wait on a timer or a message while Python runs (see client.js for
+//     how Stop works anyway); input() reads end of file.
+//   - single-thread (glasspy-st.js, any page): Python threads are green
+//     threads on this worker. The program gives the event loop a turn every
+//     50 ms and whenever all its threads wait, so messages arrive mid-run:
+//     STOP interrupts it (KeyboardInterrupt), INPUT_REPLY answers input().
+//
+// Both report the end of a run through runAsync's callback.
+import {
+  LOAD, RUN, STOP, INPUT_REPLY, READY, STARTED, OUTPUT, INPUT, DONE, FAILED, STDERR,
+} from '../interpreter/protocol.js';
 
 let Module = null;   // the Emscripten module, once loaded
 let current = null;  // the latest run's Interpreter; see client.js, "Safety"
+let runningId = 0;   // the runId of the program running now, 0 when none
 
 self.onmessage = (event) => {
   const message = event.data;
   if (message.type === LOAD) load(message);
   else if (message.type === RUN) run(message);
+  // Only the single-thread build can see these while a program runs.
+  else if (message.type === STOP) {
+    if (runningId !== 0 && message.runId === runningId) current.interrupt();
+  } else if (message.type === INPUT_REPLY) {
+    if (runningId !== 0 && message.runId === runningId) {
+      current.provideInput(message.text ?? '', message.text === null);
+    }
+  }
 };
+
+// In the single-thread build the program continues from event-loop tasks,
+// so a trap there surfaces here rather than in run()'s try.
+self.addEventListener('error', (event) => {
+  if (runningId === 0) return;
+  event.preventDefault();
+  runningId = 0;
+  self.postMessage({ type: FAILED, message: describe(event.error ?? event.message) });
+});
 
 async function load({ moduleUrl, version }) {
   // Every file of one build carries the build's hash, so a browser cache
@@ -36,8 +65,11 @@ async function load({ moduleUrl, version }) {
     self.postMessage({ type: FAILED, message: describe(error) });
     return;
   }
-  // The memory can only be shared with the page when the page is isolated.
-  self.postMessage({ type: READY, memory: self.crossOriginIsolated ? Module.wasmMemory : null });
+  // The memory can only be shared with the page when the page is isolated
+  // (and the single-thread build's memory is not shared at all).
+  const threads = Module.threadsMode();
+  const shared = self.crossOriginIsolated && threads === 'pthreads';
+  self.postMessage({ type: READY, memory: shared ? Module.wasmMemory : null, threads });
 }
 
 // glasspy.js is a classic script (pthread workers load it with importScripts),
@@ -53,7 +85,7 @@ async function loadScript(url, name) {
   return new Function(`${code}\nreturn ${name};\n//# sourceURL=${url}`)();
 }
 
-function run({ runId, source, filename }) {
+async function run({ runId, source, filename }) {
   if (!Module) {
     self.postMessage({ type: FAILED, message: 'the interpreter is not loaded' });
     return;
@@ -71,15 +103,22 @@ function run({ runId, source, filename }) {
   try {
     current = new Module.Interpreter();
     current.setOutput((stream, text) => output.write(stream, text));
+    current.setInputRequest?.(() => {
+      output.flush();
+      self.postMessage({ type: INPUT, runId });
+    });
     self.postMessage({ type: STARTED, runId, interruptAddress: current.interruptAddress() });
-    status = current.run(source, filename);
+    runningId = runId;
+    status = await new Promise((resolve) => current.runAsync(source, filename, resolve));
   } catch (error) {
     // A trap or abort inside WebAssembly: the module's state is suspect, so
     // the page replaces this worker.
+    runningId = 0;
     output.flush();
     self.postMessage({ type: FAILED, message: describe(error) });
     return;
   }
+  runningId = 0;
   output.flush();
   self.postMessage({ type: DONE, runId, status, elapsedMs: performance.now() - started });
 }
@@ -89,8 +128,10 @@ function run({ runId, source, filename }) {
 // goes out when the stream changes, when it is large, when FLUSH_MS have
 // passed since the last one, and at the end of the run. The first write
 // after a quiet spell goes out at once, so progress lines show up live.
-// (No timer can flush a batch while run() blocks this thread; a batch waits
-// at most until the program writes again or ends.)
+// In the pthread build no timer can flush a batch while the run blocks this
+// thread, so a batch waits at most until the program writes again or ends;
+// in the single-thread build the timer below fires at the program's next
+// turn of the event loop.
 const FLUSH_MS = 16;
 const FLUSH_CHARS = 16 * 1024;
 
@@ -100,6 +141,7 @@ class OutputBatcher {
     this.stream = 0;
     this.text = '';
     this.lastFlush = -Infinity;
+    this.timer = null;
   }
 
   write(stream, text) {
@@ -109,10 +151,14 @@ class OutputBatcher {
     const now = performance.now();
     if (stream === STDERR || this.text.length >= FLUSH_CHARS || now - this.lastFlush >= FLUSH_MS) {
       this.flush(now);
+    } else if (this.timer === null) {
+      this.timer = setTimeout(() => this.flush(), FLUSH_MS);
     }
   }
 
   flush(now = performance.now()) {
+    clearTimeout(this.timer);
+    this.timer = null;
     if (this.text !== '') {
       self.postMessage({ type: OUTPUT, runId: this.runId, stream: this.stream, text: this.text });
       this.text = '';
