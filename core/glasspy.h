@@ -26,7 +26,9 @@ class Interpreter;
 enum class Stream : int { Stdout = 1, Stderr = 2 };
 
 // Receives everything the program writes to sys.stdout / sys.stderr
-// (print output, tracebacks, SyntaxError reports), as UTF-8 chunks.
+// (print output, tracebacks, SyntaxError reports), as UTF-8 chunks. An
+// empty chunk means the program flushed that stream: a sink that buffers
+// passes on what it holds.
 using OutputSink = std::function<void(Stream, std::string_view)>;
 
 struct Config {

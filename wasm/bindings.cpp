@@ -25,8 +25,12 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 #include <pthread.h>
+#include <sys/stat.h>
 
+#include <cerrno>
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -312,9 +316,29 @@ std::string threadsMode() {
 #endif
 }
 
+// writeFile(path, text): puts a file into the module's in-memory filesystem
+// (MEMFS in the browser worker), creating missing parent directories, so a
+// program made of several files can import its own modules: the page writes
+// helper.py beside main.py before running main.py. Returns "" on success, else
+// the reason, as strerror words it.
+std::string writeFile(const std::string& path, const std::string& text) {
+    if (path.empty()) return "empty path";
+    for (std::size_t slash = path.find('/', 1); slash != std::string::npos;
+         slash = path.find('/', slash + 1)) {
+        std::string dir = path.substr(0, slash);
+        if (mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) return dir + ": " + std::strerror(errno);
+    }
+    FILE* f = std::fopen(path.c_str(), "wb");
+    if (!f) return path + ": " + std::strerror(errno);
+    bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    ok = std::fclose(f) == 0 && ok;
+    return ok ? std::string() : path + ": " + std::strerror(errno);
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(glasspy) {
+    emscripten::function("writeFile", &writeFile);
     emscripten::class_<Interpreter>("Interpreter")
         .constructor<>()
 #if !GLASSPY_GREEN

@@ -16,6 +16,10 @@ enum Opcode : uint16_t {
 
 constexpr int kHaveArgument = 90;       // opcodes >= this use their oparg (Lib/opcode.py HAVE_ARGUMENT)
 constexpr int kFirstPseudoOpcode = 256; // compiler-only instructions start here
+// Not an instruction of any code object: the eval loop dispatches every
+// instruction here while a trace or profile hook is set (CPython 3.11's
+// DO_TRACING; see runtime/tracing.h).
+constexpr int DO_TRACING = 255;
 
 // Name of an opcode ("LOAD_CONST"); "<n>" style names are never returned:
 // unknown numbers give nullptr.

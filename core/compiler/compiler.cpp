@@ -13,6 +13,8 @@
 // never a fake SyntaxError.
 #include "compiler/compiler.h"
 
+#include "parser/ast_dump.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -147,18 +149,39 @@ struct Unit {
 };
 
 
+// Line `lineno` of a file the interpreter has read (with its newline), for
+// SyntaxError.text; empty if the file is not known.
+std::string source_line(Interpreter& interp, const std::string& filename, int lineno) {
+    auto it = interp.sources.find(filename);
+    if (it == interp.sources.end()) return "";
+    std::string_view src = it->second;
+    int line = 1;
+    std::size_t start = 0;
+    while (line < lineno && start < src.size()) {
+        std::size_t nl = src.find('\n', start);
+        if (nl == std::string_view::npos) { start = src.size(); break; }
+        start = nl + 1;
+        line++;
+    }
+    std::size_t end = src.find('\n', start);
+    return std::string(src.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start + 1));
+}
+
 class Compiler {
 public:
-    Compiler(ThreadState* ts, std::string_view filename, SymbolTable& st)
-        : ts_(ts), interp_(*ts->interp), filename_(filename), st_(st) {}
+    Compiler(ThreadState* ts, std::string_view filename, SymbolTable& st, int future_flags)
+        : ts_(ts), interp_(*ts->interp), filename_(filename), st_(st), future_flags_(future_flags) {}
 
     Ref<CodeObject> compile_module(Mod* mod, ParseMode mode);
+    void set_future_lineno(int lineno) { future_lineno_ = lineno; }
 
 private:
     ThreadState* ts_;
     Interpreter& interp_;
     std::string filename_;
     SymbolTable& st_;
+    int future_flags_;   // CO_FUTURE_* features of the module (and of compile()'s flags)
+    int future_lineno_ = 0;   // line of the last leading `from __future__ import`
     std::vector<std::unique_ptr<Unit>> units_;
     std::map<std::string, Ref<>> const_cache_;   // merge_consts_recursive
     bool failed_ = false;
@@ -179,20 +202,7 @@ private:
         err.offset = p.col + 1;
         err.end_lineno = p.end_lineno;
         err.end_offset = p.end_col + 1;
-        auto it = interp_.sources.find(filename_);
-        if (it != interp_.sources.end()) {
-            std::string_view src = it->second;
-            int line = 1;
-            std::size_t start = 0;
-            while (line < p.lineno && start < src.size()) {
-                std::size_t nl = src.find('\n', start);
-                if (nl == std::string_view::npos) { start = src.size(); break; }
-                start = nl + 1;
-                line++;
-            }
-            std::size_t end = src.find('\n', start);
-            err.text = std::string(src.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start + 1));
-        }
+        err.text = source_line(interp_, filename_, p.lineno);
         raise_syntax_error(ts_, err, filename_);
         failed_ = true;
         return false;
@@ -365,6 +375,13 @@ private:
     }
     bool defaults(Arguments* a, int* flags);
     bool body_with_docstring(const std::vector<Stmt*>& body, bool is_module);
+    // An annotation's value: the expression, or under `from __future__
+    // import annotations` its source text as a constant.
+    bool annotation(Expr* e) {
+        if (!(future_flags_ & CO_FUTURE_ANNOTATIONS)) return visit_expr(e);
+        Ref<> text = unparse_annotation(ts_, e);
+        return text && load_const(std::move(text));
+    }
     bool unwind_fblock(const FBlock& fb, bool preserve_tos);
     bool unwind_fblock_stack(bool preserve_tos, FBlock* loop, bool* found_loop);
     bool try_except(Try* t);
@@ -415,23 +432,27 @@ private:
 
 // ------------------------------------------------------------ constants
 
-Ref<> Compiler::constant_value(const AstConstant& c) {
+}  // namespace
+
+Ref<> ast_constant_value(ThreadState* ts, const AstConstant& c) {
+    Interpreter& interp = *ts->interp;
     switch (c.kind) {
-    case AstConstant::Kind::None: return newref(interp_.None);
-    case AstConstant::Kind::True: return newref<Object>(interp_.True);
-    case AstConstant::Kind::False: return newref<Object>(interp_.False);
-    case AstConstant::Kind::Ellipsis: return newref(interp_.Ellipsis);
-    case AstConstant::Kind::Int: {
-        if (c.base == 10) return int_from_string(ts_, c.text, 10);
-        return int_from_string(ts_, c.text, c.base);
-    }
-    case AstConstant::Kind::Float: return float_from_double(ts_, c.number);
-    case AstConstant::Kind::Complex: return complex_from_doubles(ts_, 0.0, c.number);
-    case AstConstant::Kind::Str: return str_from_utf8(ts_, c.text);
-    case AstConstant::Kind::Bytes: return bytes_from_string(ts_, c.text);
+    case AstConstant::Kind::None: return newref(interp.None);
+    case AstConstant::Kind::True: return newref<Object>(interp.True);
+    case AstConstant::Kind::False: return newref<Object>(interp.False);
+    case AstConstant::Kind::Ellipsis: return newref(interp.Ellipsis);
+    case AstConstant::Kind::Int: return int_from_string(ts, c.text, c.base);
+    case AstConstant::Kind::Float: return float_from_double(ts, c.number);
+    case AstConstant::Kind::Complex: return complex_from_doubles(ts, 0.0, c.number);
+    case AstConstant::Kind::Str: return str_from_utf8(ts, c.text);
+    case AstConstant::Kind::Bytes: return bytes_from_string(ts, c.text);
     }
     return nullptr;
 }
+
+namespace {
+
+Ref<> Compiler::constant_value(const AstConstant& c) { return ast_constant_value(ts_, c); }
 
 static bool is_number(Interpreter& interp, Object* o) {
     return type_of(o) == interp.types.int_ || type_of(o) == interp.types.float_ || type_of(o) == interp.types.bool_ ||
@@ -879,8 +900,9 @@ Ref<CodeObject> Compiler::leave_scope(int flags_extra) {
         else if (s->is_generator) flags |= CO_GENERATOR;
         else if (s->is_coroutine) flags |= CO_COROUTINE;
     }
-    // (3.11 no longer sets CO_NOFREE.)
-    co->co_flags = flags;
+    // (3.11 no longer sets CO_NOFREE.) Every code object of a module
+    // carries its future features.
+    co->co_flags = flags | (future_flags_ & kFutureFlagsMask);
 
     AddConstFn add = [this](Ref<> v) { return add_const(std::move(v)); };
     int nconsts = 0;
@@ -1281,7 +1303,7 @@ bool Compiler::visit_stmt(Stmt* s) {
         switch (t->kind) {
         case ExprKind::Name:
             if (a->simple && module_or_class) {
-                if (!visit_expr(a->annotation)) return false;
+                if (!annotation(a->annotation)) return false;
                 set_loc(s);
                 emit(LOAD_NAME, add_name("__annotations__"));
                 if (!load_const(str_from_utf8(ts_, mangle(u().private_name, static_cast<Name*>(t)->id)))) return false;
@@ -1306,8 +1328,9 @@ bool Compiler::visit_stmt(Stmt* s) {
         default:
             return syntax_error(t, "invalid node type for annotated assignment");
         }
-        // Complex targets: the annotation is evaluated (and dropped) in modules and classes.
-        if (!a->simple && module_or_class) {
+        // Complex targets: the annotation is evaluated (and dropped) in
+        // modules and classes, unless annotations are strings (PEP 563).
+        if (!a->simple && module_or_class && !(future_flags_ & CO_FUTURE_ANNOTATIONS)) {
             if (!visit_expr(a->annotation)) return false;
             emit(POP_TOP);
         }
@@ -1380,6 +1403,8 @@ bool Compiler::visit_stmt(Stmt* s) {
     case StmtKind::ImportFrom: {
         // compiler_from_import
         auto* f = static_cast<ImportFrom*>(s);
+        if (f->module == "__future__" && f->level == 0 && s->lineno > future_lineno_)
+            return syntax_error(s, "from __future__ imports must occur at the beginning of the file");
         load_const(int_from_i64(ts_, f->level));
         Ref<TupleObject> names = tuple_new(ts_, isize(f->names.size()));
         if (!names) return false;
@@ -1951,7 +1976,7 @@ bool Compiler::function_def(FunctionDef* fd) {
         if (!anns.empty()) {
             for (auto& [name, ann] : anns) {
                 if (!load_const(str_from_utf8(ts_, name))) return false;
-                if (!visit_expr(ann)) return false;
+                if (!annotation(ann)) return false;
             }
             emit(BUILD_TUPLE, int(anns.size() * 2));
             flags |= 0x04;
@@ -3457,6 +3482,7 @@ std::nullptr_t raise_syntax_error(ThreadState* ts, const SyntaxErrorInfo& err, s
     if (err.type == "IndentationError") type = interp.exc.IndentationError;
     else if (err.type == "TabError") type = interp.exc.TabError;
     else if (err.type == "MemoryError") return raise(ts, interp.exc.MemoryError, err.msg);
+    if (!err.located) return raise(ts, type, err.msg);
     // SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset))
     Ref<> msg = str_from_utf8(ts, err.msg);
     Ref<> fname = str_from_utf8(ts, filename);
@@ -3464,7 +3490,7 @@ std::nullptr_t raise_syntax_error(ThreadState* ts, const SyntaxErrorInfo& err, s
     Ref<> offset = int_from_i64(ts, err.offset);
     Ref<> text = err.text.empty() ? newref(interp.None) : str_from_utf8(ts, err.text);
     Ref<> end_lineno = int_from_i64(ts, err.end_lineno);
-    Ref<> end_offset = int_from_i64(ts, err.end_offset);
+    Ref<> end_offset = err.no_end_offset ? newref(interp.None) : int_from_i64(ts, err.end_offset);
     if (!msg || !fname || !lineno || !offset || !text || !end_lineno || !end_offset) return nullptr;
     Ref<TupleObject> details = tuple_pack(ts, {fname.get(), lineno.get(), offset.get(), text.get(), end_lineno.get(), end_offset.get()});
     if (!details) return nullptr;
@@ -3481,11 +3507,13 @@ std::nullptr_t raise_syntax_error(ThreadState* ts, const SyntaxErrorInfo& err, s
     return raise_object(ts, exc.get());
 }
 
-Ref<CodeObject> compile_source(ThreadState* ts, std::string_view source, std::string_view filename, ParseMode mode) {
-    AstArena arena;
+// Parses `source` into `arena` and issues the parser's warnings, as the
+// first step of compile() and of ast.parse(). Null with the error raised.
+static Mod* parse_with_warnings(ThreadState* ts, std::string_view source, std::string_view filename,
+                                ParseMode mode, AstArena& arena) {
     SyntaxErrorInfo err;
     std::vector<ParseWarning> warnings;
-    Mod* mod = parse(source, mode, arena, err, &warnings);
+    Mod* mod = parse(source, mode, arena, err, &warnings, filename);
     // The parser's warnings, as CPython issues them while parsing: a filter
     // may turn one into an error, which becomes a SyntaxError at the literal.
     for (const ParseWarning& w : warnings) {
@@ -3500,9 +3528,76 @@ Ref<CodeObject> compile_source(ThreadState* ts, std::string_view source, std::st
         }
     }
     if (!mod) return raise_syntax_error(ts, err, filename);
+    return mod;
+}
+
+bool source_to_ast_text(ThreadState* ts, std::string_view source, std::string_view filename, ParseMode mode,
+                        std::string* out) {
+    AstArena arena;
+    Mod* mod = parse_with_warnings(ts, source, filename, mode, arena);
+    if (!mod) return false;
+    *out = ast::dump(mod, /*include_attributes=*/true);
+    return true;
+}
+
+Ref<CodeObject> compile_source(ThreadState* ts, std::string_view source, std::string_view filename, ParseMode mode,
+                               int flags) {
+    AstArena arena;
+    Mod* mod = parse_with_warnings(ts, source, filename, mode, arena);
+    if (!mod) return nullptr;
+    return compile_mod(ts, mod, filename, mode, flags);
+}
+
+// future.c: the `from __future__ import` statements that open a module
+// (after its docstring, if any) switch features on for the whole module.
+// Sets *lineno to the line of the last one; later ones are errors
+// (compiler_from_import reports them).
+static bool future_features(Mod* mod, int* flags, int* lineno, SyntaxErrorInfo& err) {
+    if (mod->kind == ModKind::Expression) return true;
+    const std::vector<Stmt*>& body = mod->body;
+    std::size_t i = 0;
+    if (mod->kind == ModKind::Module && !body.empty() && body[0]->kind == StmtKind::Expr) {
+        Expr* v = static_cast<ExprStmt*>(body[0])->value;
+        if (v->kind == ExprKind::Constant && static_cast<Constant*>(v)->value.kind == AstConstant::Kind::Str) i = 1;
+    }
+    for (; i < body.size(); i++) {
+        if (body[i]->kind != StmtKind::ImportFrom) break;
+        auto* f = static_cast<ImportFrom*>(body[i]);
+        if (f->module != "__future__" || f->level != 0) break;
+        for (Alias* a : f->names) {
+            const std::string& n = a->name;
+            if (n == "nested_scopes" || n == "generators" || n == "division" || n == "absolute_import" ||
+                n == "with_statement" || n == "print_function" || n == "unicode_literals" || n == "generator_stop")
+                continue;   // mandatory long ago: nothing changes
+            if (n == "barry_as_FLUFL") {
+                *flags |= CO_FUTURE_BARRY_AS_BDFL;
+            } else if (n == "annotations") {
+                *flags |= CO_FUTURE_ANNOTATIONS;
+            } else {
+                err.msg = n == "braces" ? "not a chance" : "future feature " + n + " is not defined";
+                err.lineno = err.end_lineno = f->lineno;
+                err.offset = f->col_offset + 1;
+                err.no_end_offset = true;
+                return false;
+            }
+        }
+        *lineno = f->lineno;
+    }
+    return true;
+}
+
+Ref<CodeObject> compile_mod(ThreadState* ts, Mod* mod, std::string_view filename, ParseMode mode, int flags) {
+    SyntaxErrorInfo err;
+    int future_lineno = 0;
+    flags &= kFutureFlagsMask;
+    if (!future_features(mod, &flags, &future_lineno, err)) {
+        err.text = source_line(*ts->interp, std::string(filename), err.lineno);
+        return raise_syntax_error(ts, err, filename);
+    }
     SymbolTable st;
-    if (!st.build(mod, err)) return raise_syntax_error(ts, err, filename);
-    Compiler c(ts, filename, st);
+    if (!st.build(mod, err, flags & CO_FUTURE_ANNOTATIONS)) return raise_syntax_error(ts, err, filename);
+    Compiler c(ts, filename, st, flags);
+    c.set_future_lineno(future_lineno);
     return c.compile_module(mod, mode);
 }
 

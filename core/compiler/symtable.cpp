@@ -18,7 +18,8 @@ std::string mangle(const std::string& private_name, const std::string& name);   
 
 class SymtableBuilder {
 public:
-    SymtableBuilder(SymbolTable& table, SyntaxErrorInfo& err) : table_(table), err_(err) {}
+    SymtableBuilder(SymbolTable& table, SyntaxErrorInfo& err, bool string_annotations)
+        : table_(table), err_(err), string_annotations_(string_annotations) {}
 
     bool run(Mod* mod) {
         table_.top_ = std::make_unique<Scope>();
@@ -35,6 +36,7 @@ public:
 private:
     SymbolTable& table_;
     SyntaxErrorInfo& err_;
+    bool string_annotations_;   // from __future__ import annotations
     Scope* cur_ = nullptr;
     std::string private_;   // innermost enclosing class name (st_private), for mangling
 
@@ -62,6 +64,30 @@ private:
         return raw;
     }
     void leave() { cur_ = cur_->parent; }
+
+    // An annotation. As a string (PEP 563) it is only checked, in a block
+    // of its own that the analysis never sees: what it names stays unbound
+    // around it, and yield, await and := are errors there.
+    bool visit_annotation(Expr* e) {
+        if (!string_annotations_) return visit_expr(e);
+        auto block = std::make_unique<Scope>();
+        block->kind = ScopeKind::Function;
+        block->name = "_annotation";
+        block->node = e;
+        block->parent = cur_;
+        block->lineno = e->lineno;
+        block->annotation_block = true;
+        Scope* saved = cur_;
+        cur_ = block.get();
+        table_.annotation_blocks_.push_back(std::move(block));
+        bool ok = visit_expr(e);
+        cur_ = saved;
+        return ok;
+    }
+    bool not_in_annotation(const Node* n, const char* what) {
+        if (!cur_->annotation_block) return true;
+        return fail(n, std::string("'") + what + "' can not be used within an annotation");
+    }
 
     // symtable_add_def (names are mangled as the compiler will mangle them)
     bool add_def(const std::string& raw, unsigned flag, const Node* at) {
@@ -118,9 +144,9 @@ private:
     bool visit_annotations(Arguments* a) {
         for (auto* list : {&a->posonlyargs, &a->args, &a->kwonlyargs})
             for (Arg* arg : *list)
-                if (arg->annotation && !visit_expr(arg->annotation)) return false;
-        if (a->vararg && a->vararg->annotation && !visit_expr(a->vararg->annotation)) return false;
-        if (a->kwarg && a->kwarg->annotation && !visit_expr(a->kwarg->annotation)) return false;
+                if (arg->annotation && !visit_annotation(arg->annotation)) return false;
+        if (a->vararg && a->vararg->annotation && !visit_annotation(a->vararg->annotation)) return false;
+        if (a->kwarg && a->kwarg->annotation && !visit_annotation(a->kwarg->annotation)) return false;
         return true;
     }
 
@@ -142,7 +168,7 @@ private:
         Arguments* a = fd->args;
         if (!visit_exprs(a->defaults) || !visit_exprs(a->kw_defaults)) return false;
         if (!visit_annotations(a)) return false;
-        if (fd->returns && !visit_expr(fd->returns)) return false;
+        if (fd->returns && !visit_annotation(fd->returns)) return false;
         if (!visit_exprs(fd->decorator_list)) return false;
         enter(ScopeKind::Function, fd->name, fd);
         if (fd->kind == StmtKind::AsyncFunctionDef) cur_->is_coroutine = true;
@@ -199,9 +225,9 @@ private:
                               : (a->value && !add_def(n->id, DEF_LOCAL, n)))
                     return false;
                 if (a->value && !visit_expr(a->value)) return false;
-                return visit_expr(a->annotation);
+                return visit_annotation(a->annotation);
             }
-            return visit_expr(a->target) && visit_expr(a->annotation) && (!a->value || visit_expr(a->value));
+            return visit_expr(a->target) && visit_annotation(a->annotation) && (!a->value || visit_expr(a->value));
         }
         case StmtKind::For:
         case StmtKind::AsyncFor: {
@@ -418,6 +444,7 @@ private:
         }
         case ExprKind::NamedExpr: {
             auto* ne = static_cast<NamedExpr*>(e);
+            if (!not_in_annotation(ne, "named expression")) return false;
             if (cur_->comp_iter_expr > 0)
                 return fail(ne, "assignment expression cannot be used in a comprehension iterable expression");
             if (cur_->kind == ScopeKind::Comprehension && !extend_namedexpr_scope(static_cast<Name*>(ne->target)))
@@ -464,15 +491,18 @@ private:
             return visit_comprehension(e, c->generators, c->elt, nullptr, "genexpr");
         }
         case ExprKind::Await:
+            if (!not_in_annotation(e, "await expression")) return false;
             if (!visit_expr(static_cast<Await*>(e)->value)) return false;
             cur_->is_coroutine = true;
             return true;
         case ExprKind::Yield: {
+            if (!not_in_annotation(e, "yield expression")) return false;
             cur_->is_generator = true;
             auto* y = static_cast<Yield*>(e);
             return !y->value || visit_expr(y->value);
         }
         case ExprKind::YieldFrom:
+            if (!not_in_annotation(e, "yield expression")) return false;
             cur_->is_generator = true;
             return visit_expr(static_cast<YieldFrom*>(e)->value);
         case ExprKind::Compare: {
@@ -625,8 +655,8 @@ bool analyze_block(Scope* s, NameSet* bound, NameSet& free, NameSet& global, Syn
 
 }  // namespace
 
-bool SymbolTable::build(Mod* mod, SyntaxErrorInfo& err) {
-    SymtableBuilder builder(*this, err);
+bool SymbolTable::build(Mod* mod, SyntaxErrorInfo& err, bool string_annotations) {
+    SymtableBuilder builder(*this, err, string_annotations);
     if (!builder.run(mod)) return false;
     std::set<std::string> free, global;
     return analyze_block(top_.get(), nullptr, free, global, err);

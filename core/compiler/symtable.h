@@ -57,6 +57,7 @@ struct Scope {
     bool has_varargs = false, has_varkeywords = false;
     bool child_free = false;           // some child has free variables
     bool needs_class_closure = false;  // a method uses super() or __class__
+    bool annotation_block = false;     // a string annotation's own block (PEP 563)
     int lineno = 0;
     // Where each name was first declared global/nonlocal (or bound by a
     // walrus from a comprehension): scope errors found during analysis point
@@ -80,7 +81,10 @@ public:
     // Builds and analyzes the scopes of a module. On a scope error (e.g.
     // "name 'x' is assigned to before global declaration") returns false and
     // fills `err`.
-    bool build(ast::Mod* mod, SyntaxErrorInfo& err);
+    // Under `from __future__ import annotations` (string_annotations) the
+    // annotations are checked in blocks of their own and never evaluated, so
+    // their names bind nothing in the scopes around them.
+    bool build(ast::Mod* mod, SyntaxErrorInfo& err, bool string_annotations = false);
 
     Scope* top() { return top_.get(); }
     // The scope opened by `node` (FunctionDef, Lambda, ClassDef, comprehension).
@@ -89,6 +93,7 @@ public:
 private:
     std::unique_ptr<Scope> top_;
     std::map<const ast::Node*, Scope*> by_node_;
+    std::vector<std::unique_ptr<Scope>> annotation_blocks_;   // outside the tree: never analyzed or compiled
     friend class SymtableBuilder;
 };
 

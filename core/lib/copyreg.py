@@ -2,8 +2,9 @@
 types (dispatch_table), the reconstructors that reduced objects name, the
 slot names of a class, and the registry of extension codes.
 
-glasspy has no pickle module yet; copyreg is here because programs (and
-copy-related code) import it and register with it."""
+The default pickling of objects (object.__reduce_ex__, __reduce__ and
+__getstate__, which core/objects/typeobject_instances.cpp installs on
+`object`) does its work in _reduce_object and _getstate_default below."""
 
 __all__ = ["pickle", "constructor", "add_extension", "remove_extension", "clear_extension_cache"]
 
@@ -100,6 +101,99 @@ def _reduce_ex(self, proto):
     if dict:
         return _reconstructor, args, dict
     return _reconstructor, args
+
+
+def _reduce_object(obj, proto):
+    """object.__reduce_ex__(proto) for a class that does not define its own
+    __reduce__ (CPython's typeobject.c: _common_reduce and reduce_newobj)."""
+    if proto < 2:
+        return _reduce_ex(obj, proto)
+    cls = type(obj)
+    kwargs = None
+    getnewargs_ex = getattr(obj, "__getnewargs_ex__", None)
+    if getnewargs_ex is not None:
+        newargs = getnewargs_ex()
+        if not isinstance(newargs, tuple):
+            raise TypeError("__getnewargs_ex__ should return a tuple, not '%s'" % type(newargs).__name__)
+        if len(newargs) != 2:
+            raise ValueError("__getnewargs_ex__ should return a tuple of length 2, not %d" % len(newargs))
+        args, kwargs = newargs
+        if not isinstance(args, tuple):
+            raise TypeError("first item of the tuple returned by __getnewargs_ex__ "
+                            "must be a tuple, not '%s'" % type(args).__name__)
+        if not isinstance(kwargs, dict):
+            raise TypeError("second item of the tuple returned by __getnewargs_ex__ "
+                            "must be a dict, not '%s'" % type(kwargs).__name__)
+    else:
+        getnewargs = getattr(obj, "__getnewargs__", None)
+        if getnewargs is not None:
+            args = getnewargs()
+            if not isinstance(args, tuple):
+                raise TypeError("__getnewargs__ should return a tuple, not '%s'" % type(args).__name__)
+        else:
+            args = None
+    hasargs = args is not None
+    if not kwargs:
+        func = __newobj__
+        newargs = (cls,) + (args or ())
+    else:
+        func = __newobj_ex__
+        newargs = (cls, args, kwargs)
+    # The state must say everything the object holds unless arguments to
+    # __new__ (or the list/dict items) carry it.
+    required = not (hasargs or isinstance(obj, (list, dict)))
+    getstate = getattr(cls, "__getstate__", None)
+    if getstate is None or getstate is object.__getstate__:
+        state = _getstate_default(obj, required)
+    else:
+        state = obj.__getstate__()
+    listitems = iter(obj) if isinstance(obj, list) else None
+    dictitems = iter(obj.items()) if isinstance(obj, dict) else None
+    return func, newargs, state, listitems, dictitems
+
+
+def _type_name(cls):
+    # The name CPython's messages use (tp_name): dotted for a built-in type
+    # of a module other than builtins, the bare name for a class statement's.
+    if cls.__flags__ & _HEAPTYPE or cls.__module__ == "builtins":
+        return cls.__name__
+    return "%s.%s" % (cls.__module__, cls.__qualname__)
+
+
+def _getstate_default(obj, required):
+    """object.__getstate__(): the instance __dict__ (None when empty), and
+    the slot values as (dict, slots) when there are any. With `required`,
+    an object whose C fields would be lost is refused."""
+    cls = type(obj)
+    if required and cls.__itemsize__:
+        raise TypeError(f"cannot pickle {_type_name(cls)!r} object")
+    try:
+        state = obj.__dict__
+    except AttributeError:
+        state = None
+    if not state:
+        state = None
+    slotnames = _slotnames(cls)
+    if required:
+        basicsize = object.__basicsize__
+        if cls.__dictoffset__:
+            basicsize += 8
+        if cls.__weakrefoffset__:
+            basicsize += 8
+        if slotnames:
+            basicsize += 8 * len(slotnames)
+        if cls.__basicsize__ > basicsize:
+            raise TypeError(f"cannot pickle {_type_name(cls)!r} object")
+    if slotnames:
+        slots = {}
+        for name in slotnames:
+            try:
+                slots[name] = getattr(obj, name)
+            except AttributeError:
+                pass
+        if slots:
+            state = (state, slots)
+    return state
 
 
 def __newobj__(cls, *args):

@@ -17,6 +17,7 @@
 #include <iostream>
 
 #include "compiler/compiler.h"
+#include "compiler/source_encoding.h"
 #include "objects/genericaliasobject.h"
 #include "objects/unionobject.h"
 #include "objects/mappingproxy.h"
@@ -637,6 +638,12 @@ static Ref<> builtin_dir(ThreadState* ts, Object*, Object* const* args, isize na
 
 // The text of a source argument (str, or bytes-like as UTF-8); false with
 // no error set when `src` is neither.
+// The future features (from __future__ import ...) of the code calling
+// compile(), exec() or eval(): the code it compiles inherits them.
+static int caller_future_flags(ThreadState* ts) {
+    return ts->frame ? ts->frame->code->co_flags & kFutureFlagsMask : 0;
+}
+
 static bool source_text(Object* src, std::string* out) {
     if (is_str(src)) {
         *out = std::string(str_utf8(src));
@@ -677,14 +684,43 @@ static Ref<> builtin_compile(ThreadState* ts, Object*, Object* const* args, isiz
     Object* a[7];
     if (!parse_clinic(ts, "compile", names, 7, 3, args, nargs, kw, a)) return nullptr;
     std::string text;
-    if (!source_text(a[0], &text)) return type_error(ts, "compile() arg 1 must be a string, bytes or AST object");
+    bool is_source = source_text(a[0], &text);
     std::string filename;
     if (!source_text(a[1], &filename) || is_memoryview(a[1]))
         return type_error(ts, std::string("expected str, bytes or os.PathLike object, not ") + type_name(a[1]));
+    if (a[3] && !is_int(a[3])) return type_error(ts, "'" + std::string(type_name(a[3])) + "' object cannot be interpreted as an integer");
+    int64_t flags = 0;
+    if (a[3] && !int_as_i64(a[3], &flags)) flags = 0;
+    // Bytes are a file's contents: their coding comment applies (PEP 263).
+    if (is_source && !is_str(a[0])) {
+        std::string decoded;
+        if (!decode_source_bytes(ts, text, filename, /*from_file=*/false, &decoded)) return nullptr;
+        text = std::move(decoded);
+    }
+    constexpr int64_t kOnlyAst = 0x400;   // ast.PyCF_ONLY_AST
+    // AST objects in or out: the ast module (core/lib/ast.py) does that work,
+    // over the parser's tree (_glasspy.ast_text) and back through source.
+    if (!is_source || (flags & kOnlyAst)) {
+        Ref<> ast = import_module(ts, "ast");
+        if (!ast) return nullptr;
+        Ref<> fn = object_getattr_cstr(ts, ast.get(), "_compile");
+        if (!fn) return nullptr;
+        Ref<> fname = str_from_utf8(ts, filename);
+        Ref<> fl = int_from_i64(ts, flags);
+        Ref<> src = is_source ? str_from_utf8(ts, text) : newref(a[0]);
+        if (!fname || !fl || !src) return nullptr;
+        Object* call_args[] = {src.get(), fname.get(), a[2], fl.get()};
+        return object_vectorcall(ts, fn.get(), call_args, 4);
+    }
     ParseMode mode;
     if (!parse_mode(ts, a[2], &mode)) return nullptr;
-    if (a[3] && !is_int(a[3])) return type_error(ts, "'" + std::string(type_name(a[3])) + "' object cannot be interpreted as an integer");
-    return compile_source(ts, text, filename, mode);
+    // Future features: those asked for, plus the caller's unless
+    // dont_inherit is true.
+    int future = int(flags & kFutureFlagsMask);
+    int dont_inherit = a[4] ? object_is_true(ts, a[4]) : 0;
+    if (dont_inherit < 0) return nullptr;
+    if (!dont_inherit) future |= caller_future_flags(ts);
+    return compile_source(ts, text, filename, mode, future);
 }
 
 // The globals/locals of exec() and eval() (bltinmodule.c: builtin_exec_impl
@@ -751,12 +787,17 @@ static Ref<CodeObject> exec_code(ThreadState* ts, const char* fname, Object* src
     std::string text;
     if (!source_text(src, &text))
         return raise(ts, ts->interp->exc.TypeError, std::string(fname) + "() arg 1 must be a string, bytes or code object");
+    if (!is_str(src)) {
+        std::string decoded;
+        if (!decode_source_bytes(ts, text, "<string>", /*from_file=*/false, &decoded)) return nullptr;
+        text = std::move(decoded);
+    }
     if (mode == ParseMode::Eval) {
         // eval() ignores leading spaces and tabs, so "  1 + 1" is fine.
         std::size_t i = text.find_first_not_of(" \t");
         text.erase(0, i == std::string::npos ? text.size() : i);
     }
-    return compile_source(ts, text, "<string>", mode);
+    return compile_source(ts, text, "<string>", mode, caller_future_flags(ts));
 }
 
 // exec(source, globals=None, locals=None, /, *, closure=None)

@@ -29,7 +29,6 @@ extern const char kPosixpathModuleSource[];   // posixpath_module.cpp
 extern const char kStatModuleSource[];   // stat_module.cpp
 extern const char kTempfileModuleSource[];   // tempfile_module.cpp
 extern const char kInspectModuleSource[];   // inspect_module.cpp
-extern const char kReModuleSource[];   // re_module.cpp
 extern const char kDisModuleSource[];   // dis_py_module.cpp (over the C++ _dis)
 extern const char kOpcodeModuleSource[];   // opcode_module.cpp
 
@@ -58,7 +57,6 @@ const FrozenModuleDef kFrozenModules[] = {
     {"stat", kStatModuleSource},
     {"tempfile", kTempfileModuleSource},
     {"inspect", kInspectModuleSource},
-    {"re", kReModuleSource},
     {"dis", kDisModuleSource},
     {"opcode", kOpcodeModuleSource},
     {nullptr, nullptr},

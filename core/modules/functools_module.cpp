@@ -189,6 +189,61 @@ static const GetSetDef partial_getset[] = {
     {nullptr, nullptr, nullptr, nullptr},
 };
 
+// __reduce__: (type(self), (func,), (func, args, keywords or None, __dict__
+// or None)); __setstate__ takes that state back (_functoolsmodule.c).
+static Ref<> partial_reduce(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__reduce__", kw) || !check_nargs(ts, "__reduce__", nargs, 0, 0)) return nullptr;
+    auto* p = static_cast<PartialObject*>(self);
+    Object* none = ts->interp->None;
+    Object* kwds = p->kw && dict_size(as_dict(p->kw)) ? p->kw : none;
+    Object* d = p->dict && dict_size(as_dict(p->dict)) ? p->dict : none;
+    Ref<> fargs = tuple_pack(ts, {p->fn});
+    if (!fargs) return nullptr;
+    Ref<> state = tuple_pack(ts, {p->fn, p->args, kwds, d});
+    if (!state) return nullptr;
+    return tuple_pack(ts, {type_of(self), fargs.get(), state.get()});
+}
+
+static Ref<> partial_setstate(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__setstate__", kw) || !check_nargs(ts, "__setstate__", nargs, 1, 1)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    Object* state = args[0];
+    if (!is_tuple(state) || as_tuple(state)->ob_size != 4)
+        return raise(ts, interp.exc.TypeError, "invalid partial state");
+    Object** f = as_tuple(state)->ob_item;
+    if (!is_callable(f[0]) || !is_tuple(f[1]) || (f[2] != interp.None && !is_dict(f[2])))
+        return raise(ts, interp.exc.TypeError, "invalid partial state");
+    auto* p = static_cast<PartialObject*>(self);
+    Ref<> fargs;
+    if (type_of(f[1]) == interp.types.tuple) fargs = newref(f[1]);
+    else fargs = tuple_from_array(ts, as_tuple(f[1])->ob_item, as_tuple(f[1])->ob_size);
+    if (!fargs) return nullptr;
+    Ref<> kwds;
+    if (f[2] == interp.None) kwds = dict_new(ts);
+    else kwds = dict_copy(ts, as_dict(f[2]));
+    if (!kwds) return nullptr;
+    Object* old[3] = {p->fn, p->args, p->kw};
+    p->fn = newref(f[0]).release();
+    p->args = fargs.release();
+    p->kw = kwds.release();
+    for (Object* o : old) xdecref(o);
+    if (f[3] != interp.None) {
+        if (!is_dict(f[3])) return raise(ts, interp.exc.TypeError, "invalid partial state");
+        Ref<DictObject> d = dict_copy(ts, as_dict(f[3]));
+        if (!d) return nullptr;
+        Object* od = p->dict;
+        p->dict = d.release();
+        xdecref(od);
+    }
+    return newref(interp.None);
+}
+
+static const MethodDef partial_methods[] = {
+    {"__reduce__", partial_reduce, METH_DEFAULT, nullptr},
+    {"__setstate__", partial_setstate, METH_DEFAULT, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+
 // ---------------------------------------------------------- cmp_to_key
 
 struct KeyWrapperObject : Object {
@@ -288,6 +343,7 @@ Ref<ModuleObject> make_functools_c_module(ThreadState* ts) {
     p->tp_dealloc = partial_dealloc;
     p->tp_traverse = partial_traverse;
     p->tp_getset = partial_getset;
+    p->tp_methods = partial_methods;
     p->tp_dictoffset = offsetof(PartialObject, dict);
     p->tp_doc = "partial(func, *args, **keywords) - new function with partial application\n"
                 "    of the given arguments and keywords.\n";

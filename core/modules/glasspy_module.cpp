@@ -15,6 +15,7 @@
 //                          C type is "decimal.Decimal" there, as in CPython
 //
 // When frame objects (f_back, tb_frame) exist, the Python side prefers them.
+#include "compiler/compiler.h"
 #include "modules/modules.h"
 #include "objects/abstract.h"
 #include "objects/codeobject.h"
@@ -81,7 +82,42 @@ static Ref<> gs_set_type_name(ThreadState* ts, Object*, Object* const* args, isi
     return newref(ts->interp->None);
 }
 
+// ast_text(source, filename, mode): the parse tree of `source` as
+// ast.dump(tree, include_attributes=True) text; SyntaxError as compile()
+// raises it. The ast module evaluates that text against its node classes.
+static Ref<> gs_ast_text(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "ast_text", kw) || !check_nargs(ts, "ast_text", nargs, 3, 3)) return nullptr;
+    if (!is_str(args[0]) || !is_str(args[1]) || !is_str(args[2]))
+        return raise(ts, ts->interp->exc.TypeError, "ast_text(str, str, str)");
+    std::string_view m = str_utf8(args[2]);
+    ParseMode mode;
+    if (m == "exec") mode = ParseMode::Exec;
+    else if (m == "eval") mode = ParseMode::Eval;
+    else if (m == "single") mode = ParseMode::Single;
+    else return raise(ts, ts->interp->exc.ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    std::string text;
+    if (!source_to_ast_text(ts, str_utf8(args[0]), str_utf8(args[1]), mode, &text)) return nullptr;
+    return str_from_utf8(ts, text);
+}
+
+// ast_compile(tree, filename, mode): compile() of an ast.Module /
+// Expression / Interactive tree.
+static Ref<> gs_ast_compile(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "ast_compile", kw) || !check_nargs(ts, "ast_compile", nargs, 3, 3)) return nullptr;
+    if (!is_str(args[1]) || !is_str(args[2]))
+        return raise(ts, ts->interp->exc.TypeError, "ast_compile(tree, str, str)");
+    std::string_view m = str_utf8(args[2]);
+    ParseMode mode;
+    if (m == "exec") mode = ParseMode::Exec;
+    else if (m == "eval") mode = ParseMode::Eval;
+    else if (m == "single") mode = ParseMode::Single;
+    else return raise(ts, ts->interp->exc.ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    return compile_ast_object(ts, args[0], str_utf8(args[1]), mode);
+}
+
 static const MethodDef glasspy_methods[] = {
+    {"ast_compile", gs_ast_compile, 0, "Compile a tree of ast nodes to a code object."},
+    {"ast_text", gs_ast_text, 0, "The parse tree of source as ast.dump(include_attributes=True) text."},
     {"format_exception", gs_format_exception, 0, "The interpreter's own traceback text for exc."},
     {"frame_info", gs_frame_info, 0, "(filename, lineno, name, globals) of the frame depth calls up, or None."},
     {"tb_info", gs_tb_info, 0, "(filename, lineno, name) of a traceback entry."},

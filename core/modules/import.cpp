@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "compiler/compiler.h"
+#include "compiler/source_encoding.h"
 #include "modules/builtins.h"
 #include "modules/frozen.h"
 #include "modules/modules.h"
@@ -93,8 +94,16 @@ static Ref<> exec_source_module(ThreadState* ts, const std::string& name, const 
     if (package_path && !dict_set_cstr(ts, mod->md_dict, "__path__", package_path)) return nullptr;
     Ref<> key = str_from_utf8(ts, name);
     if (!key || !dict_set_item(ts, interp.modules, key.get(), mod.get())) return nullptr;
-    interp.sources[path] = source;
-    Ref<CodeObject> code = compile_source(ts, source, path, ParseMode::Exec);
+    // A file's bytes in the codec its coding comment names (PEP 263).
+    std::string decoded;
+    const std::string* text = &source;
+    bool decoded_ok = true;
+    if (path[0] != '<') {
+        decoded_ok = decode_source_bytes(ts, source, path, /*from_file=*/true, &decoded);
+        text = &decoded;
+    }
+    if (decoded_ok) interp.sources[path] = *text;
+    Ref<CodeObject> code = decoded_ok ? compile_source(ts, *text, path, ParseMode::Exec) : Ref<CodeObject>();
     Ref<> result = code ? eval_code(ts, code.get(), mod->md_dict, mod->md_dict) : Ref<>();
     if (!result) {
         Ref<> saved = error_fetch(ts);

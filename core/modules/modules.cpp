@@ -20,6 +20,7 @@ Ref<ModuleObject> make_weakref_c_module(ThreadState* ts);  // weakref_module.cpp
 Ref<ModuleObject> make_glasspy_module(ThreadState* ts);  // glasspy_module.cpp (_glasspy)
 Ref<ModuleObject> make_traceback_c_module(ThreadState* ts);  // traceback_module.cpp (_traceback)
 Ref<ModuleObject> make_thread_module(ThreadState* ts);   // thread_module.cpp (_thread)
+Ref<ModuleObject> make_mp_module(ThreadState* ts);       // mp_module.cpp (_glasspy_mp)
 Ref<ModuleObject> make_tracemalloc_c_module(ThreadState* ts);  // tracemalloc_module.cpp (_tracemalloc)
 
 const BuiltinModuleDef kBuiltinModules[] = {
@@ -39,6 +40,7 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"_glasspy", make_glasspy_module},
     {"_traceback", make_traceback_c_module},
     {"_thread", make_thread_module},
+    {"_glasspy_mp", make_mp_module},
     {"_tracemalloc", make_tracemalloc_c_module},
     {nullptr, nullptr},
 };

@@ -11,12 +11,14 @@
 // the errno (fileobject.h: raise_os_error), e.g.
 //     FileNotFoundError: [Errno 2] No such file or directory: 'x'
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
 #include <random>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/utsname.h>
@@ -38,6 +40,7 @@
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
+#include "runtime/processes.h"
 #include "runtime/interpreter.h"
 
 extern char** environ;
@@ -78,19 +81,26 @@ static bool path_arg(ThreadState* ts, const char* fname, const char* argname, Ob
 static Ref<> none(ThreadState* ts) { return newref(ts->interp->None); }
 
 // OSError for a call on two paths: "[Errno 2] No such file or directory: 'a' -> 'b'".
+// What __fspath__ returns for an os.PathLike, else the object itself.
+static Ref<> os_fspath_or_self(ThreadState* ts, Object* o) {
+    if (is_str(o) || is_bytes(o)) return newref(o);
+    bool found = false;
+    Ref<> p = call_special(ts, o, ts->interp->intern("__fspath__"), nullptr, 0, &found);
+    if (p || error_occurred(ts)) return p;
+    return newref(o);
+}
+
 static std::nullptr_t raise_os_error2(ThreadState* ts, int err, Object* src, Object* dst) {
-    raise_os_error(ts, err, src);
-    Ref<> exc = error_fetch(ts);
-    Ref<> a = object_repr(ts, src), b = a ? object_repr(ts, dst) : nullptr;
-    if (!b) return nullptr;
-    Ref<> msg = str_from_utf8(ts, "[Errno " + std::to_string(err) + "] " + std::strerror(err) + ": " +
-                                      std::string(str_utf8(a.get())) + " -> " + std::string(str_utf8(b.get())));
-    Ref<TupleObject> args = msg ? tuple_pack(ts, {msg.get()}) : nullptr;
-    if (args) object_setattr(ts, exc.get(), ts->interp->intern("args"), args.get());
-    object_setattr(ts, exc.get(), ts->interp->intern("filename2"), dst);
-    error_clear(ts);
-    error_restore(ts, std::move(exc));
-    return nullptr;
+    // OSError(errno, strerror, src, None, dst): str() shows 'src' -> 'dst'.
+    Interpreter& interp = *ts->interp;
+    Ref<> s2 = os_fspath_or_self(ts, src), d2 = s2 ? os_fspath_or_self(ts, dst) : nullptr;
+    Ref<> eno = d2 ? int_from_i64(ts, err) : nullptr;
+    Ref<> es = eno ? str_from_utf8(ts, std::strerror(err)) : nullptr;
+    if (!es) return nullptr;
+    Object* args[5] = {eno.get(), es.get(), s2.get(), interp.None, d2.get()};
+    Ref<> exc = object_vectorcall(ts, interp.exc.OSError, args, 5);
+    if (!exc) return nullptr;
+    return raise_object(ts, exc.get());
 }
 
 static bool int_arg(ThreadState* ts, Object* o, int64_t* out) {
@@ -107,12 +117,12 @@ static bool int_arg(ThreadState* ts, Object* o, int64_t* out) {
 
 static Ref<> posix_getpid(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "getpid", kw) || !check_nargs(ts, "getpid", nargs, 0, 0)) return nullptr;
-    return int_from_i64(ts, getpid());
+    return int_from_i64(ts, mp_getpid(*ts->interp));   // a child interpreter has its own
 }
 
 static Ref<> posix_getppid(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "getppid", kw) || !check_nargs(ts, "getppid", nargs, 0, 0)) return nullptr;
-    return int_from_i64(ts, getppid());
+    return int_from_i64(ts, mp_getppid(*ts->interp));
 }
 
 static Ref<> posix_getuid(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
@@ -253,6 +263,134 @@ static Ref<> posix_rename(ThreadState* ts, Object*, Object* const* args, isize n
 static Ref<> posix_replace(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
     return posix_rename_impl(ts, "replace", args, nargs, kw);
 }
+
+static Ref<> posix_chmod(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    static const char* const names[] = {"path", "mode", "dir_fd", "follow_symlinks"};
+    static const ArgSpec spec{"chmod", names, 4, 2, 2, 0};
+    Object* a[4];
+    if (!parse_args(ts, spec, args, nargs, kw, a)) return nullptr;
+    std::string path;
+    int64_t mode;
+    if (!path_arg(ts, "chmod", "path", a[0], &path) || !int_arg(ts, a[1], &mode)) return nullptr;
+    if (chmod(path.c_str(), mode_t(mode)) != 0) return raise_os_error(ts, errno, a[0]);
+    return none(ts);
+}
+
+// A (seconds, nanoseconds) timespec from an int or float number of seconds.
+static bool seconds_arg(ThreadState* ts, Object* o, timespec* out) {
+    double d;
+    if (!float_as_double(ts, o, &d)) return false;
+    double whole = std::floor(d);
+    out->tv_sec = time_t(whole);
+    out->tv_nsec = long((d - whole) * 1e9);
+    return true;
+}
+
+// utime(path, times=None, *, ns=None): times as (atime, mtime) seconds, or
+// ns as (atime_ns, mtime_ns); neither means now.
+static Ref<> posix_utime(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    static const char* const names[] = {"path", "times", "ns", "dir_fd", "follow_symlinks"};
+    static const ArgSpec spec{"utime", names, 5, 1, 2, 0};
+    Object* a[5];
+    if (!parse_args(ts, spec, args, nargs, kw, a)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    std::string path;
+    if (!path_arg(ts, "utime", "path", a[0], &path)) return nullptr;
+    Object* times = a[1] && a[1] != interp.None ? a[1] : nullptr;
+    Object* ns = a[2] && a[2] != interp.None ? a[2] : nullptr;
+    if (times && ns) return raise(ts, interp.exc.ValueError, "utime: you may specify either 'times' or 'ns' but not both");
+    timespec ts2[2];
+    timespec* tp = nullptr;
+    if (times) {
+        if (!is_tuple(times) || tuple_size(as_tuple(times)) != 2)
+            return raise(ts, interp.exc.TypeError, "utime: 'times' must be either a tuple of two ints or None");
+        if (!seconds_arg(ts, as_tuple(times)->ob_item[0], &ts2[0]) || !seconds_arg(ts, as_tuple(times)->ob_item[1], &ts2[1]))
+            return nullptr;
+        tp = ts2;
+    } else if (ns) {
+        if (!is_tuple(ns) || tuple_size(as_tuple(ns)) != 2)
+            return raise(ts, interp.exc.TypeError, "utime: 'ns' must be a tuple of two ints");
+        for (int i = 0; i < 2; i++) {
+            int64_t v;
+            if (!int_arg(ts, as_tuple(ns)->ob_item[i], &v)) return nullptr;
+            ts2[i].tv_sec = time_t(v / 1000000000);
+            ts2[i].tv_nsec = long(v % 1000000000);
+        }
+        tp = ts2;
+    }
+    if (utimensat(AT_FDCWD, path.c_str(), tp, 0) != 0) return raise_os_error(ts, errno, a[0]);
+    return none(ts);
+}
+
+// symlink(src, dst) and link(src, dst): make dst a link to src.
+static Ref<> posix_link_impl(ThreadState* ts, const char* fname, bool symbolic, Object* const* args, isize nargs,
+                             TupleObject* kw) {
+    static const char* const names[] = {"src", "dst", "target_is_directory", "dir_fd"};
+    const ArgSpec spec{fname, names, 4, 2, 3, 0};
+    Object* a[4];
+    if (!parse_args(ts, spec, args, nargs, kw, a)) return nullptr;
+    std::string src, dst;
+    if (!path_arg(ts, fname, "src", a[0], &src) || !path_arg(ts, fname, "dst", a[1], &dst)) return nullptr;
+    int rc = symbolic ? symlink(src.c_str(), dst.c_str()) : link(src.c_str(), dst.c_str());
+    if (rc != 0) return raise_os_error2(ts, errno, a[0], a[1]);
+    return none(ts);
+}
+static Ref<> posix_symlink(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    return posix_link_impl(ts, "symlink", true, args, nargs, kw);
+}
+static Ref<> posix_link(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    return posix_link_impl(ts, "link", false, args, nargs, kw);
+}
+
+static Ref<> posix_readlink(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    static const char* const names[] = {"path", "dir_fd"};
+    static const ArgSpec spec{"readlink", names, 2, 1, 1, 0};
+    Object* a[2];
+    if (!parse_args(ts, spec, args, nargs, kw, a)) return nullptr;
+    std::string path;
+    if (!path_arg(ts, "readlink", "path", a[0], &path)) return nullptr;
+    std::string buf(4096, '\0');
+    ssize_t n = readlink(path.c_str(), buf.data(), buf.size());
+    if (n < 0) return raise_os_error(ts, errno, a[0]);
+    buf.resize(size_t(n));
+    if (is_bytes(a[0])) return bytes_from_data(ts, buf.data(), isize(buf.size()));
+    return str_from_utf8(ts, buf);
+}
+
+// get_terminal_size(fd=1): the window size of the terminal on fd.
+static Ref<> posix_get_terminal_size(ThreadState* ts, Object* module, Object* const* args, isize nargs,
+                                     TupleObject* kw) {
+    static const char* const names[] = {"fd"};
+    static const ArgSpec spec{"get_terminal_size", names, 1, 0, 1, 0};
+    Object* a[1];
+    if (!parse_args(ts, spec, args, nargs, kw, a)) return nullptr;
+    int64_t fd = 1;
+    if (a[0] && !int_arg(ts, a[0], &fd)) return nullptr;
+    int64_t cols = 0, rows = 0;
+#ifdef TIOCGWINSZ
+    struct winsize w;
+    if (ioctl(int(fd), TIOCGWINSZ, &w) != 0) return raise_os_error(ts, errno, nullptr);
+    cols = w.ws_col;
+    rows = w.ws_row;
+#else
+    return raise_os_error(ts, ENOTTY, nullptr);
+#endif
+    Object* t = dict_get_cstr(ts, static_cast<ModuleObject*>(module)->md_dict, "terminal_size");
+    if (!t || !type_has_flag(type_of(t), TPFLAGS_TYPE_SUBCLASS))
+        return raise(ts, ts->interp->exc.SystemError, "posix.terminal_size is missing");
+    Ref<TupleObject> r = structseq_new(ts, static_cast<TypeObject*>(t));
+    Ref<> c = int_from_i64(ts, cols), l = int_from_i64(ts, rows);
+    if (!r || !c || !l) return nullptr;
+    r->ob_item[0] = c.release();
+    r->ob_item[1] = l.release();
+    return r;
+}
+
+static const GetSetDef terminal_size_fields[] = {
+    {"columns", structseq_get<0>, structseq_readonly, "width of the terminal window in characters"},
+    {"lines", structseq_get<1>, structseq_readonly, "height of the terminal window in characters"},
+    {nullptr, nullptr, nullptr, nullptr},
+};
 
 static Ref<> posix_access(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
     static const char* const names[] = {"path", "mode"};
@@ -516,6 +654,12 @@ static const MethodDef posix_methods[] = {
     {"unlink", posix_unlink, 0, "Remove a file (same as remove())."},
     {"rename", posix_rename, 0, "Rename a file or directory."},
     {"replace", posix_replace, 0, "Rename a file or directory, overwriting the destination."},
+    {"chmod", posix_chmod, 0, "Change the access permissions of a file."},
+    {"utime", posix_utime, 0, "Set the access and modified time of path."},
+    {"symlink", posix_symlink, 0, "Create a symbolic link pointing to src named dst."},
+    {"link", posix_link, 0, "Create a hard link to a file."},
+    {"readlink", posix_readlink, 0, "Return a string representing the path to which the symbolic link points."},
+    {"get_terminal_size", posix_get_terminal_size, 0, "Return the size of the terminal window as (columns, lines)."},
     {"access", posix_access, 0, "Use the real uid/gid to test for access to a path."},
     {"stat", posix_stat, 0, "Perform a stat system call on the given path."},
     {"lstat", posix_lstat, 0, "Perform a stat system call on the given path, without following symbolic links."},
@@ -541,6 +685,9 @@ Ref<ModuleObject> make_posix_module(ThreadState* ts) {
     Ref<TypeObject> ut = structseq_new_type(ts, "posix.uname_result", uname_result_fields, 5,
                                             "uname_result: Result from os.uname().");
     if (!ut || !module_add_object(ts, m.get(), "uname_result", ut.get())) return nullptr;
+    Ref<TypeObject> tsz = structseq_new_type(ts, "os.terminal_size", terminal_size_fields, 2,
+                                             "A tuple of (columns, lines) for holding terminal window size");
+    if (!tsz || !module_add_object(ts, m.get(), "terminal_size", tsz.get())) return nullptr;
     Ref<DictObject> env = environ_dict(ts);
     if (!env || !module_add_object(ts, m.get(), "environ", env.get())) return nullptr;
     const std::pair<const char*, int64_t> constants[] = {

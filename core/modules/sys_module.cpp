@@ -6,8 +6,15 @@
 // interpreter's OutputSink — the terminal natively, a JS callback in the
 // browser.
 #include "modules/builtins.h"
+#include "modules/modules.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
 
 #include "objects/abstract.h"
+#include "objects/descrobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/frameobject.h"
@@ -19,7 +26,9 @@
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
+#include "runtime/gil.h"
 #include "runtime/interpreter.h"
+#include "runtime/tracing.h"
 #include "runtime/traceback.h"
 
 namespace gp {
@@ -27,13 +36,116 @@ namespace gp {
 // ------------------------------------------------------------ std streams
 
 struct StdStreamObject : Object {
-    int which;             // 1 stdout, 2 stderr
+    int which;             // 0 stdin, 1 stdout, 2 stderr (the file descriptor)
+    bool closed;
 };
 
 static void stdstream_dealloc(Object* op) { object_free(op); }
 
+static int stream_fd(Object* self) { return static_cast<StdStreamObject*>(self)->which; }
+
+// io.UnsupportedOperation(what): reading stdout, writing stdin.
+static std::nullptr_t unsupported(ThreadState* ts, const char* what) {
+    Ref<> io = import_module(ts, "io");
+    if (!io) return nullptr;
+    Ref<> type = object_getattr_cstr(ts, io.get(), "UnsupportedOperation");
+    if (!type) return nullptr;
+    Ref<> msg = str_from_utf8(ts, what);
+    if (!msg) return nullptr;
+    Ref<> exc = object_call_one(ts, type.get(), msg.get());
+    if (!exc) return nullptr;
+    raise_object(ts, exc.get());
+    return nullptr;
+}
+
+static bool check_open(ThreadState* ts, Object* self) {
+    if (!static_cast<StdStreamObject*>(self)->closed) return true;
+    raise(ts, ts->interp->exc.ValueError, "I/O operation on closed file.");
+    return false;
+}
+
+// One line of stdin with its newline ("" at the end of input), through the
+// interpreter's read_line hook (the one input() uses), with the GIL
+// released while it waits. The native hook reads std::cin; a last line
+// without a newline comes back without one, as CPython returns it.
+static bool stdin_line(ThreadState* ts, std::string* out, bool* at_eof) {
+    Interpreter& interp = *ts->interp;
+    out->clear();
+    *at_eof = true;
+    if (!interp.read_line) return true;
+    bool got;
+    bool native = false;
+    if (auto* fn = interp.read_line.target<bool (*)(std::string&)>()) native = *fn == &default_read_line;
+    bool ended_without_newline = false;
+    {
+        GilRelease unlocked(ts);
+        got = interp.read_line(*out);
+        if (got && native) ended_without_newline = std::cin.eof();
+    }
+    if (!got) return true;
+    *at_eof = false;
+    if (!ended_without_newline) *out += '\n';
+    return true;
+}
+
+static Ref<> stdstream_readline(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "readline", kw) || !check_nargs(ts, "readline", nargs, 0, 1)) return nullptr;
+    if (!check_open(ts, self)) return nullptr;
+    if (stream_fd(self) != 0) return unsupported(ts, "not readable");
+    std::string line;
+    bool eof;
+    if (!stdin_line(ts, &line, &eof)) return nullptr;
+    return str_from_utf8(ts, line);
+}
+
+static Ref<> stdstream_read(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "read", kw) || !check_nargs(ts, "read", nargs, 0, 1)) return nullptr;
+    if (!check_open(ts, self)) return nullptr;
+    if (stream_fd(self) != 0) return unsupported(ts, "not readable");
+    std::string all, line;
+    bool eof = false;
+    while (!eof) {
+        if (!stdin_line(ts, &line, &eof)) return nullptr;
+        all += line;
+    }
+    return str_from_utf8(ts, all);
+}
+
+static Ref<> stdstream_readlines(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "readlines", kw) || !check_nargs(ts, "readlines", nargs, 0, 1)) return nullptr;
+    if (!check_open(ts, self)) return nullptr;
+    if (stream_fd(self) != 0) return unsupported(ts, "not readable");
+    Ref<ListObject> lines = list_new(ts, 0);
+    if (!lines) return nullptr;
+    std::string line;
+    bool eof = false;
+    for (;;) {
+        if (!stdin_line(ts, &line, &eof)) return nullptr;
+        if (eof) break;
+        Ref<> s = str_from_utf8(ts, line);
+        if (!s || !list_append(ts, lines.get(), s.get())) return nullptr;
+    }
+    return lines;
+}
+
+static Ref<> stdstream_iter(ThreadState* ts, Object* self) {
+    if (!check_open(ts, self)) return nullptr;
+    return newref(self);
+}
+
+static Ref<> stdstream_next(ThreadState* ts, Object* self) {
+    if (!check_open(ts, self)) return nullptr;
+    if (stream_fd(self) != 0) return unsupported(ts, "not readable");
+    std::string line;
+    bool eof;
+    if (!stdin_line(ts, &line, &eof) || eof) return nullptr;   // null without an error: the end
+    return str_from_utf8(ts, line);
+}
+
 static Ref<> stdstream_write(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "write", kw) || !check_nargs(ts, "write", nargs, 1, 1)) return nullptr;
+    if (!check_open(ts, self)) return nullptr;
+    if (stream_fd(self) == 0) return unsupported(ts, "not writable");
     if (!is_str(args[0]))
         return raise(ts, ts->interp->exc.TypeError, std::string("write() argument must be str, not ") + type_name(args[0]));
     std::string_view text = str_utf8(args[0]);
@@ -42,20 +154,132 @@ static Ref<> stdstream_write(ThreadState* ts, Object* self, Object* const* args,
     return int_from_i64(ts, as_str(args[0])->length);
 }
 
-static Ref<> stdstream_flush(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
-    if (!check_no_kwargs(ts, "flush", kw) || !check_nargs(ts, "flush", nargs, 0, 0)) return nullptr;
+static Ref<> stdstream_writelines(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "writelines", kw) || !check_nargs(ts, "writelines", nargs, 1, 1)) return nullptr;
+    Ref<> it = object_get_iter(ts, args[0]);
+    if (!it) return nullptr;
+    while (Ref<> line = iter_next(ts, it.get())) {
+        Object* one[] = {line.get()};
+        if (!stdstream_write(ts, self, one, 1, nullptr)) return nullptr;
+    }
+    if (error_occurred(ts)) return nullptr;
     return newref(ts->interp->None);
 }
 
-static Ref<> stdstream_repr(ThreadState* ts, Object* self) {
-    int w = static_cast<StdStreamObject*>(self)->which;
-    return str_from_utf8(ts, w == 2 ? "<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>"
-                                    : "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>");
+static Ref<> stdstream_flush(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "flush", kw) || !check_nargs(ts, "flush", nargs, 0, 0)) return nullptr;
+    if (!check_open(ts, self)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    if (stream_fd(self) != 0 && interp.output)
+        interp.output(stream_fd(self) == 2 ? Stream::Stderr : Stream::Stdout, {});
+    return newref(ts->interp->None);
 }
+
+static Ref<> stdstream_close(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "close", kw) || !check_nargs(ts, "close", nargs, 0, 0)) return nullptr;
+    static_cast<StdStreamObject*>(self)->closed = true;
+    return newref(ts->interp->None);
+}
+
+// A terminal natively (isatty(2)); never in the browser, where the output
+// goes to the page.
+static Ref<> stdstream_isatty(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "isatty", kw) || !check_nargs(ts, "isatty", nargs, 0, 0)) return nullptr;
+    if (!check_open(ts, self)) return nullptr;
+#ifdef __EMSCRIPTEN__
+    return newref<Object>(ts->interp->False);
+#else
+    return newref<Object>(::isatty(stream_fd(self)) ? ts->interp->True : ts->interp->False);
+#endif
+}
+
+static Ref<> stdstream_fileno(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "fileno", kw) || !check_nargs(ts, "fileno", nargs, 0, 0)) return nullptr;
+    return int_from_i64(ts, stream_fd(self));
+}
+
+static Ref<> stdstream_readable(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "readable", kw) || !check_nargs(ts, "readable", nargs, 0, 0)) return nullptr;
+    if (!check_open(ts, self)) return nullptr;
+    return newref<Object>(stream_fd(self) == 0 ? ts->interp->True : ts->interp->False);
+}
+
+static Ref<> stdstream_writable(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "writable", kw) || !check_nargs(ts, "writable", nargs, 0, 0)) return nullptr;
+    if (!check_open(ts, self)) return nullptr;
+    return newref<Object>(stream_fd(self) != 0 ? ts->interp->True : ts->interp->False);
+}
+
+static Ref<> stdstream_seekable(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "seekable", kw) || !check_nargs(ts, "seekable", nargs, 0, 0)) return nullptr;
+    if (!check_open(ts, self)) return nullptr;
+    return newref<Object>(ts->interp->False);
+}
+
+static const char* const kStreamNames[] = {"<stdin>", "<stdout>", "<stderr>"};
+
+static Ref<> stdstream_repr(ThreadState* ts, Object* self) {
+    int fd = stream_fd(self);
+    return str_from_utf8(ts, std::string("<_io.TextIOWrapper name='") + kStreamNames[fd] + "' mode='" +
+                                 (fd == 0 ? "r" : "w") + "' encoding='utf-8'>");
+}
+
+static Ref<> stdstream_get_name(ThreadState* ts, Object* self) { return str_from_utf8(ts, kStreamNames[stream_fd(self)]); }
+static Ref<> stdstream_get_mode(ThreadState* ts, Object* self) { return str_from_utf8(ts, stream_fd(self) == 0 ? "r" : "w"); }
+static Ref<> stdstream_get_encoding(ThreadState* ts, Object*) { return str_from_utf8(ts, "utf-8"); }
+// CPython's choice: stderr never fails to show a character; stdin and
+// stdout pass undecodable bytes through under the C/POSIX locale (C.UTF-8
+// included), and are strict under any other.
+static Ref<> stdstream_get_errors(ThreadState* ts, Object* self) {
+    if (stream_fd(self) == 2) return str_from_utf8(ts, "backslashreplace");
+    const char* locale = nullptr;
+    for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+        const char* v = std::getenv(var);
+        if (v && *v) {
+            locale = v;
+            break;
+        }
+    }
+    std::string_view l = locale ? locale : "C";
+    bool c_locale = l == "C" || l == "POSIX" || l.substr(0, 2) == "C.";
+    return str_from_utf8(ts, c_locale ? "surrogateescape" : "strict");
+}
+static Ref<> stdstream_get_closed(ThreadState* ts, Object* self) {
+    return newref<Object>(static_cast<StdStreamObject*>(self)->closed ? ts->interp->True : ts->interp->False);
+}
+static Ref<> stdstream_get_line_buffering(ThreadState* ts, Object* self) {
+#ifdef __EMSCRIPTEN__
+    return newref<Object>(ts->interp->False);
+#else
+    return newref<Object>(stream_fd(self) != 0 && ::isatty(stream_fd(self)) ? ts->interp->True : ts->interp->False);
+#endif
+}
+static Ref<> stdstream_get_newlines(ThreadState* ts, Object*) { return newref(ts->interp->None); }
+
+static const GetSetDef stdstream_getsets[] = {
+    {"name", stdstream_get_name, nullptr, nullptr},
+    {"mode", stdstream_get_mode, nullptr, nullptr},
+    {"encoding", stdstream_get_encoding, nullptr, "Encoding of the text stream."},
+    {"errors", stdstream_get_errors, nullptr, "The error setting of the decoder or encoder."},
+    {"closed", stdstream_get_closed, nullptr, nullptr},
+    {"line_buffering", stdstream_get_line_buffering, nullptr, nullptr},
+    {"newlines", stdstream_get_newlines, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
 
 static const MethodDef stdstream_methods[] = {
     {"write", stdstream_write, 0, "Write string to stream. Returns the number of characters written."},
+    {"writelines", stdstream_writelines, 0, "Write a list of lines to stream."},
     {"flush", stdstream_flush, 0, "Flush write buffers, if applicable."},
+    {"read", stdstream_read, 0, "Read at most size characters from stream."},
+    {"readline", stdstream_readline, 0, "Read until newline or EOF."},
+    {"readlines", stdstream_readlines, 0, "Return a list of lines from the stream."},
+    {"close", stdstream_close, 0, "Flush and close the IO object."},
+    {"isatty", stdstream_isatty, 0, "Return whether this is an 'interactive' stream."},
+    {"fileno", stdstream_fileno, 0, "Returns underlying file descriptor if one exists."},
+    {"readable", stdstream_readable, 0, "Return whether object was opened for reading."},
+    {"writable", stdstream_writable, 0, "Return whether object was opened for writing."},
+    {"seekable", stdstream_seekable, 0, "Return whether object supports random access."},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -65,13 +289,16 @@ bool init_stdstream_type(ThreadState* ts) {
     t->tp_basicsize = sizeof(StdStreamObject);
     t->tp_dealloc = stdstream_dealloc;
     t->tp_repr = stdstream_repr;
-    return type_add_methods(ts, t, stdstream_methods);
+    t->tp_iter = stdstream_iter;
+    t->tp_iternext = stdstream_next;
+    return type_add_methods(ts, t, stdstream_methods) && type_add_getsets(ts, t, stdstream_getsets);
 }
 
 static Ref<> make_stream(ThreadState* ts, int which) {
     auto* s = static_cast<StdStreamObject*>(object_alloc(ts, ts->interp->types.stdstream, 0));
     if (!s) return nullptr;
     s->which = which;
+    s->closed = false;
     return Ref<>::steal(s);
 }
 
@@ -235,7 +462,35 @@ static Ref<> sys_excepthook(ThreadState* ts, Object*, Object* const* args, isize
     return newref(ts->interp->None);
 }
 
+// sys.settrace(function) / sys.gettrace() / sys.setprofile / sys.getprofile:
+// the calling thread's hooks (runtime/tracing.h).
+static Ref<> sys_settrace(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "settrace", kw) || !check_nargs(ts, "settrace", nargs, 1, 1)) return nullptr;
+    set_trace_function(ts, args[0]);
+    return newref(ts->interp->None);
+}
+
+static Ref<> sys_gettrace(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "gettrace", kw) || !check_nargs(ts, "gettrace", nargs, 0, 0)) return nullptr;
+    return newref(ts->trace_func ? ts->trace_func : ts->interp->None);
+}
+
+static Ref<> sys_setprofile(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "setprofile", kw) || !check_nargs(ts, "setprofile", nargs, 1, 1)) return nullptr;
+    set_profile_function(ts, args[0]);
+    return newref(ts->interp->None);
+}
+
+static Ref<> sys_getprofile(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "getprofile", kw) || !check_nargs(ts, "getprofile", nargs, 0, 0)) return nullptr;
+    return newref(ts->profile_func ? ts->profile_func : ts->interp->None);
+}
+
 static const MethodDef sys_methods[] = {
+    {"settrace", sys_settrace, 0, "settrace(function)\n\nSet the global debug tracing function.  It will be called on each\nfunction call.  See the debugger chapter in the library manual."},
+    {"gettrace", sys_gettrace, 0, "gettrace()\n\nReturn the global debug tracing function set with sys.settrace.\nSee the debugger chapter in the library manual."},
+    {"setprofile", sys_setprofile, 0, "setprofile(function)\n\nSet the profiling function.  It will be called on each function call\nand return.  See the profiler chapter in the library manual."},
+    {"getprofile", sys_getprofile, 0, "getprofile()\n\nReturn the profiling function set with sys.setprofile.\nSee the profiler chapter in the library manual."},
     {"excepthook", sys_excepthook, 0, "Handle an exception by displaying it with a traceback on sys.stderr."},
     {"_getframe", sys_getframe, 0, "Return a frame object from the call stack."},
     {"exception", sys_exception, 0, "Return the current exception."},
@@ -266,10 +521,12 @@ Ref<ModuleObject> make_sys_module(ThreadState* ts) {
     }
     if (Object* hook = dict_get_cstr(ts, d, "excepthook"); !hook || !dict_set_cstr(ts, d, "__excepthook__", hook))
         return nullptr;
+    Ref<> in = make_stream(ts, 0);
     Ref<> out = make_stream(ts, 1);
     Ref<> err = make_stream(ts, 2);
-    if (!out || !err) return nullptr;
-    if (!dict_set_cstr(ts, d, "stdout", out.get()) || !dict_set_cstr(ts, d, "stderr", err.get()) ||
+    if (!in || !out || !err) return nullptr;
+    if (!dict_set_cstr(ts, d, "stdin", in.get()) || !dict_set_cstr(ts, d, "stdout", out.get()) ||
+        !dict_set_cstr(ts, d, "stderr", err.get()) || !dict_set_cstr(ts, d, "__stdin__", in.get()) ||
         !dict_set_cstr(ts, d, "__stdout__", out.get()) || !dict_set_cstr(ts, d, "__stderr__", err.get()))
         return nullptr;
     Ref<ListObject> argv = list_new(ts, 0);
@@ -285,6 +542,9 @@ Ref<ModuleObject> make_sys_module(ThreadState* ts) {
     if (!dict_set_cstr(ts, d, "argv", argv.get())) return nullptr;
     Ref<ListObject> path = list_new(ts, 0);
     if (!path || !dict_set_cstr(ts, d, "path", path.get())) return nullptr;
+    // -W options: glasspy's command line takes none, so the list is empty.
+    Ref<ListObject> warnoptions = list_new(ts, 0);
+    if (!warnoptions || !dict_set_cstr(ts, d, "warnoptions", warnoptions.get())) return nullptr;
     Ref<TupleObject> builtin_names = tuple_new(ts, 0);
     if (!builtin_names || !dict_set_cstr(ts, d, "builtin_module_names", builtin_names.get())) return nullptr;
     if (!dict_set_cstr(ts, d, "modules", interp.modules)) return nullptr;

@@ -31,7 +31,17 @@ enum CodeFlags : int {
     CO_OPTIMIZED = 0x0001, CO_NEWLOCALS = 0x0002, CO_VARARGS = 0x0004, CO_VARKEYWORDS = 0x0008,
     CO_NESTED = 0x0010, CO_GENERATOR = 0x0020, CO_NOFREE = 0x0040, CO_COROUTINE = 0x0080,
     CO_ITERABLE_COROUTINE = 0x0100, CO_ASYNC_GENERATOR = 0x0200,
+    // `from __future__ import ...` features (Include/cpython/compile.h);
+    // compile() takes them in its flags argument too.
+    CO_FUTURE_DIVISION = 0x20000, CO_FUTURE_ABSOLUTE_IMPORT = 0x40000, CO_FUTURE_WITH_STATEMENT = 0x80000,
+    CO_FUTURE_PRINT_FUNCTION = 0x100000, CO_FUTURE_UNICODE_LITERALS = 0x200000,
+    CO_FUTURE_BARRY_AS_BDFL = 0x400000, CO_FUTURE_GENERATOR_STOP = 0x800000, CO_FUTURE_ANNOTATIONS = 0x1000000,
 };
+// The future features a code object records and exec()/compile() inherit
+// (PyCF_MASK).
+constexpr int kFutureFlagsMask = CO_FUTURE_DIVISION | CO_FUTURE_ABSOLUTE_IMPORT | CO_FUTURE_WITH_STATEMENT |
+                                 CO_FUTURE_PRINT_FUNCTION | CO_FUTURE_UNICODE_LITERALS | CO_FUTURE_BARRY_AS_BDFL |
+                                 CO_FUTURE_GENERATOR_STOP | CO_FUTURE_ANNOTATIONS;
 
 // Source position of one code unit (co_positions()).
 struct Position {

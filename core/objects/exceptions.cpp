@@ -252,7 +252,33 @@ static Ref<> exc_add_note(ThreadState* ts, Object* self, Object* const* args, is
     return newref(interp.None);
 }
 
+// __reduce__: (type(self), self.args) plus the instance dict when it has
+// entries (exceptions.c: BaseException___reduce___impl).
+static Ref<> exc_reduce(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__reduce__", kw) || !check_nargs(ts, "__reduce__", nargs, 0, 0)) return nullptr;
+    auto* e = static_cast<BaseExceptionObject*>(self);
+    Object* args = e->args ? static_cast<Object*>(e->args) : ts->interp->empty_tuple;
+    if (e->dict && is_dict(e->dict) && dict_size(as_dict(e->dict)) > 0)
+        return tuple_pack(ts, {type_of(self), args, e->dict});
+    return tuple_pack(ts, {type_of(self), args});
+}
+
+// __setstate__(state): the dict's items become attributes.
+static Ref<> exc_setstate(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__setstate__", kw) || !check_nargs(ts, "__setstate__", nargs, 1, 1)) return nullptr;
+    Object* state = args[0];
+    if (state == ts->interp->None) return newref(ts->interp->None);
+    if (!is_dict(state)) return raise(ts, ts->interp->exc.TypeError, "state is not a dictionary");
+    isize pos = 0;
+    Object *k, *v;
+    while (dict_next(as_dict(state), &pos, &k, &v))
+        if (object_setattr(ts, self, k, v) < 0) return nullptr;
+    return newref(ts->interp->None);
+}
+
 static const MethodDef exc_methods[] = {
+    {"__reduce__", exc_reduce, METH_DEFAULT, nullptr},
+    {"__setstate__", exc_setstate, METH_DEFAULT, nullptr},
     {"with_traceback", exc_with_traceback, METH_DEFAULT, "Set self.__traceback__ to tb and return self."},
     {"add_note", exc_add_note, METH_DEFAULT, "Add a note to the exception"},
     {nullptr, nullptr, 0, nullptr},

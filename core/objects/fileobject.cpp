@@ -89,37 +89,27 @@ void drop_rbuf(FileObject* f) {
 }  // namespace
 
 std::nullptr_t raise_os_error(ThreadState* ts, int err, Object* filename) {
+    // OSError(errno, strerror[, filename]), built as CPython's
+    // PyErr_SetFromErrnoWithFilenameObject builds it: the constructor picks
+    // the subclass (FileNotFoundError for ENOENT, ...), sets the attributes,
+    // and args is (errno, strerror), so repr() and str() read as CPython's.
     Interpreter& interp = *ts->interp;
-    TypeObject* cls = interp.exc.OSError;
-    switch (err) {
-    case ENOENT: cls = interp.exc.FileNotFoundError; break;
-    case EEXIST: cls = interp.exc.FileExistsError; break;
-    case EISDIR: cls = interp.exc.IsADirectoryError; break;
-    case ENOTDIR: cls = interp.exc.NotADirectoryError; break;
-    case EACCES: case EPERM: cls = interp.exc.PermissionError; break;
-    default: break;
-    }
-    std::string strerror = std::strerror(err);
-    std::string msg = "[Errno " + std::to_string(err) + "] " + strerror;
-    if (filename) {
-        Ref<> r = object_repr(ts, filename);
-        if (!r) return nullptr;
-        msg += ": " + std::string(str_utf8(r.get()));
-    }
-    raise(ts, cls, msg);
-    // The attributes CPython's OSError.__init__ would set from (errno, strerror, filename).
-    Object* exc = ts->curexc;
-    Ref<> saved = error_fetch(ts);
     Ref<> eno = int_from_i64(ts, err);
-    Ref<> es = str_from_utf8(ts, strerror);
-    if (eno && es) {
-        object_setattr(ts, exc, interp.intern("errno"), eno.get());
-        object_setattr(ts, exc, interp.intern("strerror"), es.get());
-        object_setattr(ts, exc, interp.intern("filename"), filename ? filename : interp.None);
+    Ref<> es = str_from_utf8(ts, std::strerror(err));
+    if (!eno || !es) return nullptr;
+    // An os.PathLike argument is reported by its path, as CPython's
+    // path_converter does.
+    Ref<> fspath;
+    if (filename && !is_str(filename) && !is_bytes(filename) && !is_int(filename)) {
+        bool found = false;
+        fspath = call_special(ts, filename, interp.intern("__fspath__"), nullptr, 0, &found);
+        if (!fspath && error_occurred(ts)) return nullptr;
+        if (fspath) filename = fspath.get();
     }
-    error_clear(ts);
-    error_restore(ts, std::move(saved));
-    return nullptr;
+    Object* args[3] = {eno.get(), es.get(), filename};
+    Ref<> exc = object_vectorcall(ts, interp.exc.OSError, args, filename ? 3 : 2);
+    if (!exc) return nullptr;
+    return raise_object(ts, exc.get());
 }
 
 // ------------------------------------------------------------ open()
@@ -176,6 +166,9 @@ Ref<> builtin_open(ThreadState* ts, Object*, Object* const* args, isize nargs, T
             return type_error(ts, std::string("open() argument '") + names[k] + "' must be str or None, not " +
                                       type_name(a[k]));
     Object* encoding = a[3] == interp.None ? nullptr : a[3];
+    // encoding="locale" (what io.text_encoding(None) answers) is the
+    // locale's encoding, which is UTF-8 here as for a None encoding.
+    if (encoding && std::string_view(str_utf8(encoding)) == "locale") encoding = nullptr;
     Object* errors = a[4] == interp.None ? nullptr : a[4];
     Object* newline = a[5] == interp.None ? nullptr : a[5];
     bool closefd = true;
@@ -186,6 +179,20 @@ Ref<> builtin_open(ThreadState* ts, Object*, Object* const* args, isize nargs, T
     }
     if (a[7] && a[7] != interp.None)
         return raise(ts, interp.exc.NotImplementedError, "open(): the opener argument is not supported by glasspy");
+    // An os.PathLike is replaced by what its __fspath__ returns, which is
+    // also the name the file object reports (as io.open's PyOS_FSPath).
+    Ref<> fspath;
+    if (!is_str(file) && !is_bytes(file) && !is_int(file)) {
+        bool found = false;
+        fspath = call_special(ts, file, interp.intern("__fspath__"), nullptr, 0, &found);
+        if (!fspath && (found || error_occurred(ts))) return nullptr;
+        if (fspath) {
+            if (!is_str(fspath.get()) && !is_bytes(fspath.get()))
+                return type_error(ts, std::string("expected ") + type_name(file) + ".__fspath__() to return str or bytes, not " +
+                                          type_name(fspath.get()));
+            file = fspath.get();
+        }
+    }
     std::string path;
     bool is_fd = false;
     int fd = -1;

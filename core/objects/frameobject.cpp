@@ -32,6 +32,7 @@ static FrameObject* make_frame_object(ThreadState* ts, Frame* f) {
     if (!fo) return nullptr;
     fo->f_frame = f;
     fo->f_trace_lines = true;
+    fo->f_trace_prev = f->prev_instr;
     f->frame_obj = fo;   // the frame's reference
     return fo;
 }
@@ -108,6 +109,36 @@ Ref<> frame_locals(ThreadState* ts, Frame* f) {
         }
     }
     return locals;
+}
+
+bool frame_locals_to_fast(ThreadState* ts, Frame* f) {
+    CodeObject* co = f->code;
+    if (!(co->co_flags & CO_OPTIMIZED) || !f->locals || !is_dict(f->locals)) return true;
+    auto* d = as_dict(f->locals);
+    for (int i = 0; i < co->co_nlocalsplus; i++) {
+        uint8_t kind = co->localspluskinds[std::size_t(i)];
+        Object* name = co->co_localsplusnames->ob_item[i];
+        Object* v = dict_get_item(ts, d, name);
+        if (!v && error_occurred(ts)) return false;
+        Object*& slot = f->localsplus[i];
+        if ((kind & (CO_FAST_CELL | CO_FAST_FREE)) && slot && type_of(slot) == ts->interp->types.cell) {
+            auto* cell = static_cast<CellObject*>(slot);
+            if (cell->ob_ref != v) {
+                xincref(v);
+                Object* old = cell->ob_ref;
+                cell->ob_ref = v;
+                xdecref(old);
+            }
+            continue;
+        }
+        if (slot != v) {
+            xincref(v);
+            Object* old = slot;
+            slot = v;
+            xdecref(old);
+        }
+    }
+    return true;
 }
 
 int frame_lineno(Frame* f) { return f->code->addr_to_line(f->prev_instr < 0 ? 0 : f->prev_instr); }

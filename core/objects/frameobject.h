@@ -31,6 +31,7 @@ struct FrameObject : VarObject {
     Object* f_trace;          // owned, may be null: the per-frame trace function
     bool f_trace_lines;       // emit 'line' trace events (default true)
     bool f_trace_opcodes;     // emit 'opcode' trace events (default false)
+    int f_trace_prev;         // the instruction the tracer saw last in this frame (line events)
     Frame frame_data;         // the frame's contents after it ended; its slots continue past
                               // the end (ob_size = the code's co_nlocalsplus)
 };
@@ -50,6 +51,12 @@ void frame_release_object(Frame* f);
 // module and class code, or for a function a dict kept in the frame and
 // refreshed from the local slots and cells on every call.
 Ref<> frame_locals(ThreadState* ts, Frame* f);
+
+// Writes what the frame's f_locals dict holds back into its local slots
+// and cells (PyFrame_LocalsToFast with clear=1): a trace function may change
+// a function's variables through frame.f_locals. No-op for frames whose
+// f_locals is their real namespace (module and class code).
+bool frame_locals_to_fast(ThreadState* ts, Frame* f);
 
 // The line `f` is executing (or last executed).
 int frame_lineno(Frame* f);

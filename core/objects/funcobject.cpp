@@ -534,6 +534,12 @@ static Ref<> module_getattro(ThreadState* ts, Object* op, Object* name) {
     Ref<> r = generic_getattr(ts, op, name);
     if (!r && error_matches(ts, ts->interp->exc.AttributeError)) {
         error_clear(ts);
+        // PEP 562: a module-level __getattr__(name) answers for missing names.
+        if (Object* hook = dict_get_cstr(ts, m->md_dict, "__getattr__")) {
+            Ref<> keep = newref(hook);
+            return object_call_one(ts, hook, name);
+        }
+        if (error_occurred(ts)) return nullptr;
         Object* mname = dict_get_cstr(ts, m->md_dict, "__name__");
         return raise(ts, ts->interp->exc.AttributeError,
                      "module '" + std::string(mname ? str_utf8(mname) : "?") + "' has no attribute '" +

@@ -430,7 +430,16 @@ static Ref<> m_sizeof(ThreadState* ts, Object*, Object* const*, isize nargs, Tup
     return int_from_i64(ts, 48);   // PyObject_HEAD + four pointers, 64-bit
 }
 
+static Ref<> m_reduce(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject*) {
+    if (!check_nargs(ts, "__reduce__", nargs, 0, 0)) return nullptr;
+    auto* r = static_cast<RangeObject*>(self);
+    Ref<> args = tuple_pack(ts, {r->start, r->stop, r->step});
+    if (!args) return nullptr;
+    return tuple_pack(ts, {type_of(self), args.get()});
+}
+
 static const MethodDef range_methods[] = {
+    {"__reduce__", m_reduce, METH_DEFAULT, nullptr},
     {"__reversed__", m_reversed, METH_DEFAULT, "Return a reverse iterator."},
     {"count", m_count, METH_DEFAULT, "rangeobject.count(value) -> integer -- return number of occurrences of value"},
     {"index", m_index, METH_DEFAULT, "rangeobject.index(value) -> integer -- return index of value."},

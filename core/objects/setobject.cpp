@@ -1051,7 +1051,25 @@ static Ref<> m_sizeof(ThreadState* ts, Object* self, Object* const*, isize nargs
 #undef NOKW
 #undef NONE
 
+// __reduce__: (type(self), (list(self),), self.__dict__ or None), as
+// setobject.c's set_reduce.
+static Ref<> m_reduce(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__reduce__", kw) || !check_nargs(ts, "__reduce__", nargs, 0, 0)) return nullptr;
+    Ref<ListObject> items = list_from_iterable(ts, self);
+    if (!items) return nullptr;
+    Ref<> args = tuple_pack(ts, {items.get()});
+    if (!args) return nullptr;
+    Ref<> state = object_getattr_cstr(ts, self, "__dict__");
+    if (!state) {
+        if (!error_matches(ts, ts->interp->exc.AttributeError)) return nullptr;
+        error_clear(ts);
+        state = newref(ts->interp->None);
+    }
+    return tuple_pack(ts, {type_of(self), args.get(), state.get()});
+}
+
 static const MethodDef set_methods[] = {
+    {"__reduce__", m_reduce, METH_DEFAULT, "Return state information for pickling."},
     {"add", m_add, METH_DEFAULT, "Add an element to a set."},
     {"clear", m_clear, METH_DEFAULT, "Remove all elements from this set."},
     {"__contains__", m_contains, METH_DEFAULT, "x.__contains__(y) <==> y in x."},
@@ -1075,6 +1093,7 @@ static const MethodDef set_methods[] = {
 };
 
 static const MethodDef frozenset_methods[] = {
+    {"__reduce__", m_reduce, METH_DEFAULT, "Return state information for pickling."},
     {"__contains__", m_contains, METH_DEFAULT, "x.__contains__(y) <==> y in x."},
     {"copy", m_frozenset_copy, METH_DEFAULT, "Return a shallow copy of a set."},
     {"difference", m_difference, METH_DEFAULT, "Return the difference of two or more sets as a new set."},

@@ -192,7 +192,16 @@ static Ref<> slice_indices_method(ThreadState* ts, Object* self, Object* const* 
     return tuple_pack(ts, {a.get(), b.get(), c.get()});
 }
 
+static Ref<> slice_reduce(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject*) {
+    if (!check_nargs(ts, "__reduce__", nargs, 0, 0)) return nullptr;
+    SliceObject* s = as_slice(self);
+    Ref<> args = tuple_pack(ts, {s->start, s->stop, s->step});
+    if (!args) return nullptr;
+    return tuple_pack(ts, {type_of(self), args.get()});
+}
+
 static const MethodDef slice_methods[] = {
+    {"__reduce__", slice_reduce, METH_DEFAULT, "Return state information for pickling."},
     {"indices", slice_indices_method, METH_DEFAULT,
      "S.indices(len) -> (start, stop, stride)"},
     {nullptr, nullptr, 0, nullptr},

@@ -28,6 +28,7 @@
 #include "objects/abstract.h"
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
+#include "objects/floatobject.h"
 #include "objects/longobject.h"
 #include "objects/methodobject.h"
 #include "objects/tupleobject.h"
@@ -35,6 +36,7 @@
 #include "objects/typeobject_internal.h"
 #include "objects/unicodeobject.h"
 #include "objects/weakrefobject.h"
+#include "modules/modules.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
 
@@ -447,7 +449,63 @@ static Ref<> object_subclasshook_m(ThreadState* ts, Object*, Object* const*, isi
     return newref(ts->interp->NotImplemented);
 }
 
+// ---- pickling: object.__reduce_ex__, __reduce__, __getstate__
+// (typeobject.c: object___reduce_ex___impl, _common_reduce, reduce_newobj,
+// object_getstate). The decisions that need only Python-visible facts
+// (__getnewargs_ex__, the slot names, __basicsize__ against the fields a
+// class adds) are made in copyreg._reduce_object and
+// copyreg._getstate_default; this side checks what Python cannot see (a
+// type without tp_new) and the __reduce__ override.
+
+static Ref<> copyreg_call(ThreadState* ts, const char* fn, Object* const* args, isize nargs) {
+    Ref<> mod = import_module(ts, "copyreg");
+    Ref<> f = mod ? object_getattr_cstr(ts, mod.get(), fn) : Ref<>();
+    return f ? object_vectorcall(ts, f.get(), args, nargs) : Ref<>();
+}
+
+static Ref<> object_common_reduce(ThreadState* ts, Object* self, Object* proto_obj, int64_t proto) {
+    TypeObject* t = type_of(self);
+    if (proto >= 2 && !t->tp_new && !t->tp_vectorcall)
+        return raise(ts, ts->interp->exc.TypeError, "cannot pickle '" + t->tp_name + "' object");
+    Object* args[2] = {self, proto_obj};
+    return copyreg_call(ts, "_reduce_object", args, 2);
+}
+
+static Ref<> object_reduce_ex_m(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__reduce_ex__", kw) || !check_nargs(ts, "__reduce_ex__", nargs, 1, 1)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    if (is_float(args[0]))
+        return raise(ts, interp.exc.TypeError, "'float' object cannot be interpreted as an integer");
+    Ref<> proto = number_index(ts, args[0]);
+    if (!proto) return nullptr;
+    int64_t p = 0;
+    if (!int_as_i64(proto.get(), &p)) return raise(ts, interp.exc.OverflowError, "Python int too large to convert to C int");
+    // A class that defines __reduce__ (and not __reduce_ex__) is asked that.
+    Object* objreduce = dict_get_cstr(ts, interp.types.object->tp_dict, "__reduce__");
+    Object* clsreduce = type_lookup(type_of(self), "__reduce__");
+    if (clsreduce && clsreduce != objreduce) {
+        Ref<> reduce = object_getattr_cstr(ts, self, "__reduce__");
+        return reduce ? object_call_noargs(ts, reduce.get()) : Ref<>();
+    }
+    return object_common_reduce(ts, self, proto.get(), p);
+}
+
+static Ref<> object_reduce_m(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__reduce__", kw) || !check_nargs(ts, "__reduce__", nargs, 0, 0)) return nullptr;
+    Ref<> zero = int_from_i64(ts, 0);
+    return zero ? object_common_reduce(ts, self, zero.get(), 0) : Ref<>();
+}
+
+static Ref<> object_getstate_m(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__getstate__", kw) || !check_nargs(ts, "__getstate__", nargs, 0, 0)) return nullptr;
+    Object* args[2] = {self, ts->interp->False};
+    return copyreg_call(ts, "_getstate_default", args, 2);
+}
+
 static const MethodDef object_methods[] = {
+    {"__reduce_ex__", object_reduce_ex_m, METH_DEFAULT, "__reduce_ex__($self, protocol, /)\n--\n\nHelper for pickle."},
+    {"__reduce__", object_reduce_m, METH_DEFAULT, "__reduce__($self, /)\n--\n\nHelper for pickle."},
+    {"__getstate__", object_getstate_m, METH_DEFAULT, "__getstate__($self, /)\n--\n\nHelper for pickle."},
     {"__format__", object_format_m, METH_DEFAULT, "__format__($self, format_spec, /)\n--\n\nDefault object formatter."},
     {"__sizeof__", object_sizeof_m, METH_DEFAULT, "__sizeof__($self, /)\n--\n\nSize of object in memory, in bytes."},
     {"__dir__", object_dir_m, METH_DEFAULT, "__dir__($self, /)\n--\n\nDefault dir() implementation."},

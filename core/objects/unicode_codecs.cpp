@@ -18,6 +18,7 @@
 // Consecutive unencodable characters are reported (and replaced) as one
 // run, as CPython does: 'éé'.encode('ascii') "can't encode characters in
 // position 0-1".
+#include <cctype>
 #include <cstdio>
 #include <string>
 
@@ -26,6 +27,7 @@
 #include "objects/unicode_internal.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
+#include "runtime/warnings.h"
 
 namespace gp {
 
@@ -35,7 +37,8 @@ __attribute__((weak)) Ref<> bytes_from_string(ThreadState* ts, std::string_view)
 
 namespace {
 
-enum class Codec { Utf8, Utf16, Utf16LE, Utf16BE, Utf32, Utf32LE, Utf32BE, Ascii, Latin1, Unknown };
+enum class Codec { Utf8, Utf16, Utf16LE, Utf16BE, Utf32, Utf32LE, Utf32BE, Ascii, Latin1, UnicodeEscape,
+                   RawUnicodeEscape, Unknown };
 
 // encodings.normalize_encoding + the aliases of the codecs above.
 Codec lookup_codec(std::string_view name, std::string* canonical) {
@@ -59,6 +62,8 @@ Codec lookup_codec(std::string_view name, std::string* canonical) {
         {"iso_8859_1", Codec::Latin1, "latin-1"}, {"iso8859_1", Codec::Latin1, "latin-1"},
         {"8859", Codec::Latin1, "latin-1"}, {"cp819", Codec::Latin1, "latin-1"}, {"l1", Codec::Latin1, "latin-1"},
         {"iso_ir_100", Codec::Latin1, "latin-1"},
+        {"unicode_escape", Codec::UnicodeEscape, "unicodeescape"},
+        {"raw_unicode_escape", Codec::RawUnicodeEscape, "rawunicodeescape"},
     };
     for (const Alias& a : aliases)
         if (n == a.name) { *canonical = a.canonical; return a.codec; }
@@ -149,12 +154,38 @@ static std::nullptr_t unknown_encoding(ThreadState* ts, std::string_view encodin
     return raise(ts, ts->interp->exc.LookupError, "unknown encoding: " + std::string(encoding));
 }
 
+// unicode_escape: printable ASCII as itself, backslash and the usual
+// control characters as \\ \t \n \r, everything else as \xhh, \uhhhh or
+// \Uhhhhhhhh. raw_unicode_escape: characters below U+0100 as their latin-1
+// byte, the rest as \uhhhh / \Uhhhhhhhh. Neither can fail.
+static void encode_escaped(StrObject* s, bool raw, std::string* out) {
+    for (isize i = 0; i < s->length; i++) {
+        uint32_t c = sget(s, i);
+        if (raw) {
+            if (c < 0x100) out->push_back(char(c));
+            else *out += hex_escape(c);
+            continue;
+        }
+        if (c == '\\') *out += "\\\\";
+        else if (c == '\t') *out += "\\t";
+        else if (c == '\n') *out += "\\n";
+        else if (c == '\r') *out += "\\r";
+        else if (c >= 0x20 && c < 0x7F) out->push_back(char(c));
+        else *out += hex_escape(c);
+    }
+}
+
 bool unicode_encode(ThreadState* ts, StrObject* s, std::string_view encoding, std::string_view errors,
                     std::string* out) {
     Interpreter& interp = *ts->interp;
     std::string name;
     Codec codec = lookup_codec(encoding, &name);
     if (codec == Codec::Unknown) { unknown_encoding(ts, encoding); return false; }
+    if (codec == Codec::UnicodeEscape || codec == Codec::RawUnicodeEscape) {
+        out->clear();
+        encode_escaped(s, codec == Codec::RawUnicodeEscape, out);
+        return true;
+    }
     const bool big = codec == Codec::Utf16BE || codec == Codec::Utf32BE;
     Encoder enc{codec, big};
     out->clear();
@@ -276,7 +307,114 @@ Ref<> unicode_decode(ThreadState* ts, std::string_view data, std::string_view en
         raise_unicode_decode_error(ts, name, data, start, end, reason);
         return false;
     };
+    auto hex_value = [&](isize at, int digits, uint32_t* v) {
+        *v = 0;
+        for (int d = 0; d < digits; d++) {
+            if (at + d >= n) return false;
+            uint8_t c = p[at + d];
+            int x = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (x < 0) return false;
+            *v = *v * 16 + uint32_t(x);
+        }
+        return true;
+    };
+    // \xhh, \uhhhh, \Uhhhhhhhh at p[i] (the backslash); false = raise.
+    auto hex_escape_at = [&](isize& i, char kind) -> bool {
+        int digits = kind == 'x' ? 2 : kind == 'u' ? 4 : 8;
+        uint32_t v;
+        if (!hex_value(i + 2, digits, &v)) {
+            isize end = i + 2;
+            while (end < n && end < i + 2 + digits && std::isxdigit(p[end])) end++;
+            std::string what = kind == 'x' ? "truncated \\xXX escape" : kind == 'u' ? "truncated \\uXXXX escape"
+                                                                        : "truncated \\UXXXXXXXX escape";
+            if (!bad(i, end, what)) return false;
+            i = end;
+            return true;
+        }
+        if (v > 0x10FFFF) {
+            if (!bad(i, i + 2 + digits, "illegal Unicode character")) return false;
+        } else {
+            out.push_back(char32_t(v));
+        }
+        i += 2 + digits;
+        return true;
+    };
     switch (codec) {
+    case Codec::UnicodeEscape: {
+        bool warned_invalid = false;
+        for (isize i = 0; i < n;) {
+            if (p[i] != '\\') { out.push_back(p[i]); i++; continue; }
+            if (i + 1 >= n) {
+                if (!bad(i, n, "\\ at end of string")) return nullptr;
+                break;
+            }
+            uint8_t c = p[i + 1];
+            const char* simple = nullptr;
+            switch (c) {
+            case '\n': i += 2; continue;   // a line continuation
+            case '\\': simple = "\\"; break;
+            case '\'': simple = "'"; break;
+            case '"': simple = "\""; break;
+            case 'a': simple = "\a"; break;
+            case 'b': simple = "\b"; break;
+            case 'f': simple = "\f"; break;
+            case 'n': simple = "\n"; break;
+            case 'r': simple = "\r"; break;
+            case 't': simple = "\t"; break;
+            case 'v': simple = "\v"; break;
+            default: break;
+            }
+            if (simple) { out.push_back(char32_t(uint8_t(*simple))); i += 2; continue; }
+            if (c >= '0' && c <= '7') {
+                uint32_t v = 0;
+                isize k = i + 1;
+                for (int d = 0; d < 3 && k < n && p[k] >= '0' && p[k] <= '7'; d++, k++) v = v * 8 + (p[k] - '0');
+                out.push_back(char32_t(v));
+                i = k;
+                continue;
+            }
+            if (c == 'x' || c == 'u' || c == 'U') {
+                if (!hex_escape_at(i, char(c))) return nullptr;
+                continue;
+            }
+            if (c == 'N') {
+                // \N{NAME}: glasspy has no character-name table here.
+                isize end = i + 2;
+                while (end < n && p[end] != '}') end++;
+                if (!bad(i, end < n ? end + 1 : n, "unknown Unicode character name")) return nullptr;
+                i = end < n ? end + 1 : n;
+                continue;
+            }
+            // Not an escape: the backslash stays, with the warning CPython
+            // 3.11 gives for the first such sequence.
+            if (!warned_invalid) {
+                warned_invalid = true;
+                std::string msg = "invalid escape sequence '\\";
+                if (c < 0x80) msg += char(c);
+                else { char buf[8]; std::snprintf(buf, sizeof buf, "x%02x", unsigned(c)); msg += buf; }
+                msg += "'";
+                if (!warn(ts, interp.exc.DeprecationWarning, msg, 1)) return nullptr;
+            }
+            out.push_back('\\');
+            i++;
+        }
+        break;
+    }
+    case Codec::RawUnicodeEscape:
+        for (isize i = 0; i < n;) {
+            if (p[i] == '\\' && i + 1 < n && (p[i + 1] == 'u' || p[i + 1] == 'U')) {
+                // Only a backslash that is not itself escaped starts \u.
+                isize run = 0;
+                for (isize k = i; k >= 0 && p[k] == '\\'; k--) run++;
+                if (run % 2 == 1) {
+                    if (!hex_escape_at(i, char(p[i + 1]))) return nullptr;
+                    continue;
+                }
+            }
+            out.push_back(p[i]);
+            i++;
+        }
+        break;
     case Codec::Ascii:
         for (isize i = 0; i < n; i++) {
             if (p[i] < 128) out.push_back(p[i]);

@@ -49,10 +49,10 @@
 namespace gp {
 
 ast::Mod* parse(std::string_view source, ParseMode mode, ast::AstArena& arena, SyntaxErrorInfo& err,
-                std::vector<ParseWarning>* warnings) {
+                std::vector<ParseWarning>* warnings, std::string_view filename) {
     // The Parser is large-ish (the token buffer, the tokenizer): keep it off
     // the stack, which may be small under WebAssembly.
-    auto p = std::make_unique<parse_detail::Parser>(source, arena, err, 0);
+    auto p = std::make_unique<parse_detail::Parser>(source, arena, err, 0, filename);
     p->warnings_ = warnings;
     char probe = 0;
     p->stack_base_ = reinterpret_cast<uintptr_t>(&probe);
@@ -87,8 +87,9 @@ Kw classify_keyword(std::string_view s) {
 
 }  // namespace
 
-Parser::Parser(std::string_view source, AstArena& arena, SyntaxErrorInfo& err, int depth)
-    : tz_(source), source_(source), arena_(arena), err_(err), depth_(depth) {
+Parser::Parser(std::string_view source, AstArena& arena, SyntaxErrorInfo& err, int depth,
+               std::string_view filename)
+    : tz_(source, filename), source_(source), arena_(arena), err_(err), depth_(depth) {
     toks_.reserve(source.size() / 4 + 16);
 }
 

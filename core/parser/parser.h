@@ -37,7 +37,8 @@ struct ParseWarning {
 // (CPython raises MemoryError there too).
 // Warnings are appended to `warnings` (if given) in the order CPython issues
 // them, whether or not the parse succeeds.
+// `filename` appears only in the tokenizer's "Non-UTF-8 code" message.
 ast::Mod* parse(std::string_view source, ParseMode mode, ast::AstArena& arena, SyntaxErrorInfo& err,
-                std::vector<ParseWarning>* warnings = nullptr);
+                std::vector<ParseWarning>* warnings = nullptr, std::string_view filename = "<string>");
 
 }  // namespace gp

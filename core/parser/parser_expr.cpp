@@ -503,7 +503,9 @@ Expr* Parser::slices() {
     Expr* e = at(TokenKind::STAR) ? star_expression() : slice();
     if (!e) { leave(); return nullptr; }
     last_elem_start_ = start;
-    if (!at(TokenKind::COMMA)) { leave(); return e; }
+    // A lone slice is the subscript itself; a lone starred one (a[*b]) is
+    // already a one-element tuple.
+    if (!at(TokenKind::COMMA) && e->kind != ExprKind::Starred) { leave(); return e; }
     auto* t = arena_.make<Tuple>();
     t->elts.push_back(e);
     while (accept(TokenKind::COMMA)) {

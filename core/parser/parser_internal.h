@@ -54,7 +54,8 @@ public:
     // `line_offset`/`col_offset` shift token positions: used for the
     // expressions inside f-strings, which are parsed by a child Parser over
     // a copy of the expression text (CPython's fstring_compile_expr).
-    Parser(std::string_view source, AstArena& arena, SyntaxErrorInfo& err, int depth);
+    Parser(std::string_view source, AstArena& arena, SyntaxErrorInfo& err, int depth,
+           std::string_view filename = "<string>");
 
     Mod* parse_file(ParseMode mode);
     Expr* parse_fstring_expr();   // fstring: star_expressions, for child parsers

@@ -294,6 +294,7 @@ bool Tokenizer::read_line() {
                               "but no encoding declared; see https://peps.python.org/pep-0263/ "
                               "for details", *s, filename_.c_str(), lineno_);
             info.reported_by_tokenizer = true;
+            info.located = false;
             fail(std::move(info));
             return false;
         }

@@ -39,6 +39,10 @@ struct SyntaxErrorInfo {
     std::string text;                  // e.text: the source line(s) CPython shows; see
                                        //   Tokenizer::error_line for which and whether
                                        //   the newline is included
+    bool no_end_offset = false;        // e.end_offset is None (PyErr_SyntaxLocationObject)
+    bool located = true;               // false: a bare SyntaxError(msg) with no filename
+                                       //   or position at all (CPython's tokenizer raises
+                                       //   the "Non-UTF-8 code" error this way)
     bool reported_by_tokenizer = false;  // true when CPython's tokenizer raises this
                                          // itself (syntaxerror() in tokenizer.c); false
                                          // when it only sets tok->done and pegen's

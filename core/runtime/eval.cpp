@@ -54,6 +54,7 @@
 #include "runtime/errors.h"
 #include "runtime/frame.h"
 #include "runtime/green.h"
+#include "runtime/tracing.h"
 #include "runtime/interpreter.h"
 #include "runtime/threads.h"
 
@@ -685,6 +686,35 @@ static inline bool compare_values(int op, T a, T b) {
     }
 }
 
+// A call from Python code while a profiler is set: built-in functions (and
+// method descriptors called with a self) get 'c_call' and 'c_return' or
+// 'c_exception' events around them (ceval.c: trace_call_function).
+static Ref<> profiled_c_call(ThreadState* ts, Frame* f, Object* callable, Object* const* args, isize npos,
+                             TupleObject* kw) {
+    Interpreter& interp = *ts->interp;
+    Ref<> shown;   // what the profiler is told was called
+    Object* const* call_args = args;
+    isize call_npos = npos;
+    Object* target = callable;
+    if (type_of(callable) == interp.types.builtin_function) {
+        shown = newref(callable);
+    } else if (type_of(callable) == interp.types.method_descriptor && npos > 0) {
+        // Bound to its self first, as the profiler sees `list.append(x)`.
+        descrgetfunc get = type_of(callable)->tp_descr_get;
+        shown = get ? get(ts, callable, args[0], type_of(args[0])) : nullptr;
+        if (!shown) return nullptr;
+        target = shown.get();
+        call_args = args + 1;
+        call_npos = npos - 1;
+    } else {
+        return object_vectorcall(ts, callable, args, npos, kw);
+    }
+    if (!profile_c_call(ts, f, shown.get())) return nullptr;
+    Ref<> r = object_vectorcall(ts, target, call_args, call_npos, kw);
+    if (!profile_c_return(ts, f, shown.get(), !r)) return nullptr;
+    return r;
+}
+
 #if GLASSPY_COMPUTED_GOTO
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-label"
@@ -724,6 +754,12 @@ start_frame:
     if (throwflag) {
         // generator.throw(): the exception appears at the suspended instruction.
         throwflag = false;
+        if (ts->use_tracing) {
+            // The generator is entered, as CPython's TRACE_FUNCTION_THROW_ENTRY
+            // reports it, with the exception put aside meanwhile.
+            Ref<> pending = error_fetch(ts);
+            if (trace_call_event(ts, f)) error_restore(ts, std::move(pending));
+        }
         goto error;
     }
 
@@ -731,7 +767,7 @@ next_instruction:
     for (;;) {
         f->prev_instr = int(next - first);
         uint16_t word = *next++;
-        int opcode = word & 0xFF;
+        int opcode = (word & 0xFF) | ts->use_tracing;
         int oparg = word >> 8;
 #if GLASSPY_COMPUTED_GOTO
         if (false) {
@@ -740,6 +776,7 @@ next_instruction:
             word = *next++;
             opcode = word & 0xFF;
             oparg = word >> 8;
+            opcode |= ts->use_tracing;   // 255 (DO_TRACING) while a trace or profile hook is set
             goto *kLabels[kLabelIndex.at[opcode]];
         }
     dispatch_switch:
@@ -747,6 +784,19 @@ next_instruction:
     dispatch_opcode:
         switch (opcode) {
         TARGET(NOP) { DISPATCH(); }
+
+        case DO_TRACING: {
+            // A trace or profile hook is set (tracing.h): report the event
+            // this instruction starts, then run the instruction itself.
+            opcode = next[-1] & 0xFF;
+            if (ts->tracing == 0) {
+                SAVE_SP();
+                bool ok = opcode == RESUME ? trace_call_event(ts, f) : trace_instruction(ts, f);
+                LOAD_SP();
+                if (!ok) goto error;
+            }
+            goto dispatch_opcode;
+        }
         TARGET(CACHE) { DISPATCH(); }
 
         TARGET(RESUME) {
@@ -1576,7 +1626,13 @@ next_instruction:
                 ts->frame = nf;
                 goto start_frame;
             }
-            Ref<> r = object_vectorcall(ts, callable, args, npos, kw);
+            Ref<> r;
+            if (ts->use_tracing && ts->profile_func) {
+                SAVE_SP();
+                r = profiled_c_call(ts, f, callable, args, npos, kw);
+            } else {
+                r = object_vectorcall(ts, callable, args, npos, kw);
+            }
             for (int i = 0; i < oparg + 2; i++) xdecref(POP());
             if (!r) goto error;
             PUSH(r.release());
@@ -1600,6 +1656,10 @@ next_instruction:
         TARGET(RETURN_VALUE) {
             retval = Ref<>::steal(POP());
             SAVE_SP();
+            if (ts->use_tracing && !trace_return_event(ts, f, retval.get())) {
+                retval = nullptr;
+                goto exit_unwind;
+            }
             Frame* done = f;
             bool leave = done->is_entry;
             Frame* caller = done->previous;
@@ -1924,6 +1984,10 @@ next_instruction:
             // and leaves the chain. Generator frames are always entry frames.
             retval = Ref<>::steal(POP());
             SAVE_SP();
+            if (ts->use_tracing && !trace_return_event(ts, f, retval.get())) {
+                retval = nullptr;
+                goto exit_unwind;
+            }
             generator_of(f)->state = GenState::Suspended;
             ts->frame = f->previous;
             f->previous = nullptr;
@@ -2543,6 +2607,7 @@ error:
     if (!record_traceback(ts, f)) {
         // Out of memory while building the traceback: keep unwinding anyway.
     }
+    if (ts->use_tracing) trace_exception_event(ts, f);
 exception_unwind: {
         // The handler is looked up by where execution is (next - 1), not by
         // prev_instr: RERAISE moves prev_instr back to the original error so
@@ -2556,8 +2621,12 @@ exception_unwind: {
             f->prev_instr = h->target - 1;
             goto next_instruction;
         }
-        // No handler here: the frame is done; continue unwinding in the caller.
+    }
+    // No handler here: the frame is done; continue unwinding in the caller.
+exit_unwind: {
         SAVE_SP();
+        // A hook's failure here replaces the exception; unwinding goes on.
+        if (ts->use_tracing) (void)trace_return_event(ts, f, nullptr);
         Frame* done = f;
         bool leave = done->is_entry;
         Frame* caller = done->previous;

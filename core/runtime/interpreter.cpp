@@ -5,6 +5,7 @@
 // matters because types are objects too: `type` and `object` are made by
 // hand first, then the types every other step needs (str for names, dict
 // for namespaces, tuple for MROs), then the rest.
+#include "runtime/tracing.h"
 #include "runtime/interpreter.h"
 #include "runtime/green.h"
 
@@ -215,6 +216,8 @@ void Interpreter::finalize() {
     Object* exc_info = ts->exc_info;
     ts->exc_info = nullptr;
     xdecref(exc_info);
+    set_trace_function(ts, nullptr);
+    set_profile_function(ts, nullptr);
     Object* tdict = ts->dict;
     ts->dict = nullptr;
     xdecref(tdict);

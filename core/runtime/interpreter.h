@@ -146,6 +146,8 @@ struct ExcStackItem {
 
 struct LockCore;
 class GreenScheduler;
+struct MpWorld;
+struct ChildProcess;
 
 // Per-thread state (CPython's PyThreadState), one per Python thread. Only the
 // thread that owns it touches it, and only while holding the GIL.
@@ -165,6 +167,13 @@ struct ThreadState {
     int recursion_headroom = 0;       // > 0 while a RecursionError is being raised
     std::unique_ptr<struct FrameStack> frames;  // storage for interpreter frames
     std::vector<Object*> repr_running;  // containers whose repr is in progress (Py_ReprEnter); borrowed, not a root
+    // sys.settrace / sys.setprofile (tracing.h). use_tracing is 255 while
+    // either is set (and no hook is running), else 0: the eval loop ORs it
+    // into each opcode, sending every instruction to DO_TRACING.
+    uint8_t use_tracing = 0;
+    int tracing = 0;                  // > 0 while a hook runs (no events then)
+    Object* trace_func = nullptr;     // owned, may be null
+    Object* profile_func = nullptr;   // owned, may be null
 
     explicit ThreadState(Interpreter* i);
     ~ThreadState();
@@ -241,6 +250,16 @@ public:
         Object* default_action = nullptr;    // str used when no filter matches
         long filters_version = 0;            // bumped by _filters_mutated(); registries reset on change
     } warnings;
+
+    // multiprocessing (runtime/processes.h). The program run as __main__
+    // is kept, because a spawned child runs it again as __mp_main__.
+    std::string main_source;                 // run_main's source text
+    std::string main_filename;               // and its filename
+    std::shared_ptr<MpWorld> mp_world;       // shared with every interpreter of this family
+    std::shared_ptr<ChildProcess> mp_self;   // in a child: its own record (pid, parent); else null
+    // Set (with EVAL_INTERRUPT) by the parent's Process.terminate(): the
+    // main thread raises SystemExit(-15) instead of KeyboardInterrupt.
+    std::atomic<bool> terminate_requested{false};
 
     // Lookup caches. Every dict mutation stamps the dict with a fresh
     // number from dict_version_counter, so a (dict, ma_version) pair names

@@ -7,6 +7,7 @@
 #include "glasspy.h"
 #include "modules/modules.h"
 #include "objects/abstract.h"
+#include "objects/bytesobject.h"
 #include "objects/codeobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
@@ -16,8 +17,10 @@
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
+#include "compiler/source_encoding.h"
 #include "runtime/eval.h"
 #include "runtime/interpreter.h"
+#include "runtime/processes.h"
 #include "runtime/traceback.h"
 #include "gc/collector.h"
 
@@ -25,8 +28,14 @@ namespace gp {
 
 // Writes to the process's stdout/stderr. stdout is flushed before anything
 // goes to stderr, so a traceback follows the output printed before it, as
-// it does in CPython (which flushes sys.stdout before printing one).
+// it does in CPython (which flushes sys.stdout before printing one). An
+// empty chunk is sys.stdout.flush() / print(flush=True): what the C stream
+// holds goes out now, so a piped program's progress shows as it happens.
 static void default_output(Stream stream, std::string_view text) {
+    if (text.empty()) {
+        std::fflush(stream == Stream::Stderr ? stderr : stdout);
+        return;
+    }
     if (stream == Stream::Stderr) std::fflush(stdout);
     FILE* f = stream == Stream::Stderr ? stderr : stdout;
     std::fwrite(text.data(), 1, text.size(), f);
@@ -161,6 +170,59 @@ void Session::set_tracing(bool on) { interp_->trace.set_enabled(on); }
 
 std::vector<TraceEvent> Session::trace_events(uint64_t* dropped) const { return interp_->trace.snapshot(dropped); }
 
+// sys.path[0]: the script's directory ('' for -c and stdin), where imports
+// of sibling modules are found.
+static bool insert_script_dir(ThreadState* ts, std::string_view filename) {
+    std::string dir;
+    if (filename.size() && filename[0] != '<') {
+        std::size_t slash = filename.rfind('/');
+        dir = slash == std::string_view::npos ? "" : std::string(filename.substr(0, slash));
+    }
+    Ref<> path = object_getattr_cstr(ts, ts->interp->sys, "path");
+    Ref<> d = str_from_utf8(ts, dir);
+    return path && d && is_list(path.get()) && list_insert(ts, as_list(path.get()), 0, d.get());
+}
+
+// A spawned child (processes.h): what `python -c "from multiprocessing.spawn
+// import spawn_main; spawn_main()"` does in CPython, then the shutdown of a
+// process. multiprocessing.spawn._child_main re-runs the main program as
+// __mp_main__, unpickles the Process and returns its exit code.
+int run_child_main(Interpreter& interp, const std::string& payload) {
+    ThreadState* ts = interp.main_thread();
+    install_site_builtins(interp);
+    const std::string& filename = interp.main_filename;
+    if (!filename.empty() && filename[0] != '<') interp.sources[filename] = interp.main_source;
+    int status = 0;
+    if (insert_script_dir(ts, filename)) {
+        Ref<> spawn = import_module(ts, "multiprocessing.spawn");
+        Ref<> entry = spawn ? object_getattr_cstr(ts, spawn.get(), "_child_main") : Ref<>();
+        Ref<> data = entry ? bytes_from_data(ts, payload.data(), isize(payload.size())) : Ref<>();
+        Ref<> r = data ? object_call_one(ts, entry.get(), data.get()) : Ref<>();
+        if (r) {
+            int64_t code = 0;
+            if (is_int(r.get()) && int_as_i64(r.get(), &code)) status = int(code);
+        }
+    }
+    if (error_occurred(ts)) {
+        Ref<> exc = error_fetch(ts);
+        if (isinstance_of(exc.get(), interp.exc.SystemExit)) {
+            // An exit code, not an OS status: -15 from terminate() stays -15.
+            Ref<> code = object_getattr_cstr(ts, exc.get(), "code");
+            int64_t v;
+            if (code && is_int(code.get()) && int_as_i64(code.get(), &v)) status = int(v);
+            else status = system_exit_status(ts, exc.get());
+            error_clear(ts);
+        } else {
+            print_uncaught(ts, exc.get());
+            status = 1;
+        }
+    }
+    wait_for_thread_shutdown(ts);
+    run_exit_functions(ts);
+    error_clear(ts);
+    return status;
+}
+
 int Session::run_main(std::string_view source, std::string_view filename) {
     Interpreter& interp = *interp_;
     ThreadState* ts = interp.main_thread();
@@ -168,6 +230,9 @@ int Session::run_main(std::string_view source, std::string_view filename) {
     // Like linecache, tracebacks show source lines of real files only, not of
     // "<string>" (-c) or "<stdin>".
     if (filename.empty() || filename[0] != '<') interp.sources[std::string(filename)] = std::string(source);
+    // Kept for multiprocessing: a spawned child runs it again (processes.h).
+    interp.main_source = std::string(source);
+    interp.main_filename = std::string(filename);
     // __main__'s namespace.
     Ref<ModuleObject> main = module_new(ts, "__main__");
     int status = 0;
@@ -179,20 +244,18 @@ int Session::run_main(std::string_view source, std::string_view filename) {
             Ref<> f = str_from_utf8(ts, filename);
             ok = f && dict_set_cstr(ts, globals, "__file__", f.get());
         }
-        // sys.path[0]: the script's directory ('' for -c and stdin), where
-        // imports of sibling modules are found.
-        if (ok) {
-            std::string dir;
-            if (filename.size() && filename[0] != '<') {
-                std::size_t slash = filename.rfind('/');
-                dir = slash == std::string_view::npos ? "" : std::string(filename.substr(0, slash));
-            }
-            Ref<> path = object_getattr_cstr(ts, interp.sys, "path");
-            Ref<> d = str_from_utf8(ts, dir);
-            ok = path && d && is_list(path.get()) && list_insert(ts, as_list(path.get()), 0, d.get());
+        ok = ok && insert_script_dir(ts, filename);
+        // A file's bytes in the codec its coding comment names (PEP 263);
+        // -c text is already text.
+        std::string text;
+        if (ok && filename.size() && filename[0] != '<') {
+            ok = decode_source_bytes(ts, source, filename, /*from_file=*/true, &text);
+            if (ok) interp.sources[std::string(filename)] = text;
+        } else {
+            text = source;
         }
         if (ok) {
-            Ref<CodeObject> code = compile_source(ts, source, filename, ParseMode::Exec);
+            Ref<CodeObject> code = compile_source(ts, text, filename, ParseMode::Exec);
             if (code) {
                 Ref<> result = eval_code(ts, code.get(), globals, globals);
                 (void)result;

@@ -18,6 +18,7 @@
 // The OS handle is joined later by whichever thread next starts a thread or
 // finalizes the interpreter (reap_finished_threads): by then the thread has
 // nothing left to do but return.
+#include "runtime/tracing.h"
 #include "runtime/threads.h"
 
 #include <cerrno>
@@ -58,8 +59,18 @@ static bool interrupt_pending(ThreadState* ts) {
 
 bool handle_interrupt(ThreadState* ts) {
     if (!interrupt_pending(ts)) return true;
-    ts->interp->eval_breaker.fetch_and(~uint32_t(EVAL_INTERRUPT));
-    raise_object(ts, ts->interp->exc.KeyboardInterrupt);
+    Interpreter& interp = *ts->interp;
+    interp.eval_breaker.fetch_and(~uint32_t(EVAL_INTERRUPT));
+    if (interp.terminate_requested.load()) {
+        // A child interpreter told to stop (Process.terminate): it leaves as
+        // a process killed by SIGTERM would, with exit code -15.
+        Ref<> code = int_from_i64(ts, -15);
+        if (!code) return false;
+        Ref<> exc = object_call_one(ts, interp.exc.SystemExit, code.get());
+        if (exc) raise_object(ts, exc.get());
+        return false;
+    }
+    raise_object(ts, interp.exc.KeyboardInterrupt);
     return false;
 }
 
@@ -115,6 +126,42 @@ AcquireResult lock_acquire(ThreadState* ts, const std::shared_ptr<LockCore>& cor
     return AcquireResult::Failed;
 }
 
+WaitResult wait_until_ready(ThreadState* ts, WaitCore& core, const std::function<bool()>& try_take, double timeout) {
+    {
+        std::lock_guard<std::mutex> lk(core.mu);
+        if (try_take()) return WaitResult::Ready;
+    }
+    if (timeout == 0) return WaitResult::Timeout;
+    const bool main = is_main_thread(ts);
+    const uint64_t deadline = timeout < 0 ? kNoDeadline : deadline_after(timeout);
+    WaitResult result = WaitResult::Timeout;
+    bool interrupted = false;
+    {
+        GilRelease unlocked(ts);
+        std::unique_lock<std::mutex> lk(core.mu);
+        // Invariant: lk is held at the top of each pass, and try_take() has
+        // not yet succeeded.
+        for (;;) {
+            if (try_take()) {
+                result = WaitResult::Ready;
+                break;
+            }
+            if (main && (ts->interp->eval_breaker.load(std::memory_order_relaxed) & EVAL_INTERRUPT)) {
+                interrupted = true;
+                break;
+            }
+            const uint64_t now = monotonic_ns();
+            if (now >= deadline) break;
+            uint64_t until = deadline;
+            if (main && until - now > kInterruptPollNs) until = now + kInterruptPollNs;
+            core.cv.wait_until(lk, until);
+        }
+    }
+    if (result == WaitResult::Ready) return result;
+    if (interrupted && !handle_interrupt(ts)) return WaitResult::Error;
+    return WaitResult::Timeout;
+}
+
 bool sleep_interruptible(ThreadState* ts, double seconds) {
     const bool main = is_main_thread(ts);
     const uint64_t deadline = deadline_after(seconds);
@@ -152,6 +199,8 @@ void thread_state_clear(ThreadState* ts) {
     ts->exc_info = nullptr;
     xdecref(exc_info);
     ts->exc_info_outer = nullptr;   // items live on generator_send's C++ stack, gone by now
+    set_trace_function(ts, nullptr);
+    set_profile_function(ts, nullptr);
     Object* dict = ts->dict;
     ts->dict = nullptr;
     xdecref(dict);

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -39,6 +40,28 @@ enum class AcquireResult { Acquired, Failed, Error };
 // released. In the main thread a host interrupt (Ctrl+C, the Stop button)
 // ends the wait with KeyboardInterrupt raised (Error).
 AcquireResult lock_acquire(ThreadState* ts, const std::shared_ptr<LockCore>& core, bool blocking, double timeout);
+
+// A place where a thread waits until a condition that another thread makes
+// true holds: a mutex and a condition variable. Like LockCore it is shared
+// (shared_ptr) with every waiter; the condition itself lives in the caller's
+// data, guarded by `mu`. Whoever changes that data notifies `cv`.
+// Used across interpreters too (multiprocessing's channels, semaphores and
+// child processes, core/modules/mp_module.cpp).
+struct WaitCore {
+    std::mutex mu;
+    CondVar cv;   // os_thread.h: parks a green thread, blocks an OS thread
+};
+
+enum class WaitResult { Ready, Timeout, Error };
+
+// wait_until_ready: calls try_take() with core->mu held until it returns
+// true (it both tests the condition and, if it holds, acts on it, e.g. pops
+// an item), waiting on core->cv with the GIL released in between; timeout
+// < 0 waits for ever, 0 only tries. In the main thread a host interrupt
+// ends the wait with KeyboardInterrupt raised (Error). This is the one wait
+// loop for conditions other than a lock's flag; on a green scheduler its
+// CondVar parks the fiber and the other threads (and processes) run.
+WaitResult wait_until_ready(ThreadState* ts, WaitCore& core, const std::function<bool()>& try_take, double timeout);
 
 // time.sleep's wait, with the GIL released; the main thread wakes for an
 // interrupt. False with KeyboardInterrupt raised.

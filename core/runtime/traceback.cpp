@@ -189,13 +189,20 @@ static std::string exception_only(ThreadState* ts, Object* exc) {
         }
     }
     std::string out;
+    // A SyntaxError without a line number (SyntaxError("msg"), or the
+    // tokenizer's "Non-UTF-8 code" error) prints as any other exception.
+    Ref<> syntax_lineno;
     if (isinstance_of(exc, interp.exc.SyntaxError)) {
+        syntax_lineno = object_getattr_cstr(ts, exc, "lineno");
+        if (!syntax_lineno) error_clear(ts);
+    }
+    if (syntax_lineno && is_int(syntax_lineno.get())) {
         auto attr = [&](const char* n) -> Ref<> {
             Ref<> v = object_getattr_cstr(ts, exc, n);
             if (!v) error_clear(ts);
             return v;
         };
-        Ref<> fname = attr("filename"), lineno = attr("lineno"), text = attr("text"), offset = attr("offset"),
+        Ref<> fname = attr("filename"), lineno = std::move(syntax_lineno), text = attr("text"), offset = attr("offset"),
               end_offset = attr("end_offset"), end_lineno = attr("end_lineno"), msg = attr("msg");
         int64_t ln = 0, off = 0, eoff = 0, eln = 0;
         if (lineno && is_int(lineno.get())) int_as_i64(lineno.get(), &ln);

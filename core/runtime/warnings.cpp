@@ -243,10 +243,24 @@ Ref<> normalize_module(ThreadState* ts, Object* filename) {
 
 // setup_context: filename, line, module name and registry of the frame
 // `stacklevel` levels up; "sys", line 1 when there is no such frame.
+// A warning raised by C++ code skips the frames of the core/lib modules that
+// stand in for CPython's C modules (__glasspy_hide_frames__): in CPython
+// those are C functions, and the warning points at the nearest Python frame
+// (a coroutine destroyed inside an asyncio task step warns at the loop's
+// Handle._run, for example).
 bool setup_context(ThreadState* ts, int stacklevel, Ref<>* filename, int* lineno, Ref<>* module,
-                   Ref<>* registry) {
+                   Ref<>* registry, bool from_native = false) {
     Interpreter& interp = *ts->interp;
     Frame* f = ts->frame;
+    if (from_native) {
+        auto hidden = [&](Frame* fr) {
+            Object* flag = fr->globals ? dict_get_cstr(ts, fr->globals, "__glasspy_hide_frames__") : nullptr;
+            return flag == interp.True;
+        };
+        Frame* g = f;
+        while (g && hidden(g)) g = g->previous;
+        if (g) f = g;
+    }
     while (--stacklevel > 0 && f) f = f->previous;
     DictObject* globals;
     if (!f) {
@@ -360,10 +374,11 @@ bool warn_explicit_impl(ThreadState* ts, Object* category, Object* message, Obje
     return call_show_warning(ts, category, text.get(), msg.get(), filename, lineno, source);
 }
 
-bool do_warn(ThreadState* ts, Object* message, TypeObject* category, int stacklevel, Object* source) {
+bool do_warn(ThreadState* ts, Object* message, TypeObject* category, int stacklevel, Object* source,
+             bool from_native = false) {
     Ref<> filename, module, registry;
     int lineno = 0;
-    if (!setup_context(ts, stacklevel, &filename, &lineno, &module, &registry)) return false;
+    if (!setup_context(ts, stacklevel, &filename, &lineno, &module, &registry, from_native)) return false;
     return warn_explicit_impl(ts, category, message, filename.get(), lineno, module.get(), registry.get(), source);
 }
 
@@ -424,7 +439,7 @@ const MethodDef kWarningsMethods[] = {
 
 bool warn(ThreadState* ts, TypeObject* category, std::string_view message, int stacklevel, Object* source) {
     Ref<> text = str_from_utf8(ts, message);
-    return text && do_warn(ts, text.get(), category, stacklevel, source);
+    return text && do_warn(ts, text.get(), category, stacklevel, source, /*from_native=*/true);
 }
 
 bool warn_explicit(ThreadState* ts, TypeObject* category, Object* message, Object* filename, int lineno,

@@ -363,3 +363,42 @@ TEST_CASE("input writes the prompt and reads through the interpreter's read_line
     CHECK(status == 0);
     CHECK(printed == "A? ['first line', 'second']\nmore? EOFError: EOF when reading a line\n");
 }
+
+TEST_CASE("sys.stdin reads the same lines as input(), line by line or all at once", "[builtins]") {
+    Session session;
+    std::string printed;
+    session.set_output([&](Stream s, std::string_view text) {
+        if (s == Stream::Stdout) printed.append(text);
+    });
+    std::vector<std::string> lines = {"3", "1 2 3", "x", "y", "z"};
+    std::size_t next = 0;
+    session.interpreter().read_line = [&](std::string& line) {
+        if (next == lines.size()) return false;
+        line = lines[next++];
+        return true;
+    };
+    int status = session.run_main(
+        "import sys\n"
+        "n = int(input())\n"
+        "nums = [int(t) for t in sys.stdin.readline().split()]\n"
+        "print(n, sum(nums), sys.stdin.readline())\n"
+        "print([line for line in sys.stdin][:1], repr(sys.stdin.read()), sys.stdin.readlines())\n"
+        "print(sys.stdin, sys.stdin.fileno(), sys.stdin.readable(), sys.stdin.writable())\n"
+        "try:\n"
+        "    sys.stdin.write('no')\n"
+        "except OSError as e:\n"
+        "    print(type(e).__name__, e)\n"
+        "sys.stdin.close()\n"
+        "try:\n"
+        "    sys.stdin.readline()\n"
+        "except ValueError as e:\n"
+        "    print(e)\n",
+        "<test>");
+    CHECK(status == 0);
+    CHECK(printed ==
+          "3 6 x\n\n"
+          "['y\\n'] '' []\n"
+          "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'> 0 True False\n"
+          "UnsupportedOperation not writable\n"
+          "I/O operation on closed file.\n");
+}

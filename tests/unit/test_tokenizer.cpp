@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "parser/tokenizer.h"
+#include "test_support.h"
 
 using gp::SyntaxErrorInfo;
 using gp::Token;
@@ -549,5 +550,37 @@ TEST_CASE("error_line gives the text CPython attaches to a parser error", "[toke
         CHECK(gp::byte_offset_to_character_offset("é = 1\n", 2) == 1);
         CHECK(gp::byte_offset_to_character_offset("ab", 3) == 3);
         CHECK(gp::byte_offset_to_character_offset("ab", 9) == 3);
+    }
+}
+
+TEST_CASE("a coding comment on line 1 or 2 names the codec of a file's bytes (PEP 263)", "[tokenizer]") {
+    using gp::test::run;
+    SECTION("latin-1 source runs as the text it encodes, and its lines show in tracebacks") {
+        auto r = run("# -*- coding: latin-1 -*-\ns = 'caf\xe9'\nprint(s, len(s), ascii(s))\nraise ValueError(s)\n", "prog.py");
+        CHECK(r.out == "caf\xc3\xa9 4 'caf\\xe9'\n");
+        CHECK(r.err == "Traceback (most recent call last):\n  File \"prog.py\", line 4, in <module>\n"
+                       "    raise ValueError(s)\nValueError: caf\xc3\xa9\n");
+    }
+    SECTION("line 2 counts only after a comment line") {
+        CHECK(run("#!/usr/bin/env python\n# vim: set fileencoding=latin_1 :\nprint('\xe9')\n", "prog.py").out == "\xc3\xa9\n");
+        auto r = run("x = 1\n# coding: latin-1\ny = '\xe9'\n", "prog.py");
+        CHECK(r.err == "SyntaxError: Non-UTF-8 code starting with '\\xe9' in file prog.py on line 3, but no encoding "
+                       "declared; see https://peps.python.org/pep-0263/ for details\n");
+    }
+    SECTION("codecs that do not exist or do not fit, and a BOM that disagrees") {
+        CHECK(run("# coding: foo-bar\nx = 1\n", "prog.py").err == "SyntaxError: encoding problem: foo-bar\n");
+        CHECK(run("# -*- coding: ascii -*-\nx = '\xc3\xa9'\n", "prog.py").err == "SyntaxError: encoding problem: ascii\n");
+        CHECK(run("\xef\xbb\xbf# coding: latin-1\nx = 1\n", "prog.py").err ==
+              "SyntaxError: encoding problem: iso-8859-1 with BOM\n");
+        CHECK(run("\xef\xbb\xbf# coding: utf-8\nprint('ok')\n", "prog.py").out == "ok\n");
+    }
+    SECTION("bytes given to compile() and exec() follow their coding comment; str source ignores it") {
+        auto r = run("exec(b\"# coding: latin-1\\nprint('\\xe9')\")\n"
+                     "exec(\"# coding: latin-1\\nprint('\\xe9')\")\n"
+                     "try:\n    compile(b'# coding: foo\\nx = 1\\n', 'f.py', 'exec')\n"
+                     "except SyntaxError as e:\n    print(e.msg, e.filename, e.lineno)\n"
+                     "try:\n    raise SyntaxError('bare')\nexcept SyntaxError as e:\n    print(e.filename, e.lineno)\n");
+        CHECK(r.err == "");
+        CHECK(r.out == "\xc3\xa9\n\xc3\xa9\nunknown encoding: foo f.py 0\nNone None\n");
     }
 }

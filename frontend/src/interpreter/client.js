@@ -68,11 +68,13 @@ export class InterpreterClient {
     this.worker.postMessage({ type: LOAD, moduleUrl: this.moduleUrl, version: this.version });
   }
 
-  run(source, filename) {
+  // files: other modules of the program, [{ name, text }], written into the
+  // worker's filesystem before the main file runs.
+  run(source, filename, files = []) {
     if (!this.worker || this.running) return false;
     this.running = true;
     this.runId += 1;
-    this.worker.postMessage({ type: RUN, runId: this.runId, source, filename });
+    this.worker.postMessage({ type: RUN, runId: this.runId, source, filename, files });
     return true;
   }
 

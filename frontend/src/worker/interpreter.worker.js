@@ -85,7 +85,7 @@ async function loadScript(url, name) {
   return new Function(`${code}\nreturn ${name};\n//# sourceURL=${url}`)();
 }
 
-async function run({ runId, source, filename }) {
+async function run({ runId, source, filename, files = [] }) {
   if (!Module) {
     self.postMessage({ type: FAILED, message: 'the interpreter is not loaded' });
     return;
@@ -101,6 +101,14 @@ async function run({ runId, source, filename }) {
   let status;
   const started = performance.now();
   try {
+    // A program of several files: its other modules go into the worker's
+    // in-memory filesystem first, beside the main file (relative names are
+    // relative to the current directory, which is sys.path[0] for a main
+    // file named without a directory), so `import helper` finds helper.py.
+    for (const { name, text } of files) {
+      const problem = Module.writeFile(name, text);
+      if (problem) output.write(STDERR, `glasspy: could not write ${name}: ${problem}\n`);
+    }
     current = new Module.Interpreter();
     current.setOutput((stream, text) => output.write(stream, text));
     current.setInputRequest?.(() => {

@@ -1,10 +1,4 @@
-// re_module.cpp — the `re` module: regular expressions: a backtracking matcher for Python's regex syntax.
-// Written in Python and frozen into the interpreter as source (see
-// frozen.h); the module docstring below explains how it works.
-namespace gp {
-
-extern const char kReModuleSource[];
-const char kReModuleSource[] = R"py(r"""Regular expressions: a backtracking matcher for Python's regex syntax.
+r"""Regular expressions: a backtracking matcher for Python's regex syntax.
 
 CPython 3.11 compiles a pattern (Lib/re/_parser.py, _compiler.py) into
 opcodes for a C matching engine (Modules/_sre). This module keeps the
@@ -1056,6 +1050,3 @@ def escape(pattern):
         return pattern.translate(_special_chars)
     pattern = str(pattern, "latin1")
     return pattern.translate(_special_chars).encode("latin1")
-)py";
-
-}  // namespace gp

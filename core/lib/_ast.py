@@ -1,0 +1,2 @@
+from ast import *
+from ast import AST
