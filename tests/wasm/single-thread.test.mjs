@@ -20,15 +20,16 @@ const suite = fs.existsSync(path.join(repoRoot, '../shared/conformance/run'))
   ? path.join(repoRoot, '../shared/conformance')
   : path.join(repoRoot, 'tests/conformance');
 
-// The conformance programs that start threads (multiprocessing ones excluded:
-// they do not pass in any build yet).
+// The conformance programs that use threads, processes or asyncio (the
+// slow full-size one excluded).
 const threadingPrograms = ['lang', 'seeds'].flatMap((folder) =>
   fs.readdirSync(path.join(suite, folder))
     .filter((name) => name.endsWith('.py'))
     .map((name) => path.join(suite, folder, name))
     .filter((file) => {
       const text = fs.readFileSync(file, 'utf8');
-      return /\bimport (threading|_thread|queue)\b/.test(text) && !/multiprocessing|# conformance: slow/.test(text);
+      return /^\s*(import|from) (threading|_thread|queue|multiprocessing|concurrent|asyncio)\b/m.test(text) &&
+        !/# conformance: slow/.test(text);
     }));
 
 let Module;
@@ -65,6 +66,74 @@ for (const file of threadingPrograms) {
     assert.equal(result.status, 0);
   });
 }
+
+// asyncio, concurrent.futures and queue have no conformance program of
+// their own yet; this one uses each, and CPython's output is taken from
+// python3 on the spot.
+const concurrencyMix = `
+import asyncio, queue, threading, time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+
+def square(x):
+    return x * x
+
+def slow(n):
+    time.sleep(0.01 * n)
+    return n
+
+async def tick(name, delay, out):
+    await asyncio.sleep(delay)
+    out.append(name)
+    return name.upper()
+
+async def main():
+    out = []
+    got = await asyncio.gather(tick("c", 0.03, out), tick("a", 0.01, out), tick("b", 0.02, out))
+    print(got, out)
+    print(await asyncio.to_thread(square, 12))
+    try:
+        await asyncio.wait_for(asyncio.sleep(1), 0.02)
+    except asyncio.TimeoutError:
+        print("timed out")
+    q = asyncio.Queue()
+    async def producer():
+        for i in range(3):
+            await q.put(i)
+            await asyncio.sleep(0)
+        await q.put(None)
+    async def consumer():
+        items = []
+        while (item := await q.get()) is not None:
+            items.append(item)
+        return items
+    print(await asyncio.gather(producer(), consumer()))
+
+if __name__ == "__main__":
+    asyncio.run(main())
+    with ThreadPoolExecutor(max_workers=3) as ex:
+        print(list(ex.map(square, range(6))))
+        print(sorted(f.result() for f in as_completed([ex.submit(slow, n) for n in (3, 1, 2)])))
+    q = queue.Queue()
+    def worker():
+        while (item := q.get()) is not None:
+            q.task_done()
+        q.task_done()
+    t = threading.Thread(target=worker)
+    t.start()
+    for i in range(5):
+        q.put(i)
+    q.put(None)
+    q.join()
+    t.join()
+    print("queue drained", q.empty())
+`;
+
+test('asyncio, a ThreadPoolExecutor and a queue print what CPython prints', async () => {
+  const expected = spawnSync('python3', ['-c', concurrencyMix], { encoding: 'utf8' });
+  assert.equal(expected.status, 0, expected.stderr);
+  const result = await run(concurrencyMix, '<string>');
+  assert.deepEqual(result, { status: 0, stdout: expected.stdout, stderr: '' });
+});
 
 test('two threads counting with a lock reach the exact total, taking turns', async () => {
   const result = await run(`
