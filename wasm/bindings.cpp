@@ -105,7 +105,9 @@ public:
 #endif
     }
 
-    // callback(stream, text): stream is 1 for stdout, 2 for stderr.
+    // callback(stream, text): stream is 1 for stdout, 2 for stderr. An
+    // empty text means the program flushed that stream (print(flush=True)):
+    // a caller that batches output should pass on what it holds.
     // Until one is set, output is dropped (a JS caller that wants it sets
     // the callback before its first run()).
     void setOutput(emscripten::val callback) { callback_ = std::move(callback); }
@@ -269,6 +271,10 @@ private:
             return;
         }
         flush_foreign();  // keep other threads' earlier output in order
+        if (text.empty()) {
+            call(stream, std::string());  // the program flushed: the caller may stop batching
+            return;
+        }
         std::string whole = carry(stream).take(text);
         if (!whole.empty()) call(stream, whole);
     }
@@ -280,6 +286,7 @@ private:
             batch.swap(foreign_);
         }
         for (auto& [stream, text] : batch) {
+            if (text.empty()) continue;   // a flush, long past
             std::string whole = carry(stream).take(text);
             if (!whole.empty()) call(stream, whole);
         }

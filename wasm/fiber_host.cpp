@@ -12,6 +12,7 @@
 
 #include <emscripten.h>
 #include <emscripten/fiber.h>
+#include <emscripten/stack.h>
 
 #include <cstdlib>
 
@@ -19,6 +20,8 @@ struct gp::FiberHost::Context {
     emscripten_fiber_t fiber;
     void* c_stack = nullptr;       // malloc'd, null for the main context
     void* asyncify = nullptr;      // malloc'd buffer for the unwound call stack
+    uintptr_t stack_low = 0;       // the C (shadow) stack's lowest address
+    std::size_t stack_size = 0;    // and its size: the guard's StackRange
 };
 
 // Lets the JS event loop run one turn, then resumes: a MessageChannel
@@ -39,6 +42,10 @@ namespace glasspy_wasm {
 AsyncifyFiberHost::AsyncifyFiberHost() : main_(new Context) {
     main_->asyncify = std::malloc(kAsyncifyBytes);
     emscripten_fiber_init_from_current_context(&main_->fiber, main_->asyncify, kAsyncifyBytes);
+    // The main fiber runs on the module's own C stack (STACK_SIZE), which
+    // grows down from its base to its end.
+    main_->stack_low = emscripten_stack_get_end();
+    main_->stack_size = emscripten_stack_get_base() - emscripten_stack_get_end();
 }
 
 AsyncifyFiberHost::~AsyncifyFiberHost() {
@@ -60,6 +67,8 @@ gp::FiberHost::Context* AsyncifyFiberHost::create(void (*entry)(void*), void* ar
     auto* c = new Context;
     c->c_stack = stack;
     c->asyncify = buffer;
+    c->stack_low = reinterpret_cast<uintptr_t>(stack);
+    c->stack_size = size;
     emscripten_fiber_init(&c->fiber, entry, arg, stack, size, buffer, kAsyncifyBytes);
     return c;
 }
@@ -71,6 +80,10 @@ void AsyncifyFiberHost::destroy(Context* c) {
     std::free(c->c_stack);
     std::free(c->asyncify);
     delete c;
+}
+
+gp::FiberHost::StackRange AsyncifyFiberHost::stack_range(Context* c) {
+    return {c->stack_low, c->stack_size};
 }
 
 void AsyncifyFiberHost::idle(uint64_t ns) {

@@ -18,6 +18,7 @@ public:
     void destroy(Context* c) override;
     void idle(uint64_t ns) override;
     void poll() override;
+    StackRange stack_range(Context* c) override;
 
     // Whether the running program may give the event loop a turn (idle,
     // poll). Only while runAsync runs: a yield unwinds the wasm stack up to

@@ -13,6 +13,15 @@
 //   set_type_name(cls, n)  the name error messages use for cls (tp_name),
 //                          leaving __name__ alone: a class standing in for a
 //                          C type is "decimal.Decimal" there, as in CPython
+//   gil_stats()            per Python thread: (thread, held_ns, waited_ns,
+//                          acquisitions, drop_requests, forced_switches),
+//                          the totals of the GIL timeline panel (gil.h)
+//   set_tracing(on)        turn the trace stream (trace.h) on or off; the
+//                          previous setting is returned
+//   trace_events(clear=False)  ([(time_ns, kind, thread, a, b, c), ...],
+//                          dropped): the recorded events, oldest first, kind
+//                          by name ("GilAcquire", ...); bench/concurrency
+//                          reads the GIL handoffs from them
 //
 // When frame objects (f_back, tb_frame) exist, the Python side prefers them.
 #include "compiler/compiler.h"
@@ -31,6 +40,9 @@
 #include "runtime/frame.h"
 #include "runtime/interpreter.h"
 #include "runtime/traceback.h"
+#include "objects/listobject.h"
+#include "runtime/gil.h"
+#include "trace/trace.h"
 
 namespace gp {
 
@@ -115,6 +127,57 @@ static Ref<> gs_ast_compile(ThreadState* ts, Object*, Object* const* args, isize
     return compile_ast_object(ts, args[0], str_utf8(args[1]), mode);
 }
 
+static Ref<> gs_gil_stats(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "gil_stats", kw) || !check_nargs(ts, "gil_stats", nargs, 0, 0)) return nullptr;
+    std::vector<GilThreadStats> stats = ts->interp->gil->stats();
+    Ref<ListObject> out = list_new_prealloc(ts, isize(stats.size()));
+    if (!out) return nullptr;
+    for (const GilThreadStats& st : stats) {
+        Ref<> f[6] = {int_from_u64(ts, st.thread),       int_from_u64(ts, st.held_ns),
+                      int_from_u64(ts, st.waited_ns),    int_from_u64(ts, st.acquisitions),
+                      int_from_u64(ts, st.drop_requests), int_from_u64(ts, st.forced_switches)};
+        for (const Ref<>& r : f)
+            if (!r) return nullptr;
+        Ref<> row = tuple_pack(ts, {f[0].get(), f[1].get(), f[2].get(), f[3].get(), f[4].get(), f[5].get()});
+        if (!row || !list_append(ts, out.get(), row.get())) return nullptr;
+    }
+    return out;
+}
+
+static Ref<> gs_set_tracing(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "set_tracing", kw) || !check_nargs(ts, "set_tracing", nargs, 1, 1)) return nullptr;
+    int on = object_is_true(ts, args[0]);
+    if (on < 0) return nullptr;
+    TraceBuffer& trace = ts->interp->trace;
+    bool was = trace.enabled();
+    trace.set_enabled(on != 0);
+    return newref(was ? ts->interp->True : ts->interp->False);
+}
+
+static Ref<> gs_trace_events(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "trace_events", kw) || !check_nargs(ts, "trace_events", nargs, 0, 1)) return nullptr;
+    int clear = 0;
+    if (nargs == 1 && (clear = object_is_true(ts, args[0])) < 0) return nullptr;
+    TraceBuffer& trace = ts->interp->trace;
+    uint64_t dropped = 0;
+    std::vector<TraceEvent> events = trace.snapshot(&dropped);
+    if (clear) trace.clear();
+    Ref<ListObject> out = list_new_prealloc(ts, isize(events.size()));
+    if (!out) return nullptr;
+    for (const TraceEvent& ev : events) {
+        Ref<> f[6] = {int_from_u64(ts, ev.time_ns), str_from_utf8(ts, trace_kind_name(ev.kind)),
+                      int_from_u64(ts, ev.thread),  int_from_i64(ts, ev.a),
+                      int_from_i64(ts, ev.b),       int_from_i64(ts, ev.c)};
+        for (const Ref<>& r : f)
+            if (!r) return nullptr;
+        Ref<> row = tuple_pack(ts, {f[0].get(), f[1].get(), f[2].get(), f[3].get(), f[4].get(), f[5].get()});
+        if (!row || !list_append(ts, out.get(), row.get())) return nullptr;
+    }
+    Ref<> d = int_from_u64(ts, dropped);
+    if (!d) return nullptr;
+    return tuple_pack(ts, {out.get(), d.get()});
+}
+
 static const MethodDef glasspy_methods[] = {
     {"ast_compile", gs_ast_compile, 0, "Compile a tree of ast nodes to a code object."},
     {"ast_text", gs_ast_text, 0, "The parse tree of source as ast.dump(include_attributes=True) text."},
@@ -123,6 +186,9 @@ static const MethodDef glasspy_methods[] = {
     {"tb_info", gs_tb_info, 0, "(filename, lineno, name) of a traceback entry."},
     {"source_line", gs_source_line, 0, "Line n of a source file the interpreter knows, or ''."},
     {"set_type_name", gs_set_type_name, 0, "Set the name error messages use for a class (its tp_name)."},
+    {"gil_stats", gs_gil_stats, 0, "Per-thread GIL totals: (thread, held_ns, waited_ns, acquisitions, drop_requests, forced_switches)."},
+    {"set_tracing", gs_set_tracing, 0, "Turn the trace stream on or off; returns the previous setting."},
+    {"trace_events", gs_trace_events, 0, "([(time_ns, kind, thread, a, b, c), ...], dropped) from the trace stream."},
     {nullptr, nullptr, 0, nullptr},
 };
 

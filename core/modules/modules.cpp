@@ -22,6 +22,11 @@ Ref<ModuleObject> make_traceback_c_module(ThreadState* ts);  // traceback_module
 Ref<ModuleObject> make_thread_module(ThreadState* ts);   // thread_module.cpp (_thread)
 Ref<ModuleObject> make_mp_module(ThreadState* ts);       // mp_module.cpp (_glasspy_mp)
 Ref<ModuleObject> make_tracemalloc_c_module(ThreadState* ts);  // tracemalloc_module.cpp (_tracemalloc)
+Ref<ModuleObject> make_sre_module(ThreadState* ts);      // sre_module.cpp (_sre)
+Ref<ModuleObject> make_codecs_c_module(ThreadState* ts);  // codecs_module.cpp (_glasspy_codecs)
+Ref<ModuleObject> make_unicodedata_module(ThreadState* ts);  // unicodedata_module.cpp
+Ref<ModuleObject> make_imp_module(ThreadState* ts);  // imp_module.cpp (_imp)
+Ref<ModuleObject> make_zlib_c_module(ThreadState* ts);  // zlib_module.cpp (_zlib)
 
 const BuiltinModuleDef kBuiltinModules[] = {
     {"_dis", make_dis_module},
@@ -42,6 +47,11 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"_thread", make_thread_module},
     {"_glasspy_mp", make_mp_module},
     {"_tracemalloc", make_tracemalloc_c_module},
+    {"_sre", make_sre_module},
+    {"_glasspy_codecs", make_codecs_c_module},
+    {"unicodedata", make_unicodedata_module},
+    {"_imp", make_imp_module},
+    {"_zlib", make_zlib_c_module},
     {nullptr, nullptr},
 };
 

@@ -26,6 +26,7 @@
 
 #include "modules/module_support.h"
 #include "modules/modules.h"
+#include "objects/fileobject.h"
 #include "objects/abstract.h"
 #include "objects/bytesobject.h"
 #include "objects/exceptions.h"
@@ -562,7 +563,7 @@ static Ref<> mp_spawn(ThreadState* ts, Object*, Object* const* args, isize nargs
     if (!h) return nullptr;
     if (int err = spawn_child(ts, child)) {
         // What os.fork() raises when the system has no process to give.
-        Ref<> no = int_from_i64(ts, err);
+        Ref<> no = int_from_i64(ts, linux_errno(err));
         Ref<> msg = no ? str_from_utf8(ts, std::strerror(err)) : Ref<>();
         Object* exc_args[2] = {no.get(), msg.get()};
         Ref<> exc = msg ? object_vectorcall(ts, err == EAGAIN ? interp.exc.BlockingIOError : interp.exc.OSError,

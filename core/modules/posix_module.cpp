@@ -94,7 +94,7 @@ static std::nullptr_t raise_os_error2(ThreadState* ts, int err, Object* src, Obj
     // OSError(errno, strerror, src, None, dst): str() shows 'src' -> 'dst'.
     Interpreter& interp = *ts->interp;
     Ref<> s2 = os_fspath_or_self(ts, src), d2 = s2 ? os_fspath_or_self(ts, dst) : nullptr;
-    Ref<> eno = d2 ? int_from_i64(ts, err) : nullptr;
+    Ref<> eno = d2 ? int_from_i64(ts, linux_errno(err)) : nullptr;
     Ref<> es = eno ? str_from_utf8(ts, std::strerror(err)) : nullptr;
     if (!es) return nullptr;
     Object* args[5] = {eno.get(), es.get(), s2.get(), interp.None, d2.get()};
@@ -133,6 +133,12 @@ static Ref<> posix_getuid(ThreadState* ts, Object*, Object* const*, isize nargs,
 static Ref<> posix_cpu_count(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "cpu_count", kw) || !check_nargs(ts, "cpu_count", nargs, 0, 0)) return nullptr;
     unsigned n = std::thread::hardware_concurrency();
+#ifdef GLASSPY_THREAD_POOL_SIZE
+    // WebAssembly: threads and child processes come from a fixed pool of
+    // Web Workers (CMakeLists.txt); Pool() and ThreadPoolExecutor() size
+    // themselves from this number and must fit in it.
+    if (n > GLASSPY_THREAD_POOL_SIZE / 2) n = GLASSPY_THREAD_POOL_SIZE / 2;
+#endif
     return n ? int_from_i64(ts, n) : none(ts);
 }
 
@@ -155,7 +161,7 @@ static Ref<> posix_strerror(ThreadState* ts, Object*, Object* const* args, isize
     if (!check_no_kwargs(ts, "strerror", kw) || !check_nargs(ts, "strerror", nargs, 1, 1)) return nullptr;
     int64_t code;
     if (!int_arg(ts, args[0], &code)) return nullptr;
-    return str_from_utf8(ts, std::strerror(int(code)));
+    return str_from_utf8(ts, std::strerror(platform_errno(int(code))));
 }
 
 static Ref<> posix_urandom(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {

@@ -14,6 +14,7 @@
 #include <iostream>
 
 #include "objects/abstract.h"
+#include "objects/bytesobject.h"
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
@@ -38,9 +39,13 @@ namespace gp {
 struct StdStreamObject : Object {
     int which;             // 0 stdin, 1 stdout, 2 stderr (the file descriptor)
     bool closed;
+    Object* buffer;        // owned, made on first use: the binary stream under the text one
 };
 
-static void stdstream_dealloc(Object* op) { object_free(op); }
+static void stdstream_dealloc(Object* op) {
+    if (Object* b = static_cast<StdStreamObject*>(op)->buffer) decref(b);
+    object_free(op);
+}
 
 static int stream_fd(Object* self) { return static_cast<StdStreamObject*>(self)->which; }
 
@@ -216,6 +221,106 @@ static Ref<> stdstream_seekable(ThreadState* ts, Object* self, Object* const*, i
     return newref<Object>(ts->interp->False);
 }
 
+// ---- sys.stdin.buffer / sys.stdout.buffer / sys.stderr.buffer: the same
+// streams as bytes. Reading goes through the same line source (so it mixes
+// with input() and sys.stdin); written bytes go to the same sink.
+
+static Ref<> stdbuffer_readline(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "readline", kw) || !check_nargs(ts, "readline", nargs, 0, 1)) return nullptr;
+    if (stream_fd(self) != 0) return unsupported(ts, "read");
+    std::string line;
+    bool eof;
+    if (!stdin_line(ts, &line, &eof)) return nullptr;
+    return bytes_from_data(ts, line.data(), isize(line.size()));
+}
+
+static Ref<> stdbuffer_read(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "read", kw) || !check_nargs(ts, "read", nargs, 0, 1)) return nullptr;
+    if (stream_fd(self) != 0) return unsupported(ts, "read");
+    std::string all, line;
+    bool eof = false;
+    while (!eof) {
+        if (!stdin_line(ts, &line, &eof)) return nullptr;
+        all += line;
+    }
+    return bytes_from_data(ts, all.data(), isize(all.size()));
+}
+
+static Ref<> stdbuffer_readlines(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "readlines", kw) || !check_nargs(ts, "readlines", nargs, 0, 1)) return nullptr;
+    if (stream_fd(self) != 0) return unsupported(ts, "read");
+    Ref<ListObject> lines = list_new(ts, 0);
+    if (!lines) return nullptr;
+    std::string line;
+    bool eof = false;
+    for (;;) {
+        if (!stdin_line(ts, &line, &eof)) return nullptr;
+        if (eof) break;
+        Ref<> b = bytes_from_data(ts, line.data(), isize(line.size()));
+        if (!b || !list_append(ts, lines.get(), b.get())) return nullptr;
+    }
+    return lines;
+}
+
+static Ref<> stdbuffer_next(ThreadState* ts, Object* self) {
+    if (stream_fd(self) != 0) return unsupported(ts, "read");
+    std::string line;
+    bool eof;
+    if (!stdin_line(ts, &line, &eof) || eof) return nullptr;
+    return bytes_from_data(ts, line.data(), isize(line.size()));
+}
+
+static Ref<> stdbuffer_write(ThreadState* ts, Object* self, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "write", kw) || !check_nargs(ts, "write", nargs, 1, 1)) return nullptr;
+    if (stream_fd(self) == 0) return unsupported(ts, "write");
+    std::string_view data;
+    if (!need_bytes_like(ts, args[0], &data)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    if (interp.output && !data.empty()) interp.output(stream_fd(self) == 2 ? Stream::Stderr : Stream::Stdout, data);
+    return int_from_i64(ts, isize(data.size()));
+}
+
+static Ref<> stdbuffer_flush(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "flush", kw) || !check_nargs(ts, "flush", nargs, 0, 0)) return nullptr;
+    Interpreter& interp = *ts->interp;
+    if (stream_fd(self) != 0 && interp.output)
+        interp.output(stream_fd(self) == 2 ? Stream::Stderr : Stream::Stdout, {});
+    return newref(ts->interp->None);
+}
+
+static Ref<> stdbuffer_repr(ThreadState* ts, Object* self) {
+    int fd = stream_fd(self);
+    static const char* const names[] = {"<_io.BufferedReader name='<stdin>'>", "<_io.BufferedWriter name='<stdout>'>",
+                                        "<_io.BufferedWriter name='<stderr>'>"};
+    return str_from_utf8(ts, names[fd]);
+}
+
+static const MethodDef stdbuffer_methods[] = {
+    {"read", stdbuffer_read, 0, "Read and return up to n bytes."},
+    {"readline", stdbuffer_readline, 0, "Read and return a line from the stream."},
+    {"readlines", stdbuffer_readlines, 0, "Return a list of lines from the stream."},
+    {"write", stdbuffer_write, 0, "Write the given buffer to the IO stream."},
+    {"flush", stdbuffer_flush, 0, "Flush write buffers, if applicable."},
+    {"fileno", stdstream_fileno, 0, "Returns underlying file descriptor if one exists."},
+    {"isatty", stdstream_isatty, 0, "Return whether this is an 'interactive' stream."},
+    {"readable", stdstream_readable, 0, "Return whether object was opened for reading."},
+    {"writable", stdstream_writable, 0, "Return whether object was opened for writing."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+static Ref<> stdstream_get_buffer(ThreadState* ts, Object* self) {
+    auto* s = static_cast<StdStreamObject*>(self);
+    if (!s->buffer) {
+        auto* b = static_cast<StdStreamObject*>(object_alloc(ts, ts->interp->types.stdbuffer, 0));
+        if (!b) return nullptr;
+        b->which = s->which;
+        b->closed = false;
+        b->buffer = nullptr;
+        s->buffer = b;
+    }
+    return newref(s->buffer);
+}
+
 static const char* const kStreamNames[] = {"<stdin>", "<stdout>", "<stderr>"};
 
 static Ref<> stdstream_repr(ThreadState* ts, Object* self) {
@@ -264,6 +369,7 @@ static const GetSetDef stdstream_getsets[] = {
     {"closed", stdstream_get_closed, nullptr, nullptr},
     {"line_buffering", stdstream_get_line_buffering, nullptr, nullptr},
     {"newlines", stdstream_get_newlines, nullptr, nullptr},
+    {"buffer", stdstream_get_buffer, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr},
 };
 
@@ -291,7 +397,15 @@ bool init_stdstream_type(ThreadState* ts) {
     t->tp_repr = stdstream_repr;
     t->tp_iter = stdstream_iter;
     t->tp_iternext = stdstream_next;
-    return type_add_methods(ts, t, stdstream_methods) && type_add_getsets(ts, t, stdstream_getsets);
+    if (!type_add_methods(ts, t, stdstream_methods) || !type_add_getsets(ts, t, stdstream_getsets)) return false;
+    TypeObject* b = ts->interp->types.stdbuffer;
+    b->tp_name = "_io.BufferedWriter";
+    b->tp_basicsize = sizeof(StdStreamObject);
+    b->tp_dealloc = stdstream_dealloc;
+    b->tp_repr = stdbuffer_repr;
+    b->tp_iter = stdstream_iter;
+    b->tp_iternext = stdbuffer_next;
+    return type_add_methods(ts, b, stdbuffer_methods);
 }
 
 static Ref<> make_stream(ThreadState* ts, int which) {
@@ -299,6 +413,7 @@ static Ref<> make_stream(ThreadState* ts, int which) {
     if (!s) return nullptr;
     s->which = which;
     s->closed = false;
+    s->buffer = nullptr;
     return Ref<>::steal(s);
 }
 

@@ -24,7 +24,8 @@ namespace gp {
 // on the same counter as Python frames (ts->recursion_depth), so a
 // recursion that alternates between C++ and Python code stops at
 // sys.getrecursionlimit() levels in all, and whichever level crosses the
-// limit names itself in the message.
+// limit names itself in the message. Running out of machine stack first
+// (cstack.cpp) raises the same error.
 struct CRecursionGuard {
     ThreadState* ts;
     bool ok;
@@ -32,7 +33,7 @@ struct CRecursionGuard {
         // While the RecursionError itself is being built (which calls
         // functions too), 50 more levels are allowed: CPython's headroom.
         int limit = ts->interp->recursion_limit + (ts->recursion_headroom ? 50 : 0);
-        ok = ++ts->recursion_depth <= limit;
+        ok = ++ts->recursion_depth <= limit && !c_stack_exhausted(ts);
         if (!ok) {
             ts->recursion_headroom++;
             raise(ts, ts->interp->exc.RecursionError, std::string("maximum recursion depth exceeded") + where);
@@ -217,6 +218,14 @@ int generic_setattr(ThreadState* ts, Object* o, Object* name, Object* value) {
         Ref<DictObject> d = dict_new(ts);
         if (!d) return -1;
         *dictptr = d.release();
+        // CPython 3.11 keeps these attributes in a values array, which is
+        // no container: the dict made here does not count towards the
+        // collector's gen-0 threshold (typeobject_instances.cpp gives the
+        // count back when it dies unseen, and counts it when it shows).
+        if (type_has_flag(t, TPFLAGS_MANAGED_DICT)) {
+            auto& g0 = ts->interp->gc.generations[0];
+            if (g0.count > 0) g0.count--;
+        }
     }
     if (value) return dict_set_item(ts, as_dict(*dictptr), name, value) ? 0 : -1;
     if (!dict_del_item(ts, as_dict(*dictptr), name)) {

@@ -332,7 +332,7 @@ static int64_t code_hash(ThreadState* ts, Object* o) {
     // The tables take part as they do in equality (columns included, so two
     // lambdas on one line hash apart).
     h ^= int64_t(std::hash<std::string>{}(encode_linetable(co)));
-    h ^= int64_t(std::hash<std::string>{}(encode_exceptiontable(co))) * 31;
+    h ^= int64_t(uint64_t(std::hash<std::string>{}(encode_exceptiontable(co))) * 31u);
     return h == -1 ? -2 : h;
 }
 

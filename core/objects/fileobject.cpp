@@ -88,13 +88,36 @@ void drop_rbuf(FileObject* f) {
 
 }  // namespace
 
+static int translate_errno(int err, bool to_linux) {
+    // {platform value, Linux value}: the errors a file, process or thread
+    // call can report.
+    static constexpr int kLinux[][2] = {
+        {EPERM, 1},        {ENOENT, 2},       {ESRCH, 3},        {EINTR, 4},        {EIO, 5},
+        {ENXIO, 6},        {E2BIG, 7},        {ENOEXEC, 8},      {EBADF, 9},        {ECHILD, 10},
+        {EAGAIN, 11},      {ENOMEM, 12},      {EACCES, 13},      {EFAULT, 14},      {EBUSY, 16},
+        {EEXIST, 17},      {EXDEV, 18},       {ENODEV, 19},      {ENOTDIR, 20},     {EISDIR, 21},
+        {EINVAL, 22},      {ENFILE, 23},      {EMFILE, 24},      {ENOTTY, 25},      {EFBIG, 27},
+        {ENOSPC, 28},      {ESPIPE, 29},      {EROFS, 30},       {EMLINK, 31},      {EPIPE, 32},
+        {EDOM, 33},        {ERANGE, 34},      {EDEADLK, 35},     {ENAMETOOLONG, 36}, {ENOSYS, 38},
+        {ENOTEMPTY, 39},   {ELOOP, 40},       {ENOTSUP, 95},     {ECONNRESET, 104}, {ETIMEDOUT, 110},
+        {ECONNREFUSED, 111},
+    };
+    const int from = to_linux ? 0 : 1;
+    for (const auto& pair : kLinux)
+        if (pair[from] == err) return pair[1 - from];
+    return err;
+}
+
+int linux_errno(int err) { return translate_errno(err, true); }
+int platform_errno(int linux_err) { return translate_errno(linux_err, false); }
+
 std::nullptr_t raise_os_error(ThreadState* ts, int err, Object* filename) {
     // OSError(errno, strerror[, filename]), built as CPython's
     // PyErr_SetFromErrnoWithFilenameObject builds it: the constructor picks
     // the subclass (FileNotFoundError for ENOENT, ...), sets the attributes,
     // and args is (errno, strerror), so repr() and str() read as CPython's.
     Interpreter& interp = *ts->interp;
-    Ref<> eno = int_from_i64(ts, err);
+    Ref<> eno = int_from_i64(ts, linux_errno(err));
     Ref<> es = str_from_utf8(ts, std::strerror(err));
     if (!eno || !es) return nullptr;
     // An os.PathLike argument is reported by its path, as CPython's
@@ -518,6 +541,16 @@ static bool write_text(ThreadState* ts, FileObject* f, Object* s) {
     }
     std::string data;
     if (!unicode_encode(ts, as_str(text.get()), str_utf8(f->encoding), str_utf8(f->errors), &data)) return false;
+    // An encoding that starts with a byte order mark (utf-16, utf-32,
+    // utf-8-sig) writes it only at the start of the file, as
+    // TextIOWrapper's stateful encoder does.
+    if (data.size() >= 2 && (uint8_t(data[0]) == 0xFF || uint8_t(data[0]) == 0xFE || uint8_t(data[0]) == 0xEF ||
+                             data[0] == 0) && std::ftell(f->fp) > 0) {
+        std::string bom;
+        Ref<> empty = str_from_utf8(ts, "");
+        if (!empty || !unicode_encode(ts, as_str(empty.get()), str_utf8(f->encoding), "strict", &bom)) return false;
+        if (!bom.empty() && data.compare(0, bom.size(), bom) == 0) data.erase(0, bom.size());
+    }
     if (f->rbuf) {
         // Writing after reading: continue after what was read.
         drop_rbuf(f);

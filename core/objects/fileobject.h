@@ -46,6 +46,15 @@ Ref<> builtin_open(ThreadState* ts, Object* self, Object* const* args, isize nar
 // 'x'" and the errno/strerror/filename attributes. `filename` may be null.
 std::nullptr_t raise_os_error(ThreadState* ts, int err, Object* filename);
 
+// The Linux number of the platform's errno value `err`, which is what
+// OSError.errno and the errno module show (CPython on Linux is the
+// reference). The identity natively; WebAssembly's C library numbers errors
+// its own way (ENOENT is 44 there), which would also make OSError() miss
+// the subclass (FileNotFoundError) it picks by number.
+int linux_errno(int err);
+// The reverse: the platform's value for a Linux errno (os.strerror(2)).
+int platform_errno(int linux_err);
+
 // Fills text_file, buffered_reader, buffered_writer and buffered_random.
 bool init_file_types(ThreadState* ts);
 

@@ -524,6 +524,21 @@ static Ref<> module_repr(ThreadState* ts, Object* op) {
     Object* name = dict_get_cstr(ts, static_cast<ModuleObject*>(op)->md_dict, "__name__");
     std::string n = name && is_str(name) ? std::string(str_utf8(name)) : "?";
     if (n == "builtins" || n == "sys") return str_from_utf8(ts, "<module '" + n + "' (built-in)>");
+    // importlib's _module_repr: the file it came from, else its loader.
+    Object* file = dict_get_cstr(ts, static_cast<ModuleObject*>(op)->md_dict, "__file__");
+    if (file && is_str(file)) {
+        std::string_view f = str_utf8(file);
+        if (f.rfind("<frozen ", 0) == 0) return str_from_utf8(ts, "<module '" + n + "' (frozen)>");
+        Ref<> r = object_repr(ts, file);
+        if (!r) return nullptr;
+        return str_from_utf8(ts, "<module '" + n + "' from " + std::string(str_utf8(r.get())) + ">");
+    }
+    Object* loader = dict_get_cstr(ts, static_cast<ModuleObject*>(op)->md_dict, "__loader__");
+    if (loader && loader != ts->interp->None) {
+        Ref<> r = object_repr(ts, loader);
+        if (!r) return nullptr;
+        return str_from_utf8(ts, "<module '" + n + "' (" + std::string(str_utf8(r.get())) + ")>");
+    }
     return str_from_utf8(ts, "<module '" + n + "'>");
 }
 

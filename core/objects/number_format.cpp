@@ -115,11 +115,42 @@ static bool try_length(double ax, int n, std::string* out, int* decpt) {
     return false;
 }
 
+// The common case of mode 0 without printf or strtod: a double that some
+// string of at most 15 significant digits reads back as. Scale x so that 15
+// digits sit before the point and round: the scaling may be off in the last
+// place, so the candidate m is checked by dividing (or multiplying) it back
+// by an exact power of ten, which is one correctly rounded operation when
+// m < 2**53 and the power is at most 10**22 (Clinger's fast path). A
+// candidate that reads back is the only 15-digit string that does (that
+// grid is coarser than a double's rounding interval), so it is the answer.
+// False when the check fails or the exponent is out of that range.
+static bool shortest_within_15_digits(double ax, std::string* digits, int* decpt) {
+    static const double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    int e = int(std::floor(std::log10(ax)));
+    int k = 14 - e;   // ax * 10**k has 15 digits before the point
+    if (k < -22 || k > 22) return false;
+    double m = std::nearbyint(k >= 0 ? ax * kPow10[k] : ax / kPow10[-k]);
+    if (m < 1e14 || m >= 1e15) return false;   // log10 was off by one: leave it to the search
+    double back = k >= 0 ? m / kPow10[k] : m * kPow10[-k];
+    if (back != ax) return false;
+    char buf[15];
+    auto n = static_cast<unsigned long long>(m);
+    for (int i = 14; i >= 0; i--, n /= 10) buf[i] = char('0' + n % 10);
+    digits->assign(buf, 15);
+    *decpt = e + 1;
+    return true;
+}
+
 DecimalDigits dtoa_shortest(double x) {
     DecimalDigits r;
     r.negative = std::signbit(x);
     double ax = std::fabs(x);
     if (ax == 0.0) { r.digits = "0"; r.decpt = 1; return r; }
+    if (ax >= 2.2250738585072014e-308 && shortest_within_15_digits(ax, &r.digits, &r.decpt)) {
+        strip_trailing_zeros(&r.digits);
+        return r;
+    }
     if (ax >= 2.2250738585072014e-308) {   // normal
         sci_digits(ax, 15, &r.digits, &r.decpt);
         if (reads_back(r.digits, r.decpt, ax)) {

@@ -14,6 +14,7 @@
 #include "objects/dictobject.h"
 #include "objects/longobject.h"
 #include "objects/methodobject.h"
+#include "objects/tupleobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
 #include "objects/weakrefobject.h"
@@ -187,6 +188,19 @@ static int none_bool(ThreadState*, Object*) { return 0; }
 static Ref<> notimpl_repr(ThreadState* ts, Object*) { return str_from_utf8(ts, "NotImplemented"); }
 static Ref<> ellipsis_repr(ThreadState* ts, Object*) { return str_from_utf8(ts, "Ellipsis"); }
 
+// NoneType(), type(NotImplemented)() and type(...)() give back the one
+// instance, and take no arguments.
+static Ref<> singleton_new(ThreadState* ts, TypeObject* type, Object* const*, isize nargs, TupleObject* kwnames) {
+    Interpreter& interp = *ts->interp;
+    if (nargs || (kwnames && kwnames->ob_size)) {
+        const char* name = type == interp.types.ellipsis ? "EllipsisType" : type->tp_name.c_str();
+        return raise(ts, interp.exc.TypeError, std::string(name) + " takes no arguments");
+    }
+    if (type == interp.types.none) return newref(interp.None);
+    if (type == interp.types.notimplemented) return newref(interp.NotImplemented);
+    return newref(interp.Ellipsis);
+}
+
 bool init_object_types(ThreadState* ts) {
     Interpreter& interp = *ts->interp;
     BuiltinTypes& t = interp.types;
@@ -209,6 +223,7 @@ bool init_object_types(ThreadState* ts) {
     t.notimplemented->tp_repr = notimpl_repr;
     t.ellipsis->tp_dealloc = singleton_dealloc;
     t.ellipsis->tp_repr = ellipsis_repr;
+    for (TypeObject* s : {t.none, t.notimplemented, t.ellipsis}) s->tp_new = singleton_new;
 
     interp.None = object_alloc(ts, t.none, 0);
     interp.NotImplemented = object_alloc(ts, t.notimplemented, 0);

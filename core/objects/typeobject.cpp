@@ -300,8 +300,12 @@ static void inherit_slots(TypeObject* t, TypeObject* b) {
 // such as `class Q(int, B)` must not lend Q the fixed offsets of B's
 // instances: Q's instances are laid out after int's digits, not B's header.
 // tp_new goes with the layout: it allocates the instance (type_ready_set_new).
+// A built-in type straight under object that has no tp_new of its own
+// cannot be instantiated from Python at all (list_iterator, code, frame...):
+// object's tp_new would make an instance whose fields were never set.
 static void inherit_special(TypeObject* t, TypeObject* b) {
-    if (!t->tp_new) t->tp_new = b->tp_new;
+    bool builtin_under_object = b == t->interp->types.object && !is_heap(t);
+    if (!t->tp_new && !builtin_under_object) t->tp_new = b->tp_new;
     if (!t->tp_basicsize) t->tp_basicsize = b->tp_basicsize;
     if (!t->tp_itemsize) t->tp_itemsize = b->tp_itemsize;
     if (!t->tp_dictoffset) t->tp_dictoffset = b->tp_dictoffset;
@@ -1027,7 +1031,25 @@ static Ref<> type_dir_m(ThreadState* ts, Object* self, Object* const*, isize nar
     return dict_keys_list(ts, d.get());
 }
 
+// type.__sizeof__ (CPython's type___sizeof__): sizeof(PyTypeObject) for a
+// built-in type; sizeof(PyHeapTypeObject) for a class, plus the shared-keys
+// table CPython 3.11 makes for a class whose instances have a managed
+// __dict__ (64 slots of one-byte indices, 42 unicode entries).
+static Ref<> type_sizeof_m(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__sizeof__", kw) || !check_nargs(ts, "__sizeof__", nargs, 0, 0)) return nullptr;
+    TypeObject* t = self_type(self);
+    constexpr isize kTypeObject = 408, kHeapTypeObject = 904;
+    constexpr isize kSharedKeys = 32 + 64 * 1 + 42 * 16;   // _PyDict_KeysSize of a class's cached keys
+    isize size = kTypeObject;
+    if (type_has_flag(t, TPFLAGS_HEAPTYPE)) {
+        size = kHeapTypeObject;
+        if (type_has_flag(t, TPFLAGS_MANAGED_DICT)) size += kSharedKeys;
+    }
+    return int_from_i64(ts, size);
+}
+
 static const MethodDef type_methods[] = {
+    {"__sizeof__", type_sizeof_m, METH_DEFAULT, "__sizeof__($self, /)\n--\n\nReturn memory consumption of the type object."},
     {"mro", type_mro_m, METH_DEFAULT, "mro($self, /)\n--\n\nReturn a type's method resolution order."},
     {"__subclasses__", type_subclasses_m, METH_DEFAULT, "__subclasses__($self, /)\n--\n\nReturn a list of immediate subclasses."},
     {"__instancecheck__", type_instancecheck_m, METH_DEFAULT, "__instancecheck__($self, instance, /)\n--\n\nCheck if an object is an instance."},

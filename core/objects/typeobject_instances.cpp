@@ -103,6 +103,17 @@ static void clear_slots(TypeObject* type, Object* self) {
     }
 }
 
+// Releases an instance's __dict__. A dict nobody has seen (the instance's
+// attributes, which CPython 3.11 keeps in a values array) was never counted
+// towards gen 0 (generic_setattr), so its death must not be subtracted
+// either: give the count back before object_free takes it.
+static void drop_instance_dict(Interpreter& interp, Object* self, Object* d) {
+    if (d && d->ob_refcnt == 1 && type_has_flag(type_of(self), TPFLAGS_MANAGED_DICT) && object_is_gc(d) &&
+        !gc_dict_is_materialized(d))
+        interp.gc.generations[0].count++;
+    xdecref(d);
+}
+
 void subtype_dealloc(Object* self) {
     TypeObject* type = type_of(self);
     Interpreter& interp = *type->interp;
@@ -119,7 +130,7 @@ void subtype_dealloc(Object* self) {
         if (Object** dictptr = instance_dict_ptr(self)) {
             Object* d = *dictptr;
             *dictptr = nullptr;
-            xdecref(d);
+            drop_instance_dict(*type->interp, self, d);
         }
     }
     // The base frees its own fields and the memory (object_free reads the
@@ -158,7 +169,7 @@ int subtype_clear(Object* self) {
         if (Object** dictptr = instance_dict_ptr(self)) {
             Object* d = *dictptr;
             *dictptr = nullptr;
-            xdecref(d);
+            drop_instance_dict(*type->interp, self, d);
         }
     }
     return base->tp_clear ? base->tp_clear(self) : 0;
@@ -173,7 +184,11 @@ static Ref<> subtype_get_dict(ThreadState* ts, Object* self) {
         if (!d) return nullptr;
         *dictptr = d.release();
     }
-    // Asking for __dict__ is what makes CPython 3.11 create the dict object.
+    // Asking for __dict__ is what makes CPython 3.11 create the dict object:
+    // from now on it counts as a container allocation (see generic_setattr).
+    if (type_has_flag(type_of(self), TPFLAGS_MANAGED_DICT) && object_is_gc(*dictptr) &&
+        !gc_dict_is_materialized(*dictptr))
+        ts->interp->gc.generations[0].count++;
     gc_mark_dict_materialized(*dictptr);
     return newref(*dictptr);
 }

@@ -22,9 +22,13 @@
 #include <cstdio>
 #include <string>
 
+#include "modules/modules.h"
 #include "objects/abstract.h"
+#include "objects/bytesobject.h"
 #include "objects/exceptions.h"
+#include "objects/unicode_data.h"
 #include "objects/unicode_internal.h"
+#include "parser/literals.h"
 #include "runtime/errors.h"
 #include "runtime/interpreter.h"
 #include "runtime/warnings.h"
@@ -150,8 +154,40 @@ struct Encoder {
 
 }  // namespace
 
-static std::nullptr_t unknown_encoding(ThreadState* ts, std::string_view encoding) {
-    return raise(ts, ts->interp->exc.LookupError, "unknown encoding: " + std::string(encoding));
+bool unicode_builtin_codec(std::string_view encoding, std::string* canonical) {
+    std::string name;
+    if (lookup_codec(encoding, &name) == Codec::Unknown) return false;
+    if (canonical) *canonical = name;
+    return true;
+}
+
+// Any other codec, or an error handler registered with
+// codecs.register_error, goes through the Python codec registry:
+// _codecs._text_encode(str, encoding, errors) -> bytes and
+// _codecs._text_decode(bytes, encoding, errors) -> str (core/lib/_codecs.py).
+static Ref<> registry_call(ThreadState* ts, const char* function, Object* arg, std::string_view encoding,
+                           std::string_view errors) {
+    Ref<> module = import_module(ts, "_codecs");
+    if (!module) return nullptr;
+    Ref<> fn = object_getattr_cstr(ts, module.get(), function);
+    Ref<> enc = fn ? str_from_utf8(ts, encoding) : nullptr;
+    Ref<> err = enc ? str_from_utf8(ts, errors) : nullptr;
+    if (!err) return nullptr;
+    Object* args[3] = {arg, enc.get(), err.get()};
+    return object_vectorcall(ts, fn.get(), args, 3, nullptr);
+}
+
+static bool registry_encode(ThreadState* ts, StrObject* s, std::string_view encoding, std::string_view errors,
+                            std::string* out) {
+    Ref<> r = registry_call(ts, "_text_encode", s, encoding, errors);
+    if (!r) return false;
+    std::string_view data;
+    if (!bytes_like_view(r.get(), &data)) {
+        raise(ts, ts->interp->exc.TypeError, "encoder did not return bytes");
+        return false;
+    }
+    out->assign(data.data(), data.size());
+    return true;
 }
 
 // unicode_escape: printable ASCII as itself, backslash and the usual
@@ -180,7 +216,8 @@ bool unicode_encode(ThreadState* ts, StrObject* s, std::string_view encoding, st
     Interpreter& interp = *ts->interp;
     std::string name;
     Codec codec = lookup_codec(encoding, &name);
-    if (codec == Codec::Unknown) { unknown_encoding(ts, encoding); return false; }
+    if (codec == Codec::Unknown || lookup_handler(errors) == Handler::Unknown)
+        return registry_encode(ts, s, encoding, errors, out);
     if (codec == Codec::UnicodeEscape || codec == Codec::RawUnicodeEscape) {
         out->clear();
         encode_escaped(s, codec == Codec::RawUnicodeEscape, out);
@@ -223,9 +260,15 @@ bool unicode_encode(ThreadState* ts, StrObject* s, std::string_view encoding, st
             for (isize k = i; k < end; k++) enc.put(*out, '?');
             break;
         case Handler::BackslashReplace:
-        case Handler::NameReplace:
             for (isize k = i; k < end; k++)
                 for (char ch : hex_escape(sget(s, k))) enc.put(*out, uint8_t(ch));
+            break;
+        case Handler::NameReplace:
+            for (isize k = i; k < end; k++) {
+                std::string name = unicode_char_name(sget(s, k));
+                std::string text = name.empty() ? hex_escape(sget(s, k)) : "\\N{" + name + "}";
+                for (char ch : text) enc.put(*out, uint8_t(ch));
+            }
             break;
         case Handler::XmlCharRef:
             for (isize k = i; k < end; k++)
@@ -269,7 +312,10 @@ Ref<> unicode_decode(ThreadState* ts, std::string_view data, std::string_view en
     Interpreter& interp = *ts->interp;
     std::string name;
     Codec codec = lookup_codec(encoding, &name);
-    if (codec == Codec::Unknown) return unknown_encoding(ts, encoding);
+    if (codec == Codec::Unknown || lookup_handler(errors) == Handler::Unknown) {
+        Ref<> b = bytes_from_data(ts, data.data(), isize(data.size()));
+        return b ? registry_call(ts, "_text_decode", b.get(), encoding, errors) : nullptr;
+    }
     const auto* p = reinterpret_cast<const uint8_t*>(data.data());
     const isize n = isize(data.size());
     std::u32string out;
@@ -378,11 +424,28 @@ Ref<> unicode_decode(ThreadState* ts, std::string_view data, std::string_view en
                 continue;
             }
             if (c == 'N') {
-                // \N{NAME}: glasspy has no character-name table here.
+                // \N{NAME}
                 isize end = i + 2;
-                while (end < n && p[end] != '}') end++;
-                if (!bad(i, end < n ? end + 1 : n, "unknown Unicode character name")) return nullptr;
-                i = end < n ? end + 1 : n;
+                uint32_t code;
+                if (end < n && p[end] == '{') {
+                    isize close = end + 1;
+                    while (close < n && p[close] != '}') close++;
+                    if (close < n && close > end + 1 &&
+                        literal_lookup_name(std::string_view(reinterpret_cast<const char*>(p) + end + 1,
+                                                             std::size_t(close - end - 1)), code)) {
+                        out.push_back(char32_t(code));
+                        i = close + 1;
+                        continue;
+                    }
+                    end = close < n ? close + 1 : n;
+                    const bool malformed = close >= n || close == end + 1;
+                    if (!bad(i, end, malformed ? "malformed \\N character escape" : "unknown Unicode character name"))
+                        return nullptr;
+                    i = end;
+                    continue;
+                }
+                if (!bad(i, end, "malformed \\N character escape")) return nullptr;
+                i = end;
                 continue;
             }
             // Not an escape: the backslash stays, with the warning CPython

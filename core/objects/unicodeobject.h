@@ -85,10 +85,11 @@ Ref<> object_format(ThreadState* ts, Object* value, Object* spec);
 bool str_isidentifier(const StrObject* s);
 
 // ---- codecs (unicode_codecs.cpp) ----
-// str.encode / bytes.decode for utf-8, utf-16(-le/-be), utf-32(-le/-be),
-// ascii and latin-1 with the errors handlers strict, ignore, replace,
-// backslashreplace, xmlcharrefreplace, surrogateescape, surrogatepass
-// (namereplace falls back to backslashreplace: no name database).
+// str.encode / bytes.decode. utf-8, utf-16(-le/-be), utf-32(-le/-be),
+// ascii, latin-1 and the escape codecs run here with the error handlers
+// strict, ignore, replace, backslashreplace, xmlcharrefreplace,
+// namereplace, surrogateescape and surrogatepass; any other codec or
+// error handler goes through the Python codec registry (core/lib/_codecs.py).
 // Encoding names are normalised as CPython's codec registry does
 // ("UTF8", "utf_8", "latin1", "iso-8859-1", ...). Raise LookupError /
 // UnicodeEncodeError / UnicodeDecodeError with CPython's messages.
@@ -96,6 +97,9 @@ bool unicode_encode(ThreadState* ts, StrObject* s, std::string_view encoding, st
                     std::string* out);
 Ref<> unicode_decode(ThreadState* ts, std::string_view data, std::string_view encoding,
                      std::string_view errors);
+// Is `encoding` one of the codecs written in C++? (canonical name out, if
+// asked). Other encodings go through the Python codec registry (_codecs.py).
+bool unicode_builtin_codec(std::string_view encoding, std::string* canonical);
 // The bytes object str.encode returns. Defined weakly (raising
 // NotImplementedError) in unicode_codecs.cpp; bytesobject.cpp provides the
 // real one and the linker picks it.

@@ -28,6 +28,7 @@
 // left in the "C" locale (core never calls setlocale), so '.' is the point.
 
 #include "parser/literals.h"
+#include "objects/unicode_data.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -347,7 +348,13 @@ bool lookup_name(std::string_view name, std::uint32_t& code) {
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     auto it = std::lower_bound(std::begin(kNamedChars), std::end(kNamedChars), upper,
                                [](const NamedChar& e, const std::string& key) { return key.compare(e.name) > 0; });
-    if (it == std::end(kNamedChars) || upper != it->name) return false;
+    if (it == std::end(kNamedChars) || upper != it->name) {
+        // Every other name: the full database of the unicodedata module.
+        int64_t cp = unicode_lookup_name(name);
+        if (cp < 0) return false;
+        code = std::uint32_t(cp);
+        return true;
+    }
     code = it->code;
     return true;
 }
@@ -537,6 +544,8 @@ bool bytes_escape_decode(std::string_view in, std::string& out, SyntaxErrorInfo&
 }
 
 }  // namespace
+
+bool literal_lookup_name(std::string_view name, std::uint32_t& code) { return lookup_name(name, code); }
 
 // ---------------------------------------------------------------------------
 // Public entry points

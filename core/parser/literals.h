@@ -54,12 +54,10 @@ bool parse_string_literal(std::string_view token_text, StringLiteral& out, Synta
 // result is UTF-8) or bytes (is_bytes true: `body` must be ASCII) literal.
 // With raw set, `out` is `body` unchanged. Errors as for parse_string_literal.
 //
-// \N{name} knows a subset of the Unicode name database: every name in
-// U+0020..U+007E and U+00A0..U+00FF, the basic Greek letters, a few dozen
-// common symbols and emoji, the usual aliases of control characters ("NULL",
-// "LINE FEED", "LF", "NBSP", ...), and the algorithmic names
-// "CJK UNIFIED IDEOGRAPH-XXXX" and "HANGUL SYLLABLE ...". Any other name is
-// CPython's "unknown Unicode character name" error.
+// \N{name} knows every name of the Unicode database (objects/unicode_data.h)
+// and, from a small table here, the usual aliases of control characters
+// ("NULL", "LINE FEED", "LF", "NBSP", ...). Any other name is CPython's
+// "unknown Unicode character name" error.
 // *invalid_escape (if given and still empty) receives the first deprecated
 // escape, as StringLiteral::invalid_escape.
 bool decode_string_body(std::string_view body, bool is_bytes, bool raw, std::string& out,
@@ -68,6 +66,9 @@ bool decode_string_body(std::string_view body, bool is_bytes, bool raw, std::str
 // decode_string_body for a non-raw str: the name pegen's f-string code uses
 // (CPython's decode_unicode_with_escapes) for the literal parts of an f-string.
 bool decode_unicode_escapes(std::string_view body, std::string& out, SyntaxErrorInfo& err);
+
+// The code point \N{name} stands for (names and the aliases above).
+bool literal_lookup_name(std::string_view name, std::uint32_t& code);
 
 struct NumberLiteral {
     enum class Kind : unsigned char { Int, Float, Imaginary };

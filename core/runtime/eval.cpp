@@ -408,7 +408,9 @@ static Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag = false);
 // machine stack holds: natively 8 MB, in WebAssembly V8's stack of about
 // 1 MB, which overflows near 1,500 nested loops. Past this many nested
 // loops the call raises RecursionError instead, so no recursion limit can
-// crash the interpreter.
+// crash the interpreter. Natively the stack left is also measured
+// (c_stack_exhausted, cstack.cpp), which covers small thread stacks and the
+// larger frames of sanitizer builds.
 #ifdef __EMSCRIPTEN__
 constexpr int kMaxEvalEntries = 700;
 #else
@@ -419,7 +421,7 @@ namespace {
 struct EvalEntry {
     ThreadState* ts;
     bool ok;
-    explicit EvalEntry(ThreadState* t) : ts(t), ok(t->c_eval_entries < kMaxEvalEntries) {
+    explicit EvalEntry(ThreadState* t) : ts(t), ok(t->c_eval_entries < kMaxEvalEntries && !c_stack_exhausted(t)) {
         if (ok) ts->c_eval_entries++;
         else raise(ts, ts->interp->exc.RecursionError, "maximum recursion depth exceeded");
     }
@@ -1222,7 +1224,15 @@ next_instruction:
                     }
                     if (jop == POP_JUMP_BACKWARD_IF_FALSE || jop == POP_JUMP_BACKWARD_IF_TRUE) {
                         next++;
-                        if (res == (jop == POP_JUMP_BACKWARD_IF_TRUE)) JUMPBY(-(jump >> 8));
+                        if (res == (jop == POP_JUMP_BACKWARD_IF_TRUE)) {
+                            JUMPBY(-(jump >> 8));
+                            // The jump closes a loop (`while i < n:`, or `if
+                            // t >= end: break` at a loop's end), so the eval
+                            // breaker is checked as the unfused jump does it:
+                            // without this such a loop never lets go of the GIL.
+                            if (interp.eval_breaker.load(std::memory_order_relaxed) && !handle_eval_breaker(ts))
+                                goto error;
+                        }
                         DISPATCH();
                     }
                     Object* r = res ? static_cast<Object*>(interp.True) : interp.False;
@@ -1426,6 +1436,9 @@ next_instruction:
             Ref<> r;
             if (!spec && type_of(v.get()) == interp.types.str) {
                 r = std::move(v);
+            } else if (!spec && (type_of(v.get()) == interp.types.int_ || type_of(v.get()) == interp.types.float_)) {
+                r = object_str(ts, v.get());   // format(x, '') of an exact int or float is str(x)
+                if (!r) goto error;
             } else {
                 Object* fmt_args[2] = {v.get(), spec ? spec.get() : static_cast<Object*>(interp.empty_str)};
                 Object* format = type_lookup(type_of(v.get()), "__format__");

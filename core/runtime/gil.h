@@ -58,7 +58,13 @@ public:
 
 private:
     bool must_exit(ThreadState* ts) const { return finalizing_ && ts != finalizer_; }
-    [[noreturn]] void exit_thread(std::unique_lock<std::mutex>& lk, bool drop_requested);
+    bool interrupt_pending() const;
+    // Under mutex_: the main thread waits for the GIL with an interrupt
+    // pending, so other threads must let it have the GIL first.
+    bool main_first() const { return main_waiting_ && interrupt_pending(); }
+    // Under mutex_: sets EVAL_GIL_DROP on behalf of waiter `ts`.
+    void request_drop(ThreadState* ts);
+    [[noreturn]] void exit_thread(std::unique_lock<std::mutex>& lk);
     GilThreadStats& stats_for(ThreadState* ts);   // under mutex_
 
     Interpreter& interp_;
@@ -70,15 +76,21 @@ private:
     std::atomic<ThreadState*> holder_{nullptr};       // who, while locked_ (else null)
     uint64_t switch_number_ = 0;                      // bumped each time a different thread takes it
     uint64_t held_since_ = 0;                         // when holder_ took it (ns)
+    bool main_waiting_ = false;                       // the main thread is inside take()
     bool finalizing_ = false;                         // begin_finalizing() was called
     ThreadState* finalizer_ = nullptr;                // the one thread still allowed in
     std::vector<GilThreadStats> stats_;               // indexed by thread number
 
     // FORCE_SWITCHING: the dropping thread waits on switch_cond_ until
-    // last_holder_ is someone else. Written under both mutexes.
+    // last_holder_ is someone else. Written under both mutexes. A thread
+    // number, not a pointer: the last holder may have ended since and its
+    // ThreadState been freed (and its address reused by a new thread).
     std::mutex switch_mutex_;
     CondVar switch_cond_;
-    ThreadState* last_holder_ = nullptr;              // the thread that took the GIL last
+    // The number (ThreadState::id, never reused) of the thread that took
+    // the GIL last, -1 before anyone did. Not a pointer: that thread may
+    // have ended and its ThreadState been freed since (ThreadSanitizer).
+    int64_t last_holder_ = -1;
 };
 
 // RAII: lets go of the GIL around a blocking call (Py_BEGIN_ALLOW_THREADS /

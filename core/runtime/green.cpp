@@ -63,6 +63,7 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include "runtime/interpreter.h"
 #include "trace/trace.h"
 
 namespace gp {
@@ -82,6 +83,7 @@ GreenScheduler::GreenScheduler(FiberHost& host) : host_(host) {
     main_.ctx = host_.main_context();
     main_.state = GreenFiber::State::Running;
     main_.joined = true;
+    main_.stack_limit = stack_limit_of(main_.ctx);
     slice_start_ = last_poll_ = monotonic_ns();
 }
 
@@ -108,6 +110,15 @@ uint64_t GreenScheduler::ident_of(const GreenFiber* f) const {
 
 // ---------------------------------------------------------------- starting
 
+// Each fiber runs on a stack of its own, so the C-stack guard
+// (c_stack_exhausted, cstack.cpp) must measure against that stack, not the
+// OS thread's: it reads the running fiber's limit, which changes with every
+// switch as current_ does.
+uintptr_t GreenScheduler::stack_limit_of(FiberHost::Context* ctx) const {
+    FiberHost::StackRange r = host_.stack_range(ctx);
+    return r.size ? c_stack_limit(r.low, r.size) : 0;
+}
+
 void GreenScheduler::fiber_main(void* p) {
     GreenFiber* f = static_cast<GreenFiber*>(p);
     f->fn(f->arg);
@@ -125,6 +136,7 @@ int GreenScheduler::start(OsThread* out, void (*fn)(void*), void* arg, std::size
         return EAGAIN;
     }
     f->number = next_number_++;
+    f->stack_limit = stack_limit_of(f->ctx);
     fibers_.push_back(f);
     // Like a new OS thread, it starts at once (at the starter's next tick).
     make_ready(f, true);

@@ -34,6 +34,15 @@ public:
     virtual void swap(Context* from, Context* to) = 0;
     // Frees a context that is not running and will never run again.
     virtual void destroy(Context* c) = 0;
+    // Where a context's machine stack lies (the stack grows down from
+    // low + size), for the C-stack guard (cstack.cpp). Size 0: unknown, as
+    // for a main context whose stack is the OS thread's own, which the guard
+    // measures by itself.
+    struct StackRange {
+        uintptr_t low = 0;
+        std::size_t size = 0;
+    };
+    virtual StackRange stack_range(Context* c) = 0;
     // Nothing can run for `ns` nanoseconds: sleep. A host with an event loop
     // (a Web Worker) runs it meanwhile, so messages such as Stop arrive.
     virtual void idle(uint64_t ns) = 0;
@@ -51,6 +60,7 @@ struct GreenFiber {
     void (*fn)(void*) = nullptr;      // the thread's function (null for the main fiber)
     void* arg = nullptr;
     uint32_t number = 0;              // 0 = the main fiber; get_native_id() reports it
+    uintptr_t stack_limit = 0;        // below this address its stack is nearly gone (c_stack_limit); 0: the OS thread's stack
     State state = State::Ready;
     uint64_t deadline = kNoDeadline;  // while Parked: when it wakes by itself
     GreenWaitList* waiting_on = nullptr;  // while Parked on a CondVar: its list
@@ -126,6 +136,7 @@ private:
     void wake_expired(uint64_t now);
     static void unlink(GreenFiber* f);
     static void fiber_main(void* p);
+    uintptr_t stack_limit_of(FiberHost::Context* ctx) const;
 
     FiberHost& host_;
     GreenFiber main_;                       // the attaching OS thread's own stack

@@ -76,9 +76,14 @@ Interpreter::Interpreter(const Config& cfg) : config(cfg), heap(cfg.heap_limit, 
 }
 
 StrObject* Interpreter::intern(const char* s) {
+    auto it = intern_memo.find(s);
+    if (it != intern_memo.end() && str_utf8(it->second) == std::string_view(s)) return it->second;
     Ref<> r = str_intern_cstr(current_thread(), s);
-    // The interned table keeps the string alive; hand out a borrowed pointer.
-    return static_cast<StrObject*>(r.get());
+    // The interned table keeps the string alive (immortal): hand out a
+    // borrowed pointer.
+    auto* so = static_cast<StrObject*>(r.get());
+    if (so) intern_memo[s] = so;
+    return so;
 }
 
 bool Interpreter::bootstrap() {
@@ -136,6 +141,7 @@ bool Interpreter::bootstrap() {
         {&types.member_descriptor, "member_descriptor", sizeof(Object), gc},
         {&types.super_, "super", sizeof(Object), base | gc},
         {&types.stdstream, "TextIOWrapper", sizeof(Object), 0},
+        {&types.stdbuffer, "BufferedWriter", sizeof(Object), 0},
         {&types.generator, "generator", sizeof(GenObject), gc},
     };
     for (Spec& s : specs) {
@@ -314,6 +320,7 @@ void Interpreter::release_all() {
     Object* singles[] = {True, False, empty_str, empty_tuple, None, NotImplemented, Ellipsis};
     True = False = nullptr; empty_str = nullptr; empty_tuple = nullptr;
     None = NotImplemented = Ellipsis = nullptr;
+    intern_memo.clear();
     str_clear_interned(*this);
     xdecref(interned); interned = nullptr;
     for (Object* o : singles) xdecref(o);

@@ -81,7 +81,7 @@ struct BuiltinTypes {
     X(str_iter) X(dict_keyiter) X(code) X(function) X(builtin_function) X(method) \
     X(cell) X(module) X(frame) X(traceback) X(slice) X(property) X(staticmethod) \
     X(classmethod) X(method_descriptor) X(wrapper_descriptor) X(method_wrapper) \
-    X(getset_descriptor) X(member_descriptor) X(super_) X(stdstream) \
+    X(getset_descriptor) X(member_descriptor) X(super_) X(stdstream) X(stdbuffer) \
     X(list_reverseiter) X(dict_valueiter) X(dict_itemiter) X(dict_revkeyiter) \
     X(dict_revvalueiter) X(dict_revitemiter) X(dict_keys) X(dict_values) X(dict_items) \
     X(set) X(frozenset) X(set_iter) X(generator) \
@@ -164,6 +164,8 @@ struct ThreadState {
     ExcStackItem* exc_info_outer = nullptr;  // the levels beneath a running generator (handled_exception)
     int recursion_depth = 0;          // Python frames + nested C++ calls that recurse (repr, ==, calls)
     int c_eval_entries = 0;           // eval loops active on this thread's machine stack (see eval.cpp)
+    uintptr_t c_stack_low = 0;        // below this address the machine stack is nearly gone (cstack.cpp); 0: not measured
+    uint64_t c_stack_thread = 0;      // the OS thread c_stack_low was measured on
     int recursion_headroom = 0;       // > 0 while a RecursionError is being raised
     std::unique_ptr<struct FrameStack> frames;  // storage for interpreter frames
     std::vector<Object*> repr_running;  // containers whose repr is in progress (Py_ReprEnter); borrowed, not a root
@@ -178,6 +180,17 @@ struct ThreadState {
     explicit ThreadState(Interpreter* i);
     ~ThreadState();
 };
+
+// Whether the calling OS thread has used its machine stack down to the
+// safety margin (cstack.cpp): C++ recursion (nested eval loops, repr and
+// comparison of deeply nested containers) then raises RecursionError
+// instead of crashing, whatever sys.setrecursionlimit() or
+// threading.stack_size() say. On a green scheduler (green.h) it measures
+// the running fiber's own stack.
+bool c_stack_exhausted(ThreadState* ts);
+// The address below which a stack of `size` bytes starting at `low`
+// (growing down towards it) counts as exhausted: low plus the safety margin.
+uintptr_t c_stack_limit(uintptr_t low, std::size_t size);
 
 class Interpreter {
 public:
@@ -215,6 +228,11 @@ public:
     StrObject* latin1_chars[256] = {};       // one-character strings, as CPython caches them
     TupleObject* empty_tuple = nullptr;
     DictObject* interned = nullptr;          // sys.intern() table: str -> same str [root]
+    // intern(const char*)'s memo: the C string's address -> its immortal
+    // interned str (borrowed). The runtime names what it looks up by string
+    // literals (type_lookup(t, "__format__")), so the address almost always
+    // identifies the name; the text is compared too, for any other caller.
+    std::unordered_map<const char*, StrObject*> intern_memo;
 
     DictObject* modules = nullptr;           // sys.modules [root]
     ModuleObject* builtins = nullptr;        // the builtins module [root]

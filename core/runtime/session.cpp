@@ -1,6 +1,13 @@
 // session.cpp — the embedding surface (glasspy.h) and running a program as
 // __main__ (CPython 3.11's Python/pythonrun.c: _PyRun_SimpleFileObject).
 #include <cstdio>
+#if defined(__EMSCRIPTEN__)
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <thread>
+#endif
 
 #include "bytecode/dis.h"
 #include "compiler/compiler.h"
@@ -31,6 +38,29 @@ namespace gp {
 // it does in CPython (which flushes sys.stdout before printing one). An
 // empty chunk is sys.stdout.flush() / print(flush=True): what the C stream
 // holds goes out now, so a piped program's progress shows as it happens.
+#if defined(__EMSCRIPTEN__)
+// Under Node a piped stdout is non-blocking: a write of more than the pipe
+// holds (64 KiB) fails with EAGAIN once the pipe is full, and stdio would
+// drop the rest. So the WebAssembly CLI writes through the descriptor and
+// waits for the reader.
+static void write_fully(int fd, const char* p, std::size_t n) {
+    while (n > 0) {
+        ssize_t w = ::write(fd, p, n);
+        if (w > 0) {
+            p += w;
+            n -= std::size_t(w);
+        } else if (w < 0 && (errno == EAGAIN || errno == EINTR)) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        } else {
+            return;
+        }
+    }
+}
+
+static void default_output(Stream stream, std::string_view text) {
+    if (!text.empty()) write_fully(stream == Stream::Stderr ? 2 : 1, text.data(), text.size());
+}
+#else
 static void default_output(Stream stream, std::string_view text) {
     if (text.empty()) {
         std::fflush(stream == Stream::Stderr ? stderr : stdout);
@@ -41,23 +71,33 @@ static void default_output(Stream stream, std::string_view text) {
     std::fwrite(text.data(), 1, text.size(), f);
     if (stream == Stream::Stderr) std::fflush(stderr);
 }
+#endif
 
 // CPython runs the site module before the program; its one part that every
 // program can see is the builtins of core/lib/_sitebuiltins.py (exit, quit,
 // help, copyright, credits, license), installed by importing it.
-static void install_site_builtins(Interpreter& interp) {
+// Imports _sitebuiltins (exit, quit, help, ...). An error there is printed
+// and start-up goes on, except SystemExit: a child process terminated while
+// it starts (Process.terminate() right after start()) must end with its
+// exit code, so false is returned with the exception still set.
+static bool install_site_builtins(Interpreter& interp) {
     ThreadState* ts = interp.main_thread();
-    if (!interp.builtins) return;
+    if (!interp.builtins) return true;
     Ref<> mod = import_module(ts, "_sitebuiltins");
     if (!mod) {
         Ref<> exc = error_fetch(ts);
+        if (exc && isinstance_of(exc.get(), interp.exc.SystemExit)) {
+            raise_object(ts, exc.get());
+            return false;
+        }
         if (exc) interp.output(Stream::Stderr, format_exception(ts, exc.get()));
     }
+    return true;
 }
 
 Session::Session(Config config) : interp_(std::make_unique<Interpreter>(config)) {
     interp_->output = default_output;
-    install_site_builtins(*interp_);
+    if (!install_site_builtins(*interp_)) error_clear(interp_->main_thread());
 }
 
 Session::~Session() = default;
@@ -189,11 +229,11 @@ static bool insert_script_dir(ThreadState* ts, std::string_view filename) {
 // __mp_main__, unpickles the Process and returns its exit code.
 int run_child_main(Interpreter& interp, const std::string& payload) {
     ThreadState* ts = interp.main_thread();
-    install_site_builtins(interp);
+    const bool started = install_site_builtins(interp);
     const std::string& filename = interp.main_filename;
     if (!filename.empty() && filename[0] != '<') interp.sources[filename] = interp.main_source;
     int status = 0;
-    if (insert_script_dir(ts, filename)) {
+    if (started && insert_script_dir(ts, filename)) {
         Ref<> spawn = import_module(ts, "multiprocessing.spawn");
         Ref<> entry = spawn ? object_getattr_cstr(ts, spawn.get(), "_child_main") : Ref<>();
         Ref<> data = entry ? bytes_from_data(ts, payload.data(), isize(payload.size())) : Ref<>();

@@ -218,6 +218,63 @@ test('Stop interrupts an endless loop with KeyboardInterrupt, and the interprete
   assert.equal(again.stdout, 'still here\n');
 });
 
+test('threads, a process pool and a child process run in the page as in CPython', async () => {
+  // Each Python thread and each child process is a pthread (a Web Worker);
+  // children re-run main.py as __mp_main__, so the guard matters as in CPython.
+  await typeProgram([
+    'import threading',
+    'from multiprocessing import Pool, Process, Queue',
+    'def square(x):',
+    '    return x * x',
+    'def send(q):',
+    '    q.put("from a child")',
+    'if __name__ == "__main__":',
+    '    out = []',
+    '    ts = [threading.Thread(target=out.append, args=(i,)) for i in range(3)]',
+    '    for t in ts: t.start()',
+    '    for t in ts: t.join()',
+    '    print(sorted(out))',
+    '    with Pool(2) as pool:',
+    '        print(pool.map(square, range(5)))',
+    '    q = Queue()',
+    '    p = Process(target=send, args=(q,))',
+    '    p.start()',
+    '    print(q.get())',
+    '    p.join()',
+    '    print(p.exitcode)',
+  ].join('\n'));
+  const result = await run();
+  assert.deepEqual({ status: result.status, stdout: result.stdout, stderr: result.stderr },
+    { status: 0, stdout: '[0, 1, 2]\n[0, 1, 4, 9, 16]\nfrom a child\n0\n', stderr: '' });
+});
+
+test('Stop ends a Pool.map of endless tasks, and the interpreter stays usable', async () => {
+  await typeProgram([
+    'from multiprocessing import Pool',
+    'def spin(x):',
+    '    while True:',
+    '        pass',
+    'if __name__ == "__main__":',
+    '    with Pool(2) as pool:',
+    '        print("ready", flush=True)',
+    '        pool.map(spin, range(2))',
+  ].join('\n'));
+  const previous = await lastRun();
+  await page.getByRole('button', { name: /^Run/ }).click();
+  await waitFor(page.getByTestId('output').filter({ hasText: 'ready' }), RUN_TIMEOUT, 'the pool to start');
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await waitFor(page.locator(`[data-testid="exit-status"][data-run="${previous + 1}"]`), RUN_TIMEOUT, 'the stop');
+  const stopped = await readResult();
+  assert.notEqual(stopped.status, null, 'interrupted in place, not by restarting the worker');
+  assert.equal(stopped.status, 1);
+  assert.match(stopped.stderr, /\nKeyboardInterrupt\n$/);
+
+  await waitFor(page.getByTestId('phase').filter({ hasText: /^Ready$/ }), RUN_TIMEOUT, 'ready again');
+  await typeProgram('print("still here")');
+  const again = await run();
+  assert.equal(again.stdout, 'still here\n');
+});
+
 test('the examples come from examples/*.py and print what CPython prints', async () => {
   const file = '02_loop_sum_squares.py';
   const header = parseExample(fs.readFileSync(path.join(repoRoot, 'examples', file), 'utf8'));

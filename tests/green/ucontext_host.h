@@ -17,11 +17,16 @@ public:
     void swap(Context* from, Context* to) override;
     void destroy(Context* c) override;
     void idle(uint64_t ns) override;
+    StackRange stack_range(Context* c) override;
 
     static constexpr std::size_t kDefaultStack = 1u << 20;   // 1 MiB, lazily committed (mmap)
 
+    // Called on a stack just switched to (sanitizer bookkeeping).
+    void arrived(void* fake_stack);
+
 private:
     Context* main_;
+    Context* switching_from_ = nullptr;   // the context the last swap left
 };
 
 }  // namespace gp::test

@@ -402,3 +402,30 @@ TEST_CASE("sys.stdin reads the same lines as input(), line by line or all at onc
           "UnsupportedOperation not writable\n"
           "I/O operation on closed file.\n");
 }
+
+TEST_CASE("sys.stdin.buffer and sys.stdout.buffer read and write bytes through the same streams", "[builtins]") {
+    Session session;
+    std::string printed;
+    session.set_output([&](Stream s, std::string_view text) {
+        if (s == Stream::Stdout) printed.append(text);
+    });
+    std::vector<std::string> lines = {"5 6", "xy"};
+    std::size_t next = 0;
+    session.interpreter().read_line = [&](std::string& line) {
+        if (next == lines.size()) return false;
+        line = lines[next++];
+        return true;
+    };
+    int status = session.run_main(
+        "import sys\n"
+        "readline = sys.stdin.buffer.readline\n"
+        "a, b = map(int, readline().split())\n"
+        "print(a + b, sys.stdin.buffer, sys.stdout.buffer)\n"
+        "sys.stdout.flush()\n"
+        "print(sys.stdout.buffer.write(b'raw\\n'), sys.stdin.buffer.read(), sys.stdin.buffer is sys.stdin.buffer)\n",
+        "<test>");
+    CHECK(status == 0);
+    CHECK(printed ==
+          "11 <_io.BufferedReader name='<stdin>'> <_io.BufferedWriter name='<stdout>'>\n"
+          "raw\n4 b'xy\\n' True\n");
+}

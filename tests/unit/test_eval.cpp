@@ -51,6 +51,44 @@ TEST_CASE("unbounded recursion raises RecursionError instead of crashing", "[eva
     CHECK(r.err.find("RecursionError: maximum recursion depth exceeded\n") != std::string::npos);
 }
 
+TEST_CASE("C++ recursion past the machine stack raises RecursionError, whatever the recursion limit", "[eval]") {
+    // A raised limit and a small thread stack: repr of a deeply nested list
+    // and a __repr__ that recurses through repr() run out of machine stack
+    // long before the limit (CPython crashes here); glasspy measures the
+    // stack left and raises RecursionError, in a thread and in the main one.
+    auto r = run(R"(
+import sys, threading
+sys.setrecursionlimit(1000000)
+threading.stack_size(256 * 1024)
+def nested():
+    l = []
+    for i in range(200000):
+        l = [l]
+    try:
+        repr(l)
+    except RecursionError as e:
+        print("thread:", e)
+t = threading.Thread(target=nested)
+t.start(); t.join()
+class R:
+    def __repr__(self):
+        return repr(R())
+try:
+    repr(R())
+except RecursionError as e:
+    print("main:", e)
+print("still running")
+)", "stack.py");
+    INFO(r.err);
+    CHECK(r.status == 0);
+    // Which level finds the stack gone (the eval loop or the call) depends
+    // on where the stack happens to end, so the message's tail may vary.
+    CHECK(r.out.rfind("thread: maximum recursion depth exceeded while getting the repr of an object\n"
+                      "main: maximum recursion depth exceeded", 0) == 0);
+    CHECK(r.out.size() > 14);
+    CHECK(r.out.substr(r.out.size() - 14) == "still running\n");
+}
+
 TEST_CASE("a syntax error is reported with file, line, source and caret", "[eval]") {
     auto r = run("x = (1,\ny = 2 +\n", "bad.py");
     CHECK(r.status == 1);

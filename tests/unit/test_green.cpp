@@ -385,3 +385,43 @@ print(out)
     INFO(c.err);
     CHECK(c.out == "[900, 1, \"KeyError('in worker')\", 900, 1, \"KeyError('in worker')\", \"IndexError('in main')\"]\n");
 }
+
+// Each green thread runs on a fiber stack of its own, far from the OS
+// thread's: the C-stack guard must measure that stack, so threads run at
+// all, and C++ recursion past it raises RecursionError instead of running
+// into the fiber's guard page — with the default stack and a small
+// threading.stack_size() alike.
+TEST_CASE("the C-stack guard measures a green thread's own fiber stack", "[green]") {
+    Captured c = run_green(R"(
+import sys, threading
+sys.setrecursionlimit(1000000)
+class R:
+    def __init__(self, n): self.n = n
+    def __repr__(self): return repr(R(self.n + 1))
+out = []
+def shallow():
+    out.append(repr([[1], (2,)]) == "[[1], (2,)]")
+def deep():
+    try:
+        repr(R(0))
+    except RecursionError:
+        out.append("RecursionError")
+def nested():
+    l = []
+    for _ in range(200000): l = [l]
+    try:
+        repr(l)
+    except RecursionError:
+        out.append("nested RecursionError")
+for size in (0, 65536):
+    threading.stack_size(size)
+    for target in (shallow, deep, nested):
+        t = threading.Thread(target=target)
+        t.start()
+        t.join()
+print(out)
+)");
+    INFO(c.err);
+    CHECK(c.err.empty());
+    CHECK(c.out == "[True, 'RecursionError', 'nested RecursionError', True, 'RecursionError', 'nested RecursionError']\n");
+}

@@ -85,3 +85,20 @@ p = mp.Process(target=f); p.start(); p.join(); print(p.exitcode)
     CHECK(r.out == "1\n");
     CHECK(r.err.find("AttributeError: Can't get attribute 'f' on <module '__main__'") != std::string::npos);
 }
+
+TEST_CASE("a child terminated while it is still starting exits with -15 and prints nothing", "[multiprocessing]") {
+    // Regression: the SystemExit(-15) raised while the child imported its
+    // site builtins was printed as a traceback and lost, and the child ran
+    // its target anyway (a Pool whose start failed then hung in join).
+    auto r = run(R"(
+import multiprocessing as mp, time
+if __name__ == "__main__":
+    ps = [mp.Process(target=time.sleep, args=(30,)) for _ in range(3)]
+    for p in ps: p.start()
+    for p in ps: p.terminate()
+    for p in ps: p.join()
+    print([p.exitcode for p in ps])
+)", "test.py");
+    CHECK(r.out == "[-15, -15, -15]\n");
+    CHECK(r.err == "");
+}

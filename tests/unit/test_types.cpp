@@ -263,3 +263,19 @@ TEST_CASE("list[int] is a types.GenericAlias", "[types]") {
               "{'x': list[int], 'return': dict[str, int]}\n");
     }
 }
+
+TEST_CASE("built-in types with no constructor of their own cannot be called, and never crash", "[types]") {
+    using gp::test::ev;
+    CHECK(ev("type(iter([]))()") == "TypeError: cannot create 'list_iterator' instances");
+    CHECK(ev("type({}.keys())()") == "TypeError: cannot create 'dict_keys' instances");
+    CHECK(ev("type((x for x in []))()") == "TypeError: cannot create 'generator' instances");
+    CHECK(ev("type(print)()") == "TypeError: cannot create 'builtin_function_or_method' instances");
+    CHECK(ev("type(int.__add__)()") == "TypeError: cannot create 'wrapper_descriptor' instances");
+    CHECK(ev("type((1).__add__)()") == "TypeError: cannot create 'method-wrapper' instances");
+    CHECK(ev("type(str.join)()") == "TypeError: cannot create 'method_descriptor' instances");
+    CHECK(ev("type(__import__('sys')._getframe())()") == "TypeError: cannot create 'frame' instances");
+    CHECK(ev("type(iter(range(3)))()") == "TypeError: cannot create 'range_iterator' instances");
+    CHECK(ev("type(None)() is None and type(...)() is ... and type(NotImplemented)() is NotImplemented") == "True");
+    CHECK(ev("type(None)(1)") == "TypeError: NoneType takes no arguments");
+    CHECK(ev("type(...)(a=1)") == "TypeError: EllipsisType takes no arguments");
+}

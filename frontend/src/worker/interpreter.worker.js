@@ -135,7 +135,8 @@ async function run({ runId, source, filename, files = [] }) {
 // One postMessage each would flood the page, so pieces are batched; a batch
 // goes out when the stream changes, when it is large, when FLUSH_MS have
 // passed since the last one, and at the end of the run. The first write
-// after a quiet spell goes out at once, so progress lines show up live.
+// after a quiet spell goes out at once, so progress lines show up live, and
+// so does anything the program flushes.
 // In the pthread build no timer can flush a batch while the run blocks this
 // thread, so a batch waits at most until the program writes again or ends;
 // in the single-thread build the timer below fires at the program's next
@@ -152,7 +153,13 @@ class OutputBatcher {
     this.timer = null;
   }
 
+  // An empty text is the program flushing (sys.stdout.flush(),
+  // print(flush=True), input()): what is held goes out now.
   write(stream, text) {
+    if (text === '') {
+      this.flush();
+      return;
+    }
     if (stream !== this.stream) this.flush();
     this.stream = stream;
     this.text += text;
@@ -164,14 +171,18 @@ class OutputBatcher {
     }
   }
 
+  // Only a batch that was really sent starts a new spell: a flush with
+  // nothing held (a stream change, an empty write) must not hold back the
+  // next write, or the first line a program prints before it blocks would
+  // wait for the end of the run.
   flush(now = performance.now()) {
     clearTimeout(this.timer);
     this.timer = null;
     if (this.text !== '') {
       self.postMessage({ type: OUTPUT, runId: this.runId, stream: this.stream, text: this.text });
       this.text = '';
+      this.lastFlush = now;
     }
-    this.lastFlush = now;
   }
 }
 

@@ -1,0 +1,18 @@
+# sub, subn, split and findall: templates, callables, counts, and the empty-match rules of 3.7+
+import re
+print(re.sub(r"(\w+)", r"[\1]", "a bc  d"), re.subn("x*", "-", "abxd"), re.sub("x*", "-", "abxd", count=2))
+print(re.split(r"\b", "a b"), re.split("x*", "axbc"), re.split(r"(x)*", "axbc"), re.split(r"\W+", "a, b, c", 1))
+print(re.split("(:)|(-)", "a:b-c"), re.split("", "ab"), re.split("a", ""), re.split("(a)|b", "xbyaz"))
+print(re.findall(r"(a)(b)?", "ab a"), re.findall("", "abc"), re.findall(r"\b", "ab cd"), re.findall("a|", "aab"))
+print(re.findall(r"(a)|b", "ab"), re.findall(r"(?:a)", "aa"), re.findall(r"((a)(b))", "abab"))
+print(re.sub("", "-", "abc"), re.sub("b*", "-", "abc"), re.sub("a|", "-", "aab"), re.sub("$", "!", "a\n"))
+print(re.sub("a", lambda m: m.group().upper(), "banana", count=2), re.sub("a", lambda m: None, "banana"))
+print(re.sub(r"(?P<x>a)", r"\g<x>\g<1>\n\g<0>", "a"), repr(re.sub("a", r"\t\\\0\01\101", "a")))
+print(re.sub(r"(a)(b)?", r"[\2]", "a ab"), re.sub("a", "\\\\", "a"))
+print(re.subn(r"\s+", " ", "a  b \n c"), re.sub("A", "x", "aAa", flags=re.I), re.sub("(?i)a", "x", "aA"))
+print(re.sub(r"(\d+)", lambda m: str(int(m.group(1)) * 2), "a1b22c333"))
+print(repr(re.compile("x").sub("y", "")), re.compile(r"(?m)^").sub(">", "a\nb\n"))
+print(re.sub("é", "e", "café é"), re.split("[é,]", "aéb,c"), re.findall("\U0001F600+", "x😀😀y😀"))
+print(re.compile("a").sub(r"\g<0>\g<0>", "banana", 2), re.compile("(a)").subn(r"<\1>", "aaa", count=0))
+m = re.match(r"(\d+)-(\d+)", "10-20")
+print(m.expand(r"\2-\1"), m.expand(b"x" and r"\g<2>"))
