@@ -40,14 +40,23 @@
 
 namespace gp {
 
-// A quarter of the stack, at least 128 KiB (one level of the eval loop
-// plus the RecursionError being raised, with room to spare even under
-// AddressSanitizer's larger frames), at most 2 MiB, and never more than
-// half of a small thread stack.
+// Natively a quarter of the stack, at least 128 KiB (one level of the eval
+// loop plus the RecursionError being raised, with room to spare even under
+// AddressSanitizer's larger frames), at most 2 MiB. WebAssembly keeps only
+// the locals whose address is taken on its C stack (the shadow stack; the
+// rest live on the engine's), a level there takes about 1.5 KiB, so a
+// sixteenth, 16 KiB to 256 KiB, is room enough, and a green thread's 1 MiB
+// holds about 600 levels. Never more than half of a small thread stack.
 uintptr_t c_stack_limit(uintptr_t low, std::size_t size) {
+#ifdef __EMSCRIPTEN__
+    std::size_t m = size / 16;
+    const std::size_t lo = std::size_t(16) * 1024, hi = std::size_t(256) * 1024;
+#else
     std::size_t m = size / 4;
-    if (m < std::size_t(128) * 1024) m = std::size_t(128) * 1024;
-    if (m > std::size_t(2) * 1024 * 1024) m = std::size_t(2) * 1024 * 1024;
+    const std::size_t lo = std::size_t(128) * 1024, hi = std::size_t(2) * 1024 * 1024;
+#endif
+    if (m < lo) m = lo;
+    if (m > hi) m = hi;
     if (m > size / 2) m = size / 2;
     return low + uintptr_t(m);   // the stack grows down
 }

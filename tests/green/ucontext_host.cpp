@@ -1,6 +1,7 @@
 // ucontext_host.cpp — fibers over makecontext/swapcontext (see ucontext_host.h).
 #include "ucontext_host.h"
 
+#include <pthread.h>
 #include <sys/mman.h>
 #include <time.h>
 #include <ucontext.h>
@@ -23,6 +24,7 @@
 #endif
 #endif
 #ifdef GP_ASAN_FIBERS
+#include <sanitizer/asan_interface.h>
 #include <sanitizer/common_interface_defs.h>
 #endif
 
@@ -55,6 +57,17 @@ void UcontextHost::arrived([[maybe_unused]] void* fake_stack) {
 #endif
 }
 
+std::size_t UcontextHost::default_stack_size() {
+    std::size_t size = std::size_t(8) << 20;
+    pthread_attr_t attr;
+    if (pthread_getattr_default_np(&attr) == 0) {
+        std::size_t s = 0;
+        if (pthread_attr_getstacksize(&attr, &s) == 0 && s) size = s;
+        pthread_attr_destroy(&attr);
+    }
+    return size;
+}
+
 UcontextHost::UcontextHost() : main_(new Context) {}
 
 UcontextHost::~UcontextHost() { delete main_; }
@@ -63,11 +76,17 @@ FiberHost::Context* UcontextHost::main_context() { return main_; }
 
 FiberHost::Context* UcontextHost::create(void (*entry)(void*), void* arg, std::size_t stack_bytes) {
     const std::size_t page = std::size_t(sysconf(_SC_PAGESIZE));
-    std::size_t size = stack_bytes ? stack_bytes : kDefaultStack;
+    std::size_t size = stack_bytes ? stack_bytes : default_stack_size();
     size = (size + page - 1) / page * page + page;   // + a guard page below the stack
     void* mem = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (mem == MAP_FAILED) return nullptr;
     mprotect(mem, page, PROT_NONE);
+#ifdef GP_ASAN_FIBERS
+    // A fiber that ended by switching away for good never returned from its
+    // frames, so their redzones stay poisoned in ASan's shadow after the
+    // unmap; a new stack mapped at the same addresses must start clean.
+    __asan_unpoison_memory_region(mem, size);
+#endif
     auto* c = new Context;
     c->stack = mem;
     c->mapped = size;

@@ -19,7 +19,11 @@ public:
     void idle(uint64_t ns) override;
     StackRange stack_range(Context* c) override;
 
-    static constexpr std::size_t kDefaultStack = 1u << 20;   // 1 MiB, lazily committed (mmap)
+    // A fiber's stack when threading.stack_size() asks for none: what a
+    // new pthread would get (glibc: `ulimit -s`, 8 MiB usually, 64 MiB in
+    // ./dev's sanitizer layer), so a green thread recurses as deep as an OS
+    // thread would. Mapped lazily (MAP_NORESERVE): only touched pages count.
+    static std::size_t default_stack_size();
 
     // Called on a stack just switched to (sanitizer bookkeeping).
     void arrived(void* fake_stack);

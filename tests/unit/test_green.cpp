@@ -300,7 +300,7 @@ print(ok, count, sorted(turns) == list(range(64)), any(t.is_alive() for t in ts)
     CHECK(c.out == "True 6400 True False False\n");
 }
 
-TEST_CASE("a green interpreter waits for non-daemon threads and drops daemon ones at exit", "[green]") {
+TEST_CASE("a green interpreter waits for non-daemon threads and drops daemon ones at exit", "[green][daemon-exit]") {
     GreenThread green;
     for (int round = 0; round < 3; round++) {
         gp::Session session;
@@ -328,7 +328,9 @@ print("main done")
     CHECK(run_in(session, "print(sum(range(10)))").out == "45\n");
 }
 
-TEST_CASE("Stop reaches the main green thread while another thread spins", "[green]") {
+// [timing]: the Stop comes 150 ms in, which under the sanitizers can land
+// before the program has even imported threading.
+TEST_CASE("Stop reaches the main green thread while another thread spins", "[green][timing]") {
     GreenThread green;
     gp::Session session;
     // The host's interrupt comes from another OS thread here (as Ctrl+C's
@@ -389,8 +391,9 @@ print(out)
 // Each green thread runs on a fiber stack of its own, far from the OS
 // thread's: the C-stack guard must measure that stack, so threads run at
 // all, and C++ recursion past it raises RecursionError instead of running
-// into the fiber's guard page — with the default stack and a small
-// threading.stack_size() alike.
+// into the fiber's guard page — with the default stack and a smaller
+// threading.stack_size() alike (256 KiB: a thread on a 64 KiB stack cannot
+// even start under AddressSanitizer's larger frames, pthread or fiber).
 TEST_CASE("the C-stack guard measures a green thread's own fiber stack", "[green]") {
     Captured c = run_green(R"(
 import sys, threading
@@ -413,7 +416,7 @@ def nested():
         repr(l)
     except RecursionError:
         out.append("nested RecursionError")
-for size in (0, 65536):
+for size in (0, 262144):
     threading.stack_size(size)
     for target in (shallow, deep, nested):
         t = threading.Thread(target=target)
