@@ -84,7 +84,6 @@
 // switches) are kept here for the GIL timeline panel (stats()).
 #include "runtime/gil.h"
 
-
 #include "runtime/interpreter.h"
 #include "runtime/os_thread.h"
 #include "trace/trace.h"
