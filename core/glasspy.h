@@ -60,6 +60,12 @@ public:
 
     // Where stdout/stderr go. Default: the process's own stdout/stderr.
     void set_output(OutputSink sink);
+    // Where input() reads a line from (without the newline; false: EOF, or
+    // the host's interrupt ended the wait). Default: the process's stdin.
+    // Called without the GIL, so other Python threads run while it waits;
+    // a host that waits by polling should sleep with gp::os_sleep_until
+    // (runtime/os_thread.h), which also lets green threads run.
+    void set_input(std::function<bool(std::string&)> source);
 
     // Called on the main thread (the one in run_main) about every 20 ms
     // while it waits in a blocking call (join, a lock, a queue, sleep), and

@@ -1,4 +1,4 @@
-// A Vite plugin that puts the Emscripten build of glasspy into the site.
+// A Vite plugin that puts the Emscripten builds of glasspy into the site.
 //
 // The three files Emscripten emits for a pthread module must stay together
 // under their own names: glasspy.js finds glasspy.wasm and glasspy.worker.js
@@ -6,11 +6,13 @@
 // bundling them, the plugin serves (dev) or copies (build) them unchanged to
 // `glasspy/` and tells the page a content hash, which the worker appends as
 // `?v=` to every URL so a new build is never mixed with a cached old one.
+// Beside them go glasspy-st.js/.wasm, the single-thread build that a page
+// without cross-origin isolation loads instead (src/state/isolation.js).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const WASM_FILES = ['glasspy.js', 'glasspy.wasm', 'glasspy.worker.js'];
+export const WASM_FILES = ['glasspy.js', 'glasspy.wasm', 'glasspy.worker.js', 'glasspy-st.js', 'glasspy-st.wasm'];
 const PUBLIC_DIR = 'glasspy';
 
 const MIME = { '.js': 'text/javascript', '.wasm': 'application/wasm' };
@@ -40,6 +42,7 @@ export function glasspyWasm({ wasmDir }) {
         define: {
           // Read by src/interpreter/client.js. Computed once per start/build.
           __GLASSPY_WASM_PATH__: JSON.stringify(`${PUBLIC_DIR}/glasspy.js`),
+          __GLASSPY_WASM_ST_PATH__: JSON.stringify(`${PUBLIC_DIR}/glasspy-st.js`),
           __GLASSPY_WASM_VERSION__: JSON.stringify(contentHash()),
         },
       };

@@ -8,7 +8,10 @@
 //
 // Only node: built-ins, so it runs right after `npm run build:site` with
 // nothing else installed.  Usage:
-//   node frontend/serve.mjs [--port N] [--host H] [--root DIR]
+//   node frontend/serve.mjs [--port N] [--host H] [--root DIR] [--no-isolation]
+// --no-isolation leaves the three headers out, as a page embedding glasspy
+// in someone else's site would be served: the page then runs the
+// single-thread build (how the E2E tests check that build).
 // PORT in the environment also sets the port (default 8080; 0 picks a free
 // one). Prints "glasspy site: http://HOST:PORT/" once it is listening.
 import http from 'node:http';
@@ -45,6 +48,7 @@ function parseArgs(argv) {
     port: Number(process.env.PORT ?? 8080),
     host: '127.0.0.1',
     root: path.resolve(here, '../build/site'),
+    isolation: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
@@ -52,6 +56,7 @@ function parseArgs(argv) {
     if (flag === '--port') options.port = Number(value());
     else if (flag === '--host') options.host = value();
     else if (flag === '--root') options.root = path.resolve(value());
+    else if (flag === '--no-isolation') options.isolation = false;
     else throw new Error(`unknown argument: ${argv[i]}`);
   }
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
@@ -80,12 +85,12 @@ function cacheControl(relative) {
   return 'no-cache';
 }
 
-function send(res, status, body, headers = {}) {
-  res.writeHead(status, { ...ISOLATION_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
-  res.end(body);
-}
-
-export function createServer(root) {
+export function createServer(root, { isolation = true } = {}) {
+  const isolationHeaders = isolation ? ISOLATION_HEADERS : {};
+  function send(res, status, body, headers = {}) {
+    res.writeHead(status, { ...isolationHeaders, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+    res.end(body);
+  }
   return http.createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
@@ -112,7 +117,7 @@ export function createServer(root) {
       }
       const relative = path.relative(root, file).split(path.sep).join('/');
       res.writeHead(200, {
-        ...ISOLATION_HEADERS,
+        ...isolationHeaders,
         'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Content-Length': stats.size,
         'Cache-Control': cacheControl(relative),
@@ -140,7 +145,7 @@ if (isMain) {
     console.error(`serve.mjs: no site in ${options.root}; build it with: npm run build:site`);
     process.exit(1);
   }
-  const server = createServer(options.root);
+  const server = createServer(options.root, { isolation: options.isolation });
   server.listen(options.port, options.host, () => {
     const { port } = server.address();
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;

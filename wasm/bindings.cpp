@@ -17,6 +17,15 @@
 // run() returns. Output reaches the callback batched by the caller, so after
 // such a hand-over an empty chunk (the "flush" signal) follows: what the
 // caller holds goes out while the program still runs.
+//
+// The single-thread build (GLASSPY_GREEN, glasspy-st.js: pages without
+// SharedArrayBuffer) compiles this same file: there Python threads are
+// green threads on this one thread (fiber_host.h), and run() may return
+// to JS before the program ends, whenever the scheduler lets the worker's
+// event loop turn (every 50 ms of running, and while every thread waits).
+// runAsync() reports the end through a callback in both builds; between
+// the two the worker takes messages: interrupt() for Stop, provideInput()
+// for a line that input() asked for through the setInputRequest callback.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 #include <pthread.h>
@@ -34,6 +43,12 @@
 #include <vector>
 
 #include "glasspy.h"
+
+#if GLASSPY_GREEN
+#include "fiber_host.h"
+#include "runtime/os_thread.h"
+#include "trace/trace.h"
+#endif
 
 namespace {
 
@@ -85,11 +100,14 @@ private:
 
 class Interpreter {
 public:
-    Interpreter() : owner_(pthread_self()), session_(std::make_unique<gp::Session>()) {
+    Interpreter() : owner_(pthread_self()), session_(make_session()) {
         session_->set_output([this](gp::Stream stream, std::string_view text) {
             deliver(stream, text);
         });
         session_->set_wait_callback([this] { pass_on(); });
+#if GLASSPY_GREEN
+        session_->set_input([this](std::string& line) { return read_line(line); });
+#endif
     }
 
     // callback(stream, text): stream is 1 for stdout, 2 for stderr. An
@@ -117,6 +135,32 @@ public:
         session_->finalize();
         deliver_rest();
     }
+
+    // Runs a whole program and then calls onDone(status). In the pthread
+    // build that happens before runAsync returns; in the single-thread
+    // build runAsync may return first (the program continues from the
+    // event loop), so the caller waits for the callback, not the return.
+    void runAsync(const std::string& source, const std::string& filename, emscripten::val onDone) {
+#if GLASSPY_GREEN
+        glasspy_wasm::fiber_host().set_yield_allowed(true);
+#endif
+        int status = run(source, filename);
+#if GLASSPY_GREEN
+        glasspy_wasm::fiber_host().set_yield_allowed(false);
+#endif
+        onDone(status);
+    }
+
+#if GLASSPY_GREEN
+    // callback(): input() wants a line; answer with provideInput.
+    void setInputRequest(emscripten::val callback) { input_request_ = std::move(callback); }
+    // The line for input() (without its newline), or eof = true for EOFError.
+    void provideInput(const std::string& text, bool eof) {
+        input_line_ = text;
+        input_eof_ = eof;
+        input_ready_ = true;
+    }
+#endif
 
     // From the owner thread; another thread (the page) uses the address.
     void interrupt() { session_->request_interrupt(); }
@@ -204,6 +248,34 @@ public:
     }
 
 private:
+    static std::unique_ptr<gp::Session> make_session() {
+#if GLASSPY_GREEN
+        // The scheduler must be attached before the interpreter exists, so
+        // that its threads become green threads.
+        glasspy_wasm::green_scheduler();
+#endif
+        return std::make_unique<gp::Session>();
+    }
+
+#if GLASSPY_GREEN
+    // input(): ask the page, then wait in short sleeps (other Python threads
+    // run, and the worker takes messages meanwhile) until the line comes or
+    // Stop is pressed.
+    bool read_line(std::string& line) {
+        if (input_request_.isUndefined() || input_request_.isNull()) return false;
+        input_ready_ = false;
+        input_request_();
+        const auto* flag = reinterpret_cast<const volatile std::uint32_t*>(session_->interrupt_flag_address());
+        while (!input_ready_) {
+            if (*flag & 1u) return false;   // EVAL_INTERRUPT: input() raises KeyboardInterrupt
+            gp::os_sleep_until(gp::monotonic_ns() + 20'000'000u);
+        }
+        input_ready_ = false;
+        line = std::move(input_line_);
+        return !input_eof_;
+    }
+#endif
+
     void deliver(gp::Stream stream, std::string_view text) {
         if (!pthread_equal(pthread_self(), owner_)) {
             std::lock_guard<std::mutex> lock(foreign_mutex_);
@@ -270,7 +342,23 @@ private:
     gp::Stream last_stream_ = gp::Stream::Stdout;    // the stream of that text
     std::mutex foreign_mutex_;                       // guards foreign_
     std::vector<std::pair<gp::Stream, std::string>> foreign_;  // output from other threads
+#if GLASSPY_GREEN
+    emscripten::val input_request_ = emscripten::val::undefined();  // asks the page for a line
+    std::string input_line_;       // the line provideInput() delivered
+    bool input_eof_ = false;       // ... or end of input
+    bool input_ready_ = false;     // provideInput() has been called since the request
+#endif
 };
+
+// "green" in the single-thread build, "pthreads" in the other: how Python
+// threads run in this module (the page shows it).
+std::string threadsMode() {
+#if GLASSPY_GREEN
+    return "green";
+#else
+    return "pthreads";
+#endif
+}
 
 // writeFile(path, text): puts a file into the module's in-memory filesystem
 // (MEMFS in the browser worker), creating missing parent directories, so a
@@ -308,12 +396,22 @@ EMSCRIPTEN_BINDINGS(glasspy) {
     emscripten::function("removeFile", &removeFile);
     emscripten::class_<Interpreter>("Interpreter")
         .constructor<>()
+#if !GLASSPY_GREEN
+        // Not in the single-thread build: a switch between green threads
+        // returns to JS early, without the status (use runAsync).
         .function("run", &Interpreter::run)
+#endif
         .function("finish", &Interpreter::finish)
+        .function("runAsync", &Interpreter::runAsync)
+#if GLASSPY_GREEN
+        .function("setInputRequest", &Interpreter::setInputRequest)
+        .function("provideInput", &Interpreter::provideInput)
+#endif
         .function("setOutput", &Interpreter::setOutput)
         .function("interrupt", &Interpreter::interrupt)
         .function("interruptAddress", &Interpreter::interruptAddress)
         .function("heapSnapshot", &Interpreter::heapSnapshot)
         .function("heapLimit", &Interpreter::heapLimit)
         .function("setHeapLimit", &Interpreter::setHeapLimit);
+    emscripten::function("threadsMode", &threadsMode);
 }

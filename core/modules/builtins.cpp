@@ -43,6 +43,7 @@
 #include "runtime/eval.h"
 #include "runtime/frame.h"
 #include "runtime/interpreter.h"
+#include "runtime/threads.h"
 
 namespace gp {
 
@@ -183,6 +184,8 @@ static Ref<> builtin_input(ThreadState* ts, Object*, Object* const* args, isize 
         GilRelease unlocked(ts);   // other threads run while we wait for the user
         got = interp.read_line(line);
     }
+    // A host interrupt (the Stop button, Ctrl+C) ends the wait for a line.
+    if (!got && !handle_interrupt(ts)) return nullptr;
     if (!got) return raise(ts, interp.exc.EOFError, "EOF when reading a line");
     return str_from_utf8(ts, line);
 }

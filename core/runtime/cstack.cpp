@@ -11,9 +11,27 @@
 // within a safety margin of the stack's end, the next level raises
 // RecursionError, and the margin is left for raising it and unwinding.
 //
-// The stack's bounds come from the thread's attributes, measured once per
-// OS thread (a ThreadState is normally driven by one thread, but a Session
-// may be used from another one later: the measurement follows it).
+// Which stack
+// -----------
+// Natively, an OS thread's stack bounds come from its attributes, measured
+// once per OS thread (a ThreadState is normally driven by one thread, but a
+// Session may be used from another one later: the measurement follows it).
+//
+// Green threads (green.h) each run on a stack the FiberHost allocated —
+// mmap'd natively (tests/green), a malloc'd region of linear memory in the
+// single-thread WebAssembly build, where Asyncify fibers switch the shadow
+// stack pointer. The OS thread's bounds say nothing about those (a fiber's
+// stack usually lies below the thread's, which would read as "exhausted" at
+// once), so when a scheduler is attached the guard asks it for the running
+// fiber, whose limit was computed from the host's StackRange when the fiber
+// was made. The main fiber runs on the OS thread's own stack: natively its
+// limit is 0 and the measurement above applies; the WebAssembly host knows
+// the main stack's bounds and reports them.
+//
+// In the pthread WebAssembly build what overflows first is the engine's own
+// stack, which a program cannot see; eval.cpp's fixed count of nested loops
+// guards it, and only fibers are measured.
+#include "runtime/green.h"
 #include "runtime/interpreter.h"
 
 #ifndef __EMSCRIPTEN__
@@ -22,27 +40,29 @@
 
 namespace gp {
 
+// Natively a quarter of the stack, at least 128 KiB (one level of the eval
+// loop plus the RecursionError being raised, with room to spare even under
+// AddressSanitizer's larger frames), at most 2 MiB. WebAssembly keeps only
+// the locals whose address is taken on its C stack (the shadow stack; the
+// rest live on the engine's), a level there takes about 1.5 KiB, so a
+// sixteenth, 16 KiB to 256 KiB, is room enough, and a green thread's 1 MiB
+// holds about 600 levels. Never more than half of a small thread stack.
+uintptr_t c_stack_limit(uintptr_t low, std::size_t size) {
 #ifdef __EMSCRIPTEN__
-
-// In WebAssembly what overflows first is the engine's own stack, which a
-// program cannot see; eval.cpp's fixed count of nested loops guards it.
-bool c_stack_exhausted(ThreadState*) { return false; }
-
+    std::size_t m = size / 16;
+    const std::size_t lo = std::size_t(16) * 1024, hi = std::size_t(256) * 1024;
 #else
-
-namespace {
-
-// A quarter of the stack, at least 128 KiB (one level of the eval loop
-// plus the RecursionError being raised, with room to spare even under
-// AddressSanitizer's larger frames), at most 2 MiB, and never more than
-// half of a small thread stack.
-uintptr_t safety_margin(std::size_t size) {
     std::size_t m = size / 4;
-    if (m < std::size_t(128) * 1024) m = std::size_t(128) * 1024;
-    if (m > std::size_t(2) * 1024 * 1024) m = std::size_t(2) * 1024 * 1024;
+    const std::size_t lo = std::size_t(128) * 1024, hi = std::size_t(2) * 1024 * 1024;
+#endif
+    if (m < lo) m = lo;
+    if (m > hi) m = hi;
     if (m > size / 2) m = size / 2;
-    return uintptr_t(m);
+    return low + uintptr_t(m);   // the stack grows down
 }
+
+#ifndef __EMSCRIPTEN__
+namespace {
 
 void measure(ThreadState* ts, uint64_t self) {
     ts->c_stack_thread = self;
@@ -52,20 +72,27 @@ void measure(ThreadState* ts, uint64_t self) {
     void* addr = nullptr;
     std::size_t size = 0;
     if (pthread_attr_getstack(&attr, &addr, &size) == 0 && addr && size)
-        ts->c_stack_low = reinterpret_cast<uintptr_t>(addr) + safety_margin(size);   // the stack grows down
+        ts->c_stack_low = c_stack_limit(reinterpret_cast<uintptr_t>(addr), size);
     pthread_attr_destroy(&attr);
 }
 
 }  // namespace
+#endif
 
 bool c_stack_exhausted(ThreadState* ts) {
     char probe;
     const uintptr_t here = reinterpret_cast<uintptr_t>(&probe);
+    if (GreenScheduler* g = GreenScheduler::current()) [[unlikely]] {
+        if (uintptr_t limit = g->running()->stack_limit) return here < limit;
+    }
+#ifdef __EMSCRIPTEN__
+    (void)ts;
+    return false;
+#else
     const uint64_t self = static_cast<uint64_t>(pthread_self());
     if (ts->c_stack_thread != self || ts->c_stack_low == 0) [[unlikely]] measure(ts, self);
     return here < ts->c_stack_low;
-}
-
 #endif
+}
 
 }  // namespace gp

@@ -66,6 +66,7 @@
 #include "bytecode/opcodes.h"
 #include "runtime/errors.h"
 #include "runtime/frame.h"
+#include "runtime/green.h"
 #include "runtime/tracing.h"
 #include "runtime/interpreter.h"
 #include "runtime/threads.h"
@@ -363,6 +364,15 @@ static std::nullptr_t name_error(ThreadState* ts, Object* name) {
 static bool handle_eval_breaker(ThreadState* ts) {
     Interpreter& interp = *ts->interp;
     uint32_t bits = interp.eval_breaker.load(std::memory_order_acquire);
+    // On a green scheduler this bit is always set: every so many ticks the
+    // scheduler looks at the clock and may run another fiber (green.cpp).
+    if (bits & EVAL_GREEN_TICK) {
+        if (interp.green->tick_due()) {
+            interp.green->check();
+            bits = interp.eval_breaker.load(std::memory_order_acquire);
+        }
+        if (bits == EVAL_GREEN_TICK) return true;
+    }
     if (bits & EVAL_GC_SCHEDULED) {   // set by object_alloc (gc/collector.h)
         interp.eval_breaker.fetch_and(~uint32_t(EVAL_GC_SCHEDULED));
         gc_collect_scheduled(ts);

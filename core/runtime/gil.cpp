@@ -68,6 +68,14 @@
 // interpreter, whose memory may already be gone; the Gil object outlives the
 // interpreter for as long as such threads hold a reference to it.
 //
+// Without OS threads
+// ------------------
+// On a green scheduler (green.cpp: every Python thread a fiber on one OS
+// thread) this file runs unchanged: cond_ and switch_cond_ are CondVars,
+// which park the fiber instead of the OS thread, and the holder reaches
+// the eval breaker's tick, where the scheduler lets a waiter whose interval
+// has run out set the drop request.
+//
 // What the learner sees
 // ---------------------
 // Every request, acquisition, release, drop request and switch is an event
@@ -75,8 +83,6 @@
 // and per-thread totals (time holding, time waiting, acquisitions, forced
 // switches) are kept here for the GIL timeline panel (stats()).
 #include "runtime/gil.h"
-
-#include <chrono>
 
 #include "runtime/interpreter.h"
 #include "runtime/os_thread.h"
@@ -133,7 +139,7 @@ void Gil::take(ThreadState* ts) {
                 request_drop(ts);
             uint64_t us = interval_us_.load(std::memory_order_relaxed);
             if (us < 1) us = 1;
-            bool timed_out = cond_.wait_for(lk, std::chrono::microseconds(us)) == std::cv_status::timeout;
+            bool timed_out = !cond_.wait_until(lk, monotonic_ns() + us * 1000);
             if (must_exit(ts)) {
                 if (main) main_waiting_ = false;
                 exit_thread(lk);
@@ -198,7 +204,7 @@ void Gil::drop(ThreadState* ts, bool forced) {
         // Not switched yet: wait until another thread has the GIL, so that
         // we do not simply take it back (FORCE_SWITCHING).
         std::unique_lock<std::mutex> sl(switch_mutex_);
-        switch_cond_.wait(sl, [&] { return finalizing_ || last_holder_ != me; });
+        while (last_holder_ == me && !finalizing_) switch_cond_.wait(sl);
     }
 }
 

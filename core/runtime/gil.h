@@ -3,10 +3,11 @@
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <mutex>
 #include <vector>
+
+#include "runtime/os_thread.h"
 
 namespace gp {
 
@@ -70,7 +71,7 @@ private:
     std::atomic<uint64_t> interval_us_{5000};         // switch interval (CPython's gil->interval)
 
     mutable std::mutex mutex_;                        // guards everything below down to stats_
-    std::condition_variable cond_;                    // signalled when the GIL is released
+    CondVar cond_;                                    // signalled when the GIL is released
     bool locked_ = false;                             // someone holds the GIL
     std::atomic<ThreadState*> holder_{nullptr};       // who, while locked_ (else null)
     uint64_t switch_number_ = 0;                      // bumped each time a different thread takes it
@@ -85,7 +86,7 @@ private:
     // number, not a pointer: the last holder may have ended since and its
     // ThreadState been freed (and its address reused by a new thread).
     std::mutex switch_mutex_;
-    std::condition_variable switch_cond_;
+    CondVar switch_cond_;
     // The number (ThreadState::id, never reused) of the thread that took
     // the GIL last, -1 before anyone did. Not a pointer: that thread may
     // have ended and its ThreadState been freed since (ThreadSanitizer).

@@ -7,6 +7,7 @@
 // for namespaces, tuple for MROs), then the rest.
 #include "runtime/tracing.h"
 #include "runtime/interpreter.h"
+#include "runtime/green.h"
 
 #include <algorithm>
 #include <chrono>
@@ -52,6 +53,8 @@ static bool want_system_malloc() {
 }
 
 Interpreter::Interpreter(const Config& cfg) : config(cfg), heap(cfg.heap_limit, want_system_malloc()) {
+    green = GreenScheduler::current();
+    if (green) eval_breaker.fetch_or(EVAL_GREEN_TICK);
     main_thread_ = std::make_unique<ThreadState>(this);
     main_thread_->ident = os_thread_ident();
     main_thread_->native_id = os_thread_native_id();
@@ -213,6 +216,8 @@ void Interpreter::finalize() {
     // waited for the others): from here on they end when they ask for the
     // GIL, and this thread keeps it (Py_FinalizeEx).
     gil->begin_finalizing(ts);
+    // Green threads woken by that run now and end, as OS threads would.
+    if (green) green->run_ready();
     reap_finished_threads(*this);
     error_clear(ts);
     Object* exc_info = ts->exc_info;

@@ -70,6 +70,7 @@ enum EvalBreakerBits : uint32_t {
     EVAL_GIL_DROP       = 1u << 1,   // another thread waits for the GIL (gil.cpp)
     EVAL_GC_SCHEDULED   = 1u << 2,   // a collection is due
     EVAL_ASYNC_EXC      = 1u << 3,   // an exception was posted to this thread
+    EVAL_GREEN_TICK     = 1u << 4,   // always set on a green scheduler: it counts ticks (green.cpp)
 };
 
 // Every built-in type, one owned reference each. [root]
@@ -144,6 +145,7 @@ struct ExcStackItem {
 };
 
 struct LockCore;
+class GreenScheduler;
 struct MpWorld;
 struct ChildProcess;
 
@@ -183,8 +185,12 @@ struct ThreadState {
 // safety margin (cstack.cpp): C++ recursion (nested eval loops, repr and
 // comparison of deeply nested containers) then raises RecursionError
 // instead of crashing, whatever sys.setrecursionlimit() or
-// threading.stack_size() say.
+// threading.stack_size() say. On a green scheduler (green.h) it measures
+// the running fiber's own stack.
 bool c_stack_exhausted(ThreadState* ts);
+// The address below which a stack of `size` bytes starting at `low`
+// (growing down towards it) counts as exhausted: low plus the safety margin.
+uintptr_t c_stack_limit(uintptr_t low, std::size_t size);
 
 class Interpreter {
 public:
@@ -204,6 +210,9 @@ public:
     // Times an eval loop left its activation to be entered again
     // (Config::eval_reentry_interval; eval.cpp), all threads together.
     std::atomic<uint64_t> eval_reentries{0};
+    // The green scheduler this interpreter's threads are fibers of (the one
+    // attached to the OS thread that made it), or null: OS threads (green.h).
+    GreenScheduler* green = nullptr;
     std::unordered_map<std::string, std::string> sources;   // filename -> text, for traceback lines
     OutputSink output;                // where sys.stdout/sys.stderr writes go
     // Session::set_wait_callback: the host's turn while the main thread

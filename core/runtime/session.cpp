@@ -107,6 +107,10 @@ void Session::set_wait_callback(std::function<void()> callback) { interp_->wait_
 
 void Session::finalize() { interp_->finalize(); }
 
+void Session::set_input(std::function<bool(std::string&)> source) {
+    interp_->read_line = source ? std::move(source) : std::function<bool(std::string&)>(default_read_line);
+}
+
 void Session::request_interrupt() { interp_->eval_breaker.fetch_or(EVAL_INTERRUPT); }
 
 std::uintptr_t Session::interrupt_flag_address() const {

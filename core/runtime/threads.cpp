@@ -22,8 +22,6 @@
 #include "runtime/threads.h"
 
 #include <cerrno>
-#include <chrono>
-#include <thread>
 
 #include "gc/collector.h"
 #include "objects/abstract.h"
@@ -44,7 +42,14 @@ namespace gp {
 
 // How often a main thread blocked without the GIL looks at the interrupt
 // bit: Ctrl+C or the Stop button takes effect within this much.
-static constexpr auto kInterruptPoll = std::chrono::milliseconds(20);
+static constexpr uint64_t kInterruptPollNs = 20'000'000;
+
+// Now + `seconds`, as a monotonic_ns() deadline (kNoDeadline if beyond reach).
+static uint64_t deadline_after(double seconds) {
+    const uint64_t now = monotonic_ns();
+    if (!(seconds < 1e9)) return kNoDeadline;
+    return now + uint64_t(seconds * 1e9);
+}
 
 bool is_main_thread(ThreadState* ts) { return ts == ts->interp->main_thread(); }
 
@@ -106,9 +111,7 @@ AcquireResult lock_acquire(ThreadState* ts, const std::shared_ptr<LockCore>& cor
     if (!blocking || timeout == 0) return AcquireResult::Failed;
     std::shared_ptr<LockCore> keep = core;   // the lock object may die while we wait
     const bool main = is_main_thread(ts);
-    const auto deadline = std::chrono::steady_clock::now() +
-                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                              std::chrono::duration<double>(timeout < 0 ? 0 : timeout));
+    const uint64_t deadline = timeout < 0 ? kNoDeadline : deadline_after(timeout);
     bool acquired = false, interrupted = false;
     {
         GilRelease unlocked(ts);
@@ -125,10 +128,10 @@ AcquireResult lock_acquire(ThreadState* ts, const std::shared_ptr<LockCore>& cor
                 interrupted = true;
                 break;
             }
-            auto now = std::chrono::steady_clock::now();
-            if (timeout >= 0 && now >= deadline) break;
-            auto until = timeout >= 0 ? deadline : now + std::chrono::hours(24);
-            if (main && until - now > kInterruptPoll) until = now + kInterruptPoll;
+            const uint64_t now = monotonic_ns();
+            if (now >= deadline) break;
+            uint64_t until = deadline;
+            if (main && until - now > kInterruptPollNs) until = now + kInterruptPollNs;
             keep->cv.wait_until(lk, until);
             if (main) {
                 lk.unlock();
@@ -149,9 +152,7 @@ WaitResult wait_until_ready(ThreadState* ts, WaitCore& core, const std::function
     }
     if (timeout == 0) return WaitResult::Timeout;
     const bool main = is_main_thread(ts);
-    const auto deadline = std::chrono::steady_clock::now() +
-                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                              std::chrono::duration<double>(timeout < 0 ? 0 : timeout));
+    const uint64_t deadline = timeout < 0 ? kNoDeadline : deadline_after(timeout);
     WaitResult result = WaitResult::Timeout;
     bool interrupted = false;
     {
@@ -168,10 +169,10 @@ WaitResult wait_until_ready(ThreadState* ts, WaitCore& core, const std::function
                 interrupted = true;
                 break;
             }
-            auto now = std::chrono::steady_clock::now();
-            if (timeout >= 0 && now >= deadline) break;
-            auto until = timeout >= 0 ? deadline : now + std::chrono::hours(24);
-            if (main && until - now > kInterruptPoll) until = now + kInterruptPoll;
+            const uint64_t now = monotonic_ns();
+            if (now >= deadline) break;
+            uint64_t until = deadline;
+            if (main && until - now > kInterruptPollNs) until = now + kInterruptPollNs;
             core.cv.wait_until(lk, until);
             if (main) {
                 lk.unlock();
@@ -187,18 +188,16 @@ WaitResult wait_until_ready(ThreadState* ts, WaitCore& core, const std::function
 
 bool sleep_interruptible(ThreadState* ts, double seconds) {
     const bool main = is_main_thread(ts);
-    const auto deadline = std::chrono::steady_clock::now() +
-                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                              std::chrono::duration<double>(seconds));
+    const uint64_t deadline = deadline_after(seconds);
     {
         GilRelease unlocked(ts);
         for (;;) {
             if (main && (ts->interp->eval_breaker.load(std::memory_order_relaxed) & EVAL_INTERRUPT)) break;
-            auto now = std::chrono::steady_clock::now();
+            const uint64_t now = monotonic_ns();
             if (now >= deadline) break;
-            auto step = deadline - now;
-            if (main && step > kInterruptPoll) step = kInterruptPoll;
-            std::this_thread::sleep_for(step);
+            uint64_t until = deadline;
+            if (main && until - now > kInterruptPollNs) until = now + kInterruptPollNs;
+            os_sleep_until(until);
             host_turn(ts, main);
         }
     }

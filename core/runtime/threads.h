@@ -8,13 +8,13 @@
 // this to Python is core/modules/thread_module.cpp.
 #pragma once
 
-#include <condition_variable>
 #include <cstddef>
 #include <functional>
 #include <memory>
 #include <mutex>
 
 #include "objects/object.h"
+#include "runtime/os_thread.h"
 
 namespace gp {
 
@@ -26,7 +26,7 @@ class Interpreter;
 // outlives the memory it sleeps on.
 struct LockCore {
     std::mutex mu;
-    std::condition_variable cv;
+    CondVar cv;
     bool locked = false;   // guarded by mu
 
     // Clears the flag and wakes one waiter. False if it was not locked.
@@ -49,7 +49,7 @@ AcquireResult lock_acquire(ThreadState* ts, const std::shared_ptr<LockCore>& cor
 // child processes, core/modules/mp_module.cpp).
 struct WaitCore {
     std::mutex mu;
-    std::condition_variable cv;
+    CondVar cv;   // os_thread.h: parks a green thread, blocks an OS thread
 };
 
 enum class WaitResult { Ready, Timeout, Error };
@@ -59,8 +59,8 @@ enum class WaitResult { Ready, Timeout, Error };
 // an item), waiting on core->cv with the GIL released in between; timeout
 // < 0 waits for ever, 0 only tries. In the main thread a host interrupt
 // ends the wait with KeyboardInterrupt raised (Error). This is the one wait
-// loop for conditions other than a lock's flag; a single-OS-thread build
-// replaces it with a scheduler loop.
+// loop for conditions other than a lock's flag; on a green scheduler its
+// CondVar parks the fiber and the other threads (and processes) run.
 WaitResult wait_until_ready(ThreadState* ts, WaitCore& core, const std::function<bool()>& try_take, double timeout);
 
 // time.sleep's wait, with the GIL released; the main thread wakes for an

@@ -155,6 +155,7 @@ test('the page is cross-origin isolated and says so', async () => {
   assert.equal(await page.evaluate(() => crossOriginIsolated), true);
   const badge = page.getByTestId('isolation');
   assert.equal(await badge.getAttribute('data-isolated'), 'true');
+  assert.equal(await badge.getAttribute('data-build'), 'pthreads');
   assert.equal((await badge.textContent()).trim(), 'threads available');
 });
 

@@ -13,11 +13,28 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export const wasmDir = path.resolve(process.env.GLASSPY_WASM_DIR ?? path.join(repoRoot, 'build/wasm'));
 export const nativeCli = path.join(repoRoot, 'build/native/glasspy');
 
-export async function loadGlasspy() {
+// name: 'glasspy' (the pthread build) or 'glasspy-st' (the single-thread one).
+export async function loadGlasspy(name = 'glasspy') {
   const require = createRequire(import.meta.url);
-  const createGlasspy = require(path.join(wasmDir, 'glasspy.js'));
+  const createGlasspy = require(path.join(wasmDir, `${name}.js`));
   // Node 20's fetch() cannot load a file path, so hand over the bytes.
-  return createGlasspy({ wasmBinary: fs.readFileSync(path.join(wasmDir, 'glasspy.wasm')) });
+  return createGlasspy({ wasmBinary: fs.readFileSync(path.join(wasmDir, `${name}.wasm`)) });
+}
+
+// Like runProgram, for either build: resolves when the program has ended.
+// (The single-thread build returns from the call early and finishes from
+// the event loop; runAsync's callback says when.)
+export function runProgramAsync(interp, source, filename = '<string>') {
+  let stdout = '';
+  let stderr = '';
+  interp.setOutput((stream, text) => {
+    if (stream === 1) stdout += text;
+    else if (stream === 2) stderr += text;
+    else throw new Error(`unknown stream ${stream}`);
+  });
+  return new Promise((resolve) => {
+    interp.runAsync(source, filename, (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 // Runs one program on an Interpreter and returns everything it did.

@@ -18,7 +18,62 @@ const modules = fs.existsSync(wasmDir)
 
 test('the wasm build produced modules to check', () => {
   assert.ok(modules.length > 0, `no .wasm files in ${wasmDir}`);
+  // The pthread build and the single-thread one, each as module and CLI.
+  for (const name of ['glasspy.wasm', 'glasspy-cli.wasm', 'glasspy-st.wasm', 'glasspy-st-cli.wasm']) {
+    assert.ok(modules.includes(name), `${name} was built`);
+  }
 });
+
+// Whether the module's linear memory (imported or its own) is shared, read
+// from the binary: limits flag bit 1 (0x02) marks shared memory.
+function memoryIsShared(bytes) {
+  let at = 8;   // past the magic number and version
+  const leb = () => {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = bytes[at++];
+      result += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (byte < 0x80) return result;
+    }
+  };
+  const name = () => {
+    const length = leb();
+    at += length;
+  };
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    const end = at + size;
+    if (id === 2) {   // imports
+      for (let count = leb(); count > 0; count--) {
+        name();
+        name();
+        const kind = bytes[at++];
+        if (kind === 2) return (bytes[at] & 0x02) !== 0;
+        if (kind === 0) leb();                               // function: type index
+        else if (kind === 1) { at++; const f = leb(); leb(); if (f & 1) leb(); }  // table
+        else if (kind === 3) at += 2;                        // global: type, mutability
+        else if (kind === 4) { at++; leb(); }                // tag
+      }
+    } else if (id === 5) {   // memories
+      leb();
+      return (bytes[at] & 0x02) !== 0;
+    }
+    at = end;
+  }
+  return false;
+}
+
+for (const name of modules) {
+  const singleThread = name.startsWith('glasspy-st');
+  test(`${name} ${singleThread ? 'does not share' : 'shares'} its memory`, () => {
+    // A page without cross-origin isolation has no SharedArrayBuffer: the
+    // single-thread build must not need one; the pthread build cannot work without.
+    assert.equal(memoryIsShared(fs.readFileSync(path.join(wasmDir, name))), !singleThread);
+  });
+}
 
 // An optimised build minifies import names ("a"."b"); the JS glue next to
 // the module maps each minified name to the JS function it imports

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { output, trimmed, phase, failure } from '../state/run.js';
+import { output, trimmed, phase, failure, waitingForInput, submitInput } from '../state/run.js';
 import { ExitStatus } from './ExitStatus.jsx';
 
 // stdout and stderr interleaved as they were written; stderr in red.
@@ -29,10 +29,28 @@ export function OutputPane() {
         {chunks.map((chunk, i) => (
           <span key={i} class={chunk.stream === 2 ? 'stderr' : 'stdout'}>{chunk.text}</span>
         ))}
+        {waitingForInput.value && <InputLine />}
         {chunks.length === 0 && phase.value !== 'failed' && (
           <span class="output-placeholder">Press Run to see what the program prints.</span>
         )}
       </pre>
     </section>
+  );
+}
+
+// The line input() waits for, typed where the output continues (single-thread
+// build; the pthread build's input() reads end of file).
+function InputLine() {
+  const field = useRef(null);
+  useLayoutEffect(() => field.current?.focus(), []);
+  const onKeyDown = (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      submitInput(event.currentTarget.value);
+    }
+  };
+  return (
+    <input ref={field} class="output-input" type="text" aria-label="Input for the program"
+           data-testid="input-line" onKeyDown={onKeyDown} autocomplete="off" spellcheck={false} />
   );
 }

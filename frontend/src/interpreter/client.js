@@ -5,8 +5,9 @@
 // and turns its messages (protocol.js) into calls on the handlers the state
 // layer passes in. Nothing else on the page sees the worker or Embind.
 //
-// Stopping a program. While Python runs, the worker's thread is inside
-// WebAssembly and cannot receive messages, so Stop cannot be a message:
+// Stopping a program. In the pthread build, while Python runs, the worker's
+// thread is inside WebAssembly and cannot receive messages, so Stop cannot
+// be a message:
 //   - cross-origin isolated: the worker hands over its shared memory at load,
 //     and the address of the running interpreter's interrupt flag at each
 //     run. Stop sets bit 0 there with Atomics.or (the other bits of that word are the eval breaker's own); the eval loop sees it at
@@ -15,19 +16,26 @@
 //   - otherwise (or if the program does not stop within STOP_GRACE_MS, e.g.
 //     it is stuck outside the eval loop): terminate the worker and start a
 //     new one. The program's state is lost, and so is the loaded module.
+// The single-thread build (pages without isolation) turns the worker's
+// event loop while Python runs, so there Stop is a message (STOP) and the
+// worker sets the same flag; the grace period and restart still apply.
+// The same holds for input(): the worker asks (INPUT) and waits for the
+// line (INPUT_REPLY); in the pthread build input() reads end of file.
 //
 // Safety of the flag address: the worker keeps each run's interpreter alive
 // until the next RUN message arrives, and this class forgets the address on
 // DONE, before it can send that message. So a store never hits freed memory.
-import { LOAD, RUN, READY, STARTED, OUTPUT, DONE, FAILED } from './protocol.js';
+import { LOAD, RUN, STOP, INPUT_REPLY, READY, STARTED, OUTPUT, INPUT, DONE, FAILED } from './protocol.js';
 
 const STOP_GRACE_MS = 2000;
 
 export class InterpreterClient {
   // handlers: {
   //   onLoading(),                         a (new) worker is loading the module
-  //   onReady({ sharedMemory }),           ready to run; sharedMemory: bool
+  //   onReady({ sharedMemory, threads }),  ready to run; sharedMemory: bool,
+  //                                        threads: 'pthreads' or 'green'
   //   onOutput(stream, text),
+  //   onInput(),                           input() waits: answer with provideInput
   //   onDone({ status, elapsedMs }),       status: exit status, or null if the
   //                                        worker had to be restarted
   //   onCrashed(message),                  a run broke the module (a trap, an
@@ -39,6 +47,7 @@ export class InterpreterClient {
     this.handlers = handlers;
     this.worker = null;
     this.memory = null;         // shared WebAssembly.Memory, when isolated
+    this.threads = null;        // 'pthreads' or 'green', once loaded
     this.runId = 0;             // id of the latest run
     this.running = false;
     this.flagAddress = null;    // the running interpreter's interrupt word
@@ -77,9 +86,18 @@ export class InterpreterClient {
       // Wakes the interpreter if it ever waits on the flag word itself.
       Atomics.notify(words, this.flagAddress >> 2);
       this.stopTimer = setTimeout(() => this.restart(), STOP_GRACE_MS);
+    } else if (this.threads === 'green') {
+      this.worker.postMessage({ type: STOP, runId: this.runId });
+      this.stopTimer = setTimeout(() => this.restart(), STOP_GRACE_MS);
     } else {
       this.restart();
     }
+  }
+
+  // The line input() asked for (without its newline), or null for EOF.
+  provideInput(text) {
+    if (!this.running) return;
+    this.worker.postMessage({ type: INPUT_REPLY, runId: this.runId, text });
   }
 
   // Ends the current worker (and whatever it was running) and loads a fresh one.
@@ -96,6 +114,7 @@ export class InterpreterClient {
     this.worker?.terminate();
     this.worker = null;
     this.memory = null;
+    this.threads = null;
     this.running = false;
     this.flagAddress = null;
   }
@@ -111,13 +130,17 @@ export class InterpreterClient {
     switch (message.type) {
       case READY:
         this.memory = message.memory;
-        this.handlers.onReady({ sharedMemory: message.memory !== null });
+        this.threads = message.threads;
+        this.handlers.onReady({ sharedMemory: message.memory !== null, threads: message.threads });
         break;
       case STARTED:
         if (message.runId === this.runId) this.flagAddress = message.interruptAddress;
         break;
       case OUTPUT:
         if (message.runId === this.runId) this.handlers.onOutput(message.stream, message.text);
+        break;
+      case INPUT:
+        if (message.runId === this.runId && this.running) this.handlers.onInput?.();
         break;
       case DONE:
         if (message.runId !== this.runId) break;

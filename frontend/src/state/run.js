@@ -2,7 +2,7 @@
 // actions that change them. The only state module that uses the client.
 import { signal, computed } from '@preact/signals';
 import { InterpreterClient } from '../interpreter/client.js';
-import { STDERR } from '../interpreter/protocol.js';
+import { STDOUT, STDERR } from '../interpreter/protocol.js';
 import { source, filename, files } from './examples.js';
 import { isolated } from './isolation.js';
 
@@ -10,6 +10,8 @@ import { isolated } from './isolation.js';
 export const phase = signal('loading');
 export const failure = signal('');            // why phase is 'failed'
 export const sharedMemory = signal(false);    // Stop can interrupt in place
+export const threads = signal(null);          // 'pthreads' or 'green': how Python threads run
+export const waitingForInput = signal(false); // input() waits for a line (single-thread build)
 
 // The output of the latest run: chunks of one stream each, adjacent chunks
 // of the same stream merged, so the list stays short however much is printed.
@@ -49,18 +51,25 @@ function append(stream, text) {
 }
 
 const client = new InterpreterClient({
-  moduleUrl: new URL(__GLASSPY_WASM_PATH__, document.baseURI).href,
+  // Without cross-origin isolation there is no shared memory for pthreads:
+  // the single-thread build runs Python threads as green threads instead.
+  moduleUrl: new URL(isolated ? __GLASSPY_WASM_PATH__ : __GLASSPY_WASM_ST_PATH__, document.baseURI).href,
   version: __GLASSPY_WASM_VERSION__,
   handlers: {
     onLoading() {
       if (phase.value !== 'failed') phase.value = 'loading';
     },
-    onReady({ sharedMemory: shared }) {
+    onReady({ sharedMemory: shared, threads: mode }) {
       sharedMemory.value = shared;
+      threads.value = mode;
       phase.value = 'ready';
     },
     onOutput: append,
+    onInput() {
+      waitingForInput.value = true;
+    },
     onDone({ status, elapsedMs: ms }) {
+      waitingForInput.value = false;
       exitStatus.value = status;
       elapsedMs.value = ms;
       phase.value = status === null ? 'loading' : 'ready';
@@ -69,12 +78,7 @@ const client = new InterpreterClient({
       append(STDERR, `\n[glasspy itself crashed: ${message}. The interpreter has been restarted.]\n`);
     },
     onFailed(message) {
-      failure.value = isolated
-        ? `The interpreter could not be loaded: ${message}`
-        : 'This page is not cross-origin isolated (it was served without the ' +
-          'Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy headers), so the ' +
-          'browser turns off the shared memory that glasspy\'s threads are built on. ' +
-          `Serve the site with \`npm run serve\` or from a host that sends them. (${message})`;
+      failure.value = `The interpreter could not be loaded: ${message}`;
       phase.value = 'failed';
     },
   },
@@ -102,5 +106,15 @@ export function runProgram() {
 export function stopProgram() {
   if (phase.value !== 'running') return;
   phase.value = 'stopping';
+  waitingForInput.value = false;
   client.stop();
+}
+
+// The learner typed a line for input(): echo it as a terminal would, and
+// hand it to the program.
+export function submitInput(text) {
+  if (!waitingForInput.value) return;
+  waitingForInput.value = false;
+  append(STDOUT, `${text}\n`);
+  client.provideInput(text);
 }

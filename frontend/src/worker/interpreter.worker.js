@@ -2,22 +2,51 @@
 // each program it is sent on a fresh Embind Interpreter, streaming output.
 //
 // This worker is the module's "main" thread: every Embind call happens here
-// (Embind objects belong to the thread that made them), and Python threads
-// are pthreads that Emscripten runs in further workers it spawns from here.
-// Interpreter.run() blocks this worker until the program ends, so nothing in
-// here can wait on a timer or a message while Python runs (see client.js for
-// how Stop works anyway).
-import { LOAD, RUN, READY, STARTED, OUTPUT, DONE, FAILED, STDERR } from '../interpreter/protocol.js';
+// (Embind objects belong to the thread that made them).
+//
+// Two builds can be loaded here; the page picks one (state/isolation.js):
+//   - pthreads (glasspy.js, cross-origin isolated pages): Python threads are
+//     pthreads that Emscripten runs in further workers it spawns from here.
+//     A run blocks this worker until the program ends, so nothing in here
+//     can wait on a timer or a message while Python runs (see client.js for
+//     how Stop works anyway); input() reads end of file.
+//   - single-thread (glasspy-st.js, any page): Python threads are green
+//     threads on this worker. The program gives the event loop a turn every
+//     50 ms and whenever all its threads wait, so messages arrive mid-run:
+//     STOP interrupts it (KeyboardInterrupt), INPUT_REPLY answers input().
+//
+// Both report the end of a run through runAsync's callback.
+import {
+  LOAD, RUN, STOP, INPUT_REPLY, READY, STARTED, OUTPUT, INPUT, DONE, FAILED, STDERR,
+} from '../interpreter/protocol.js';
 
 let Module = null;   // the Emscripten module, once loaded
 let current = null;  // the latest run's Interpreter; see client.js, "Safety"
 let written = [];    // the files the latest run's program was made of
+let runningId = 0;   // the runId of the program running now, 0 when none
 
 self.onmessage = (event) => {
   const message = event.data;
   if (message.type === LOAD) load(message);
   else if (message.type === RUN) run(message);
+  // Only the single-thread build can see these while a program runs.
+  else if (message.type === STOP) {
+    if (runningId !== 0 && message.runId === runningId) current.interrupt();
+  } else if (message.type === INPUT_REPLY) {
+    if (runningId !== 0 && message.runId === runningId) {
+      current.provideInput(message.text ?? '', message.text === null);
+    }
+  }
 };
+
+// In the single-thread build the program continues from event-loop tasks,
+// so a trap there surfaces here rather than in run()'s try.
+self.addEventListener('error', (event) => {
+  if (runningId === 0) return;
+  event.preventDefault();
+  runningId = 0;
+  self.postMessage({ type: FAILED, message: describe(event.error ?? event.message) });
+});
 
 async function load({ moduleUrl, version }) {
   // Every file of one build carries the build's hash, so a browser cache
@@ -37,9 +66,14 @@ async function load({ moduleUrl, version }) {
     self.postMessage({ type: FAILED, message: describe(error) });
     return;
   }
-  // The memory can only be shared with the page when the page is isolated.
-  self.postMessage({ type: READY, memory: self.crossOriginIsolated ? Module.wasmMemory : null });
-  warmUp();
+  // The memory can only be shared with the page when the page is isolated
+  // (and the single-thread build's memory is not shared at all).
+  const threads = Module.threadsMode();
+  const shared = self.crossOriginIsolated && threads === 'pthreads';
+  self.postMessage({ type: READY, memory: shared ? Module.wasmMemory : null, threads });
+  // The single-thread build has no synchronous run() (a switch between green
+  // threads returns to JS early); its eval loop re-enters itself all the same.
+  if (threads === 'pthreads') warmUp();
 }
 
 // V8 compiles WebAssembly twice: at once with a quick baseline compiler, then,
@@ -96,7 +130,7 @@ async function loadScript(url, name) {
   return new Function(`${code}\nreturn ${name};\n//# sourceURL=${url}`)();
 }
 
-function run({ runId, source, filename, files = [] }) {
+async function run({ runId, source, filename, files = [] }) {
   if (!Module) {
     self.postMessage({ type: FAILED, message: 'the interpreter is not loaded' });
     return;
@@ -129,17 +163,24 @@ function run({ runId, source, filename, files = [] }) {
     }
     current = new Module.Interpreter();
     current.setOutput((stream, text) => output.write(stream, text));
+    current.setInputRequest?.(() => {
+      output.flush();
+      self.postMessage({ type: INPUT, runId });
+    });
     self.postMessage({ type: STARTED, runId, interruptAddress: current.interruptAddress() });
-    status = current.run(source, filename);
+    runningId = runId;
+    status = await new Promise((resolve) => current.runAsync(source, filename, resolve));
     // What python3 prints as it exits (a __del__ at exit) belongs to the run.
     current.finish();
   } catch (error) {
     // A trap or abort inside WebAssembly: the module's state is suspect, so
     // the page replaces this worker.
+    runningId = 0;
     output.flush();
     self.postMessage({ type: FAILED, message: describe(error) });
     return;
   }
+  runningId = 0;
   output.flush();
   self.postMessage({ type: DONE, runId, status, elapsedMs: performance.now() - started });
 }
@@ -150,8 +191,10 @@ function run({ runId, source, filename, files = [] }) {
 // passed since the last one, and at the end of the run. The first write
 // after a quiet spell goes out at once, so progress lines show up live, and
 // so does anything the program flushes.
-// (No timer can flush a batch while run() blocks this thread; a batch waits
-// at most until the program writes again or ends.)
+// In the pthread build no timer can flush a batch while the run blocks this
+// thread, so a batch waits at most until the program writes again or ends;
+// in the single-thread build the timer below fires at the program's next
+// turn of the event loop.
 const FLUSH_MS = 16;
 const FLUSH_CHARS = 16 * 1024;
 
@@ -161,6 +204,7 @@ class OutputBatcher {
     this.stream = 0;
     this.text = '';
     this.lastFlush = -Infinity;
+    this.timer = null;
   }
 
   // An empty text is the program flushing (sys.stdout.flush(),
@@ -176,6 +220,8 @@ class OutputBatcher {
     const now = performance.now();
     if (stream === STDERR || this.text.length >= FLUSH_CHARS || now - this.lastFlush >= FLUSH_MS) {
       this.flush(now);
+    } else if (this.timer === null) {
+      this.timer = setTimeout(() => this.flush(), FLUSH_MS);
     }
   }
 
@@ -184,6 +230,8 @@ class OutputBatcher {
   // next write, or the first line a program prints before it blocks would
   // wait for the end of the run.
   flush(now = performance.now()) {
+    clearTimeout(this.timer);
+    this.timer = null;
     if (this.text !== '') {
       self.postMessage({ type: OUTPUT, runId: this.runId, stream: this.stream, text: this.text });
       this.text = '';
