@@ -8,16 +8,11 @@ concept: A thread that computes never waits, so it never gives up the GIL
   counts in two threads takes about as long as doing them one after the
   other, or a little longer, because of the switching.
 watch: The two durations come out close to each other (the exact numbers
-  depend on your machine and change from run to run). An untimed warm-up
-  run comes first, so that neither measurement pays for starting up. In glasspy each
+  depend on your machine and change from run to run). In glasspy each
   Python thread here is a real Web Worker thread, yet they still cannot
   run Python at the same time.
 adapted: The classic version counts to 10,000,000 in each task; this one
   counts to 2,000,000 so that it finishes in a few seconds in the browser.
-  The classic version does the single-threaded counts on the main thread;
-  here one extra thread does them, so that both timings run alike (in
-  glasspy's WebAssembly build the main thread runs Python more slowly than
-  the others, which would flatter the threads).
 cpython:
   switch interval: 0.005 s
   Single-threaded: «seconds»s
@@ -40,24 +35,10 @@ def count_up(n):
     return count
 
 
-def run_in_thread(target):
-    t = threading.Thread(target=target)
-    t.start()
-    t.join()
-
-
-def both_counts():
-    count_up(N)
-    count_up(N)
-
-
-# Warm-up, untimed: a first run pays one-off costs that have nothing to do
-# with threads (in the browser, compiling the interpreter to fast code).
-run_in_thread(both_counts)
-
-# Single-threaded: one thread does both counts
+# Single-threaded
 start = time.time()
-run_in_thread(both_counts)
+count_up(N)
+count_up(N)
 print(f"Single-threaded: {time.time() - start:.2f}s")
 
 # Multi-threaded (still affected by GIL)
