@@ -11,7 +11,9 @@ concept: Small objects (up to 512 bytes) do not come from the operating
 watch: The new Point gets the address of the one just deleted. With three
   freed, the next two Points reuse the last-freed blocks first, in reverse
   order (the free list is a stack). Which addresses they are changes from
-  run to run; that they repeat does not.
+  run to run; that they repeat does not. The experiments run inside
+  functions, so that nothing else (a new global name, say) allocates
+  between the free and the next Point.
 cpython:
   first point at «id»
   second point at «id»
@@ -26,19 +28,25 @@ class Point:
         self.y = y
 
 
-p = Point(1, 2)
-first = id(p)
+def one_reuse():
+    p = Point(1, 2)
+    first = id(p)
+    del p  # its block goes back on its pool's free list
+    q = Point(3, 4)  # same size class: takes the block just freed
+    return first, id(q)
+
+
+def three_freed():
+    a, b, c = Point(0, 0), Point(0, 0), Point(0, 0)
+    freed = [id(a), id(b), id(c)]
+    del a, b, c  # freed in the order a, b, c: c's block is now on top
+    d = Point(5, 5)
+    e = Point(6, 6)
+    return id(d) == freed[2], id(e) == freed[1]
+
+
+first, second = one_reuse()
 print("first point at", first)
-del p  # its block goes back on its pool's free list
-
-q = Point(3, 4)  # same size class: takes the block just freed
-print("second point at", id(q))
-print("same block reused:", id(q) == first)
-
-a, b, c = Point(0, 0), Point(0, 0), Point(0, 0)
-freed = [id(a), id(b), id(c)]
-del a, b, c  # freed in the order a, b, c: c's block is now on top
-d = Point(5, 5)
-e = Point(6, 6)
-print("freed three; the next two reuse the last two freed, newest first:",
-      id(d) == freed[2], id(e) == freed[1])
+print("second point at", second)
+print("same block reused:", first == second)
+print("freed three; the next two reuse the last two freed, newest first:", *three_freed())
