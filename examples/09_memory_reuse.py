@@ -8,17 +8,14 @@ concept: Small objects (up to 512 bytes) do not come from the operating
   the next object of the same size class takes it from there. So an id()
   is unique only among objects alive at the same time: a new object often
   gets the id of one that just died.
-watch: The new Point gets the address of the one just deleted. With three
-  freed, the next two Points reuse the last-freed blocks first, in reverse
-  order (the free list is a stack). Which addresses they are changes from
-  run to run; that they repeat does not. The experiments run inside
-  functions, so that nothing else (a new global name, say) allocates
-  between the free and the next Point.
+watch: The new Point gets the address of the one just deleted. Which
+  address it is changes from run to run; that it repeats does not. The
+  experiment runs inside a function, so that nothing else (a new global
+  name, say) allocates between the free and the next Point.
 cpython:
   first point at «id»
   second point at «id»
   same block reused: True
-  freed three; the next two reuse the last two freed, newest first: True True
 """
 
 
@@ -36,17 +33,7 @@ def one_reuse():
     return first, id(q)
 
 
-def three_freed():
-    a, b, c = Point(0, 0), Point(0, 0), Point(0, 0)
-    freed = [id(a), id(b), id(c)]
-    del a, b, c  # freed in the order a, b, c: c's block is now on top
-    d = Point(5, 5)
-    e = Point(6, 6)
-    return id(d) == freed[2], id(e) == freed[1]
-
-
 first, second = one_reuse()
 print("first point at", first)
 print("second point at", second)
 print("same block reused:", first == second)
-print("freed three; the next two reuse the last two freed, newest first:", *three_freed())
