@@ -485,7 +485,7 @@ static isize handle_weakrefs(ThreadState* ts, GCHead* unreachable, GCHead* old) 
         if (!list) continue;
         for (WeakRefObject* wr = *list; wr; wr = *list) {
             weakref_clear_ref(wr);   // unlinks it: *list moves on
-            if (!wr->wr_callback) continue;
+            if (!wr->wr_callback || ts->interp->finalizers_off) continue;
             // If the weakref is garbage too, pretend it died first: its
             // callback might be garbage as well and could resurrect insane
             // objects. Otherwise it outlived its referent and is called.
@@ -524,6 +524,7 @@ static void finalize_garbage(ThreadState* ts, GCHead* collectable) {
         Object* op = from_gc(g);
         gc_list_move(g, &seen);
         finalizefunc finalize = type_of(op)->tp_finalize;
+        if (ts->interp->finalizers_off) finalize = nullptr;
         if (!(g->_gc_prev & PREV_MASK_FINALIZED) && finalize) {
             g->_gc_prev |= PREV_MASK_FINALIZED;
             incref(op);
@@ -770,7 +771,7 @@ bool gc_validate_lists(Interpreter& interp, std::string* problem) {
 
 void gc_call_finalizer(ThreadState* ts, Object* op) {
     TypeObject* t = type_of(op);
-    if (!t->tp_finalize) return;
+    if (!t->tp_finalize || t->interp->finalizers_off) return;
     const bool gc = type_has_flag(t, TPFLAGS_HAVE_GC);
     if (gc && gc_is_finalized(op)) return;
     t->tp_finalize(ts, op);

@@ -39,7 +39,7 @@ static const char* kind_name(GenObject* gen) {
 Ref<> generator_from_frame(ThreadState* ts, Frame* f) {
     Interpreter& interp = *ts->interp;
     CodeObject* co = f->code;
-    isize slots = co->co_nlocalsplus + co->co_stacksize;
+    isize slots = co->co_nlocalsplus + co->co_stacksize + kFrameScratchSlots;
     TypeObject* type = (co->co_flags & CO_COROUTINE)         ? interp.types.coroutine
                        : (co->co_flags & CO_ASYNC_GENERATOR) ? interp.types.async_generator
                                                              : interp.types.generator;

@@ -152,6 +152,7 @@ void clear_weakrefs(Object* o) {
         }
         current = next;
     }
+    if (ts->interp->finalizers_off) to_call.clear();
     for (auto& [ref, callback] : to_call) handle_callback(ts, static_cast<WeakRefObject*>(ref.get()), callback.get());
     to_call.clear();
     if (saved) error_restore(ts, std::move(saved));

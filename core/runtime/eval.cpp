@@ -86,7 +86,7 @@ static Frame* push_frame(ThreadState* ts, CodeObject* code, FunctionObject* func
         ts->recursion_headroom--;
         return nullptr;
     }
-    Frame* f = ts->frames->push(std::size_t(code->co_nlocalsplus + code->co_stacksize));
+    Frame* f = ts->frames->push(std::size_t(code->co_nlocalsplus + code->co_stacksize + kFrameScratchSlots));
     if (!f) {
         raise_no_memory(ts);
         return nullptr;
@@ -335,6 +335,16 @@ static Frame* make_call_frame(ThreadState* ts, FunctionObject* func, Object* con
     return f;
 }
 
+void release_abandoned_frames(ThreadState* ts) {
+    while (Frame* f = ts->frame) {
+        ts->frame = f->previous;
+        // -1: stopped somewhere in an instruction whose operands are not
+        // all on the stack in a known way; they are left alone.
+        if (f->stacktop < 0) f->stacktop = 0;
+        pop_frame(ts, f);
+    }
+}
+
 // ------------------------------------------------------------ helpers
 
 static bool record_traceback(ThreadState* ts, Frame* f) {
@@ -574,7 +584,13 @@ static constexpr auto kLabelIndex = [] {
 #define SET_TOP(v) (sp[-1] = (v))
 #define STACK_LEVEL() int(sp - stack)
 #define SAVE_SP() (f->stacktop = STACK_LEVEL())
-#define LOAD_SP() (sp = stack + f->stacktop)
+#define LOAD_SP() (sp = stack + f->stacktop, f->stacktop = -1)
+// Around a call out of the loop that may block with the GIL released (a
+// C function, the eval breaker's GIL handoff), the stack level is written
+// back too, and marked unknown again afterwards: a daemon thread stopped
+// there for good has its frames released exactly (release_abandoned_frames).
+#define SAVE_SP_FOR_CALL() SAVE_SP()
+#define UNSAVE_SP() (f->stacktop = -1)
 #define JUMPBY(n) (next += (n))
 
 // The value of an exact int of at most two digits (|v| < 2**60), for the
@@ -758,8 +774,12 @@ static Ref<> eval_frame(ThreadState* ts, Frame* entry, bool throwflag) {
 // against the frame object's own record (f_trace_prev, tracing.cpp).
 #define CHECK_EVAL_BREAKER()                                                          \
     do {                                                                              \
-        if (interp.eval_breaker.load(std::memory_order_relaxed) && !handle_eval_breaker(ts)) \
-            goto error;                                                               \
+        if (interp.eval_breaker.load(std::memory_order_relaxed)) {                     \
+            SAVE_SP_FOR_CALL();                                                       \
+            bool breaker_ok = handle_eval_breaker(ts);                                \
+            UNSAVE_SP();                                                              \
+            if (!breaker_ok) goto error;                                              \
+        }                                                                             \
         if (--reentry_ticks == 0) {                                                   \
             reentry_ticks = reentry_interval;                                         \
             if (reentry_on) {                                                         \
@@ -1560,7 +1580,15 @@ next_instruction:
 
         TARGET(FOR_ITER) {
             Object* it = TOP();
-            Ref<> v = type_of(it)->tp_iternext(ts, it);
+            Ref<> v;
+            if (type_of(it) == interp.types.generator) {
+                // The generator's code runs in a nested loop and may block.
+                SAVE_SP_FOR_CALL();
+                v = type_of(it)->tp_iternext(ts, it);
+                UNSAVE_SP();
+            } else {
+                v = type_of(it)->tp_iternext(ts, it);
+            }
             if (v) {
                 PUSH(v.release());
                 DISPATCH();
@@ -1696,12 +1724,13 @@ next_instruction:
                 goto start_frame;
             }
             Ref<> r;
+            SAVE_SP_FOR_CALL();
             if (ts->use_tracing && ts->profile_func) {
-                SAVE_SP();
                 r = profiled_c_call(ts, f, callable, args, npos, kw);
             } else {
                 r = object_vectorcall(ts, callable, args, npos, kw);
             }
+            UNSAVE_SP();
             for (int i = 0; i < oparg + 2; i++) xdecref(POP());
             if (!r) goto error;
             PUSH(r.release());
@@ -2000,7 +2029,12 @@ next_instruction:
             if (descrgetfunc get = type_of(exit)->tp_descr_get) bound_exit = get(ts, exit, mgr, type_of(mgr));
             else bound_exit = newref(exit);
             if (!bound_exit) goto error;
+            // `with lock:` blocks here. __exit__ counts as the stack's
+            // meanwhile, where it goes next (as in CALL_FUNCTION_EX).
+            stack[STACK_LEVEL()] = bound_exit.get();
+            f->stacktop = STACK_LEVEL() + 1;
             Ref<> res = object_call_one(ts, enter, mgr);
+            UNSAVE_SP();
             if (!res) goto error;
             SET_TOP(bound_exit.release());
             decref(mgr);
@@ -2325,9 +2359,10 @@ next_instruction:
                 if (!callargs) goto error;
             }
             auto* args = as_tuple(callargs.get());
-            std::vector<Object*> flat(args->ob_item, args->ob_item + args->ob_size);
+            std::vector<Object*> flat;   // positional then keyword values, with keywords only
             Ref<TupleObject> kwnames_t;
             if (kwargs && dict_size(as_dict(kwargs.get())) > 0) {
+                flat.assign(args->ob_item, args->ob_item + args->ob_size);
                 isize nkw = dict_size(as_dict(kwargs.get()));
                 kwnames_t = tuple_new(ts, nkw);
                 if (!kwnames_t) goto error;
@@ -2343,7 +2378,18 @@ next_instruction:
                     flat.push_back(value);
                 }
             }
-            Ref<> r = object_vectorcall(ts, func, flat.data(), args->ob_size, kwnames_t.get());
+            // While the call runs, the popped arguments count as the stack's
+            // again for release_abandoned_frames (their Refs give them back
+            // otherwise), in the slots they came from.
+            // The keyword names go one past, at most into the frame's
+            // scratch slot (frame.h).
+            stack[STACK_LEVEL()] = callargs.get();
+            f->stacktop = STACK_LEVEL() + 1;
+            if (kwargs) stack[f->stacktop++] = kwargs.get();
+            if (kwnames_t) stack[f->stacktop++] = kwnames_t.get();
+            Ref<> r = kwnames_t ? object_vectorcall(ts, func, flat.data(), args->ob_size, kwnames_t.get())
+                                : object_vectorcall(ts, func, args->ob_item, args->ob_size, nullptr);
+            UNSAVE_SP();
             decref(POP());          // the callable
             xdecref(POP());         // the NULL slot
             if (!r) goto error;

@@ -24,4 +24,14 @@ Ref<> eval_generator_frame(ThreadState* ts, Frame* f, bool throwing);
 Ref<> function_call(ThreadState* ts, Object* func, Object* const* args, isize nargs,
                     TupleObject* kwnames);
 
+// A thread that will never run again (a daemon thread stopped for good when
+// its interpreter finalizes, gil.h) still owns its frames. This releases
+// them from the innermost out, as if each had returned, on behalf of the
+// calling thread, which holds the GIL. A frame stopped inside a C function
+// call or at the eval breaker gives up its value stack too; one stopped
+// elsewhere in an instruction keeps that instruction's operands (they stay
+// allocated until the heap goes, as CPython leaves all of a daemon
+// thread's frames).
+void release_abandoned_frames(ThreadState* abandoned);
+
 }  // namespace gp

@@ -29,6 +29,12 @@ enum class FrameOwner : uint8_t {
     FrameObject,   // inside a frame object, after the frame ended (frameobject.h)
 };
 
+// Slots past the value stack (co_stacksize) that only the interpreter uses:
+// CALL_FUNCTION_EX parks the keyword-names tuple it made there during the
+// call, so that the stack accounts for everything the call holds
+// (release_abandoned_frames, eval.h).
+inline constexpr int kFrameScratchSlots = 1;
+
 struct Frame {
     FunctionObject* func;    // owned, null for module-level code run directly
     CodeObject* code;        // owned

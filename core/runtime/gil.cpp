@@ -116,6 +116,8 @@ void Gil::exit_thread(std::unique_lock<std::mutex>& lk) {
         std::lock_guard<std::mutex> sl(switch_mutex_);
         switch_cond_.notify_all();
     }
+    // The thread's own claim on the Gil goes with it (it may be the last).
+    release();
     os_thread_exit();
 }
 

@@ -56,6 +56,15 @@ public:
     // Totals per thread number, the current holder's running hold included.
     std::vector<GilThreadStats> stats() const;
 
+    // Who may still call in: the interpreter (through its shared_ptr, whose
+    // deleter calls release()) and every thread it started. A daemon thread
+    // may ask for the GIL after its interpreter is gone, only to end there,
+    // so the Gil lives until the last of them lets go; that one deletes it.
+    void retain() { users_.fetch_add(1, std::memory_order_relaxed); }
+    void release() {
+        if (users_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+    }
+
 private:
     bool must_exit(ThreadState* ts) const { return finalizing_ && ts != finalizer_; }
     bool interrupt_pending() const;
@@ -68,6 +77,7 @@ private:
     GilThreadStats& stats_for(ThreadState* ts);   // under mutex_
 
     Interpreter& interp_;
+    std::atomic<int> users_{1};                       // see retain()
     std::atomic<uint64_t> interval_us_{5000};         // switch interval (CPython's gil->interval)
 
     mutable std::mutex mutex_;                        // guards everything below down to stats_
@@ -105,7 +115,7 @@ public:
 
 private:
     ThreadState* ts_;
-    Gil* gil_;   // kept alive by the thread itself (threads.cpp) even if the interpreter goes
+    Gil* gil_;   // kept alive by the thread itself (retain()) even if the interpreter goes
 };
 
 }  // namespace gp

@@ -59,6 +59,8 @@ struct GreenFiber {
     FiberHost::Context* ctx = nullptr;
     void (*fn)(void*) = nullptr;      // the thread's function (null for the main fiber)
     void* arg = nullptr;
+    void (*on_drop)(void*) = nullptr;  // called if the scheduler goes while fn has not returned
+    void* drop_arg = nullptr;
     uint32_t number = 0;              // 0 = the main fiber; get_native_id() reports it
     uintptr_t stack_limit = 0;        // below this address its stack is nearly gone (c_stack_limit); 0: the OS thread's stack
     State state = State::Ready;
@@ -98,7 +100,8 @@ public:
     };
 
     // os_thread.h for green threads.
-    int start(OsThread* out, void (*fn)(void*), void* arg, std::size_t stack_size);
+    int start(OsThread* out, void (*fn)(void*), void* arg, std::size_t stack_size,
+              void (*on_drop)(void*) = nullptr, void* drop_arg = nullptr);
     void join(OsThread& t);
     [[noreturn]] void exit_current();
     GreenFiber* running() const { return current_; }

@@ -60,7 +60,7 @@ Interpreter::Interpreter(const Config& cfg) : config(cfg), heap(cfg.heap_limit, 
     main_thread_->native_id = os_thread_native_id();
     // The main thread holds the GIL from the start (and gives it up only in
     // blocking calls or when another thread asks).
-    gil = std::make_shared<Gil>(*this);
+    gil = std::shared_ptr<Gil>(new Gil(*this), [](Gil* g) { g->release(); });
     gil->take(main_thread_.get());
     hash_secret = uint64_t(std::chrono::steady_clock::now().time_since_epoch().count()) * 0x9E3779B97F4A7C15ull;
     if (!bootstrap()) {
@@ -207,6 +207,10 @@ bool Interpreter::bootstrap() {
 //
 // finalize() does steps 1-2, release_all() all five; the destructor runs
 // release_all(), so destroying an interpreter returns its whole heap.
+// Daemon threads still running at finalize() never run Python code again
+// (gil.h); what their frames hold is released when release_all() begins,
+// once no finalizer may run any more (finalizers_off), so that a learner
+// sees what CPython shows: those objects are never finalized.
 void Interpreter::finalize() {
     if (finalized_) return;
     finalized_ = true;
@@ -277,6 +281,10 @@ void Interpreter::release_all() {
     if (released_) return;
     released_ = true;
     ThreadState* ts = main_thread_.get();
+    finalizers_off = true;
+    // What daemon threads still hold goes now, when no finalizer can show
+    // that it went: in CPython their frames keep it alive to the end.
+    release_daemon_threads(*this);
 
     // 3. Every type, reached through the subclass lists from `object`.
     std::vector<TypeObject*> all_types;

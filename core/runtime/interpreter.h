@@ -176,6 +176,13 @@ struct ThreadState {
     int tracing = 0;                  // > 0 while a hook runs (no events then)
     Object* trace_func = nullptr;     // owned, may be null
     Object* profile_func = nullptr;   // owned, may be null
+    // What a thread started by _thread.start_new_thread runs: func(*args,
+    // **kwargs), owned here rather than on the thread's machine stack so
+    // that a daemon thread stopped at finalization gives them back
+    // (release_daemon_threads). Null for the main thread and once called.
+    Object* start_func = nullptr;
+    Object* start_args = nullptr;
+    Object* start_kwargs = nullptr;
 
     explicit ThreadState(Interpreter* i);
     ~ThreadState();
@@ -264,6 +271,11 @@ public:
     // their GC header) and freed when the outermost deallocation unwinds.
     static constexpr int kTrashDepth = 50;
     int dealloc_depth = 0;
+    // Set once release_all() begins, after finalize(): what dies from then
+    // on (the types, the caches, what daemon threads held) runs no Python
+    // code — no __del__, no generator cleanup, no weakref callback. CPython
+    // never frees most of it at all.
+    bool finalizers_off = false;
     GCHead* trash_later = nullptr;
     uint64_t hash_secret = 0;                // key of str/bytes hashing (PYTHONHASHSEED)
     // Warning filters (CPython's interp->warnings), shared by the _warnings

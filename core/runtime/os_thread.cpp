@@ -79,8 +79,9 @@ void os_sleep_until(uint64_t deadline_ns) {
 
 // ------------------------------------------------------------------ threads
 
-int os_thread_start(OsThread* out, void (*fn)(void*), void* arg, std::size_t stack_size) {
-    if (GreenScheduler* g = GreenScheduler::current()) return g->start(out, fn, arg, stack_size);
+int os_thread_start(OsThread* out, void (*fn)(void*), void* arg, std::size_t stack_size,
+                    void (*on_drop)(void*), void* drop_arg) {
+    if (GreenScheduler* g = GreenScheduler::current()) return g->start(out, fn, arg, stack_size, on_drop, drop_arg);
     pthread_attr_t attr;
     if (int e = pthread_attr_init(&attr)) return e;
     if (stack_size) {

@@ -82,7 +82,11 @@ void os_sleep_until(uint64_t deadline_ns);
 // system, or Emscripten's worker pool, has no thread to give). With a green
 // scheduler attached to the calling OS thread, the new thread is a fiber
 // there (child interpreters too: they interleave on the one OS thread).
-int os_thread_start(OsThread* out, void (*fn)(void*), void* arg, std::size_t stack_size);
+// A green thread still parked when its scheduler goes never returns from
+// fn; `on_drop(drop_arg)` is called for it then, to give back what the
+// thread would have (an OS thread never ends that way).
+int os_thread_start(OsThread* out, void (*fn)(void*), void* arg, std::size_t stack_size,
+                    void (*on_drop)(void*) = nullptr, void* drop_arg = nullptr);
 // Waits for the thread to end and releases its resources.
 void os_thread_join(OsThread& t);
 // Ends the calling thread without returning (PyThread_exit_thread). Only

@@ -32,6 +32,7 @@
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
 #include "runtime/errors.h"
+#include "runtime/eval.h"
 #include "runtime/frame.h"
 #include "runtime/gil.h"
 #include "runtime/interpreter.h"
@@ -210,11 +211,8 @@ namespace {
 
 // What the new OS thread needs; it owns this.
 struct ThreadBoot {
-    std::shared_ptr<Gil> gil;   // keeps the GIL alive even past the interpreter
+    Gil* gil;          // one of the Gil's users (Gil::retain): it outlives the interpreter if need be
     ThreadState* ts;
-    Object* func;               // owned
-    Object* args;               // owned tuple
-    Object* kwargs;             // owned dict or null
 };
 
 // Clears what a ThreadState owns (PyThreadState_Clear). Under the GIL.
@@ -229,34 +227,40 @@ void thread_state_clear(ThreadState* ts) {
     Object* dict = ts->dict;
     ts->dict = nullptr;
     xdecref(dict);
+    Object* start[] = {ts->start_func, ts->start_args, ts->start_kwargs};
+    ts->start_func = ts->start_args = ts->start_kwargs = nullptr;
+    for (Object* o : start) xdecref(o);
     // Thread.join() waits on these (threading.py's _tstate_lock).
     for (auto& lock : ts->on_delete) lock->release();
     ts->on_delete.clear();
 }
 
+// A green thread dropped by its scheduler without running again (os_thread.h).
+void release_gil_user(void* gil) { static_cast<Gil*>(gil)->release(); }
+
 void thread_main(void* p) {
+    // Nothing of the boot record may be left for a thread that ends inside
+    // take() (a daemon thread starting after finalization began).
     ThreadBoot* boot = static_cast<ThreadBoot*>(p);
-    std::shared_ptr<Gil> gil = boot->gil;
+    Gil* gil = boot->gil;
     ThreadState* ts = boot->ts;
+    delete boot;
     ts->native_id = os_thread_native_id();
     gil->take(ts);
     Interpreter& interp = *ts->interp;
     interp.trace.emit(TraceKind::ThreadStart, ts->id);
     {
-        Ref<> func = Ref<>::steal(boot->func);
-        Ref<> args = Ref<>::steal(boot->args);
-        Ref<> kwargs = Ref<>::steal(boot->kwargs);
-        delete boot;
-        auto* t = as_tuple(args.get());
-        Ref<> r = call_with_kwdict(ts, func.get(), t->ob_item, t->ob_size,
-                                   kwargs ? static_cast<DictObject*>(kwargs.get()) : nullptr);
+        Object* func = ts->start_func;
+        auto* t = as_tuple(ts->start_args);
+        Ref<> r = call_with_kwdict(ts, func, t->ob_item, t->ob_size,
+                                   ts->start_kwargs ? static_cast<DictObject*>(ts->start_kwargs) : nullptr);
         if (!r) {
             if (error_matches(ts, interp.exc.SystemExit)) {
                 error_clear(ts);
             } else {
                 // _PyErr_WriteUnraisableMsg("in thread started by", func)
                 Ref<> exc = error_fetch(ts);
-                Ref<> rep = object_repr(ts, func.get());
+                Ref<> rep = object_repr(ts, func);
                 std::string where = rep ? std::string(str_utf8(rep.get())) : "<object repr() failed>";
                 error_clear(ts);
                 std::string text = "Exception ignored in thread started by: " + where + "\n";
@@ -284,6 +288,7 @@ void thread_main(void* p) {
     }
     gil->drop(ts);
     // The interpreter may be gone from here on; only our own memory is ours.
+    gil->release();
 }
 
 }  // namespace
@@ -303,25 +308,45 @@ Ref<> start_new_thread(ThreadState* ts, Object* func, Object* args, Object* kwar
     auto owned = std::make_unique<ThreadState>(&interp);
     ThreadState* nts = owned.get();
     nts->id = interp.next_thread_id++;
-    auto* boot = new ThreadBoot{interp.gil, nts, newref(func).release(), newref(args).release(),
-                                kwargs ? newref(kwargs).release() : nullptr};
+    nts->start_func = newref(func).release();
+    nts->start_args = newref(args).release();
+    nts->start_kwargs = kwargs ? newref(kwargs).release() : nullptr;
+    Gil* gil = interp.gil.get();
+    auto* boot = new ThreadBoot{gil, nts};
+    gil->retain();
     interp.threads.push_back(std::move(owned));
     interp.thread_count++;
     OsThread t;
     // The new thread cannot run Python code before we drop the GIL, so
     // registering it first is safe.
-    int err = os_thread_start(&t, thread_main, boot, interp.thread_stack_size);
+    int err = os_thread_start(&t, thread_main, boot, interp.thread_stack_size, release_gil_user, gil);
     if (err) {
         interp.thread_count--;
+        thread_state_clear(nts);
         interp.threads.pop_back();
-        xdecref(boot->func);
-        xdecref(boot->args);
-        xdecref(boot->kwargs);
         delete boot;
+        gil->release();
         return raise(ts, interp.exc.RuntimeError, "can't start new thread");
     }
     nts->ident = os_thread_ident_of(t);
     return int_from_u64(ts, nts->ident);
+}
+
+// Finalization has begun (the GIL is this thread's for good): every thread
+// still registered is a daemon thread that will never run Python code again
+// (it ends in Gil::take). What it owns goes now, while the modules are still
+// whole, so that the heap can be emptied: its frames, innermost first, as if
+// each returned (release_abandoned_frames), then its ThreadState's
+// references. CPython leaves all of this allocated; the ThreadState structs
+// themselves stay until the interpreter goes, since the stopped threads
+// may still hold their addresses.
+void release_daemon_threads(Interpreter& interp) {
+    for (auto& owned : interp.threads) {
+        ThreadState* daemon = owned.get();
+        release_abandoned_frames(daemon);
+        thread_state_clear(daemon);
+        daemon->exc_info_outer = nullptr;
+    }
 }
 
 }  // namespace gp

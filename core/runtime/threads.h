@@ -80,5 +80,9 @@ Ref<> start_new_thread(ThreadState* ts, Object* func, Object* args, Object* kwar
 
 // Joins OS threads whose Python thread has ended (see os_thread.h).
 void reap_finished_threads(Interpreter& interp);
+// Once finalization has begun: gives back what the daemon threads still
+// running own (their frames, their start function and arguments, their
+// thread state's references). They never run Python code again.
+void release_daemon_threads(Interpreter& interp);
 
 }  // namespace gp

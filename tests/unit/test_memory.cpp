@@ -158,3 +158,69 @@ if __name__ == "__main__":
         CHECK(st.allocated_bytes == 0);
     }
 }
+
+TEST_CASE("an interpreter whose daemon threads still run gives back every block, finalizing none of theirs", "[obmalloc][daemon-exit]") {
+    // Daemon threads stopped in every kind of wait when the program ends:
+    // spinning (at the eval breaker), asleep, blocked on a lock in `with`,
+    // inside a generator, in a call with * and ** arguments, waiting on a
+    // Condition and a queue. As in CPython nothing they hold is finalized
+    // (no __del__, no generator cleanup, no weakref callback), yet once the
+    // interpreter is released its heap is empty.
+    const char* program = R"(
+import threading, time, weakref, queue
+class R:
+    def __init__(self, n): self.n = n
+    def __del__(self): print("del", self.n)
+shared = R("shared")
+held = threading.Lock(); held.acquire()
+def spin():
+    r = R("spin"); s = shared
+    while True:
+        pass
+def sleepy(*args, **kwargs):
+    r = R("sleepy")
+    time.sleep(30)
+def locked():
+    r = R("locked")
+    with held:
+        pass
+def g():
+    try:
+        yield R("in generator")
+        time.sleep(30)
+    finally:
+        print("generator finally")
+def usegen():
+    it = g(); first = next(it)
+    wr = weakref.ref(first, lambda w: print("callback"))
+    for v in g():
+        pass
+def waiting():
+    c = threading.Condition()
+    with c:
+        c.wait()
+def getting():
+    queue.Queue().get()
+for f in (spin, locked, usegen, waiting, getting):
+    threading.Thread(target=f, daemon=True).start()
+threading.Thread(target=sleepy, args=(1, R("arg")), kwargs={"k": R("kwarg")}, daemon=True).start()
+time.sleep(0.1)
+print("main done")
+)";
+    for (int round = 0; round < 3; round++) {
+        std::string out;
+        Session session;
+        session.set_output([&](Stream s, std::string_view text) {
+            if (s == Stream::Stdout) out += text;
+        });
+        REQUIRE(session.run_main(program, "daemons.py") == 0);
+        session.finalize();
+        Interpreter& interp = session.interpreter();
+        interp.release_all();
+        HeapStats st = interp.heap.stats();
+        INFO("round " << round);
+        CHECK(out == "main done\n");
+        CHECK(st.allocated_blocks == 0);
+        CHECK(st.allocated_bytes == 0);
+    }
+}
