@@ -245,8 +245,9 @@ void thread_main(void* p) {
     Gil* gil = boot->gil;
     ThreadState* ts = boot->ts;
     delete boot;
-    ts->native_id = os_thread_native_id();
     gil->take(ts);
+    // Only now: an interpreter that finalized meanwhile has freed `ts`.
+    ts->native_id = os_thread_native_id();
     Interpreter& interp = *ts->interp;
     interp.trace.emit(TraceKind::ThreadStart, ts->id);
     {
