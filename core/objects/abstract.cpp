@@ -34,13 +34,21 @@ struct CRecursionGuard {
         // functions too), 50 more levels are allowed: CPython's headroom.
         int limit = ts->interp->recursion_limit + (ts->recursion_headroom ? 50 : 0);
         ok = ++ts->recursion_depth <= limit && !c_stack_exhausted(ts);
+#ifdef __EMSCRIPTEN__
+        if (++ts->engine_levels > kEngineLevelBudget + (ts->recursion_headroom ? 50 : 0)) ok = false;
+#endif
         if (!ok) {
             ts->recursion_headroom++;
             raise(ts, ts->interp->exc.RecursionError, std::string("maximum recursion depth exceeded") + where);
             ts->recursion_headroom--;
         }
     }
-    ~CRecursionGuard() { --ts->recursion_depth; }
+    ~CRecursionGuard() {
+        --ts->recursion_depth;
+#ifdef __EMSCRIPTEN__
+        --ts->engine_levels;
+#endif
+    }
 };
 
 Ref<> object_repr(ThreadState* ts, Object* o) {

@@ -28,14 +28,18 @@
 // limit is 0 and the measurement above applies; the WebAssembly host knows
 // the main stack's bounds and reports them.
 //
-// In the pthread WebAssembly build what overflows first is the engine's own
-// stack, which a program cannot see; eval.cpp's fixed count of nested loops
-// guards it, and only fibers are measured.
+// In WebAssembly an OS thread (the main one, or a pthread with the
+// threading.stack_size() it was given) has a shadow stack in linear memory
+// whose bounds Emscripten reports; running past its end would overwrite the
+// heap, so it is measured like a native stack. The engine's own stack, which
+// holds the rest of each frame and which a program cannot see, is guarded
+// by eval.cpp's fixed count of nested loops.
 #include "runtime/green.h"
 #include "runtime/interpreter.h"
 
-#ifndef __EMSCRIPTEN__
 #include <pthread.h>
+#ifdef __EMSCRIPTEN__
+#include <emscripten/stack.h>
 #endif
 
 namespace gp {
@@ -61,12 +65,15 @@ uintptr_t c_stack_limit(uintptr_t low, std::size_t size) {
     return low + uintptr_t(m);   // the stack grows down
 }
 
-#ifndef __EMSCRIPTEN__
 namespace {
 
 void measure(ThreadState* ts, uint64_t self) {
     ts->c_stack_thread = self;
     ts->c_stack_low = 1;   // unknown bounds: never reported exhausted
+#ifdef __EMSCRIPTEN__
+    const uintptr_t base = emscripten_stack_get_base(), end = emscripten_stack_get_end();
+    if (end && base > end) ts->c_stack_low = c_stack_limit(end, std::size_t(base - end));
+#else
     pthread_attr_t attr;
     if (pthread_getattr_np(pthread_self(), &attr) != 0) return;
     void* addr = nullptr;
@@ -74,10 +81,10 @@ void measure(ThreadState* ts, uint64_t self) {
     if (pthread_attr_getstack(&attr, &addr, &size) == 0 && addr && size)
         ts->c_stack_low = c_stack_limit(reinterpret_cast<uintptr_t>(addr), size);
     pthread_attr_destroy(&attr);
+#endif
 }
 
 }  // namespace
-#endif
 
 bool c_stack_exhausted(ThreadState* ts) {
     char probe;
@@ -85,14 +92,13 @@ bool c_stack_exhausted(ThreadState* ts) {
     if (GreenScheduler* g = GreenScheduler::current()) [[unlikely]] {
         if (uintptr_t limit = g->running()->stack_limit) return here < limit;
     }
-#ifdef __EMSCRIPTEN__
-    (void)ts;
-    return false;
-#else
-    const uint64_t self = static_cast<uint64_t>(pthread_self());
+    // pthread_t is an integer natively and a pointer in Emscripten.
+    const pthread_t t = pthread_self();
+    uint64_t self = 0;
+    static_assert(sizeof t <= sizeof self);
+    __builtin_memcpy(&self, &t, sizeof t);
     if (ts->c_stack_thread != self || ts->c_stack_low == 0) [[unlikely]] measure(ts, self);
     return here < ts->c_stack_low;
-#endif
 }
 
 }  // namespace gp

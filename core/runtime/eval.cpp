@@ -432,7 +432,8 @@ static Ref<> run_frames(ThreadState* ts, bool throwflag, bool* reenter);
 // machine stack holds: natively 8 MB, in WebAssembly V8's stack of about
 // 1 MB, which overflows near 1,500 nested loops. Past this many nested
 // loops the call raises RecursionError instead, so no recursion limit can
-// crash the interpreter. Natively the stack left is also measured
+// crash the interpreter (in WebAssembly the loops also count towards the
+// engine-stack budget, interpreter.h). The stack left is also measured
 // (c_stack_exhausted, cstack.cpp), which covers small thread stacks and the
 // larger frames of sanitizer builds.
 #ifdef __EMSCRIPTEN__
@@ -446,11 +447,25 @@ struct EvalEntry {
     ThreadState* ts;
     bool ok;
     explicit EvalEntry(ThreadState* t) : ts(t), ok(t->c_eval_entries < kMaxEvalEntries && !c_stack_exhausted(t)) {
-        if (ok) ts->c_eval_entries++;
-        else raise(ts, ts->interp->exc.RecursionError, "maximum recursion depth exceeded");
+#ifdef __EMSCRIPTEN__
+        if (ts->engine_levels + kEngineEvalWeight > kEngineLevelBudget + (ts->recursion_headroom ? 50 : 0)) ok = false;
+#endif
+        if (ok) {
+            ts->c_eval_entries++;
+#ifdef __EMSCRIPTEN__
+            ts->engine_levels += kEngineEvalWeight;
+#endif
+        } else {
+            raise(ts, ts->interp->exc.RecursionError, "maximum recursion depth exceeded");
+        }
     }
     ~EvalEntry() {
-        if (ok) ts->c_eval_entries--;
+        if (ok) {
+            ts->c_eval_entries--;
+#ifdef __EMSCRIPTEN__
+            ts->engine_levels -= kEngineEvalWeight;
+#endif
+        }
     }
 };
 }  // namespace
@@ -1674,6 +1689,16 @@ next_instruction:
             int total = oparg;
             Object** args_base = &PEEK(oparg);
             Object* method = PEEK(oparg + 2);
+            if (!method && type_of(PEEK(oparg + 1)) == interp.types.method) {
+                // A bound method (`save = self.save; save(x)`): call its
+                // function with self first, as the method form does, so that
+                // a Python function runs in this loop (3.11's PRECALL).
+                auto* bound = static_cast<MethodObject*>(PEEK(oparg + 1));
+                method = newref(bound->im_func).release();
+                PEEK(oparg + 2) = method;
+                PEEK(oparg + 1) = newref(bound->im_self).release();
+                decref(bound);
+            }
             Object* callable;
             Object** args;
             if (method) {

@@ -164,6 +164,7 @@ struct ThreadState {
     ExcStackItem* exc_info_outer = nullptr;  // the levels beneath a running generator (handled_exception)
     int recursion_depth = 0;          // Python frames + nested C++ calls that recurse (repr, ==, calls)
     int c_eval_entries = 0;           // eval loops active on this thread's machine stack (see eval.cpp)
+    int engine_levels = 0;            // WebAssembly: C++ recursion on the engine's stack, weighted (kEngineLevelBudget)
     uintptr_t c_stack_low = 0;        // below this address the machine stack is nearly gone (cstack.cpp); 0: not measured
     uint64_t c_stack_thread = 0;      // the OS thread c_stack_low was measured on
     int recursion_headroom = 0;       // > 0 while a RecursionError is being raised
@@ -195,6 +196,15 @@ struct ThreadState {
 // threading.stack_size() say. On a green scheduler (green.h) it measures
 // the running fiber's own stack.
 bool c_stack_exhausted(ThreadState* ts);
+// In WebAssembly each C++ frame also takes room on the engine's own stack
+// (about 1 MB in V8), which no address can measure and whose overflow is a
+// JavaScript RangeError that would end the program. So the levels of C++
+// recursion are counted there (ThreadState::engine_levels): a nested eval
+// loop weighs kEngineEvalWeight, a repr/compare/hash level one, and past the
+// budget the next level raises RecursionError. Measured in Node: the
+// engine's stack held 5,000 nested list reprs, 1,500 nested eval loops.
+inline constexpr int kEngineLevelBudget = 2100;
+inline constexpr int kEngineEvalWeight = 3;
 // The address below which a stack of `size` bytes starting at `low`
 // (growing down towards it) counts as exhausted: low plus the safety margin.
 uintptr_t c_stack_limit(uintptr_t low, std::size_t size);
