@@ -1,10 +1,9 @@
 // dictobject.cpp — dict: CPython's compact, insertion-ordered hash table.
 //
-// Mirrors CPython 3.11's Objects/dictobject.c (combined tables only; the
-// split "key-sharing" tables of instance dicts are not reproduced). A dict
-// is a small object pointing at one DictKeys block (dict_internal.h): a
-// sparse *index* table of 2**k small integers, and a dense *entries* array
-// that grows in insertion order:
+// Mirrors CPython 3.11's Objects/dictobject.c. A (combined) dict is a small
+// object pointing at one DictKeys block (dict_internal.h): a sparse *index*
+// table of 2**k small integers, and a dense *entries* array that grows in
+// insertion order:
 //
 //     d = {'b': 1, 'a': 2}          indices: [-1, 1, -1, -1, 0, -1, -1, -1]
 //                                   entries: [(h('b'), 'b', 1), (h('a'), 'a', 2)]
@@ -28,6 +27,27 @@
 // the index bytes, and usable * 16 (str-only "unicode" tables, which keep
 // hashes in the strings) or * 24 (general tables) — plus 16 of GC header.
 // We keep the hash in every entry; the kind only changes the accounting.
+//
+// Key-sharing ("split") tables, PEP 412 as 3.11 has it. Instances of one
+// class mostly have the same attribute names, so a class with a managed
+// __dict__ owns one shared key table of 64 slots that takes at most 30 str
+// keys (ht_cached_keys), and each instance dict keeps only a DictValues
+// block: value i for shared key i, plus its own insertion order. A new
+// attribute name is appended to the shared keys, so the next instance finds
+// it already there. Each new instance also lowers the keys' `usable` by one
+// (down to 1): the values array of an instance is nentries + usable long, so
+// classes with few attributes end up with short arrays. sys.getsizeof of a
+// split dict is 48 + 8 * (nentries + usable) (+16 GC header); the shared
+// keys are the class's and are not counted while the class holds them.
+//
+// A split table becomes an ordinary combined one (dictresize, keys in the
+// dict's own order) exactly where CPython's does: a key that is not an exact
+// str; a new key when the shared keys are full; popitem(); a merge too big
+// for the shared table (update with more than 42 items). clear() leaves an
+// ordinary empty dict. Deleting keeps the table split (the value slot goes
+// back to null), and so does re-adding a key in another order. A copy
+// (dict.copy, copy.copy) of a split dict is split too; dict(d) and {**d}
+// build combined tables.
 //
 // Iteration order is insertion order. Iterators remember ma_used and raise
 // "dictionary changed size during iteration" when it changes. Deallocation
