@@ -206,12 +206,8 @@ static isize shared_keys_usable_size(DictKeys* k) { return k->nentries + k->usab
 // Drops the dict's storage (keys reference, values or entries) after the
 // dict has been pointed elsewhere.
 static void release_storage(Interpreter& interp, DictKeys* k, DictValues* v) {
-    if (v) {
-        free_values(interp, v, k->nentries);
-        dict_keys_decref(interp, k);
-    } else {
-        dict_keys_decref(interp, k);
-    }
+    if (v) free_values(interp, v, k->nentries);   // while k still names the entries
+    dict_keys_decref(interp, k);
 }
 
 // A slot of the index that holds no entry (find_empty_slot): the first
