@@ -223,7 +223,10 @@ int generic_setattr(ThreadState* ts, Object* o, Object* name, Object* value) {
     }
     if (!*dictptr) {
         if (!value) { no_attribute(ts, o, name); return -1; }
-        Ref<DictObject> d = dict_new(ts);
+        // A class with shared keys gets a split dict (_PyObjectDict_SetItem).
+        Ref<DictObject> d = t->ht_cached_keys && type_has_flag(t, TPFLAGS_MANAGED_DICT)
+                                ? dict_new_split(ts, t->ht_cached_keys)
+                                : dict_new(ts);
         if (!d) return -1;
         *dictptr = d.release();
         // CPython 3.11 keeps these attributes in a values array, which is

@@ -1,10 +1,9 @@
 // dictobject.cpp — dict: CPython's compact, insertion-ordered hash table.
 //
-// Mirrors CPython 3.11's Objects/dictobject.c (combined tables only; the
-// split "key-sharing" tables of instance dicts are not reproduced). A dict
-// is a small object pointing at one DictKeys block (dict_internal.h): a
-// sparse *index* table of 2**k small integers, and a dense *entries* array
-// that grows in insertion order:
+// Mirrors CPython 3.11's Objects/dictobject.c. A (combined) dict is a small
+// object pointing at one DictKeys block (dict_internal.h): a sparse *index*
+// table of 2**k small integers, and a dense *entries* array that grows in
+// insertion order:
 //
 //     d = {'b': 1, 'a': 2}          indices: [-1, 1, -1, -1, 0, -1, -1, -1]
 //                                   entries: [(h('b'), 'b', 1), (h('a'), 'a', 2)]
@@ -29,12 +28,34 @@
 // hashes in the strings) or * 24 (general tables) — plus 16 of GC header.
 // We keep the hash in every entry; the kind only changes the accounting.
 //
+// Key-sharing ("split") tables, PEP 412 as 3.11 has it. Instances of one
+// class mostly have the same attribute names, so a class with a managed
+// __dict__ owns one shared key table of 64 slots that takes at most 30 str
+// keys (ht_cached_keys), and each instance dict keeps only a DictValues
+// block: value i for shared key i, plus its own insertion order. A new
+// attribute name is appended to the shared keys, so the next instance finds
+// it already there. Each new instance also lowers the keys' `usable` by one
+// (down to 1): the values array of an instance is nentries + usable long, so
+// classes with few attributes end up with short arrays. sys.getsizeof of a
+// split dict is 48 + 8 * (nentries + usable) (+16 GC header); the shared
+// keys are the class's and are not counted while the class holds them.
+//
+// A split table becomes an ordinary combined one (dictresize, keys in the
+// dict's own order) exactly where CPython's does: a key that is not an exact
+// str; a new key when the shared keys are full; popitem(); a merge too big
+// for the shared table (update with more than 42 items). clear() leaves an
+// ordinary empty dict. Deleting keeps the table split (the value slot goes
+// back to null), and so does re-adding a key in another order. A copy
+// (dict.copy, copy.copy) of a split dict is split too; dict(d) and {**d}
+// build combined tables.
+//
 // Iteration order is insertion order. Iterators remember ma_used and raise
 // "dictionary changed size during iteration" when it changes. Deallocation
 // releases key then value of each entry in insertion order.
 #include "objects/dictobject.h"
 #include "objects/descrobject.h"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -67,7 +88,7 @@ struct EmptyKeysBlock {
     int8_t index[8];
 };
 static const EmptyKeysBlock kEmptyKeys = {
-    {0, 0, DICT_KEYS_UNICODE, true, 0, 0}, {-1, -1, -1, -1, -1, -1, -1, -1}};
+    {0, 0, DICT_KEYS_UNICODE, true, 1, 0, 0}, {-1, -1, -1, -1, -1, -1, -1, -1}};
 static DictKeys* empty_keys() { return const_cast<DictKeys*>(&kEmptyKeys.header); }
 
 static isize get_index(DictKeys* k, isize i) {
@@ -105,6 +126,8 @@ static uint8_t estimate_log2_keysize(isize n) { return calculate_log2_keysize((n
 
 static Heap& heap_of(Interpreter& interp) { return interp.heap; }
 
+static int visit_may_be_tracked_value(Object* child, void*) { return gc_may_be_tracked(child) ? 1 : 0; }
+
 static DictKeys* new_keys(ThreadState* ts, uint8_t log2_size, bool unicode) {
     uint8_t log2_bytes;
     if (log2_size < 8) log2_bytes = log2_size;
@@ -120,6 +143,7 @@ static DictKeys* new_keys(ThreadState* ts, uint8_t log2_size, bool unicode) {
     k->log2_index_bytes = log2_bytes;
     k->kind = unicode ? DICT_KEYS_UNICODE : DICT_KEYS_GENERAL;
     k->shared_empty = false;
+    k->refcnt = 1;
     k->usable = usable;
     k->nentries = 0;
     std::memset(k->indices(), 0xff, std::size_t(1) << log2_bytes);   // all DKIX_EMPTY
@@ -137,6 +161,53 @@ static void free_keys(Interpreter& interp, DictKeys* k) {
         xdecref(ep[i].value);
     }
     interp.heap.free(k);
+}
+
+void dict_keys_decref(Interpreter& interp, DictKeys* k) {
+    if (k->shared_empty) return;
+    if (--k->refcnt == 0) free_keys(interp, k);
+}
+
+// ------------------------------------------------------------ split values
+
+static DictValues* new_values(ThreadState* ts, isize capacity) {
+    const std::size_t bytes = sizeof(DictValues) + std::size_t(capacity) * (sizeof(Object*) + 1);
+    auto* v = static_cast<DictValues*>(heap_of(*ts->interp).malloc(bytes));
+    if (!v) { raise_no_memory(ts); return nullptr; }
+    v->capacity = capacity;
+    v->count = 0;
+    std::memset(v->values(), 0, std::size_t(capacity) * sizeof(Object*));
+    return v;
+}
+
+// Releases the values (in entry order, as CPython's dict_dealloc) and the block.
+static void free_values(Interpreter& interp, DictValues* v, isize nentries) {
+    Object** vals = v->values();
+    for (isize i = 0; i < nentries && i < v->capacity; i++) xdecref(vals[i]);
+    interp.heap.free(v);
+}
+
+// _PyDictValues_AddToInsertionOrder: entry ix becomes the newest item.
+static void values_add_order(DictValues* v, isize ix) { v->order()[v->count++] = uint8_t(ix); }
+
+// delete_index_from_values: entry ix leaves the order; the rest keep theirs.
+static void values_remove_order(DictValues* v, isize ix) {
+    uint8_t* ord = v->order();
+    isize i = 0;
+    while (i < v->count && ord[i] != ix) i++;
+    if (i == v->count) return;
+    std::memmove(ord + i, ord + i + 1, std::size_t(v->count - i - 1));
+    v->count--;
+}
+
+// shared_keys_usable_size: what every split dict made now must be able to hold.
+static isize shared_keys_usable_size(DictKeys* k) { return k->nentries + k->usable; }
+
+// Drops the dict's storage (keys reference, values or entries) after the
+// dict has been pointed elsewhere.
+static void release_storage(Interpreter& interp, DictKeys* k, DictValues* v) {
+    if (v) free_values(interp, v, k->nentries);   // while k still names the entries
+    dict_keys_decref(interp, k);
 }
 
 // A slot of the index that holds no entry (find_empty_slot): the first
@@ -173,12 +244,32 @@ static void build_indices(DictKeys* k, isize n) {
 static bool dictresize(ThreadState* ts, DictObject* mp, uint8_t log2_newsize, bool unicode) {
     if (log2_newsize >= 8 * sizeof(isize) - 3) { raise_no_memory(ts); return false; }
     DictKeys* oldkeys = mp->ma_keys;
-    if (oldkeys->kind != DICT_KEYS_UNICODE) unicode = false;
+    if (!keys_is_unicode(oldkeys)) unicode = false;
     DictKeys* newkeys = new_keys(ts, log2_newsize, unicode);
     if (!newkeys) return false;
     const isize numentries = mp->ma_used;
     DictEntry* src = oldkeys->entries();
     DictEntry* dst = newkeys->entries();
+    if (DictValues* oldvalues = mp->ma_values) {
+        // Split -> combined, in this dict's own insertion order: the keys
+        // get new references (the shared table keeps its own), the values move.
+        const uint8_t* ord = oldvalues->order();
+        for (isize i = 0; i < numentries; i++) {
+            const isize ix = ord[i];
+            dst[i].hash = src[ix].hash;
+            dst[i].key = newref(src[ix].key).release();
+            dst[i].value = oldvalues->values()[ix];
+            oldvalues->values()[ix] = nullptr;
+        }
+        build_indices(newkeys, numentries);
+        newkeys->usable -= numentries;
+        newkeys->nentries = numentries;
+        mp->ma_keys = newkeys;
+        mp->ma_values = nullptr;
+        free_values(*ts->interp, oldvalues, 0);
+        dict_keys_decref(*ts->interp, oldkeys);
+        return true;
+    }
     if (oldkeys->nentries == numentries) {
         std::memcpy(dst, src, std::size_t(numentries) * sizeof(DictEntry));
     } else {
@@ -217,7 +308,7 @@ static bool str_key(Interpreter& interp, Object* key) { return isinstance_exact(
 // the dict; then the lookup restarts, as CPython does.
 constexpr isize DKIX_ERROR = -3;
 
-static isize dict_lookup(ThreadState* ts, DictObject* mp, Object* key, int64_t hash, isize* slot) {
+static isize keys_lookup(ThreadState* ts, DictObject* mp, Object* key, int64_t hash, isize* slot) {
     Interpreter& interp = *ts->interp;
 restart:
     DictKeys* dk = mp->ma_keys;
@@ -253,6 +344,14 @@ restart:
     }
 }
 
+// The entry holding key, as keys_lookup, except that a split table's entry
+// this dict has no value for counts as absent.
+static isize dict_lookup(ThreadState* ts, DictObject* mp, Object* key, int64_t hash, isize* slot) {
+    isize ix = keys_lookup(ts, mp, key, hash, slot);
+    if (ix >= 0 && mp->ma_values && !mp->ma_values->values()[ix]) return DKIX_EMPTY;
+    return ix;
+}
+
 // A str-keyed lookup that never runs Python code (type attribute lookup,
 // globals): other key types are skipped.
 static isize dict_lookup_str(DictObject* mp, StrObject* key, int64_t hash, isize* slot) {
@@ -269,6 +368,7 @@ static isize dict_lookup_str(DictObject* mp, StrObject* key, int64_t hash, isize
             if (ep->key == key ||
                 (ep->hash == hash && ep->key && is_str(ep->key) && str_equal(as_str(ep->key), key))) {
                 (void)interp;
+                if (mp->ma_values && !mp->ma_values->values()[ix]) return DKIX_EMPTY;
                 if (slot) *slot = isize(i);
                 return ix;
             }
@@ -290,6 +390,50 @@ static void maintain_tracking(Interpreter& interp, DictObject* mp, Object* key, 
     if (!GCState::is_tracked(mp) && (gc_may_be_tracked(key) || gc_may_be_tracked(value))) interp.gc.track(mp);
 }
 
+// insertdict's split-table part (the key is an exact str). Returns 1 when
+// stored, 0 on error, -2 when the key is new and the shared keys have no
+// room: then the dict has been combined and the caller inserts as usual.
+static int insert_split(ThreadState* ts, DictObject* mp, Ref<>& key, Ref<>& value, int64_t hash) {
+    DictKeys* dk = mp->ma_keys;
+    DictValues* vals = mp->ma_values;
+    isize ix = keys_lookup(ts, mp, key.get(), hash, nullptr);   // str keys: runs no Python code
+    if (ix == DKIX_ERROR) return 0;
+    bump_version(mp);
+    if (ix == DKIX_EMPTY) {
+        if (dk->usable <= 0 || dk->nentries >= vals->capacity) {
+            if (!insertion_resize(ts, mp, true)) return 0;
+            return -2;
+        }
+        // The new key joins the shared table (every dict using it sees a
+        // key it has no value for); the value goes into this dict only.
+        ix = dk->nentries;
+        set_index(dk, find_empty_slot(dk, hash), ix);
+        DictEntry* ep = &dk->entries()[ix];
+        ep->key = key.release();
+        ep->hash = hash;
+        ep->value = nullptr;
+        dk->usable--;
+        dk->nentries++;
+        vals->values()[ix] = value.release();
+        values_add_order(vals, ix);
+        mp->ma_used++;
+        return 1;
+    }
+    Object*& slot = vals->values()[ix];
+    Object* old = slot;
+    if (!old) {
+        slot = value.release();
+        values_add_order(vals, ix);
+        mp->ma_used++;
+        return 1;
+    }
+    if (old != value.get()) {
+        slot = value.release();
+        decref(old);
+    }
+    return 1;
+}
+
 // insertdict: key and value are borrowed; takes new references as needed.
 static bool insertdict(ThreadState* ts, DictObject* mp, Object* key, int64_t hash, Object* value) {
     Interpreter& interp = *ts->interp;
@@ -299,18 +443,23 @@ static bool insertdict(ThreadState* ts, DictObject* mp, Object* key, int64_t has
         DictKeys* k = new_keys(ts, kLog2MinSize, str_key(interp, key));
         if (!k) return false;
         mp->ma_keys = k;
-    } else if (mp->ma_keys->kind == DICT_KEYS_UNICODE && !str_key(interp, key)) {
-        if (!insertion_resize(ts, mp, false)) return false;
+    } else if (keys_is_unicode(mp->ma_keys) && !str_key(interp, key)) {
+        if (!insertion_resize(ts, mp, false)) return false;   // a split table combines here
     }
     // Hold key and value: __eq__ during the lookup may drop the caller's references.
     Ref<> hk = newref(key), hv = newref(value);
+    if (mp->ma_values) {
+        int r = insert_split(ts, mp, hk, hv, hash);
+        if (r >= 0) return r == 1;
+        // r == -2: the shared keys are full; the dict is combined now.
+    }
     isize ix = dict_lookup(ts, mp, key, hash, nullptr);
     if (ix == DKIX_ERROR) return false;
     bump_version(mp);
     if (ix == DKIX_EMPTY) {
         if (mp->ma_keys->usable <= 0 && !insertion_resize(ts, mp, true)) return false;
         DictKeys* dk = mp->ma_keys;
-        if (dk->kind == DICT_KEYS_UNICODE && !str_key(interp, key)) {
+        if (keys_is_unicode(dk) && !str_key(interp, key)) {
             if (!insertion_resize(ts, mp, false)) return false;
             dk = mp->ma_keys;
         }
@@ -336,6 +485,16 @@ static bool insertdict(ThreadState* ts, DictObject* mp, Object* key, int64_t has
 
 // delitem_common: the entry at `ix` (index slot `slot`) goes away.
 static void delitem_common(DictObject* mp, isize slot, isize ix) {
+    if (DictValues* vals = mp->ma_values) {
+        // A split table only forgets the value; the shared key stays.
+        Object* old_value = vals->values()[ix];
+        vals->values()[ix] = nullptr;
+        values_remove_order(vals, ix);
+        mp->ma_used--;
+        bump_version(mp);
+        decref(old_value);
+        return;
+    }
     DictKeys* dk = mp->ma_keys;
     DictEntry* ep = &dk->entries()[ix];
     set_index(dk, slot, DKIX_DUMMY);
@@ -358,6 +517,7 @@ static Ref<DictObject> dict_alloc_type(ThreadState* ts, TypeObject* type) {
     d->ma_used = 0;
     d->ma_version = 0;
     d->ma_keys = empty_keys();
+    d->ma_values = nullptr;
     // Exact dicts are tracked when they first hold a container
     // (maintain_tracking); subclass instances at once, as CPython's dict_new.
     if (type != ts->interp->types.dict) ts->interp->gc.track(op);
@@ -395,13 +555,13 @@ Object* dict_get_item(ThreadState* ts, DictObject* d, Object* key) {
     if (hash == -1) return nullptr;
     isize ix = dict_lookup(ts, d, key, hash, nullptr);
     if (ix < 0) return nullptr;
-    return d->ma_keys->entries()[ix].value;
+    return dict_value_at(d, ix);
 }
 
 Object* dict_get_str(DictObject* d, StrObject* key) {
     isize ix = dict_lookup_str(d, key, str_hash(key), nullptr);
     if (ix < 0) return nullptr;
-    return d->ma_keys->entries()[ix].value;
+    return dict_value_at(d, ix);
 }
 
 Object* dict_get_cstr(ThreadState* ts, DictObject* d, const char* key) {
@@ -460,48 +620,63 @@ Ref<> dict_pop(ThreadState* ts, DictObject* d, Object* key, Object* deflt) {
         if (deflt) return newref(deflt);
         return raise_key_error(ts, key);
     }
-    Ref<> value = newref(d->ma_keys->entries()[ix].value);
+    Ref<> value = newref(dict_value_at(d, ix));
     delitem_common(d, slot, ix);
     return value;
 }
 
-bool dict_next(DictObject* d, isize* pos, Object** key, Object** value) {
+// _PyDict_Next: *pos is an entry number for a combined table, a place in
+// the insertion order for a split one.
+bool dict_next_hash(DictObject* d, isize* pos, Object** key, Object** value, int64_t* hash) {
     DictKeys* dk = d->ma_keys;
-    isize i = *pos;
-    const isize n = dk->nentries;
     DictEntry* ep = dk->entries();
+    isize i = *pos;
+    if (DictValues* vals = d->ma_values) {
+        if (i < 0 || i >= vals->count) return false;
+        const isize ix = vals->order()[i];
+        *pos = i + 1;
+        if (key) *key = ep[ix].key;
+        if (value) *value = vals->values()[ix];
+        if (hash) *hash = ep[ix].hash;
+        return true;
+    }
+    const isize n = dk->nentries;
     while (i < n && !ep[i].value) i++;
     if (i >= n) return false;
     *pos = i + 1;
     if (key) *key = ep[i].key;
     if (value) *value = ep[i].value;
+    if (hash) *hash = ep[i].hash;
     return true;
 }
 
-bool dict_next_hash(DictObject* d, isize* pos, Object** key, Object** value, int64_t* hash) {
-    isize before = *pos;
-    if (!dict_next(d, pos, key, value)) return false;
-    (void)before;
-    if (hash) *hash = d->ma_keys->entries()[*pos - 1].hash;
-    return true;
+bool dict_next(DictObject* d, isize* pos, Object** key, Object** value) {
+    return dict_next_hash(d, pos, key, value, nullptr);
 }
 
 isize dict_size(DictObject* d) { return d->ma_used; }
 
 void dict_clear(DictObject* d) {
     DictKeys* old = d->ma_keys;
+    DictValues* oldvalues = d->ma_values;
     if (old->shared_empty) return;
     // Empty the dict first: releasing items may run code that looks at it.
+    // A split dict becomes an ordinary empty one (PyDict_Clear).
     d->ma_keys = empty_keys();
+    d->ma_values = nullptr;
     d->ma_used = 0;
     bump_version(d);
-    free_keys(*type_of(d)->interp, old);
+    release_storage(*type_of(d)->interp, old, oldvalues);
 }
 
+// _PyDict_SizeOf. A split dict counts its values array, sized by what the
+// shared keys could hold now; the shared keys themselves are the class's
+// (type.__sizeof__ counts them) unless this dict is their last owner.
 isize dict_sizeof(DictObject* d) {
     isize res = d->ob_type->cpython.basicsize;   // 48 = sizeof(PyDictObject), more for a subclass
     DictKeys* k = d->ma_keys;
-    if (!k->shared_empty) {
+    if (d->ma_values) res += shared_keys_usable_size(k) * 8;
+    if (!k->shared_empty && k->refcnt == 1) {
         const isize entry = k->kind == DICT_KEYS_GENERAL ? 24 : 16;
         res += 32 + (isize(1) << k->log2_index_bytes) + usable_fraction(k->size()) * entry;
     }
@@ -537,23 +712,25 @@ bool dict_merge(ThreadState* ts, DictObject* mp, Object* b, int override) {
         if (mp->ma_used == 0) {
             override = 1;
             DictKeys* okeys = other->ma_keys;
-            // If other is clean and just allocated, clone its table.
-            if (other->ma_used == okeys->nentries &&
+            // If other is combined, clean and just allocated, clone its table.
+            if (!other->ma_values && other->ma_used == okeys->nentries &&
                 (okeys->log2_size == kLog2MinSize || usable_fraction(okeys->size() / 2) < other->ma_used)) {
                 DictKeys* keys = clone_keys(ts, other);
                 if (!keys) return false;
                 DictKeys* old = mp->ma_keys;
+                DictValues* oldvalues = mp->ma_values;
                 mp->ma_keys = keys;
+                mp->ma_values = nullptr;
                 mp->ma_used = other->ma_used;
                 bump_version(mp);
-                free_keys(interp, old);
+                release_storage(interp, old, oldvalues);
                 if (GCState::is_tracked(other)) interp.gc.track(mp);   // maintain tracking
                 return true;
             }
         }
         // One big resize up front, expecting few overlapping keys.
         if (usable_fraction(mp->ma_keys->size()) < other->ma_used) {
-            bool unicode = other->ma_keys->kind == DICT_KEYS_UNICODE;
+            bool unicode = keys_is_unicode(other->ma_keys);
             if (!dictresize(ts, mp, estimate_log2_keysize(mp->ma_used + other->ma_used), unicode)) return false;
         }
         const isize orig_size = other->ma_keys->nentries;
@@ -644,6 +821,24 @@ bool dict_update_arg(ThreadState* ts, DictObject* d, Object* arg) {
 
 Ref<DictObject> dict_copy(ThreadState* ts, DictObject* mp) {
     if (mp->ma_used == 0) return dict_new(ts);
+    if (DictValues* vals = mp->ma_values) {
+        // A copy of a split dict is split too, sharing the same keys, with a
+        // values array sized for what the keys could hold now.
+        DictKeys* keys = mp->ma_keys;
+        DictValues* nv = new_values(ts, std::max(shared_keys_usable_size(keys), keys->nentries));
+        if (!nv) return nullptr;
+        Ref<DictObject> d = dict_new(ts);
+        if (!d) { free_values(*ts->interp, nv, 0); return nullptr; }
+        for (isize i = 0; i < keys->nentries; i++) nv->values()[i] = newref(vals->values()[i]).release();
+        std::memcpy(nv->order(), vals->order(), std::size_t(vals->count));
+        nv->count = vals->count;
+        keys->refcnt++;
+        d->ma_keys = keys;
+        d->ma_values = nv;
+        d->ma_used = mp->ma_used;
+        if (GCState::is_tracked(mp)) ts->interp->gc.track(d.get());   // maintain tracking
+        return d;
+    }
     if (uses_dict_iter(mp) && mp->ma_used >= (mp->ma_keys->nentries * 2) / 3) {
         // Fast copy: the table, holes and all, when it is at most 1/3 holes.
         DictKeys* keys = clone_keys(ts, mp);
@@ -667,14 +862,21 @@ static void dict_dealloc(Object* op) {
     Interpreter& interp = *type_of(op)->interp;
     interp.gc.untrack(op);
     DictKeys* k = d->ma_keys;
+    DictValues* v = d->ma_values;
     d->ma_keys = empty_keys();
+    d->ma_values = nullptr;
     d->ma_used = 0;
-    free_keys(interp, k);
+    release_storage(interp, k, v);
     object_free(op);
 }
 
 static int dict_traverse(Object* op, visitproc visit, void* arg) {
     DictKeys* k = as_dict(op)->ma_keys;
+    if (DictValues* vals = as_dict(op)->ma_values) {   // split: str keys, values only
+        for (isize i = 0; i < k->nentries; i++)
+            if (Object* v = vals->values()[i]; v && visit(v, arg)) return 1;
+        return 0;
+    }
     DictEntry* ep = k->entries();
     for (isize i = 0; i < k->nentries; i++) {
         if (!ep[i].value) continue;
@@ -723,7 +925,7 @@ static Ref<> dict_subscript(ThreadState* ts, Object* op, Object* key) {
     if (hash == -1) return nullptr;
     isize ix = dict_lookup(ts, d, key, hash, nullptr);
     if (ix == DKIX_ERROR) return nullptr;
-    if (ix >= 0) return newref(d->ma_keys->entries()[ix].value);
+    if (ix >= 0) return newref(dict_value_at(d, ix));
     if (!isinstance_exact(op, ts->interp->types.dict) && type_lookup(type_of(op), "__missing__"))
         return call_method(ts, op, "__missing__", &key, 1);
     return raise_key_error(ts, key);
@@ -745,19 +947,21 @@ static int dict_contains(ThreadState* ts, Object* op, Object* key) {
 int dict_has_key(ThreadState* ts, DictObject* d, Object* key) { return dict_contains(ts, d, key); }
 
 // dict_equal: same length, and every key of a maps to an equal value in b.
+// Walks a's entries in table order (a split table's too, as CPython does).
 static int dict_equal(ThreadState* ts, DictObject* a, DictObject* b) {
     if (a->ma_used != b->ma_used) return 0;
     DictKeys* ak = a->ma_keys;
     for (isize i = 0; i < ak->nentries; i++) {
         DictEntry* ep = &ak->entries()[i];
-        if (!ep->value) continue;
+        Object* av = dict_value_at(a, i);
+        if (!av) continue;
         Ref<> key = newref(ep->key);
-        Ref<> aval = newref(ep->value);
+        Ref<> aval = newref(av);
         const int64_t hash = ep->hash;
         isize ix = dict_lookup(ts, b, key.get(), hash, nullptr);
         if (ix == DKIX_ERROR) return -1;
         if (ix == DKIX_EMPTY) return 0;
-        Ref<> bval = newref(b->ma_keys->entries()[ix].value);
+        Ref<> bval = newref(dict_value_at(b, ix));
         int cmp = object_richcompare_bool(ts, aval.get(), bval.get(), Py_EQ);
         if (cmp <= 0) return cmp;
         ak = a->ma_keys;   // may have changed
@@ -841,6 +1045,8 @@ static Ref<> m_popitem(ThreadState* ts, Object* self, Object* const*, isize narg
     // Allocate the result first: the dict must not change if this fails.
     Ref<TupleObject> res = tuple_new(ts, 2);
     if (!res) return nullptr;
+    // A split table is first combined, keeping its size (64 slots).
+    if (mp->ma_values && !dictresize(ts, mp, mp->ma_keys->log2_size, true)) return nullptr;
     DictKeys* dk = mp->ma_keys;
     DictEntry* ep0 = dk->entries();
     isize i = dk->nentries - 1;
@@ -930,7 +1136,7 @@ static Ref<> m_fromkeys(ThreadState* ts, Object* cls, Object* const* args, isize
         auto* mp = as_dict(d.get());
         if (isinstance_exact(iterable, interp.types.dict)) {
             auto* src = as_dict(iterable);
-            if (!dictresize(ts, mp, estimate_log2_keysize(src->ma_used), src->ma_keys->kind == DICT_KEYS_UNICODE))
+            if (!dictresize(ts, mp, estimate_log2_keysize(src->ma_used), keys_is_unicode(src->ma_keys)))
                 return nullptr;
             isize pos = 0;
             Object* key;
@@ -1038,7 +1244,7 @@ isize dict_index_of_identity(DictObject* d, Object* key) {
     if (dk->nentries > 32) return -1;   // instance dicts are small; big ones are not worth a scan
     DictEntry* ep = dk->entries();
     for (isize i = 0; i < dk->nentries; i++)
-        if (ep[i].key == key && ep[i].value) return i;
+        if (ep[i].key == key && dict_value_at(d, i)) return i;
     return -1;
 }
 
@@ -1046,14 +1252,52 @@ bool dict_replace_at(DictObject* d, isize ix, Object* key, Object* value) {
     DictKeys* dk = d->ma_keys;
     if (ix < 0 || ix >= dk->nentries) return false;
     DictEntry* ep = &dk->entries()[ix];
-    if (ep->key != key || !ep->value) return false;
+    if (ep->key != key) return false;
+    Object** slot = d->ma_values ? &d->ma_values->values()[ix] : &ep->value;
+    if (!*slot) return false;
     maintain_tracking(*type_of(d)->interp, d, key, value);
     bump_version(d);
-    Object* old = ep->value;
+    Object* old = *slot;
     incref(value);
-    ep->value = value;
+    *slot = value;
     decref(old);   // last: a __del__ may run and change the dict
     return true;
+}
+
+// ------------------------------------------------------------ shared keys
+
+// _PyDict_NewKeysForClass: a 64-slot str table that takes at most 30 keys.
+DictKeys* dict_new_shared_keys(ThreadState* ts) {
+    DictKeys* k = new_keys(ts, kSharedKeysLog2Size, true);
+    if (!k) { error_clear(ts); return nullptr; }
+    k->kind = DICT_KEYS_SPLIT;
+    k->usable = kSharedKeysMaxSize;
+    return k;
+}
+
+void dict_shared_keys_instance_created(DictKeys* k) {
+    if (k->usable > 1) k->usable--;
+}
+
+Ref<DictObject> dict_new_split(ThreadState* ts, DictKeys* keys) {
+    DictValues* v = new_values(ts, shared_keys_usable_size(keys));
+    if (!v) return nullptr;
+    Ref<DictObject> d = dict_new(ts);
+    if (!d) { free_values(*ts->interp, v, 0); return nullptr; }
+    keys->refcnt++;
+    d->ma_keys = keys;
+    d->ma_values = v;
+    return d;
+}
+
+bool dict_is_split(DictObject* d) { return d->ma_values != nullptr; }
+
+void dict_track_as_materialized(DictObject* d) {
+    Interpreter& interp = *type_of(d)->interp;
+    if (!isinstance_exact(d, interp.types.dict)) return;
+    if (!GCState::is_tracked(d)) return;
+    if (dict_traverse(d, visit_may_be_tracked_value, nullptr)) return;
+    interp.gc.untrack(d);
 }
 
 }  // namespace gp

@@ -19,13 +19,15 @@ struct DictEntry {
     Object* value;         // owned
 };
 
-struct DictKeys;           // index table + entries (dictobject.cpp)
+struct DictKeys;           // index table + entries (dict_internal.h)
+struct DictValues;         // a split dict's values (dict_internal.h)
 
 struct DictObject : Object {
     isize ma_used;         // number of live items
     uint64_t ma_version;   // a fresh interpreter-wide number on every change (iteration guards,
                            // lookup caches); 0 while never changed; top bit kDictWatched
-    DictKeys* ma_keys;     // owned storage, never null
+    DictKeys* ma_keys;     // owned storage (a reference, for a class's shared keys), never null
+    DictValues* ma_values; // owned; null for a combined table, the values of a split one
 };
 
 // A dict whose changes invalidate the type-attribute cache (a type's
@@ -85,6 +87,24 @@ int dict_has_key(ThreadState* ts, DictObject* d, Object* key);    // `key in d`:
 // bump and GC tracking of any store.
 isize dict_index_of_identity(DictObject* d, Object* key);
 bool dict_replace_at(DictObject* d, isize ix, Object* key, Object* value);
+
+// ---- key-sharing (split) dicts, PEP 412 / CPython 3.11 ----
+// A class whose instances have a managed __dict__ owns one shared key table
+// (ht_cached_keys); its instances' dicts are split tables that keep only
+// values and point at those keys. dict_new_shared_keys makes the class's
+// table (_PyDict_NewKeysForClass; null, no error set, if memory is short);
+// dict_keys_decref drops one owner; dict_shared_keys_instance_created is
+// init_inline_values's step: each new instance shrinks the room left for
+// new keys by one (down to 1), so the values arrays of later instances are
+// smaller. dict_new_split is new_dict_with_shared_keys.
+DictKeys* dict_new_shared_keys(ThreadState* ts);
+void dict_keys_decref(Interpreter& interp, DictKeys* keys);
+void dict_shared_keys_instance_created(DictKeys* keys);
+Ref<DictObject> dict_new_split(ThreadState* ts, DictKeys* keys);
+bool dict_is_split(DictObject* d);
+// _PyObject_GetDictPtr's materialization: a dict CPython builds from an
+// instance's inline values is tracked only if some value may be a container.
+void dict_track_as_materialized(DictObject* d);
 
 // Fills dict, its views (dict_keys/values/items) and iterators, creates
 // Interpreter::interned. Sets tp_basicsize/tp_itemsize/tp_flags itself.

@@ -61,7 +61,9 @@ Ref<> dictiter_new(ThreadState* ts, DictObject* dict, TypeObject* iter_type) {
     incref(dict);
     di->di_used = dict->ma_used;
     di->len = dict->ma_used;
-    di->di_pos = is_reversed_iter(*ts->interp, iter_type) ? (dict->ma_used ? dict->ma_keys->nentries - 1 : -1) : 0;
+    // A split dict is walked along its insertion order (positions 0..ma_used).
+    const isize last = dict->ma_values ? dict->ma_used - 1 : dict->ma_keys->nentries - 1;
+    di->di_pos = is_reversed_iter(*ts->interp, iter_type) ? (dict->ma_used ? last : -1) : 0;
     ts->interp->gc.track(di);
     return Ref<>::steal(di);
 }
@@ -78,11 +80,11 @@ static int dictiter_traverse(Object* op, visitproc visit, void* arg) {
     return di->di_dict ? visit(di->di_dict, arg) : 0;
 }
 
-static Ref<> make_result(ThreadState* ts, IterKind kind, DictEntry* ep) {
+static Ref<> make_result(ThreadState* ts, IterKind kind, Object* key, Object* value) {
     switch (kind) {
-    case IterKind::Keys: return newref(ep->key);
-    case IterKind::Values: return newref(ep->value);
-    default: return tuple_pack(ts, {ep->key, ep->value});
+    case IterKind::Keys: return newref(key);
+    case IterKind::Values: return newref(value);
+    default: return tuple_pack(ts, {key, value});
     }
 }
 
@@ -104,10 +106,17 @@ static Ref<> dictiter_next(ThreadState* ts, Object* op) {
     }
     DictKeys* k = d->ma_keys;
     isize i = di->di_pos;
-    const isize n = k->nentries;
     DictEntry* ep = k->entries();
-    while (i < n && !ep[i].value) i++;
-    if (i >= n) return dictiter_finish(di);
+    isize ix;   // the entry found
+    if (DictValues* vals = d->ma_values) {
+        if (i >= vals->count) return dictiter_finish(di);
+        ix = vals->order()[i];
+    } else {
+        const isize n = k->nentries;
+        while (i < n && !ep[i].value) i++;
+        if (i >= n) return dictiter_finish(di);
+        ix = i;
+    }
     // We found an element, but did not expect it.
     if (di->len == 0) {
         raise(ts, interp.exc.RuntimeError, "dictionary keys changed during iteration");
@@ -115,7 +124,7 @@ static Ref<> dictiter_next(ThreadState* ts, Object* op) {
     }
     di->di_pos = i + 1;
     di->len--;
-    return make_result(ts, kind_of(interp, type_of(op)), &ep[i]);
+    return make_result(ts, kind_of(interp, type_of(op)), ep[ix].key, dict_value_at(d, ix));
 }
 
 static Ref<> dictreviter_next(ThreadState* ts, Object* op) {
@@ -128,14 +137,21 @@ static Ref<> dictreviter_next(ThreadState* ts, Object* op) {
         return raise(ts, interp.exc.RuntimeError, "dictionary changed size during iteration");
     }
     isize i = di->di_pos;
-    if (i < 0 || i >= d->ma_keys->nentries) return dictiter_finish(di);
     DictEntry* ep = d->ma_keys->entries();
-    while (!ep[i].value) {
-        if (--i < 0) return dictiter_finish(di);
+    isize ix;   // the entry found
+    if (DictValues* vals = d->ma_values) {
+        if (i < 0 || i >= vals->count) return dictiter_finish(di);
+        ix = vals->order()[i];
+    } else {
+        if (i < 0 || i >= d->ma_keys->nentries) return dictiter_finish(di);
+        while (!ep[i].value) {
+            if (--i < 0) return dictiter_finish(di);
+        }
+        ix = i;
     }
     di->di_pos = i - 1;
     di->len--;
-    return make_result(ts, kind_of(interp, type_of(op)), &ep[i]);
+    return make_result(ts, kind_of(interp, type_of(op)), ep[ix].key, dict_value_at(d, ix));
 }
 
 static Ref<> iter_self(ThreadState*, Object* self) { return newref(self); }

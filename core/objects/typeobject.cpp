@@ -453,6 +453,10 @@ static void type_dealloc(Object* op) {
     t->tp_dict = nullptr; t->tp_mro = nullptr; t->tp_bases = nullptr; t->tp_base = nullptr;
     t->ht_name = nullptr; t->ht_qualname = nullptr; t->ht_slots = nullptr;
     for (Object* f : fields) xdecref(f);
+    if (t->ht_cached_keys) {
+        dict_keys_decref(*t->interp, t->ht_cached_keys);
+        t->ht_cached_keys = nullptr;
+    }
     TypeObject* meta = t->ob_type;
     // `type` is its own type; Interpreter::finalize drops that reference
     // before the last one, so there is nothing to release after the free.

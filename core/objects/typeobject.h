@@ -21,6 +21,7 @@
 namespace gp {
 
 struct DictObject;
+struct DictKeys;     // dict_internal.h
 struct TupleObject;
 struct StrObject;
 struct MethodDef;    // methodobject.h
@@ -208,6 +209,8 @@ struct TypeObject : VarObject {
     TupleObject* ht_slots = nullptr;  // heap types: mangled, sorted __slots__ names (owned), or null
     isize ht_slotoffset = 0;          // heap types: layout offset of the first __slots__ field
                                       //   (field i is at ht_slotoffset + i * sizeof(Object*))
+    DictKeys* ht_cached_keys = nullptr;  // classes with a managed __dict__: the key table their
+                                         //   instances' split dicts share (one reference; dictobject.h)
     CPythonLayout cpython;            // CPython 3.11's numbers for this type (see above)
     // Direct subclasses, for __subclasses__() and slot updates (borrowed:
     // a subclass removes itself from its bases' lists when it is freed).

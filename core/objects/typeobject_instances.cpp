@@ -175,20 +175,39 @@ int subtype_clear(Object* self) {
     return base->tp_clear ? base->tp_clear(self) : 0;
 }
 
+// Whether CPython 3.11 keeps this class's instances' attributes in inline
+// values: a managed __dict__ and instances made by object.__new__, which
+// is so when no built-in base other than object lays them out.
+static bool has_inline_values(TypeObject* type) {
+    if (!type_has_flag(type, TPFLAGS_MANAGED_DICT)) return false;
+    TypeObject* b = type;
+    while (b && type_has_flag(b, TPFLAGS_HEAPTYPE)) b = b->tp_base;
+    return b == type->interp->types.object;
+}
+
 // __dict__ and __weakref__ of instances of classes (subtype_getsets_full).
 static Ref<> subtype_get_dict(ThreadState* ts, Object* self) {
     Object** dictptr = instance_dict_ptr(self);
     if (!dictptr) return raise(ts, ts->interp->exc.AttributeError, "This object has no __dict__");
+    TypeObject* type = type_of(self);
+    const bool inline_values = type->ht_cached_keys && has_inline_values(type);
     if (!*dictptr) {
-        Ref<DictObject> d = dict_new(ts);
+        // An instance made by object.__new__ has (in CPython) inline values:
+        // its dict is a split table. One made by a built-in base's __new__
+        // (a dict or list subclass) gets an ordinary empty dict here.
+        Ref<DictObject> d = inline_values ? dict_new_split(ts, type->ht_cached_keys) : dict_new(ts);
         if (!d) return nullptr;
         *dictptr = d.release();
     }
     // Asking for __dict__ is what makes CPython 3.11 create the dict object:
     // from now on it counts as a container allocation (see generic_setattr).
-    if (type_has_flag(type_of(self), TPFLAGS_MANAGED_DICT) && object_is_gc(*dictptr) &&
-        !gc_dict_is_materialized(*dictptr))
+    if (type_has_flag(type, TPFLAGS_MANAGED_DICT) && object_is_gc(*dictptr) &&
+        !gc_dict_is_materialized(*dictptr)) {
         ts->interp->gc.generations[0].count++;
+        // make_dict_from_instance_attributes tracks the new dict only if a
+        // value may be a container.
+        if (inline_values && is_dict(*dictptr)) dict_track_as_materialized(as_dict(*dictptr));
+    }
     gc_mark_dict_materialized(*dictptr);
     return newref(*dictptr);
 }
@@ -282,6 +301,11 @@ static Ref<> object_new(ThreadState* ts, TypeObject* type, Object* const*, isize
     Object* op = object_alloc(ts, type, 0);
     if (!op) return nullptr;
     if (type_has_flag(type, TPFLAGS_HAVE_GC)) interp.gc.track(op);
+    // _PyObject_InitializeDict / init_inline_values: CPython 3.11 gives the
+    // instance a values array now, and each new instance leaves one key
+    // fewer of room in the class's shared keys. glasspy makes the split
+    // dict itself lazily (generic_setattr, the __dict__ getter).
+    if (type->ht_cached_keys) dict_shared_keys_instance_created(type->ht_cached_keys);
     return Ref<>::steal(op);
 }
 

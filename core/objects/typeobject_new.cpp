@@ -377,6 +377,9 @@ static bool lay_out_instances(ThreadState* ts, TypeObject* type, TypeObject* bas
     cp.basicsize = cpoff;
     type->cpython = cp;
     if (type_has_flag(base, TPFLAGS_MANAGED_DICT)) type->tp_flags |= TPFLAGS_MANAGED_DICT;
+    // Each such class gets its own shared key table (type_new_impl's
+    // _PyDict_NewKeysForClass); a subclass does not share its base's.
+    if (type_has_flag(type, TPFLAGS_MANAGED_DICT)) type->ht_cached_keys = dict_new_shared_keys(ts);
     return add_subtype_getsets(ts, type, plan.add_dict, plan.add_weak);
 }
 

@@ -1085,12 +1085,10 @@ next_instruction:
                         if (!descr || !type_of(descr)->tp_descr_set) {
                             uint32_t& hint = interp.attr_hints[(reinterpret_cast<uintptr_t>(next) >> 1) &
                                                                (Interpreter::kAttrHintSize - 1)];
-                            DictKeys* dk = as_dict(dict)->ma_keys;
-                            Object* v = nullptr;
-                            if (hint < dk->nentries && dk->entries()[hint].key == name) v = dk->entries()[hint].value;
+                            Object* v = dict_hint_value(as_dict(dict), hint, name);
                             if (!v) {
                                 isize ix = dict_index_of_identity(as_dict(dict), name);
-                                if (ix >= 0) { hint = uint32_t(ix); v = dk->entries()[ix].value; }
+                                if (ix >= 0) { hint = uint32_t(ix); v = dict_hint_value(as_dict(dict), ix, name); }
                             }
                             if (v) {
                                 incref(v);
