@@ -893,7 +893,10 @@ Ref<CodeObject> Compiler::leave_scope(int flags_extra) {
     Scope* s = unit.scope;
     if (s->kind == ScopeKind::Function || s->kind == ScopeKind::Lambda || s->kind == ScopeKind::Comprehension) {
         flags |= CO_OPTIMIZED | CO_NEWLOCALS;
-        if (units_.size() > 2 && units_[units_.size() - 2]->scope->kind != ScopeKind::Module) flags |= CO_NESTED;
+        // CO_NESTED as symtable.c's ste_nested: some enclosing scope is a
+        // function block (a method of a module-level class is not nested).
+        for (Scope* p = s->parent; p; p = p->parent)
+            if (p->is_function_block()) { flags |= CO_NESTED; break; }
         if (s->has_varargs) flags |= CO_VARARGS;
         if (s->has_varkeywords) flags |= CO_VARKEYWORDS;
         if (s->is_generator && s->is_coroutine) flags |= CO_ASYNC_GENERATOR;
