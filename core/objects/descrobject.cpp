@@ -218,6 +218,7 @@ static Ref<> wrapper_get(ThreadState* ts, Object* descr, Object* obj, Object*) {
     if (!m) return nullptr;
     m->descr = static_cast<WrapperDescrObject*>(newref(descr).release());
     m->self = newref(obj).release();
+    ts->interp->gc.track(m);
     return Ref<>::steal(m);
 }
 
@@ -245,7 +246,16 @@ static const GetSetDef wrapper_getsets[] = {
 
 static MethodWrapperObject* as_mw(Object* o) { return static_cast<MethodWrapperObject*>(o); }
 
+// A method-wrapper holds its instance, so it can sit in a cycle (a
+// container holding obj.__eq__, stored on obj): a GC type, as in CPython.
+static int mw_traverse(Object* op, visitproc visit, void* arg) {
+    auto* m = as_mw(op);
+    if (m->descr && visit(m->descr, arg)) return 1;
+    return m->self ? visit(m->self, arg) : 0;
+}
+
 static void mw_dealloc(Object* op) {
+    type_of(op)->interp->gc.untrack(op);
     xdecref(as_mw(op)->descr);
     xdecref(as_mw(op)->self);
     object_free(op);
@@ -835,6 +845,7 @@ bool init_class_descr_types(ThreadState* ts) {
     TypeObject* mw = t.method_wrapper;
     mw->tp_basicsize = sizeof(MethodWrapperObject);
     mw->tp_dealloc = mw_dealloc;
+    mw->tp_traverse = mw_traverse;
     mw->tp_call = mw_call;
     mw->tp_repr = mw_repr;
     mw->tp_getset = mw_getsets;

@@ -136,7 +136,7 @@ bool Interpreter::bootstrap() {
         {&types.classmethod, "classmethod", sizeof(Object), base | gc},
         {&types.method_descriptor, "method_descriptor", sizeof(MethodDescrObject), gc},
         {&types.wrapper_descriptor, "wrapper_descriptor", sizeof(Object), gc},
-        {&types.method_wrapper, "method-wrapper", sizeof(Object), 0},
+        {&types.method_wrapper, "method-wrapper", sizeof(Object), gc},
         {&types.getset_descriptor, "getset_descriptor", sizeof(GetSetDescrObject), gc},
         {&types.member_descriptor, "member_descriptor", sizeof(Object), gc},
         {&types.super_, "super", sizeof(Object), base | gc},
