@@ -45,3 +45,5 @@ void run_cases(const char* tag) {
 TEST_CASE("getsizeof programs from tutorials print CPython 3.11's sizes", "[getsizeof]") { run_cases("getsizeof"); }
 TEST_CASE("gc programs from tutorials print what CPython 3.11 prints", "[gc]") { run_cases("gc"); }
 TEST_CASE("reference-count programs from tutorials print what CPython 3.11 prints", "[refcount]") { run_cases("refcount"); }
+TEST_CASE("pickle programs from tutorials print what CPython 3.11 prints", "[pickle]") { run_cases("pickle"); }
+TEST_CASE("multiprocessing programs from tutorials print what CPython 3.11 prints", "[multiprocessing]") { run_cases("multiprocessing"); }
