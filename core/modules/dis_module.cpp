@@ -161,8 +161,8 @@ static Ref<> dis_stack_effect(ThreadState* ts, Object*, Object* const* args, isi
     if (!index_as_isize(ts, a[0], &op)) return nullptr;
     bool has_oparg = a[1] && a[1] != interp.None;
     if (has_oparg && !index_as_isize(ts, a[1], &oparg)) return nullptr;
-    if (op < 0 || op > 255 || !opcode_name(int(op)))
-        return raise(ts, interp.exc.ValueError, "invalid opcode or oparg");
+    // The argument checks come first, as in compile.c's stack_effect, so
+    // an unknown opcode above HAVE_ARGUMENT without oparg says so.
     if (op >= kHaveArgument && !has_oparg)
         return raise(ts, interp.exc.ValueError, "stack_effect: opcode requires oparg but oparg was not specified");
     if (op < kHaveArgument && has_oparg)
@@ -173,6 +173,8 @@ static Ref<> dis_stack_effect(ThreadState* ts, Object*, Object* const* args, isi
             return raise(ts, interp.exc.ValueError, "stack_effect: jump must be False, True or None");
         jump = a[2] == interp.True;
     }
+    if (op < 0 || op > 255 || !opcode_name(int(op)))
+        return raise(ts, interp.exc.ValueError, "invalid opcode or oparg");
     int taken = opcode_stack_effect(int(op), int(oparg), true);
     int fallthrough = opcode_stack_effect(int(op), int(oparg), false);
     int effect = jump == 1 ? taken : jump == 0 ? fallthrough : std::max(taken, fallthrough);

@@ -47,3 +47,4 @@ TEST_CASE("gc programs from tutorials print what CPython 3.11 prints", "[gc]") {
 TEST_CASE("reference-count programs from tutorials print what CPython 3.11 prints", "[refcount]") { run_cases("refcount"); }
 TEST_CASE("pickle programs from tutorials print what CPython 3.11 prints", "[pickle]") { run_cases("pickle"); }
 TEST_CASE("multiprocessing programs from tutorials print what CPython 3.11 prints", "[multiprocessing]") { run_cases("multiprocessing"); }
+TEST_CASE("runtime facts programs from tutorials print what CPython 3.11 prints", "[runtime]") { run_cases("runtime"); }

@@ -71,3 +71,8 @@ print(list(dis._find_store_names(compile("x = 1; y = 2; global z; z = 3", "", "e
 print(opcode._specialized_instructions[:5], len(opcode._specialized_instructions))
 print(opcode._cache_format["LOAD_GLOBAL"], opcode._specialization_stats)
 print(dis._all_opname[dis._all_opmap["LOAD_FAST__LOAD_FAST"]], dis._deoptop(dis._all_opmap["BINARY_OP_ADD_INT"]))
+for args in [(300,), (300, 1), (dis.opmap["LOAD_CONST"],), (dis.opmap["POP_TOP"], 1), (0,), (9,), (89,), (dis.opmap["BUILD_LIST"], 3)]:
+    try:
+        print(args, dis.stack_effect(*args))
+    except ValueError as e:
+        print(args, "ValueError:", e)
