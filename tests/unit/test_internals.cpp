@@ -48,3 +48,4 @@ TEST_CASE("reference-count programs from tutorials print what CPython 3.11 print
 TEST_CASE("pickle programs from tutorials print what CPython 3.11 prints", "[pickle]") { run_cases("pickle"); }
 TEST_CASE("multiprocessing programs from tutorials print what CPython 3.11 prints", "[multiprocessing]") { run_cases("multiprocessing"); }
 TEST_CASE("runtime facts programs from tutorials print what CPython 3.11 prints", "[runtime]") { run_cases("runtime"); }
+TEST_CASE("weakref programs from tutorials print what CPython 3.11 prints", "[weakref]") { run_cases("weakref"); }
