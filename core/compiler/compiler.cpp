@@ -3653,10 +3653,30 @@ Ref<CodeObject> compile_mod(ThreadState* ts, Mod* mod, std::string_view filename
     }
     SymbolTable st;
     if (!st.build(mod, err, flags & CO_FUTURE_ANNOTATIONS)) return raise_syntax_error(ts, err, filename);
+    // CPython's parser interns every identifier as it reads it, so a name
+    // is interned before any code object is made; the string constants
+    // equal to one are then replaced by it (intern_string_constants), which
+    // can reorder a frozenset constant. The names of the scopes stand for
+    // the identifiers here, held as the parser's arena holds them.
+    std::vector<Ref<>> identifiers;
+    std::vector<Scope*> scopes{st.top()};
+    while (!scopes.empty()) {
+        Scope* sc = scopes.back();
+        scopes.pop_back();
+        for (const std::string& n : sc->order) {
+            Ref<> id = str_from_utf8(ts, n);
+            if (!id) return nullptr;
+            identifiers.push_back(str_intern(ts, std::move(id)));
+        }
+        for (auto& child : sc->children) scopes.push_back(child.get());
+    }
     Compiler c(ts, filename, st, flags);
     c.set_future_lineno(future_lineno);
     Ref<CodeObject> code = c.compile_module(mod, mode);
-    if (code && ast_objects) c.take_ast_objects(ast_objects);
+    if (code && ast_objects) {
+        c.take_ast_objects(ast_objects);
+        for (Ref<>& id : identifiers) ast_objects->push_back(std::move(id));
+    }
     return code;
 }
 

@@ -241,10 +241,11 @@ bool sys_add_info(ThreadState* ts, ModuleObject* mod) {
                                   F::real(DBL_EPSILON), F::of(FLT_RADIX), F::of(1)});
     if (!float_info || !dict_set_cstr(ts, d, "float_info", float_info.get())) return false;
     // The flags of a plain `python3 script.py`; string hashing is
-    // randomized, as in CPython without PYTHONHASHSEED.
+    // randomized unless PYTHONHASHSEED=0.
+    int hash_randomization = ts->interp->config.hash_seed == 0 ? 0 : 1;
     Ref<> flags = make_info(ts, "sys.flags", flags_fields, "sys.flags\n\nFlags provided through command line arguments or environment vars.",
                             {F::of(0), F::of(0), F::of(0), F::of(0), F::of(0), F::of(0), F::of(0), F::of(0),
-                             F::of(0), F::of(0), F::of(0), F::of(1), F::of(0), F::flag(false), F::of(0),
+                             F::of(0), F::of(0), F::of(0), F::of(hash_randomization), F::of(0), F::flag(false), F::of(0),
                              F::of(0), F::flag(false), F::of(-1)});
     if (!flags || !dict_set_cstr(ts, d, "flags", flags.get())) return false;
     Ref<> thread_info = make_info(ts, "sys.thread_info", thread_info_fields,

@@ -8,9 +8,7 @@
 
 #include <string>
 
-#include "test_support.h"
-
-using gp::test::run;
+#include "glasspy.h"
 
 namespace {
 
@@ -31,10 +29,17 @@ void run_cases(const char* tag) {
         if (std::string(c.tag) != tag) continue;
         n++;
         DYNAMIC_SECTION(c.name) {
-            gp::test::RunResult r = run(c.source, "test.py");
-            INFO(r.err);
-            CHECK(r.out == c.out);
-            CHECK(r.status == c.status);
+            // Recorded with PYTHONHASHSEED=0, so string sets iterate in
+            // CPython's order here too.
+            gp::Config config;
+            config.hash_seed = 0;
+            gp::Session session(config);
+            std::string out, err;
+            session.set_output([&](gp::Stream s, std::string_view text) { (s == gp::Stream::Stdout ? out : err).append(text); });
+            int status = session.run_main(c.source, "test.py");
+            INFO(err);
+            CHECK(out == c.out);
+            CHECK(status == c.status);
         }
     }
     CHECK(n > 0);
@@ -49,3 +54,36 @@ TEST_CASE("pickle programs from tutorials print what CPython 3.11 prints", "[pic
 TEST_CASE("multiprocessing programs from tutorials print what CPython 3.11 prints", "[multiprocessing]") { run_cases("multiprocessing"); }
 TEST_CASE("runtime facts programs from tutorials print what CPython 3.11 prints", "[runtime]") { run_cases("runtime"); }
 TEST_CASE("weakref programs from tutorials print what CPython 3.11 prints", "[weakref]") { run_cases("weakref"); }
+
+// A regression test: glasspy ignored PYTHONHASHSEED, so no seed gave
+// CPython's string hashes or set orders. The expected lines were printed
+// by CPython 3.11 with PYTHONHASHSEED set to each seed.
+TEST_CASE("PYTHONHASHSEED keys str and bytes hashing as CPython 3.11 does", "[runtime]") {
+    const char* program =
+        "import sys\n"
+        "print(hash('a'), hash(b'abc'), hash('\\u00e9\\u20ac'), hash('\\U0001F600x'), list({'a','b','c','d','e'}),"
+        " list({'x': 1, 'apple': 2}.keys() | {'kiwi'}), sys.flags.hash_randomization)\n";
+    struct Seeded { int64_t seed; const char* out; };
+    const Seeded cases[] = {
+        {0, "4644417185603328019 -4594863902769663758 1800529422896539876 -8926728262118538918 "
+            "['d', 'c', 'a', 'e', 'b'] ['kiwi', 'x', 'apple'] 0\n"},
+        {1, "-3012895188637184397 -4667308735975688587 7878966523820160372 8904275969526274476 "
+            "['d', 'a', 'b', 'c', 'e'] ['x', 'kiwi', 'apple'] 1\n"},
+        {42, "-123207753977932514 3869580338025362921 -2010860213495462754 -7412435959675129227 "
+             "['c', 'e', 'b', 'a', 'd'] ['apple', 'x', 'kiwi'] 1\n"},
+        {4294967295, "-5989683813037840249 -6122489556238538401 -945582275966399707 461681878319395138 "
+                     "['b', 'e', 'a', 'd', 'c'] ['apple', 'kiwi', 'x'] 1\n"},
+    };
+    for (const Seeded& c : cases) {
+        DYNAMIC_SECTION("PYTHONHASHSEED=" << c.seed) {
+            gp::Config config;
+            config.hash_seed = c.seed;
+            gp::Session session(config);
+            std::string out, err;
+            session.set_output([&](gp::Stream s, std::string_view text) { (s == gp::Stream::Stdout ? out : err).append(text); });
+            CHECK(session.run_main(program, "test.py") == 0);
+            INFO(err);
+            CHECK(out == c.out);
+        }
+    }
+}
