@@ -166,6 +166,7 @@ bool init_code_type(ThreadState* ts) {
     TypeObject* t = ts->interp->types.code;
     t->tp_dealloc = code_dealloc;
     t->tp_repr = code_repr;
+    t->tp_new = code_tp_new;
     return type_add_getsets(ts, t, code_getsets) && code_add_table_members(ts, t);
 }
 

@@ -89,3 +89,4 @@ TEST_CASE("PYTHONHASHSEED keys str and bytes hashing as CPython 3.11 does", "[ru
 }
 TEST_CASE("exception programs from tutorials print what CPython 3.11 prints", "[exceptions]") { run_cases("exceptions"); }
 TEST_CASE("standard-library programs from tutorials print what CPython 3.11 prints", "[stdlib]") { run_cases("stdlib"); }
+TEST_CASE("code-object programs from tutorials print what CPython 3.11 prints", "[compiler]") { run_cases("compiler"); }
