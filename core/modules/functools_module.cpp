@@ -394,6 +394,10 @@ rest is Python, as in CPython 3.11's Lib/functools.py:
 from _functools import cmp_to_key, partial, reduce
 from abc import get_cache_token
 from collections import namedtuple
+# Names Lib/functools.py imports, which programs reach through it.
+from reprlib import recursive_repr
+from _thread import RLock
+from types import GenericAlias
 
 __all__ = ["update_wrapper", "wraps", "WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES",
            "total_ordering", "cache", "cmp_to_key", "lru_cache", "reduce",
