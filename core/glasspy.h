@@ -47,6 +47,10 @@ struct Config {
     std::size_t heap_limit = 0;      // bytes; 0 means no limit
     int tracemalloc_frames = 0;      // > 0: tracemalloc.start(n) before anything runs (PYTHONTRACEMALLOC)
     int eval_reentry_interval = kDefaultEvalReentryInterval;   // 0: never (GLASSPY_EVAL_REENTRY)
+    // PYTHONHASHSEED: -1 (or unset) hashes str and bytes with a random key;
+    // 0 turns randomization off; 1..4294967295 derive the key as CPython
+    // does, so set and dict orders of strings match CPython's.
+    int64_t hash_seed = -1;
 };
 
 // One Python interpreter with all of its state. Several may live in one

@@ -115,35 +115,49 @@ bool decode_instructions(ThreadState* ts, CodeObject* co, std::vector<DisInstruc
     return true;
 }
 
-std::string disassemble(ThreadState* ts, CodeObject* co, bool recursive) {
+std::string disassemble(ThreadState* ts, CodeObject* co, bool recursive, const DisOptions& opts) {
     std::vector<DisInstruction> instrs;
     if (!decode_instructions(ts, co, instrs)) return "";
-    int maxline = 0;
+    int maxline = -1;
     for (const DisInstruction& d : instrs) maxline = std::max(maxline, d.starts_line);
+    // No line starts at all: the line-number column is left out.
+    int lineno_width = 0;
+    if (maxline >= 0) {
+        int shown = maxline + opts.line_offset;
+        lineno_width = shown >= 1000 ? int(std::to_string(shown).size()) : 3;
+    }
     const std::vector<uint16_t>& code = co->code;
-    int lineno_width = maxline >= 1000 ? int(std::to_string(maxline).size()) : 3;
     int maxoffset = int(code.size()) * 2 - 2;
     int offset_width = maxoffset >= 10000 ? int(std::to_string(maxoffset).size()) : 4;
     std::string out;
     std::vector<CodeObject*> nested;
-    for (const DisInstruction& d : instrs) {
-        if (d.starts_line >= 0 && d.offset > 0) out += "\n";
+    // Instruction._disassemble: line number, current marker, jump-target
+    // marker, offset, name, argument and its meaning.
+    auto emit = [&](int starts_line, int offset, bool target, const std::string& name, int arg, const std::string& argrepr) {
         std::string line;
-        line += d.starts_line >= 0 ? pad_left(std::to_string(d.starts_line), std::size_t(lineno_width))
-                                   : std::string(std::size_t(lineno_width), ' ');
-        line += "     ";  // " " + "   " (no current-instruction marker) + " "
-        line += d.is_jump_target ? ">>" : "  ";
-        line += " " + pad_left(std::to_string(d.offset), std::size_t(offset_width));
-        const char* name = opcode_name(d.opcode);
-        line += " " + pad_right(name ? name : "<" + std::to_string(d.opcode) + ">", 20);
-        if (d.arg >= 0) {
-            line += " " + pad_left(std::to_string(d.arg), 5);
-            if (d.opcode == LOAD_CONST && d.arg < co->co_consts->ob_size && is_code(co->co_consts->ob_item[d.arg]))
-                nested.push_back(static_cast<CodeObject*>(co->co_consts->ob_item[d.arg]));
-            if (!d.argrepr.empty()) line += " (" + d.argrepr + ")";
+        if (lineno_width)
+            line += (starts_line >= 0 ? pad_left(std::to_string(starts_line + opts.line_offset), std::size_t(lineno_width))
+                                      : std::string(std::size_t(lineno_width), ' ')) + " ";
+        line += offset == opts.lasti ? "-->" : "   ";
+        line += target ? " >>" : "   ";
+        line += " " + pad_left(std::to_string(offset), std::size_t(offset_width));
+        line += " " + pad_right(name, 20);
+        if (arg >= 0) {
+            line += " " + pad_left(std::to_string(arg), 5);
+            if (!argrepr.empty()) line += " (" + argrepr + ")";
         }
         while (!line.empty() && line.back() == ' ') line.pop_back();
         out += line + "\n";
+    };
+    for (const DisInstruction& d : instrs) {
+        if (lineno_width && d.starts_line >= 0 && d.offset > 0) out += "\n";
+        const char* name = opcode_name(d.opcode);
+        if (d.opcode == LOAD_CONST && d.arg >= 0 && d.arg < co->co_consts->ob_size && is_code(co->co_consts->ob_item[d.arg]))
+            nested.push_back(static_cast<CodeObject*>(co->co_consts->ob_item[d.arg]));
+        emit(d.starts_line, d.offset, d.is_jump_target, name ? name : "<" + std::to_string(d.opcode) + ">", d.arg, d.argrepr);
+        if (opts.show_caches)
+            for (int c = 1; c <= opcode_cache_entries(d.opcode); c++)
+                emit(-1, d.offset + 2 * c, false, "CACHE", 0, "");
     }
     if (!co->exceptiontable.empty()) {
         out += "ExceptionTable:\n";
@@ -156,7 +170,7 @@ std::string disassemble(ThreadState* ts, CodeObject* co, bool recursive) {
             Ref<> r = object_repr(ts, c);
             if (!r) return "";
             out += "\nDisassembly of " + std::string(str_utf8(r.get())) + ":\n";
-            std::string inner = disassemble(ts, c, true);
+            std::string inner = disassemble(ts, c, true, opts);
             if (inner.empty() && error_occurred(ts)) return "";
             out += inner;
         }

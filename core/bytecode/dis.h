@@ -13,10 +13,18 @@ namespace gp {
 
 struct CodeObject;
 
-// Disassembles `code` and, recursively, the code objects among its
+// How dis.disassemble() lays out one code object (Lib/dis.py's
+// _disassemble_bytes arguments).
+struct DisOptions {
+    int lasti = -1;            // offset marked "-->" (the current instruction), -1: none
+    bool show_caches = false;  // print each inline CACHE unit as its own line
+    int line_offset = 0;       // added to every line number (Bytecode's first_line)
+};
+
+// Disassembles `code` and, if `recursive`, the code objects among its
 // constants, as dis.dis(code) does. Returns an empty string with an error
 // set if a constant's repr fails.
-std::string disassemble(ThreadState* ts, CodeObject* code, bool recursive = true);
+std::string disassemble(ThreadState* ts, CodeObject* code, bool recursive = true, const DisOptions& opts = {});
 
 // One instruction as Lib/dis.py's _get_instructions_bytes describes it
 // (CACHE entries skipped, EXTENDED_ARG kept as its own instruction).

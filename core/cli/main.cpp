@@ -98,6 +98,18 @@ int main(int argc, char** argv) {
         }
         eval_reentry_interval = int(n);
     }
+    // PYTHONHASHSEED: "random" or an integer in [0; 2**32 - 1], as CPython reads it.
+    int64_t hash_seed = -1;
+    if (const char* env = std::getenv("PYTHONHASHSEED"); env && *env && std::strcmp(env, "random") != 0) {
+        char* end = nullptr;
+        errno = 0;
+        unsigned long long n = std::strtoull(env, &end, 10);
+        if (*end || errno || env[0] == '-' || n > 4294967295ull) {
+            std::fprintf(stderr, "Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]\n");
+            return 1;
+        }
+        hash_seed = int64_t(n);
+    }
     for (;;) {
         if (i < argc && std::strcmp(argv[i], "--dis") == 0) {
             dis_only = true;
@@ -158,6 +170,7 @@ int main(int argc, char** argv) {
     config.heap_limit = heap_limit;
     config.tracemalloc_frames = tracemalloc_frames;
     config.eval_reentry_interval = eval_reentry_interval;
+    config.hash_seed = hash_seed;
     gp::Session session(config);
     if (dis_only) {
         std::fputs(session.disassemble(source, filename).c_str(), stdout);

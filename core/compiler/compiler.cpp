@@ -173,6 +173,11 @@ public:
         : ts_(ts), interp_(*ts->interp), filename_(filename), st_(st), future_flags_(future_flags) {}
 
     Ref<CodeObject> compile_module(Mod* mod, ParseMode mode);
+    // Hands over the objects of the tree's constants (see ast_objects_).
+    void take_ast_objects(std::vector<Ref<>>* out) {
+        for (auto& [node, obj] : ast_objects_) out->push_back(std::move(obj));
+        ast_objects_.clear();
+    }
     void set_future_lineno(int lineno) { future_lineno_ = lineno; }
 
 private:
@@ -184,6 +189,13 @@ private:
     int future_lineno_ = 0;   // line of the last leading `from __future__ import`
     std::vector<std::unique_ptr<Unit>> units_;
     std::map<std::string, Ref<>> const_cache_;   // merge_consts_recursive
+    // The object each constant node of the tree stands for, made once per
+    // node as CPython's parser and AST optimizer make them (one object per
+    // literal in the source, one per folded expression) and held, as the
+    // AST arena holds them. The first of equal constants is the one the
+    // code objects share. Keys are nodes of the tree or of temp_nodes_,
+    // which outlive the compiler (never a node on the C++ stack).
+    std::map<const Expr*, Ref<>> ast_objects_;
     bool failed_ = false;
     bool interactive_ = false;
 
@@ -271,31 +283,49 @@ private:
     }
 
     // ---- constants and names
+    // merge_consts_recursive: the first of equal constants stands for all
+    // of them, the items of a tuple or frozenset included.
+    Ref<> merge_const(Ref<> value) {
+        std::string key = const_key(interp_, value.get());
+        if (key[0] == 'p') return value;
+        auto cached = const_cache_.find(key);
+        if (cached != const_cache_.end()) return newref(cached->second.get());
+        if (key[0] == 't') {
+            // The tuple is new (folded or built by the compiler): its
+            // items are swapped in place for the merged ones.
+            auto* t = as_tuple(value.get());
+            for (isize i = 0; i < t->ob_size; i++) {
+                Ref<> item = merge_const(newref(t->ob_item[i]));
+                if (item.get() != t->ob_item[i]) {
+                    Object* old = t->ob_item[i];
+                    t->ob_item[i] = item.release();
+                    decref(old);
+                }
+            }
+        } else if (key[0] == 'F' && as_set(value.get())->used > 0) {
+            // A new frozenset, rebuilt from its merged items in its own
+            // iteration order (which can change that order).
+            Ref<TupleObject> items = tuple_new(ts_, as_set(value.get())->used);
+            isize pos = 0, i = 0;
+            Object* item;
+            int64_t hash;
+            if (items) {
+                while (set_next_entry(value.get(), &pos, &item, &hash))
+                    items->ob_item[i++] = merge_const(newref(item)).release();
+                if (Ref<> rebuilt = frozenset_new(ts_, items.get())) value = std::move(rebuilt);
+            }
+            if (error_occurred(ts_)) error_clear(ts_);
+        }
+        const_cache_.emplace(key, newref(value.get()));
+        return value;
+    }
     int add_const(Ref<> value) {
         std::string key = const_key(interp_, value.get());
-        auto cached = const_cache_.find(key);
-        if (cached == const_cache_.end() && key[0] != 'p') {
-            // merge_consts_recursive keeps a new frozenset as rebuilt from its
-            // own iteration order, which can change that order.
-            if (key[0] == 'F' && as_set(value.get())->used > 0) {
-                Ref<TupleObject> items = tuple_new(ts_, as_set(value.get())->used);
-                isize pos = 0, i = 0;
-                Object* item;
-                int64_t hash;
-                if (items) {
-                    while (set_next_entry(value.get(), &pos, &item, &hash)) items->ob_item[i++] = newref(item).release();
-                    if (Ref<> rebuilt = frozenset_new(ts_, items.get())) value = std::move(rebuilt);
-                }
-                if (error_occurred(ts_)) error_clear(ts_);
-            }
-            cached = const_cache_.emplace(key, std::move(value)).first;
-        }
-        Object* obj = cached != const_cache_.end() ? cached->second.get() : value.get();
+        Ref<> obj = merge_const(std::move(value));
         auto it = u().const_index.find(key);
         if (it != u().const_index.end()) return it->second;
         int idx = int(u().consts.size());
-        incref(obj);
-        u().consts.push_back(obj);
+        u().consts.push_back(obj.release());
         u().const_index.emplace(key, idx);
         return idx;
     }
@@ -324,6 +354,7 @@ private:
     // ---- constant folding (CPython's ast_opt.c, on the fly)
     Ref<> constant_value(const AstConstant& c);
     Ref<> try_fold(Expr* e);
+    Ref<> fold(Expr* e);
     Ref<> fold_binop(OperatorKind op, Object* l, Object* r);
     bool invert_not_compare(UnaryOp* u, Compare& out);
     bool format_as_fstring(BinOp* b, JoinedStr& out);
@@ -462,7 +493,16 @@ static bool is_number(Interpreter& interp, Object* o) {
 // Folds constant expressions the way 3.11's AST optimizer does: arithmetic on
 // numbers (within size limits), unary operators, tuples of constants.
 // Returns null (with no error set) when the expression is not foldable.
+// A node folds to the same object every time it is asked (ast_objects_).
 Ref<> Compiler::try_fold(Expr* e) {
+    auto known = ast_objects_.find(e);
+    if (known != ast_objects_.end()) return newref(known->second.get());
+    Ref<> v = fold(e);
+    if (v) ast_objects_.emplace(e, newref(v.get()));
+    return v;
+}
+
+Ref<> Compiler::fold(Expr* e) {
     switch (e->kind) {
     case ExprKind::Constant: {
         auto* c = static_cast<Constant*>(e);
@@ -893,7 +933,10 @@ Ref<CodeObject> Compiler::leave_scope(int flags_extra) {
     Scope* s = unit.scope;
     if (s->kind == ScopeKind::Function || s->kind == ScopeKind::Lambda || s->kind == ScopeKind::Comprehension) {
         flags |= CO_OPTIMIZED | CO_NEWLOCALS;
-        if (units_.size() > 2 && units_[units_.size() - 2]->scope->kind != ScopeKind::Module) flags |= CO_NESTED;
+        // CO_NESTED as symtable.c's ste_nested: some enclosing scope is a
+        // function block (a method of a module-level class is not nested).
+        for (Scope* p = s->parent; p; p = p->parent)
+            if (p->is_function_block()) { flags |= CO_NESTED; break; }
         if (s->has_varargs) flags |= CO_VARARGS;
         if (s->has_varkeywords) flags |= CO_VARKEYWORDS;
         if (s->is_generator && s->is_coroutine) flags |= CO_ASYNC_GENERATOR;
@@ -918,7 +961,6 @@ Ref<CodeObject> Compiler::leave_scope(int flags_extra) {
     Ref<TupleObject> names = tuple_new(ts_, isize(unit.names.size()));
     Ref<TupleObject> lpnames = tuple_new(ts_, isize(localsplus.size()));
     if (!consts || !names || !lpnames) return nullptr;
-    if (!intern_string_constants(ts_, consts.get())) return nullptr;
     for (std::size_t i = 0; i < unit.names.size(); i++) {
         Ref<> n = str_intern(ts_, str_from_utf8(ts_, unit.names[i]));
         if (!n) return nullptr;
@@ -929,9 +971,17 @@ Ref<CodeObject> Compiler::leave_scope(int flags_extra) {
         if (!n) return nullptr;
         lpnames->ob_item[i] = n.release();
     }
-    co->co_consts = consts.release();
-    co->co_names = names.release();
-    co->co_localsplusnames = lpnames.release();
+    // makecode's merge_const_one: code objects with equal constants,
+    // names or local names share one tuple of them.
+    Ref<> merged_consts = merge_const(Ref<>(std::move(consts)));
+    Ref<> merged_names = merge_const(Ref<>(std::move(names)));
+    Ref<> merged_lpnames = merge_const(Ref<>(std::move(lpnames)));
+    // Then, as _PyCode_New does, the string constants are interned in
+    // place (after merging, which would put the uninterned ones back).
+    if (!intern_string_constants(ts_, static_cast<TupleObject*>(merged_consts.get()))) return nullptr;
+    co->co_consts = static_cast<TupleObject*>(merged_consts.release());
+    co->co_names = static_cast<TupleObject*>(merged_names.release());
+    co->co_localsplusnames = static_cast<TupleObject*>(merged_lpnames.release());
     co->localspluskinds = std::move(kinds);
     // Like the names, the file name and qualified name are interned.
     Ref<> fname = str_intern(ts_, str_from_utf8(ts_, filename_));
@@ -1370,9 +1420,10 @@ bool Compiler::visit_stmt(Stmt* s) {
         return t->finalbody.empty() ? try_star_except(t) : try_finally(t);
     }
     case StmtKind::Import: {
-        // compiler_import
+        // compiler_import: every instruction at the statement's location
+        // (3.11 does not locate the aliases, so a failing import's
+        // traceback underlines the whole statement).
         for (Alias* a : static_cast<Import*>(s)->names) {
-            set_loc(a);
             load_const(int_from_i64(ts_, 0));
             load_const(none());
             emit(IMPORT_NAME, add_name(a->name));
@@ -1994,7 +2045,9 @@ bool Compiler::function_def(FunctionDef* fd) {
     if (!body.empty() && body[0]->kind == StmtKind::Expr) {
         Expr* v = static_cast<ExprStmt*>(body[0])->value;
         if (v->kind == ExprKind::Constant && static_cast<Constant*>(v)->value.kind == AstConstant::Kind::Str) {
-            add_const(constant_value(static_cast<Constant*>(v)->value));
+            Ref<> doc = try_fold(v);
+            if (!doc) { failed_ = true; return false; }
+            add_const(std::move(doc));
             start = 1;
         }
     }
@@ -2088,11 +2141,15 @@ bool Compiler::visit_iterable(Expr* e) {
         const auto& elts = static_cast<List*>(e)->elts;
         for (Expr* x : elts)
             if (x->kind == ExprKind::Starred) return visit_expr(e);
-        Tuple t;
-        t.elts = elts;
-        t.lineno = e->lineno; t.col_offset = e->col_offset;
-        t.end_lineno = e->end_lineno; t.end_col_offset = e->end_col_offset;
-        return visit_expr(&t);
+        // A node of its own (not on the stack): its folded tuple is
+        // remembered by node (ast_objects_).
+        auto t = std::make_unique<Tuple>();
+        t->elts = elts;
+        t->lineno = e->lineno; t->col_offset = e->col_offset;
+        t->end_lineno = e->end_lineno; t->end_col_offset = e->end_col_offset;
+        Tuple* node = t.get();
+        temp_nodes_.push_back(std::move(t));
+        return visit_expr(node);
     }
     if (e->kind == ExprKind::Set) {
         const auto& elts = static_cast<Set*>(e)->elts;
@@ -3541,11 +3598,11 @@ bool source_to_ast_text(ThreadState* ts, std::string_view source, std::string_vi
 }
 
 Ref<CodeObject> compile_source(ThreadState* ts, std::string_view source, std::string_view filename, ParseMode mode,
-                               int flags) {
+                               int flags, std::vector<Ref<>>* ast_objects) {
     AstArena arena;
     Mod* mod = parse_with_warnings(ts, source, filename, mode, arena);
     if (!mod) return nullptr;
-    return compile_mod(ts, mod, filename, mode, flags);
+    return compile_mod(ts, mod, filename, mode, flags, ast_objects);
 }
 
 // future.c: the `from __future__ import` statements that open a module
@@ -3586,7 +3643,8 @@ static bool future_features(Mod* mod, int* flags, int* lineno, SyntaxErrorInfo& 
     return true;
 }
 
-Ref<CodeObject> compile_mod(ThreadState* ts, Mod* mod, std::string_view filename, ParseMode mode, int flags) {
+Ref<CodeObject> compile_mod(ThreadState* ts, Mod* mod, std::string_view filename, ParseMode mode, int flags,
+                            std::vector<Ref<>>* ast_objects) {
     SyntaxErrorInfo err;
     int future_lineno = 0;
     flags &= kFutureFlagsMask;
@@ -3596,9 +3654,31 @@ Ref<CodeObject> compile_mod(ThreadState* ts, Mod* mod, std::string_view filename
     }
     SymbolTable st;
     if (!st.build(mod, err, flags & CO_FUTURE_ANNOTATIONS)) return raise_syntax_error(ts, err, filename);
+    // CPython's parser interns every identifier as it reads it, so a name
+    // is interned before any code object is made; the string constants
+    // equal to one are then replaced by it (intern_string_constants), which
+    // can reorder a frozenset constant. The names of the scopes stand for
+    // the identifiers here, held as the parser's arena holds them.
+    std::vector<Ref<>> identifiers;
+    std::vector<Scope*> scopes{st.top()};
+    while (!scopes.empty()) {
+        Scope* sc = scopes.back();
+        scopes.pop_back();
+        for (const std::string& n : sc->order) {
+            Ref<> id = str_from_utf8(ts, n);
+            if (!id) return nullptr;
+            identifiers.push_back(str_intern(ts, std::move(id)));
+        }
+        for (auto& child : sc->children) scopes.push_back(child.get());
+    }
     Compiler c(ts, filename, st, flags);
     c.set_future_lineno(future_lineno);
-    return c.compile_module(mod, mode);
+    Ref<CodeObject> code = c.compile_module(mod, mode);
+    if (code && ast_objects) {
+        c.take_ast_objects(ast_objects);
+        for (Ref<>& id : identifiers) ast_objects->push_back(std::move(id));
+    }
+    return code;
 }
 
 }  // namespace gp

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "objects/object.h"
 #include "parser/parser.h"
@@ -20,8 +21,15 @@ struct CodeObject;
 // attributes set, and returns null.
 // `flags` are compile()'s CO_FUTURE_* flags (objects/codeobject.h); the
 // module's own `from __future__ import` statements add to them.
+//
+// `ast_objects`, if given, receives the objects of the tree's constants:
+// CPython holds them in the AST's arena while it runs a script, a -c
+// command or an exec()/eval() string (not while it imports a module or
+// runs what compile() returned), so each constant there has one reference
+// more than in co_consts. A caller that mirrors this keeps them until the
+// code has run.
 Ref<CodeObject> compile_source(ThreadState* ts, std::string_view source, std::string_view filename,
-                               ParseMode mode, int flags = 0);
+                               ParseMode mode, int flags = 0, std::vector<Ref<>>* ast_objects = nullptr);
 
 // Parses `source` as compile(..., flags=ast.PyCF_ONLY_AST) does (no symbol
 // table, so only the parser's errors) and writes the tree as
@@ -33,7 +41,7 @@ bool source_to_ast_text(ThreadState* ts, std::string_view source, std::string_vi
 // The rest of compile_source once there is a tree: symbol table, code
 // generation, assembly.
 Ref<CodeObject> compile_mod(ThreadState* ts, ast::Mod* mod, std::string_view filename, ParseMode mode,
-                            int flags = 0);
+                            int flags = 0, std::vector<Ref<>>* ast_objects = nullptr);
 
 // The Python value of a literal in the tree.
 Ref<> ast_constant_value(ThreadState* ts, const ast::AstConstant& c);

@@ -60,15 +60,7 @@ def updatecache(filename, module_globals=None):
 def _interpreter_source(filename):
     # Sources the interpreter ran without a file (the browser's main program).
     import _glasspy
-    lines = []
-    n = 1
-    while True:
-        line = _glasspy.source_line(filename, n)
-        if not line:
-            break
-        lines.append(line)
-        n += 1
-    return '\n'.join(lines) + '\n' if lines else None
+    return _glasspy.source_text(filename)
 
 
 def lazycache(filename, module_globals):

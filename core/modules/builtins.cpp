@@ -775,8 +775,11 @@ static bool exec_namespaces(ThreadState* ts, const char* fname, Object* globals,
     return true;
 }
 
-// Compiles or checks the first argument of exec()/eval().
-static Ref<CodeObject> exec_code(ThreadState* ts, const char* fname, Object* src, ParseMode mode) {
+// Compiles or checks the first argument of exec()/eval(). Source text
+// leaves the objects of its constants in *ast_objects, for the caller to
+// hold while the code runs (as PyRun_StringFlags holds the AST's arena).
+static Ref<CodeObject> exec_code(ThreadState* ts, const char* fname, Object* src, ParseMode mode,
+                                 std::vector<Ref<>>* ast_objects) {
     if (is_code(src)) {
         auto* co = static_cast<CodeObject*>(src);
         if (co->co_nfreevars > 0)
@@ -797,7 +800,7 @@ static Ref<CodeObject> exec_code(ThreadState* ts, const char* fname, Object* src
         std::size_t i = text.find_first_not_of(" \t");
         text.erase(0, i == std::string::npos ? text.size() : i);
     }
-    return compile_source(ts, text, "<string>", mode, caller_future_flags(ts));
+    return compile_source(ts, text, "<string>", mode, caller_future_flags(ts), ast_objects);
 }
 
 // exec(source, globals=None, locals=None, /, *, closure=None)
@@ -810,7 +813,8 @@ static Ref<> builtin_exec(ThreadState* ts, Object*, Object* const* args, isize n
     DictObject* globals;
     Ref<> locals;
     if (!exec_namespaces(ts, "exec", a[1], a[2], &globals, &locals)) return nullptr;
-    Ref<CodeObject> code = exec_code(ts, "exec", a[0], ParseMode::Exec);
+    std::vector<Ref<>> ast_objects;
+    Ref<CodeObject> code = exec_code(ts, "exec", a[0], ParseMode::Exec, &ast_objects);
     if (!code) return nullptr;
     Ref<> r = eval_code(ts, code.get(), globals, locals.get());
     if (!r) return nullptr;
@@ -825,7 +829,8 @@ static Ref<> builtin_eval(ThreadState* ts, Object*, Object* const* args, isize n
     Ref<> locals;
     if (!exec_namespaces(ts, "eval", nargs > 1 ? args[1] : nullptr, nargs > 2 ? args[2] : nullptr, &globals, &locals))
         return nullptr;
-    Ref<CodeObject> code = exec_code(ts, "eval", args[0], ParseMode::Eval);
+    std::vector<Ref<>> ast_objects;
+    Ref<CodeObject> code = exec_code(ts, "eval", args[0], ParseMode::Eval, &ast_objects);
     if (!code) return nullptr;
     return eval_code(ts, code.get(), globals, locals.get());
 }

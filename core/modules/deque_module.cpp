@@ -27,6 +27,7 @@
 
 #include "modules/module_support.h"
 #include "modules/modules.h"
+#include "objects/weakrefobject.h"
 #include "objects/genericaliasobject.h"
 #include "objects/abstract.h"
 #include "objects/container_internal.h"
@@ -51,6 +52,7 @@ struct DequeObject : Object {
     isize maxlen;                // -1 = unbounded
     uint64_t state;              // bumped by every mutation (iterators compare it)
     isize leftindex;             // CPython's slot of the leftmost item in its first block (__sizeof__ only)
+    Object* weakreflist;         // head of the weak-reference list (weakrefobject.h), borrowed
 };
 
 // CPython's block geometry (BLOCKLEN, CENTER) and object size.
@@ -667,6 +669,7 @@ Ref<ModuleObject> make_collections_c_module(ThreadState* ts) {
     t->tp_dealloc = deque_dealloc;
     t->tp_traverse = deque_traverse;
     t->tp_clear = deque_tp_clear;
+    t->tp_weaklistoffset = weaklist_offset(&DequeObject::weakreflist);
     t->tp_repr = deque_repr;
     t->tp_hash = hash_not_implemented;
     t->tp_richcompare = deque_richcompare;

@@ -111,21 +111,40 @@ static Ref<> dis_dis(ThreadState* ts, Object*, Object* const* args, isize nargs,
     return newref(ts->interp->None);
 }
 
-// _disassemble(code, recursive=False): the text dis.dis would print.
+// _disassemble(code, recursive=False, lasti=-1, show_caches=False,
+// line_offset=0): the text dis.dis would print for one code object (and,
+// if recursive, the code objects among its constants).
 static Ref<> dis_disassemble_text(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kwnames) {
-    static const char* const names[] = {"code", "recursive"};
-    static const ArgSpec spec{"_disassemble", names, 2, 1, 2, 0};
-    Object* a[2];
+    static const char* const names[] = {"code", "recursive", "lasti", "show_caches", "line_offset"};
+    static const ArgSpec spec{"_disassemble", names, 5, 1, 5, 0};
+    Object* a[5];
     if (!parse_args(ts, spec, args, nargs, kwnames, a)) return nullptr;
     Ref<> code = code_of(ts, a[0]);
     if (!code) return nullptr;
     bool recursive = false;
+    DisOptions opts;
     if (a[1]) {
         int r = object_is_true(ts, a[1]);
         if (r < 0) return nullptr;
         recursive = r;
     }
-    std::string text = disassemble(ts, static_cast<CodeObject*>(code.get()), recursive);
+    if (a[3]) {
+        int r = object_is_true(ts, a[3]);
+        if (r < 0) return nullptr;
+        opts.show_caches = r;
+    }
+    isize v = 0;
+    if (a[2]) {
+        if (!index_as_isize(ts, a[2], &v)) return nullptr;
+        opts.lasti = v < INT32_MIN || v > INT32_MAX ? -1 : int(v);
+    }
+    if (a[4]) {
+        if (!index_as_isize(ts, a[4], &v)) return nullptr;
+        if (v < -(isize(1) << 30) || v > (isize(1) << 30))
+            return raise(ts, ts->interp->exc.OverflowError, "line offset out of range");
+        opts.line_offset = int(v);
+    }
+    std::string text = disassemble(ts, static_cast<CodeObject*>(code.get()), recursive, opts);
     if (error_occurred(ts)) return nullptr;
     return str_from_utf8(ts, text);
 }
@@ -142,8 +161,8 @@ static Ref<> dis_stack_effect(ThreadState* ts, Object*, Object* const* args, isi
     if (!index_as_isize(ts, a[0], &op)) return nullptr;
     bool has_oparg = a[1] && a[1] != interp.None;
     if (has_oparg && !index_as_isize(ts, a[1], &oparg)) return nullptr;
-    if (op < 0 || op > 255 || !opcode_name(int(op)))
-        return raise(ts, interp.exc.ValueError, "invalid opcode or oparg");
+    // The argument checks come first, as in compile.c's stack_effect, so
+    // an unknown opcode above HAVE_ARGUMENT without oparg says so.
     if (op >= kHaveArgument && !has_oparg)
         return raise(ts, interp.exc.ValueError, "stack_effect: opcode requires oparg but oparg was not specified");
     if (op < kHaveArgument && has_oparg)
@@ -154,6 +173,8 @@ static Ref<> dis_stack_effect(ThreadState* ts, Object*, Object* const* args, isi
             return raise(ts, interp.exc.ValueError, "stack_effect: jump must be False, True or None");
         jump = a[2] == interp.True;
     }
+    if (op < 0 || op > 255 || !opcode_name(int(op)))
+        return raise(ts, interp.exc.ValueError, "invalid opcode or oparg");
     int taken = opcode_stack_effect(int(op), int(oparg), true);
     int fallthrough = opcode_stack_effect(int(op), int(oparg), false);
     int effect = jump == 1 ? taken : jump == 0 ? fallthrough : std::max(taken, fallthrough);

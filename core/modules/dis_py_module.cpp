@@ -16,17 +16,38 @@ inspect for itself.
 """
 
 import sys
+import types
 import collections
 
-from _dis import dis as _dis_c, _disassemble
+from _dis import _disassemble
 from opcode import *
 from opcode import __all__ as _opcodes_all
-from opcode import _nb_ops, _inline_cache_entries, _backward_jumps
+from opcode import (_nb_ops, _inline_cache_entries, _backward_jumps, _cache_format,
+                    _specializations, _specialized_instructions)
 
 __all__ = ["code_info", "dis", "disassemble", "distb", "disco",
            "findlinestarts", "findlabels", "show_code",
            "get_instructions", "Instruction", "Bytecode"] + _opcodes_all
 del _opcodes_all
+
+# The specialized instructions take the unused opcode numbers, in order, as
+# in CPython 3.11; _deoptop maps one back to its base instruction.
+_all_opname = list(opname)
+_all_opmap = dict(opmap)
+_empty_slot = [slot for slot, name in enumerate(_all_opname) if name.startswith("<")]
+for spec_op, specialized in zip(_empty_slot, _specialized_instructions):
+    _all_opname[spec_op] = specialized
+    _all_opmap[specialized] = spec_op
+
+deoptmap = {
+    specialized: base for base, family in _specializations.items() for specialized in family
+}
+
+
+def _deoptop(op):
+    name = _all_opname[op]
+    return _all_opmap[deoptmap[name]] if name in deoptmap else op
+
 
 CACHE = opmap["CACHE"]
 LOAD_CONST = opmap["LOAD_CONST"]
@@ -244,6 +265,30 @@ def findlabels(code):
     return labels
 
 
+def _find_imports(co):
+    """(name, level, fromlist) for each import in co: the arguments its
+    IMPORT_NAME passes to __import__ (modulefinder reads them)."""
+    consts = co.co_consts
+    names = co.co_names
+    opargs = [(op, arg) for _, op, arg in _unpack_opargs(co.co_code) if op != EXTENDED_ARG]
+    for i, (op, oparg) in enumerate(opargs):
+        if op == opmap['IMPORT_NAME'] and i >= 2:
+            from_op = opargs[i - 1]
+            level_op = opargs[i - 2]
+            if from_op[0] in hasconst and level_op[0] in hasconst:
+                yield (names[oparg], _get_const_value(level_op[0], level_op[1], consts),
+                       _get_const_value(from_op[0], from_op[1], consts))
+
+
+def _find_store_names(co):
+    """The names co stores into with STORE_NAME or STORE_GLOBAL."""
+    store_ops = {opmap['STORE_NAME'], opmap['STORE_GLOBAL']}
+    names = co.co_names
+    for _, op, arg in _unpack_opargs(co.co_code):
+        if op in store_ops:
+            yield names[arg]
+
+
 def findlinestarts(code):
     """(offset, lineno) for each offset where a new source line starts."""
     lastline = None
@@ -399,24 +444,96 @@ def _print_to(file, text):
         file.write(text)
 
 
+_have_code = (types.MethodType, types.FunctionType, types.CodeType,
+              classmethod, staticmethod, type)
+
+
 def dis(x=None, *, file=None, depth=None, show_caches=False, adaptive=False):
-    """Disassemble classes, methods, functions, and other compiled objects."""
-    if file is None:
-        return _dis_c(x)
-    saved = sys.stdout
-    sys.stdout = file
-    try:
-        _dis_c(x)
-    finally:
-        sys.stdout = saved
+    """Disassemble classes, methods, functions, and other compiled objects.
+
+    With no argument, disassemble the last traceback.
+    """
+    if x is None:
+        distb(file=file, show_caches=show_caches, adaptive=adaptive)
+        return
+    if hasattr(x, '__func__'):
+        x = x.__func__
+    if hasattr(x, '__code__'):
+        x = x.__code__
+    elif hasattr(x, 'gi_code'):
+        x = x.gi_code
+    elif hasattr(x, 'ag_code'):
+        x = x.ag_code
+    elif hasattr(x, 'cr_code'):
+        x = x.cr_code
+    if hasattr(x, '__dict__'):   # a class or a module: each thing in it with code
+        for name, x1 in sorted(x.__dict__.items()):
+            if isinstance(x1, _have_code):
+                print("Disassembly of %s:" % name, file=file)
+                try:
+                    dis(x1, file=file, depth=depth, show_caches=show_caches, adaptive=adaptive)
+                except TypeError as msg:
+                    print("Sorry:", msg, file=file)
+                print(file=file)
+    elif hasattr(x, 'co_code'):
+        _disassemble_recursive(x, file=file, depth=depth, show_caches=show_caches, adaptive=adaptive)
+    elif isinstance(x, (bytes, bytearray)):
+        _disassemble_bytes(x, file=file, show_caches=show_caches)
+    elif isinstance(x, str):
+        _disassemble_str(x, file=file, depth=depth, show_caches=show_caches, adaptive=adaptive)
+    else:
+        raise TypeError("don't know how to disassemble %s objects" % type(x).__name__)
+
+
+def _disassemble_str(source, **kwargs):
+    """Compile the source string, then disassemble the code object."""
+    _disassemble_recursive(_try_compile(source, '<dis>'), **kwargs)
+
+
+def _disassemble_recursive(co, *, file=None, depth=None, show_caches=False, adaptive=False):
+    disassemble(co, file=file, show_caches=show_caches, adaptive=adaptive)
+    if depth is None or depth > 0:
+        if depth is not None:
+            depth = depth - 1
+        for x in co.co_consts:
+            if hasattr(x, 'co_code'):
+                print(file=file)
+                print("Disassembly of %r:" % (x,), file=file)
+                _disassemble_recursive(x, file=file, depth=depth, show_caches=show_caches, adaptive=adaptive)
 
 
 def disassemble(co, lasti=-1, *, file=None, show_caches=False, adaptive=False):
     """Disassemble one code object (not the code objects among its constants)."""
-    _print_to(file, _disassemble(co))
+    _print_to(file, _disassemble(co, False, lasti, show_caches))
 
 
 disco = disassemble
+
+
+def _disassemble_bytes(code, lasti=-1, varname_from_oparg=None,
+                       names=None, co_consts=None, linestarts=None,
+                       *, file=None, line_offset=0, exception_entries=(),
+                       co_positions=None, show_caches=False):
+    """Disassemble raw byte code; what is not given prints without meaning."""
+    show_lineno = bool(linestarts)
+    if show_lineno:
+        maxlineno = max(linestarts.values()) + line_offset
+        lineno_width = len(str(maxlineno)) if maxlineno >= 1000 else 3
+    else:
+        lineno_width = 0
+    maxoffset = len(code) - 2
+    offset_width = len(str(maxoffset)) if maxoffset >= 10000 else 4
+    for instr in _get_instructions_bytes(code, varname_from_oparg, names, co_consts, linestarts,
+                                         line_offset=line_offset, exception_entries=exception_entries,
+                                         co_positions=co_positions, show_caches=show_caches):
+        if show_lineno and instr.starts_line is not None and instr.offset > 0:
+            print(file=file)
+        print(instr._disassemble(lineno_width, instr.offset == lasti, offset_width), file=file)
+    if exception_entries:
+        print("ExceptionTable:", file=file)
+        for entry in exception_entries:
+            lasti = " lasti" if entry.lasti else ""
+            print(f"  {entry.start} to {entry.end - 2} -> {entry.target} [{entry.depth}]{lasti}", file=file)
 
 
 def distb(tb=None, *, file=None, show_caches=False, adaptive=False):
@@ -428,7 +545,7 @@ def distb(tb=None, *, file=None, show_caches=False, adaptive=False):
             raise RuntimeError("no last traceback to disassemble") from None
         while tb.tb_next:
             tb = tb.tb_next
-    disassemble(tb.tb_frame.f_code, tb.tb_lasti, file=file)
+    disassemble(tb.tb_frame.f_code, tb.tb_lasti, file=file, show_caches=show_caches, adaptive=adaptive)
 
 
 class Bytecode:
@@ -479,7 +596,8 @@ class Bytecode:
 
     def dis(self):
         """Return a formatted view of the bytecode operations."""
-        return _disassemble(self.codeobj)
+        offset = -1 if self.current_offset is None else self.current_offset
+        return _disassemble(self.codeobj, False, offset, self.show_caches, self._line_offset)
 )py";
 
 }  // namespace gp

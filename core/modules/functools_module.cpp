@@ -15,6 +15,7 @@
 // cmp(a, b) and compares its result with 0.
 #include "modules/module_support.h"
 #include "modules/modules.h"
+#include "objects/weakrefobject.h"
 #include "objects/genericaliasobject.h"
 #include "objects/abstract.h"
 #include "objects/container_internal.h"
@@ -67,6 +68,7 @@ struct PartialObject : Object {
     Object* args;   // owned tuple: the frozen positional arguments
     Object* kw;     // owned dict: the frozen keyword arguments
     Object* dict;   // owned, may be null: instance attributes (update_wrapper sets them)
+    Object* weakreflist;   // head of the weak-reference list (weakrefobject.h), borrowed
 };
 
 static void partial_dealloc(Object* op);
@@ -342,6 +344,7 @@ Ref<ModuleObject> make_functools_c_module(ThreadState* ts) {
     p->tp_repr = partial_repr;
     p->tp_dealloc = partial_dealloc;
     p->tp_traverse = partial_traverse;
+    p->tp_weaklistoffset = weaklist_offset(&PartialObject::weakreflist);
     p->tp_getset = partial_getset;
     p->tp_methods = partial_methods;
     p->tp_dictoffset = offsetof(PartialObject, dict);
@@ -391,6 +394,10 @@ rest is Python, as in CPython 3.11's Lib/functools.py:
 from _functools import cmp_to_key, partial, reduce
 from abc import get_cache_token
 from collections import namedtuple
+# Names Lib/functools.py imports, which programs reach through it.
+from reprlib import recursive_repr
+from _thread import RLock
+from types import GenericAlias
 
 __all__ = ["update_wrapper", "wraps", "WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES",
            "total_ordering", "cache", "cmp_to_key", "lru_cache", "reduce",

@@ -10,6 +10,7 @@
 //                          warnings' stacklevel, logging's caller
 //   tb_info(tb)            (filename, lineno, name) of a traceback entry
 //   source_line(file, n)   line n of a file the interpreter has run
+//   source_text(file)      the whole text of a source it ran without a file
 //   set_type_name(cls, n)  the name error messages use for cls (tp_name),
 //                          leaving __name__ alone: a class standing in for a
 //                          C type is "decimal.Decimal" there, as in CPython
@@ -84,6 +85,16 @@ static Ref<> gs_source_line(ThreadState* ts, Object*, Object* const* args, isize
     int64_t n;
     if (!is_str(args[0]) || !int_as_i64(args[1], &n)) return raise(ts, ts->interp->exc.TypeError, "source_line(str, int)");
     return str_from_utf8(ts, source_line(*ts->interp, std::string(str_utf8(args[0])), int(n)));
+}
+
+// The whole text of a source the interpreter ran without a file on disk
+// (the browser's main program, a test's), or None.
+static Ref<> gs_source_text(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "source_text", kw) || !check_nargs(ts, "source_text", nargs, 1, 1)) return nullptr;
+    if (!is_str(args[0])) return raise(ts, ts->interp->exc.TypeError, "source_text(str)");
+    auto it = ts->interp->sources.find(std::string(str_utf8(args[0])));
+    if (it == ts->interp->sources.end()) return newref(ts->interp->None);
+    return str_from_utf8(ts, it->second);
 }
 
 static Ref<> gs_set_type_name(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
@@ -204,6 +215,7 @@ static const MethodDef glasspy_methods[] = {
     {"frame_info", gs_frame_info, 0, "(filename, lineno, name, globals) of the frame depth calls up, or None."},
     {"tb_info", gs_tb_info, 0, "(filename, lineno, name) of a traceback entry."},
     {"source_line", gs_source_line, 0, "Line n of a source file the interpreter knows, or ''."},
+    {"source_text", gs_source_text, 0, "The text of a source the interpreter ran without a file, or None."},
     {"set_type_name", gs_set_type_name, 0, "Set the name error messages use for a class (its tp_name)."},
     {"gil_stats", gs_gil_stats, 0, "Per-thread GIL totals: (thread, held_ns, waited_ns, acquisitions, drop_requests, forced_switches)."},
     {"set_tracing", gs_set_tracing, 0, "Turn the trace stream on or off; returns the previous setting."},

@@ -18,8 +18,15 @@ Frames: stack(), trace(), getframeinfo() and getouterframes() describe
 frames and traceback entries with their file, line, function, source line
 and the columns of the instruction being executed.
 
-A subset of CPython 3.11's Lib/inspect.py: no source retrieval of
-functions and classes, no signatures for built-in functions.
+Source: getsource(), getsourcelines() and findsource() read an object's
+file through linecache (which also knows the sources the interpreter ran
+without a file) and cut out its block: a function or code object from the
+def line found at or above co_firstlineno, a class from the line where the
+ast module finds its qualified name, up to where the tokens say its
+indented body ends.
+
+A subset of CPython 3.11's Lib/inspect.py: no signatures for built-in
+functions.
 """
 
 import enum
@@ -33,7 +40,12 @@ __all__ = ["signature", "Signature", "Parameter", "BoundArguments", "getgenerato
            "getmembers", "getdoc", "cleandoc", "unwrap", "getmro", "isclass", "isfunction",
            "ismethod", "ismodule", "isbuiltin", "isroutine", "isgenerator", "isgeneratorfunction",
            "iscoroutinefunction", "iscode", "isabstract", "getmodule", "getfullargspec",
-           "GEN_CREATED", "GEN_RUNNING", "GEN_SUSPENDED", "GEN_CLOSED"]
+           "GEN_CREATED", "GEN_RUNNING", "GEN_SUSPENDED", "GEN_CLOSED",
+           "getfile", "getsourcefile", "getabsfile", "getmodulename", "findsource", "getsourcelines",
+           "getsource", "getblock", "getcomments", "indentsize", "BlockFinder", "EndOfBlock",
+           "ClassFoundException", "ismethodwrapper", "isgetsetdescriptor", "ismemberdescriptor",
+           "getcoroutinelocals", "ClosureVars", "getclosurevars", "Arguments", "getargs", "ArgInfo",
+           "getargvalues"]
 
 # co_flags bits (Include/cpython/code.h)
 CO_OPTIMIZED = 0x1
@@ -969,6 +981,354 @@ def getfullargspec(func):
         else:
             varkw = name
     return FullArgSpec(args, varargs, varkw, defaults or None, kwonlyargs, kwdefaults or None, annotations)
+
+
+# ------------------------------------------------------------ more predicates
+
+def ismethodwrapper(object):
+    """Return true if the object is a method wrapper."""
+    return isinstance(object, types.MethodWrapperType)
+
+
+def isgetsetdescriptor(object):
+    """Return true if the object is a getset descriptor."""
+    return isinstance(object, types.GetSetDescriptorType)
+
+
+def ismemberdescriptor(object):
+    """Return true if the object is a member descriptor."""
+    return isinstance(object, types.MemberDescriptorType)
+
+
+def getcoroutinelocals(coroutine):
+    """Get the mapping of coroutine local variables to their current values."""
+    frame = getattr(coroutine, "cr_frame", None)
+    return frame.f_locals if frame is not None else {}
+
+
+ClosureVars = namedtuple('ClosureVars', 'nonlocals globals builtins unbound')
+
+
+def getclosurevars(func):
+    """The free variables of func and the global and builtin names its body
+    uses, with their current values; names found nowhere are `unbound`."""
+    if ismethod(func):
+        func = func.__func__
+    if not isfunction(func):
+        raise TypeError("{!r} is not a Python function".format(func))
+    code = func.__code__
+    cells = func.__closure__ or ()
+    nonlocal_vars = {name: cell.cell_contents for name, cell in zip(code.co_freevars, cells)}
+    global_ns = func.__globals__
+    builtin_ns = global_ns.get("__builtins__", __builtins__)
+    if ismodule(builtin_ns):
+        builtin_ns = builtin_ns.__dict__
+    global_vars, builtin_vars, unbound = {}, {}, set()
+    for name in code.co_names:
+        if name in ("None", "True", "False"):
+            continue
+        if name in global_ns:
+            global_vars[name] = global_ns[name]
+        elif name in builtin_ns:
+            builtin_vars[name] = builtin_ns[name]
+        else:
+            unbound.add(name)
+    return ClosureVars(nonlocal_vars, global_vars, builtin_vars, unbound)
+
+
+Arguments = namedtuple('Arguments', 'args, varargs, varkw')
+ArgInfo = namedtuple('ArgInfo', 'args varargs keywords locals')
+
+
+def getargs(co):
+    """The argument names of a code object: (args, varargs, varkw), the
+    keyword-only ones at the end of args."""
+    if not iscode(co):
+        raise TypeError('{!r} is not a code object'.format(co))
+    names = co.co_varnames
+    n = co.co_argcount + co.co_kwonlyargcount
+    args = list(names[:n])
+    varargs = varkw = None
+    if co.co_flags & CO_VARARGS:
+        varargs = names[n]
+        n += 1
+    if co.co_flags & CO_VARKEYWORDS:
+        varkw = names[n]
+    return Arguments(args, varargs, varkw)
+
+
+def getargvalues(frame):
+    """The arguments of the call a frame runs, and its locals."""
+    args, varargs, varkw = getargs(frame.f_code)
+    return ArgInfo(args, varargs, varkw, frame.f_locals)
+
+
+# ------------------------------------------------------------ source
+
+def getfile(object):
+    """The file an object was defined in (TypeError for built-ins)."""
+    if ismodule(object):
+        if getattr(object, '__file__', None):
+            return object.__file__
+        raise TypeError('{!r} is a built-in module'.format(object))
+    if isclass(object):
+        if hasattr(object, '__module__'):
+            module = sys.modules.get(object.__module__)
+            if getattr(module, '__file__', None):
+                return module.__file__
+            if object.__module__ == '__main__':
+                raise OSError('source code not available')
+        raise TypeError('{!r} is a built-in class'.format(object))
+    code = _code_of(object)
+    if code is not None:
+        return code.co_filename
+    raise TypeError('module, class, method, function, traceback, frame, or '
+                    'code object was expected, got {}'.format(type(object).__name__))
+
+
+def _code_of(object):
+    # The code object behind a method, function, traceback or frame.
+    if ismethod(object):
+        object = object.__func__
+    if isfunction(object):
+        object = object.__code__
+    if istraceback(object):
+        object = object.tb_frame
+    if isframe(object):
+        object = object.f_code
+    return object if iscode(object) else None
+
+
+def getmodulename(path):
+    """The module name a file path stands for, or None."""
+    import os
+    name = os.path.basename(path)
+    for suffix in ('.cpython-311-x86_64-linux-gnu.so', '.abi3.so', '.so', '.py', '.pyc'):
+        if name.endswith(suffix):
+            return name[:-len(suffix)]
+    return None
+
+
+def getsourcefile(object):
+    """The file that holds an object's source, or None if there is none."""
+    import os, linecache
+    filename = getfile(object)
+    if filename.endswith('.pyc'):
+        filename = filename[:-1]
+    elif filename.endswith('.so'):
+        return None
+    if os.path.exists(filename):
+        return filename
+    module = getmodule(object, filename)
+    if getattr(module, '__loader__', None) is not None:
+        return filename
+    if getattr(getattr(module, "__spec__", None), "loader", None) is not None:
+        return filename
+    if filename in linecache.cache:
+        return filename
+    # Sources the interpreter ran without a file on disk (the browser).
+    if not (filename.startswith('<') and filename.endswith('>')) and linecache.getlines(filename):
+        return filename
+    return None
+
+
+def getabsfile(object, _filename=None):
+    """The normalized absolute path of an object's source or compiled file."""
+    import os
+    if _filename is None:
+        _filename = getsourcefile(object) or getfile(object)
+    return os.path.normcase(os.path.abspath(_filename))
+
+
+class ClassFoundException(Exception):
+    pass
+
+
+def _find_class_line(lines, qualname):
+    # The 0-based line of the class whose qualified name is qualname (its
+    # first decorator's line if it has any), found in the parsed source by
+    # visiting the tree in field order, as CPython's _ClassFinder does.
+    import ast
+
+    def visit(node, path):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            path = path + [node.name, '<locals>']
+        elif isinstance(node, ast.ClassDef):
+            path = path + [node.name]
+            if '.'.join(path) == qualname:
+                first = node.decorator_list[0] if node.decorator_list else node
+                return first.lineno - 1
+        for child in ast.iter_child_nodes(node):
+            found = visit(child, path)
+            if found is not None:
+                return found
+        return None
+
+    return visit(ast.parse(''.join(lines)), [])
+
+
+def findsource(object):
+    """All the lines of an object's file and the 0-based line where the
+    object starts; OSError if the source cannot be found."""
+    import linecache, re
+    file = getsourcefile(object)
+    if file:
+        linecache.checkcache(file)
+    else:
+        file = getfile(object)
+        if not (file.startswith('<') and file.endswith('>')):
+            raise OSError('source code not available')
+    module = getmodule(object, file)
+    lines = linecache.getlines(file, module.__dict__) if module else linecache.getlines(file)
+    if not lines:
+        raise OSError('could not get source code')
+    if ismodule(object):
+        return lines, 0
+    if isclass(object):
+        lnum = _find_class_line(lines, object.__qualname__)
+        if lnum is None:
+            raise OSError('could not find class definition')
+        return lines, lnum
+    code = _code_of(object)
+    if code is None:
+        raise OSError('could not find code object')
+    # Walk up from the first line to the def (or lambda, or decorator).
+    lnum = code.co_firstlineno - 1
+    start = re.compile(r'^(\s*def\s)|(\s*async\s+def\s)|(.*(?<!\w)lambda(:|\s))|^(\s*@)')
+    while lnum > 0:
+        if lnum >= len(lines):
+            raise OSError('lineno is out of bounds')
+        if start.match(lines[lnum]):
+            break
+        lnum -= 1
+    return lines, lnum
+
+
+class EndOfBlock(Exception):
+    pass
+
+
+class BlockFinder:
+    """Feeds on tokens (tokeneater) and records in `last` the line where the
+    def, class or lambda block that the tokens start ends."""
+
+    def __init__(self):
+        self.indent = 0          # INDENTs seen minus DEDENTs
+        self.islambda = False    # a lambda ends at its first NEWLINE
+        self.started = False     # the def/class/lambda keyword was seen
+        self.passline = False    # skipping the rest of a logical line
+        self.indecorator = False
+        self.last = 1            # the block's last line so far
+        self.body_col0 = None    # the body's indentation column
+
+    def tokeneater(self, type, token, srowcol, erowcol, line):
+        import tokenize
+        if not self.started and not self.indecorator:
+            if token == "@":
+                self.indecorator = True
+            elif token in ("def", "class", "lambda"):
+                self.islambda = token == "lambda"
+                self.started = True
+            self.passline = True
+        elif type == tokenize.NEWLINE:
+            self.passline = False
+            self.last = srowcol[0]
+            if self.islambda:
+                raise EndOfBlock
+            if self.indecorator:   # a decorator without arguments ends here
+                self.indecorator = False
+        elif self.passline:
+            pass
+        elif type == tokenize.INDENT:
+            if self.body_col0 is None and self.started:
+                self.body_col0 = erowcol[1]
+            self.indent += 1
+            self.passline = True
+        elif type == tokenize.DEDENT:
+            self.indent -= 1
+            if self.indent <= 0:   # back to the block's own level
+                raise EndOfBlock
+        elif type == tokenize.COMMENT:
+            # A comment indented like the body belongs to the block.
+            if self.body_col0 is not None and srowcol[1] >= self.body_col0:
+                self.last = srowcol[0]
+        elif self.indent == 0 and type not in (tokenize.COMMENT, tokenize.NL):
+            raise EndOfBlock
+
+
+def getblock(lines):
+    """The lines of the block the given lines start with."""
+    import tokenize
+    finder = BlockFinder()
+    try:
+        for tok in tokenize.generate_tokens(iter(lines).__next__):
+            finder.tokeneater(*tok)
+    except (EndOfBlock, IndentationError):
+        pass
+    return lines[:finder.last]
+
+
+def getsourcelines(object):
+    """The source lines of an object and the 1-based line they start on
+    (a module, or a module-level frame: all lines and 0)."""
+    object = unwrap(object)
+    lines, lnum = findsource(object)
+    if istraceback(object):
+        object = object.tb_frame
+    if ismodule(object) or (isframe(object) and object.f_code.co_name == "<module>"):
+        return lines, 0
+    return getblock(lines[lnum:]), lnum + 1
+
+
+def getsource(object):
+    """The source text of a module, class, method, function, traceback,
+    frame or code object; OSError if it cannot be found."""
+    lines, lnum = getsourcelines(object)
+    return ''.join(lines)
+
+
+def indentsize(line):
+    """The indentation of a line, in spaces (tabs expanded)."""
+    expanded = line.expandtabs()
+    return len(expanded) - len(expanded.lstrip())
+
+
+def getcomments(object):
+    """The comment lines just above an object's source (for a module, the
+    comment block that opens the file), or None."""
+    try:
+        lines, lnum = findsource(object)
+    except (OSError, TypeError):
+        return None
+    if ismodule(object):
+        start = 1 if lines and lines[0][:2] == '#!' else 0
+        while start < len(lines) and lines[start].strip() in ('', '#'):
+            start += 1
+        if start < len(lines) and lines[start][:1] == '#':
+            end = start
+            while end < len(lines) and lines[end][:1] == '#':
+                end += 1
+            return ''.join(line.expandtabs() for line in lines[start:end])
+        return None
+    if lnum <= 0:
+        return None
+    indent = indentsize(lines[lnum])
+    end = lnum - 1
+    if not (lines[end].lstrip()[:1] == '#' and indentsize(lines[end]) == indent):
+        return None
+    comments = [lines[end].expandtabs().lstrip()]
+    end -= 1
+    while end >= 0:
+        comment = lines[end].expandtabs().lstrip()
+        if comment[:1] != '#' or indentsize(lines[end]) != indent:
+            break
+        comments.insert(0, comment)
+        end -= 1
+    while comments and comments[0].strip() == '#':
+        del comments[0]
+    while comments and comments[-1].strip() == '#':
+        del comments[-1]
+    return ''.join(comments)
 )py";
 
 }  // namespace gp

@@ -25,6 +25,7 @@
 
 #include "modules/modules.h"
 #include "modules/module_support.h"
+#include "objects/weakrefobject.h"
 #include "objects/abstract.h"
 #include "objects/container_internal.h"
 #include "objects/dictobject.h"
@@ -672,6 +673,7 @@ struct TeeDataObject : Object {
 struct TeeObject : Object {
     Object* dataobj;   // owned: the cell this tee reads from
     int index;         // position in that cell
+    Object* weakreflist;   // head of the weak-reference list (weakrefobject.h), borrowed
 };
 
 static void teedata_dealloc(Object* op) {
@@ -875,6 +877,37 @@ static int comb_traverse(Object* op, visitproc visit, void* arg) {
     auto* o = static_cast<CombObject*>(op);
     return o->pools && visit(o->pools, arg);
 }
+
+// __sizeof__ as itertoolsmodule.c counts it: the object plus one index
+// per pool (product), per output position (combinations), or both
+// (permutations: indices over the pool, cycles over the output).
+static Ref<> comb_sizeof_with(ThreadState* ts, Object* self, TupleObject* kw, isize nindexes) {
+    if (!check_no_kwargs(ts, "__sizeof__", kw)) return nullptr;
+    return int_from_i64(ts, type_of(self)->cpython.basicsize + nindexes * isize(sizeof(isize)));
+}
+static TupleObject* pool0(CombObject* o);
+static Ref<> product_sizeof(ThreadState* ts, Object* self, Object* const*, isize, TupleObject* kw) {
+    return comb_sizeof_with(ts, self, kw, as_tuple(static_cast<CombObject*>(self)->pools)->ob_size);
+}
+static Ref<> combinations_sizeof(ThreadState* ts, Object* self, Object* const*, isize, TupleObject* kw) {
+    return comb_sizeof_with(ts, self, kw, static_cast<CombObject*>(self)->r);
+}
+static Ref<> permutations_sizeof(ThreadState* ts, Object* self, Object* const*, isize, TupleObject* kw) {
+    auto* o = static_cast<CombObject*>(self);
+    return comb_sizeof_with(ts, self, kw, pool0(o)->ob_size + o->r);
+}
+static const MethodDef product_methods[] = {
+    {"__sizeof__", product_sizeof, 0, "Returns size in memory, in bytes."},
+    {nullptr, nullptr, 0, nullptr},
+};
+static const MethodDef combinations_methods[] = {
+    {"__sizeof__", combinations_sizeof, 0, "Returns size in memory, in bytes."},
+    {nullptr, nullptr, 0, nullptr},
+};
+static const MethodDef permutations_methods[] = {
+    {"__sizeof__", permutations_sizeof, 0, "Returns size in memory, in bytes."},
+    {nullptr, nullptr, 0, nullptr},
+};
 
 static CombObject* comb_alloc(ThreadState* ts, TypeObject* type, Ref<TupleObject> pools, isize r) {
     auto* o = alloc_iter<CombObject>(ts, type);
@@ -1152,14 +1185,14 @@ static const IterTypeSpec kIterTypes[] = {
      "zip_longest(iter1 [,iter2 [...]], [fillvalue=None]) --> zip_longest object\n\n"
      "Return a zip_longest object whose .__next__() method returns a tuple where\n"
      "the i-th element comes from the i-th iterable argument."},
-    {"product", sizeof(CombObject), product_new, comb_dealloc, comb_traverse, product_next, nullptr, nullptr,
+    {"product", sizeof(CombObject), product_new, comb_dealloc, comb_traverse, product_next, nullptr, product_methods,
      "product(*iterables, repeat=1) --> product object\n\nCartesian product of input iterables.  Equivalent to nested for-loops."},
     {"permutations", sizeof(CombObject), permutations_new, comb_dealloc, comb_traverse, permutations_next, nullptr,
-     nullptr, "Return successive r-length permutations of elements in the iterable."},
+     permutations_methods, "Return successive r-length permutations of elements in the iterable."},
     {"combinations", sizeof(CombObject), combinations_new, comb_dealloc, comb_traverse, combinations_next, nullptr,
-     nullptr, "Return successive r-length combinations of elements in the iterable."},
+     combinations_methods, "Return successive r-length combinations of elements in the iterable."},
     {"combinations_with_replacement", sizeof(CombObject), cwr_new, comb_dealloc, comb_traverse, cwr_next, nullptr,
-     nullptr,
+     combinations_methods,
      "Return successive r-length combinations of elements in the iterable allowing individual elements to have "
      "successive repeats."},
 };
@@ -1190,6 +1223,7 @@ Ref<ModuleObject> make_itertools_module(ThreadState* ts) {
         t->tp_repr = s.repr;
         t->tp_methods = s.methods;
         t->tp_doc = s.doc;
+        if (s.tp_new == tee_new) t->tp_weaklistoffset = weaklist_offset(&TeeObject::weakreflist);
         Ref<DictObject> d = dict_new(ts);
         if (!d) return nullptr;
         t->tp_dict = d.release();

@@ -167,7 +167,41 @@ static Ref<> sys_setswitchinterval(ThreadState* ts, Object*, Object* const* args
     return newref(ts->interp->None);
 }
 
+// ------------------------------------------------------------ encodings, state
+
+static Ref<> sys_getdefaultencoding(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "getdefaultencoding", kw) || !check_nargs(ts, "getdefaultencoding", nargs, 0, 0))
+        return nullptr;
+    return str_from_utf8(ts, "utf-8");
+}
+
+// glasspy runs in UTF-8 mode's terms: file names are UTF-8, undecodable
+// bytes round-trip as surrogates (CPython's defaults on Linux).
+static Ref<> sys_getfilesystemencoding(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "getfilesystemencoding", kw) || !check_nargs(ts, "getfilesystemencoding", nargs, 0, 0))
+        return nullptr;
+    return str_from_utf8(ts, "utf-8");
+}
+
+static Ref<> sys_getfilesystemencodeerrors(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "getfilesystemencodeerrors", kw) ||
+        !check_nargs(ts, "getfilesystemencodeerrors", nargs, 0, 0))
+        return nullptr;
+    return str_from_utf8(ts, "surrogateescape");
+}
+
+// A program's own code never runs once finalization has begun far enough
+// for this to be true (atexit handlers still see False, as in CPython).
+static Ref<> sys_is_finalizing(ThreadState* ts, Object*, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "is_finalizing", kw) || !check_nargs(ts, "is_finalizing", nargs, 0, 0)) return nullptr;
+    return newref<Object>(ts->interp->False);
+}
+
 static const MethodDef sys_info_methods[] = {
+    {"getdefaultencoding", sys_getdefaultencoding, 0, "Return the current default encoding used by the Unicode implementation."},
+    {"getfilesystemencoding", sys_getfilesystemencoding, 0, "Return the encoding used to convert Unicode filenames to OS filenames."},
+    {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors, 0, "Return the error mode used Unicode to OS filename conversion."},
+    {"is_finalizing", sys_is_finalizing, 0, "Return True if Python is exiting."},
     {"getswitchinterval", sys_getswitchinterval, 0, "Return the current thread switch interval; see sys.setswitchinterval()."},
     {"setswitchinterval", sys_setswitchinterval, 0, "Set the ideal thread switching delay inside the Python interpreter."},
     {nullptr, nullptr, 0, nullptr},
@@ -207,10 +241,11 @@ bool sys_add_info(ThreadState* ts, ModuleObject* mod) {
                                   F::real(DBL_EPSILON), F::of(FLT_RADIX), F::of(1)});
     if (!float_info || !dict_set_cstr(ts, d, "float_info", float_info.get())) return false;
     // The flags of a plain `python3 script.py`; string hashing is
-    // randomized, as in CPython without PYTHONHASHSEED.
+    // randomized unless PYTHONHASHSEED=0.
+    int hash_randomization = ts->interp->config.hash_seed == 0 ? 0 : 1;
     Ref<> flags = make_info(ts, "sys.flags", flags_fields, "sys.flags\n\nFlags provided through command line arguments or environment vars.",
                             {F::of(0), F::of(0), F::of(0), F::of(0), F::of(0), F::of(0), F::of(0), F::of(0),
-                             F::of(0), F::of(0), F::of(0), F::of(1), F::of(0), F::flag(false), F::of(0),
+                             F::of(0), F::of(0), F::of(0), F::of(hash_randomization), F::of(0), F::flag(false), F::of(0),
                              F::of(0), F::flag(false), F::of(-1)});
     if (!flags || !dict_set_cstr(ts, d, "flags", flags.get())) return false;
     Ref<> thread_info = make_info(ts, "sys.thread_info", thread_info_fields,
@@ -234,7 +269,16 @@ bool sys_add_info(ThreadState* ts, ModuleObject* mod) {
         !dict_set_cstr(ts, impl.get(), "_multiarch", multiarch.get()))
         return false;
     Ref<> implementation = namespace_new(ts, impl.get());
-    return implementation && dict_set_cstr(ts, d, "implementation", implementation.get());
+    if (!implementation || !dict_set_cstr(ts, d, "implementation", implementation.get())) return false;
+    // Facts of CPython 3.11's build on 64-bit Linux that programs print.
+    Ref<> maxunicode = int_from_i64(ts, 0x10FFFF), api_version = int_from_i64(ts, 1013);
+    Ref<> repr_style = str_from_utf8(ts, "short"), abiflags = str_from_utf8(ts, "");
+    Ref<DictObject> xoptions = dict_new(ts);
+    if (!maxunicode || !api_version || !repr_style || !abiflags || !xoptions) return false;
+    return dict_set_cstr(ts, d, "maxunicode", maxunicode.get()) && dict_set_cstr(ts, d, "api_version", api_version.get()) &&
+           dict_set_cstr(ts, d, "float_repr_style", repr_style.get()) && dict_set_cstr(ts, d, "abiflags", abiflags.get()) &&
+           dict_set_cstr(ts, d, "dont_write_bytecode", ts->interp->False) &&
+           dict_set_cstr(ts, d, "_xoptions", xoptions.get());
 }
 
 }  // namespace gp

@@ -471,8 +471,11 @@ static Ref<> sys_setrecursionlimit(ThreadState* ts, Object*, Object* const* args
 
 static Ref<> sys_intern(ThreadState* ts, Object*, Object* const* args, isize nargs, TupleObject* kw) {
     if (!check_no_kwargs(ts, "intern", kw) || !check_nargs(ts, "intern", nargs, 1, 1)) return nullptr;
-    if (type_of(args[0]) != ts->interp->types.str)
+    if (!is_str(args[0]))
         return raise(ts, ts->interp->exc.TypeError, std::string("intern() argument must be str, not ") + type_name(args[0]));
+    // A str subclass passes the argument check but cannot be interned.
+    if (type_of(args[0]) != ts->interp->types.str)
+        return raise(ts, ts->interp->exc.TypeError, std::string("can't intern ") + type_of(args[0])->tp_name);
     return str_intern(ts, newref(args[0]));
 }
 

@@ -17,6 +17,7 @@
 
 #include "modules/module_support.h"
 #include "modules/modules.h"
+#include "objects/weakrefobject.h"
 #include "objects/abstract.h"
 #include "objects/dictobject.h"
 #include "objects/floatobject.h"
@@ -39,8 +40,11 @@ static constexpr double kTimeoutMax = 9223372036.0;
 
 // ------------------------------------------------------------------ lock
 
+// Locks are GC objects with a weak-reference list, as CPython 3.11's
+// (they hold no Python objects: the collector only counts them).
 struct LockObject : Object {
     std::shared_ptr<LockCore> core;   // shared with threads waiting for it
+    Object* weakreflist;              // head of the weak-reference list (weakrefobject.h), borrowed
 };
 
 // RLock: a lock plus the ident of the thread that holds it and how often.
@@ -48,6 +52,7 @@ struct RLockObject : Object {
     std::shared_ptr<LockCore> core;
     uint64_t owner;   // ident of the holder, 0 when unlocked
     uint64_t count;   // recursion depth of the holder
+    Object* weakreflist;   // head of the weak-reference list (weakrefobject.h), borrowed
 };
 
 static LockObject* as_lock(Object* o) { return static_cast<LockObject*>(o); }
@@ -57,8 +62,11 @@ static Ref<> new_lock(ThreadState* ts, TypeObject* type) {
     auto* l = static_cast<LockObject*>(object_alloc(ts, type, 0));
     if (!l) return nullptr;
     new (&l->core) std::shared_ptr<LockCore>(std::make_shared<LockCore>());
+    ts->interp->gc.track(l);
     return Ref<>::steal(l);
 }
+
+static int lock_traverse(Object*, visitproc, void*) { return 0; }
 
 static void lock_dealloc(Object* op) {
     as_lock(op)->core.~shared_ptr();
@@ -176,6 +184,7 @@ static Ref<> rlock_new(ThreadState* ts, TypeObject* type, Object* const*, isize,
     new (&r->core) std::shared_ptr<LockCore>(std::make_shared<LockCore>());
     r->owner = 0;
     r->count = 0;
+    ts->interp->gc.track(r);
     return Ref<>::steal(r);
 }
 
@@ -535,21 +544,25 @@ Ref<ModuleObject> make_thread_module(ThreadState* ts) {
     Ref<ModuleObject> m = module_new(ts, "_thread");
     if (!m || !module_add_functions(ts, m.get(), thread_methods)) return nullptr;
 
-    TypeObject* lt = make_thread_type(ts, "_thread.lock", sizeof(LockObject), 0);
+    TypeObject* lt = make_thread_type(ts, "_thread.lock", sizeof(LockObject), TPFLAGS_HAVE_GC);
     if (!lt) return nullptr;
     Ref<TypeObject> lock = Ref<TypeObject>::steal(lt);
     lt->tp_dealloc = lock_dealloc;
+    lt->tp_traverse = lock_traverse;
+    lt->tp_weaklistoffset = weaklist_offset(&LockObject::weakreflist);
     lt->tp_repr = lock_repr;
     lt->tp_methods = lock_methods;
     lt->tp_doc = "A lock object is a synchronization primitive.  To create a lock,\n"
                  "call threading.Lock().";
     if (!type_ready(ts, lt) || !module_add_object(ts, m.get(), "LockType", lt)) return nullptr;
 
-    TypeObject* rt = make_thread_type(ts, "_thread.RLock", sizeof(RLockObject), TPFLAGS_BASETYPE);
+    TypeObject* rt = make_thread_type(ts, "_thread.RLock", sizeof(RLockObject), TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC);
     if (!rt) return nullptr;
     Ref<TypeObject> rlock = Ref<TypeObject>::steal(rt);
     rt->tp_new = rlock_new;
     rt->tp_dealloc = rlock_dealloc;
+    rt->tp_traverse = lock_traverse;
+    rt->tp_weaklistoffset = weaklist_offset(&RLockObject::weakreflist);
     rt->tp_repr = rlock_repr;
     rt->tp_methods = rlock_methods;
     if (!type_ready(ts, rt) || !module_add_object(ts, m.get(), "RLock", rt)) return nullptr;

@@ -693,7 +693,11 @@ class WeakSet:
         return wr in self.data
 
     def __repr__(self):
-        return "{%s}" % ", ".join([repr(x) for x in self])
+        # The set of weak references itself, as _weakrefset.py shows it.
+        return repr(self.data)
+
+    def __reduce__(self):
+        return (self.__class__, (list(self),), self.__getstate__())
 
     def add(self, item):
         if self._pending_removals:

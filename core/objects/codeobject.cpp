@@ -5,6 +5,7 @@
 
 #include "objects/descrobject.h"
 #include "objects/longobject.h"
+#include "objects/setobject.h"
 #include "objects/tupleobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
@@ -73,22 +74,50 @@ static bool all_name_chars(Object* s) {
     return true;
 }
 
-bool intern_string_constants(ThreadState* ts, TupleObject* consts) {
+// codeobject.c's intern_string_constants: identifier-like strings are
+// interned in place, in nested tuples and frozensets too. Returns 1 if an
+// item was replaced by an equal string interned earlier, 0 if not, -1 on
+// error. A frozenset with a replaced item is rebuilt from its items in
+// iteration order, which can change that order (as in CPython).
+static int intern_constants(ThreadState* ts, TupleObject* consts) {
+    Interpreter& interp = *ts->interp;
+    int modified = 0;
     for (isize i = 0; i < consts->ob_size; i++) {
         Object* v = consts->ob_item[i];
-        if (isinstance_exact(v, ts->interp->types.str) && all_name_chars(v)) {
+        if (isinstance_exact(v, interp.types.str) && all_name_chars(v)) {
             Ref<> w = str_intern(ts, newref(v));
-            if (!w) return false;
+            if (!w) return -1;
             if (w.get() != v) {
                 consts->ob_item[i] = w.release();
                 decref(v);
+                modified = 1;
             }
-        } else if (isinstance_exact(v, ts->interp->types.tuple)) {
-            if (!intern_string_constants(ts, as_tuple(v))) return false;
+        } else if (isinstance_exact(v, interp.types.tuple)) {
+            int r = intern_constants(ts, as_tuple(v));
+            if (r < 0) return -1;
+            modified |= r;
+        } else if (isinstance_exact(v, interp.types.frozenset)) {
+            Ref<TupleObject> items = tuple_new(ts, as_set(v)->used);
+            if (!items) return -1;
+            isize pos = 0, n = 0;
+            Object* item;
+            int64_t hash;
+            while (set_next_entry(v, &pos, &item, &hash)) items->ob_item[n++] = newref(item).release();
+            int r = intern_constants(ts, items.get());
+            if (r < 0) return -1;
+            if (r) {
+                Ref<> rebuilt = frozenset_new(ts, items.get());
+                if (!rebuilt) return -1;
+                consts->ob_item[i] = rebuilt.release();
+                decref(v);
+                modified = 1;
+            }
         }
     }
-    return true;
+    return modified;
 }
+
+bool intern_string_constants(ThreadState* ts, TupleObject* consts) { return intern_constants(ts, consts) >= 0; }
 
 // Names of the localsplus slots with a given kind bit, as a tuple.
 static Ref<> names_of_kind(ThreadState* ts, CodeObject* co, uint8_t kind) {
@@ -137,6 +166,7 @@ bool init_code_type(ThreadState* ts) {
     TypeObject* t = ts->interp->types.code;
     t->tp_dealloc = code_dealloc;
     t->tp_repr = code_repr;
+    t->tp_new = code_tp_new;
     return type_add_getsets(ts, t, code_getsets) && code_add_table_members(ts, t);
 }
 

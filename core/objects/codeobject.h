@@ -114,5 +114,7 @@ bool code_decode_exceptiontable(std::string_view bytes, std::vector<ExceptionTab
 // "bad marshal data (...)" otherwise).
 Ref<> code_parts(ThreadState* ts, CodeObject* co);
 Ref<> code_from_parts(ThreadState* ts, Object* const* parts);
+// types.CodeType(...): code.__new__ with 3.11's sixteen to eighteen arguments.
+Ref<> code_tp_new(ThreadState* ts, TypeObject* type, Object* const* args, isize nargs, TupleObject* kwnames);
 
 }  // namespace gp

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "bytecode/opcodes.h"
+#include "objects/abstract.h"
 #include "objects/bytesobject.h"
 #include "objects/codeobject.h"
 #include "objects/longobject.h"
@@ -343,6 +344,100 @@ Ref<> code_from_parts(ThreadState* ts, Object* const* parts) {
     if (!code_decode_linetable(bytes_view(parts[14]), co->co_firstlineno, co->code.size(), co->positions))
         return bad("bad line table");
     return Ref<>(std::move(co));
+}
+
+}  // namespace gp
+
+namespace gp {
+
+// code(argcount, posonlyargcount, kwonlyargcount, nlocals, stacksize,
+//      flags, codestring, constants, names, varnames, filename, name,
+//      qualname, firstlineno, linetable, exceptiontable, freevars=(),
+//      cellvars=(), /) — types.CodeType, with 3.11's argument checks. The
+// local slots are laid out from varnames, cellvars and freevars as
+// code_new does; then code_from_parts checks what the eval loop relies on
+// (CPython trusts the bytes and may crash; glasspy raises ValueError).
+Ref<> code_tp_new(ThreadState* ts, TypeObject*, Object* const* args, isize nargs, TupleObject* kwnames) {
+    Interpreter& interp = *ts->interp;
+    if (kwnames && kwnames->ob_size) return raise(ts, interp.exc.TypeError, "code() takes no keyword arguments");
+    if (nargs < 16 || nargs > 18)
+        return raise(ts, interp.exc.TypeError, std::string("code expected at ") + (nargs < 16 ? "least 16" : "most 18") +
+                                                   " arguments, got " + std::to_string(nargs));
+    // What each argument must be: i(nt), b(ytes), t(uple), s(tr).
+    static const char kinds[] = "iiiiiibtttsssibbtt";
+    static const char* const kind_names[] = {"bytes", "tuple", "str"};
+    isize ints[16] = {};
+    for (isize k = 0; k < nargs; k++) {
+        Object* a = args[k];
+        char kind = kinds[k];
+        bool ok = true;
+        const char* want = nullptr;
+        if (kind == 'i') {
+            if (!index_as_isize(ts, a, &ints[k])) return nullptr;
+            continue;
+        }
+        if (kind == 'b') { ok = is_bytes(a); want = kind_names[0]; }
+        if (kind == 't') { ok = is_tuple(a); want = kind_names[1]; }
+        if (kind == 's') { ok = is_str(a); want = kind_names[2]; }
+        if (!ok)
+            return raise(ts, interp.exc.TypeError, "code() argument " + std::to_string(k + 1) + " must be " + want +
+                                                       ", not " + type_name(a));
+    }
+    TupleObject* empty = nullptr;
+    Ref<TupleObject> empty_ref;
+    if (nargs < 18) {
+        empty_ref = tuple_new(ts, 0);
+        if (!empty_ref) return nullptr;
+        empty = empty_ref.get();
+    }
+    TupleObject* names = as_tuple(args[8]);
+    TupleObject* varnames = as_tuple(args[9]);
+    TupleObject* freevars = nargs > 16 ? as_tuple(args[16]) : empty;
+    TupleObject* cellvars = nargs > 17 ? as_tuple(args[17]) : empty;
+    for (TupleObject* t : {names, varnames, freevars, cellvars})
+        for (isize i = 0; i < t->ob_size; i++)
+            if (!is_str(t->ob_item[i]))
+                return raise(ts, interp.exc.TypeError,
+                             std::string("name tuples must contain only strings, not '") + type_name(t->ob_item[i]) + "'");
+    static const char* const counts[] = {"argcount", "posonlyargcount", "kwonlyargcount", "nlocals"};
+    for (int k = 0; k < 4; k++)
+        if (ints[k] < 0)
+            return raise(ts, interp.exc.ValueError, std::string("code: ") + counts[k] + " must not be negative");
+    if (ints[3] != varnames->ob_size) return raise(ts, interp.exc.ValueError, "code: co_nlocals != len(co_varnames)");
+    // The local slots: varnames (a cell too if named in cellvars), the
+    // other cells, then the free variables.
+    std::vector<Object*> lp;
+    std::string lpkinds;
+    auto in = [](TupleObject* t, Object* name) {
+        for (isize i = 0; i < t->ob_size; i++)
+            if (str_equal(as_str(t->ob_item[i]), as_str(name))) return true;
+        return false;
+    };
+    for (isize i = 0; i < varnames->ob_size; i++) {
+        lp.push_back(varnames->ob_item[i]);
+        lpkinds += char(CO_FAST_LOCAL | (in(cellvars, varnames->ob_item[i]) ? CO_FAST_CELL : 0));
+    }
+    for (isize i = 0; i < cellvars->ob_size; i++) {
+        if (in(varnames, cellvars->ob_item[i])) continue;
+        lp.push_back(cellvars->ob_item[i]);
+        lpkinds += char(CO_FAST_CELL);
+    }
+    for (isize i = 0; i < freevars->ob_size; i++) {
+        lp.push_back(freevars->ob_item[i]);
+        lpkinds += char(CO_FAST_FREE);
+    }
+    Ref<TupleObject> lpnames = tuple_from_array(ts, lp.data(), isize(lp.size()));
+    Ref<> lpkinds_b = lpnames ? bytes_from_string(ts, lpkinds) : Ref<>();
+    if (!lpkinds_b) return nullptr;
+    Ref<> small[6];
+    const isize values[6] = {ints[0], ints[1], ints[2], ints[4], ints[5], ints[13]};
+    for (int k = 0; k < 6; k++)
+        if (!(small[k] = int_from_i64(ts, values[k]))) return nullptr;
+    Object* parts[16] = {small[0].get(), small[1].get(), small[2].get(), small[3].get(), small[4].get(),
+                         args[6],        args[7],        names,          lpnames.get(),  lpkinds_b.get(),
+                         args[10],       args[11],       args[12],       small[5].get(), args[14],
+                         args[15]};
+    return code_from_parts(ts, parts);
 }
 
 }  // namespace gp

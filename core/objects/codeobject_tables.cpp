@@ -574,8 +574,18 @@ static Ref<> code_replace(ThreadState* ts, Object* self, Object* const* args, is
     return Ref<>(std::move(co));
 }
 
+// code.__sizeof__ (codeobject.c's code_sizeof): the object with its
+// instructions inline, two bytes per code unit, rounded up to a pointer.
+static Ref<> code_sizeof(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__sizeof__", kw) || !check_nargs(ts, "__sizeof__", nargs, 0, 0)) return nullptr;
+    auto* co = static_cast<CodeObject*>(self);
+    isize size = type_of(self)->cpython.basicsize + 2 * isize(co->code.size());
+    return int_from_i64(ts, (size + 7) & ~isize(7));
+}
+
 static const MethodDef code_table_methods[] = {
     {"co_lines", code_lines, 0, nullptr},
+    {"__sizeof__", code_sizeof, 0, nullptr},
     {"co_positions", code_positions, 0, nullptr},
     {"replace", code_replace, 0, "replace($self, /, **changes)\n--\n\nReturn a copy of the code object with new values for the specified fields."},
     {"_varname_from_oparg", code_varname_from_oparg, 0, "(internal-only) Return the local variable name for the given oparg.\n\nWARNING: this method is for internal use only and may change or go away."},

@@ -218,6 +218,7 @@ static Ref<> wrapper_get(ThreadState* ts, Object* descr, Object* obj, Object*) {
     if (!m) return nullptr;
     m->descr = static_cast<WrapperDescrObject*>(newref(descr).release());
     m->self = newref(obj).release();
+    ts->interp->gc.track(m);
     return Ref<>::steal(m);
 }
 
@@ -235,6 +236,21 @@ static Ref<> wrapper_get_qualname(ThreadState* ts, Object* self) {
 static Ref<> wrapper_get_objclass(ThreadState* ts, Object* self) { return newref<Object>(as_wrapper(self)->d_type); }
 static Ref<> wrapper_get_doc(ThreadState* ts, Object* self) { return str_from_utf8(ts, as_wrapper(self)->d_base->doc); }
 
+// A slot wrapper pickles as getattr(type, name), a method-wrapper as
+// getattr(self, name) (descrobject.c's descr_reduce and wrapper_reduce).
+static Ref<> wrapper_reduce(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__reduce__", kw) || !check_nargs(ts, "__reduce__", nargs, 0, 0)) return nullptr;
+    auto* d = as_wrapper(self);
+    Ref<> name = str_from_utf8(ts, d->d_base->name);
+    if (!name) return nullptr;
+    return reduce_as_getattr(ts, d->d_type, name.get());
+}
+
+static const MethodDef wrapper_methods[] = {
+    {"__reduce__", wrapper_reduce, 0, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+
 static const GetSetDef wrapper_getsets[] = {
     {"__name__", wrapper_get_name, nullptr, nullptr},
     {"__qualname__", wrapper_get_qualname, nullptr, nullptr},
@@ -245,7 +261,16 @@ static const GetSetDef wrapper_getsets[] = {
 
 static MethodWrapperObject* as_mw(Object* o) { return static_cast<MethodWrapperObject*>(o); }
 
+// A method-wrapper holds its instance, so it can sit in a cycle (a
+// container holding obj.__eq__, stored on obj): a GC type, as in CPython.
+static int mw_traverse(Object* op, visitproc visit, void* arg) {
+    auto* m = as_mw(op);
+    if (m->descr && visit(m->descr, arg)) return 1;
+    return m->self ? visit(m->self, arg) : 0;
+}
+
 static void mw_dealloc(Object* op) {
+    type_of(op)->interp->gc.untrack(op);
     xdecref(as_mw(op)->descr);
     xdecref(as_mw(op)->self);
     object_free(op);
@@ -267,6 +292,19 @@ static Ref<> mw_get_name(ThreadState* ts, Object* self) { return wrapper_get_nam
 static Ref<> mw_get_qualname(ThreadState* ts, Object* self) { return wrapper_get_qualname(ts, as_mw(self)->descr); }
 static Ref<> mw_get_objclass(ThreadState* ts, Object* self) { return wrapper_get_objclass(ts, as_mw(self)->descr); }
 static Ref<> mw_get_doc(ThreadState* ts, Object* self) { return wrapper_get_doc(ts, as_mw(self)->descr); }
+
+static Ref<> mw_reduce(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__reduce__", kw) || !check_nargs(ts, "__reduce__", nargs, 0, 0)) return nullptr;
+    auto* m = as_mw(self);
+    Ref<> name = str_from_utf8(ts, m->descr->d_base->name);
+    if (!name) return nullptr;
+    return reduce_as_getattr(ts, m->self, name.get());
+}
+
+static const MethodDef mw_methods[] = {
+    {"__reduce__", mw_reduce, 0, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
 
 static const GetSetDef mw_getsets[] = {
     {"__self__", mw_get_self, nullptr, nullptr},
@@ -831,13 +869,16 @@ bool init_class_descr_types(ThreadState* ts) {
     wd->tp_call = wrapper_call;
     wd->tp_repr = wrapper_repr;
     wd->tp_getset = wrapper_getsets;
+    wd->tp_methods = wrapper_methods;
 
     TypeObject* mw = t.method_wrapper;
     mw->tp_basicsize = sizeof(MethodWrapperObject);
     mw->tp_dealloc = mw_dealloc;
+    mw->tp_traverse = mw_traverse;
     mw->tp_call = mw_call;
     mw->tp_repr = mw_repr;
     mw->tp_getset = mw_getsets;
+    mw->tp_methods = mw_methods;
 
     TypeObject* pr = t.property;
     pr->tp_basicsize = sizeof(PropertyObject);

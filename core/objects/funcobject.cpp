@@ -399,6 +399,21 @@ static Ref<> method_call(ThreadState* ts, Object* callable, Object* const* args,
     return object_vectorcall(ts, m->im_func, buf, nargs + 1, kwnames);
 }
 
+// method.__reduce__ (classobject.c's method_reduce): getattr(self, name),
+// so a bound method pickles when its instance does.
+static Ref<> method_reduce(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__reduce__", kw) || !check_nargs(ts, "__reduce__", nargs, 0, 0)) return nullptr;
+    auto* m = static_cast<MethodObject*>(self);
+    Ref<> name = object_getattr_cstr(ts, m->im_func, "__name__");
+    if (!name) return nullptr;
+    return reduce_as_getattr(ts, m->im_self, name.get());
+}
+
+static const MethodDef method_methods[] = {
+    {"__reduce__", method_reduce, 0, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+
 static Ref<> method_repr(ThreadState* ts, Object* op) {
     auto* m = static_cast<MethodObject*>(op);
     Ref<> self_repr = object_repr(ts, m->im_self);
@@ -628,6 +643,7 @@ bool init_function_types(ThreadState* ts) {
     t.method->tp_new = method_tp_new;
     t.method->tp_richcompare = method_richcompare;
     t.method->tp_hash = method_hash;
+    t.method->tp_methods = method_methods;
     t.function->tp_new = function_tp_new;
     t.module->tp_new = module_tp_new;
     t.module->tp_init = module_tp_init;

@@ -83,14 +83,13 @@ Ref<> sequence_item(ThreadState* ts, Object* seq, isize i) {
     return object_getitem(ts, seq, key.get());
 }
 
-// PySequence_Check: a type with sq_item that is not a dict.
+}  // namespace
+
 bool sequence_check(Object* o) {
     if (is_dict(o)) return false;
     TypeObject* t = type_of(o);
     return t->tp_as_sequence && t->tp_as_sequence->sq_item;
 }
-
-}  // namespace
 
 // ------------------------------------------------------------ iterator (old sequence protocol)
 

@@ -16,6 +16,8 @@ namespace gp {
 // protocol): items seq[0], seq[1], ... until IndexError or StopIteration.
 // CPython's PySeqIter_New; type name "iterator".
 Ref<> seqiter_new(ThreadState* ts, Object* seq);
+// PySequence_Check: the type has sq_item (a __getitem__) and is not a dict.
+bool sequence_check(Object* o);
 // iter(callable, sentinel): calls callable() until it returns a value equal
 // to sentinel. CPython's PyCallIter_New; type name "callable_iterator".
 Ref<> calliter_new(ThreadState* ts, Object* callable, Object* sentinel);

@@ -10,6 +10,7 @@
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
 #include "objects/tupleobject.h"
+#include "objects/funcobject.h"
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
 #include "objects/weakrefobject.h"
@@ -62,6 +63,49 @@ static Ref<> cfunction_repr(ThreadState* ts, Object* op) {
     std::snprintf(addr, sizeof addr, "%p", static_cast<void*>(f->self));
     return str_from_utf8(ts, text + addr + ">");
 }
+
+Ref<> reduce_as_getattr(ThreadState* ts, Object* owner, Object* name) {
+    Interpreter& interp = *ts->interp;
+    Object* getattr = dict_get_cstr(ts, interp.builtins->md_dict, "getattr");
+    if (!getattr) return raise(ts, interp.exc.RuntimeError, "lost builtins.getattr");
+    Ref<TupleObject> args = tuple_new(ts, 2);
+    if (!args) return nullptr;
+    args->ob_item[0] = newref(owner).release();
+    args->ob_item[1] = newref(name).release();
+    Ref<TupleObject> r = tuple_new(ts, 2);
+    if (!r) return nullptr;
+    r->ob_item[0] = newref(getattr).release();
+    r->ob_item[1] = args.release();
+    return r;
+}
+
+// builtin_function_or_method.__reduce__ (meth_reduce): a module-level
+// function pickles as its name (pickle looks it up in its module), a
+// method bound to an object as getattr(obj, name).
+static Ref<> cfunction_reduce(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__reduce__", kw) || !check_nargs(ts, "__reduce__", nargs, 0, 0)) return nullptr;
+    auto* f = static_cast<CFunctionObject*>(self);
+    Ref<> name = str_from_utf8(ts, f->def->name);
+    if (!name || !f->self || type_of(f->self) == ts->interp->types.module) return name;
+    return reduce_as_getattr(ts, f->self, name.get());
+}
+
+static Ref<> method_descr_reduce(ThreadState* ts, Object* self, Object* const*, isize nargs, TupleObject* kw) {
+    if (!check_no_kwargs(ts, "__reduce__", kw) || !check_nargs(ts, "__reduce__", nargs, 0, 0)) return nullptr;
+    auto* d = static_cast<MethodDescrObject*>(self);
+    Ref<> name = str_from_utf8(ts, d->def->name);
+    if (!name) return nullptr;
+    return reduce_as_getattr(ts, d->d_type, name.get());
+}
+
+static const MethodDef cfunction_methods[] = {
+    {"__reduce__", cfunction_reduce, 0, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+static const MethodDef method_descr_methods[] = {
+    {"__reduce__", method_descr_reduce, 0, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
 
 // ---------------------------------------------- __doc__ and __text_signature__
 
@@ -348,6 +392,8 @@ bool init_descr_types(ThreadState* ts) {
     t.builtin_function->tp_weaklistoffset = weaklist_offset(&CFunctionObject::m_weakreflist);
     t.builtin_function->tp_call = cfunction_call;
     t.builtin_function->tp_repr = cfunction_repr;
+    t.builtin_function->tp_methods = cfunction_methods;
+    t.method_descriptor->tp_methods = method_descr_methods;
     t.method_descriptor->tp_dealloc = descr_dealloc;
     t.method_descriptor->tp_traverse = descr_traverse;
     t.getset_descriptor->tp_traverse = descr_traverse;

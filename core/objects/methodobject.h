@@ -42,6 +42,11 @@ struct CFunctionObject : Object {
 
 Ref<> cfunction_new(ThreadState* ts, const MethodDef* def, Object* self, Object* module = nullptr);
 
+// (getattr, (owner, name)): how methods and method descriptors pickle, so
+// that unpickling looks the attribute up again (classobject.c's
+// method_reduce, descrobject.c's descr_reduce).
+Ref<> reduce_as_getattr(ThreadState* ts, Object* owner, Object* name);
+
 // Adds every entry of a null-name-terminated table to `type`'s __dict__ as
 // method descriptors (or classmethod/staticmethod objects).
 bool type_add_methods(ThreadState* ts, TypeObject* type, const MethodDef* defs);

@@ -201,6 +201,17 @@ static const CPythonLayoutRow kCPythonLayouts[] = {
     {"IndentationError", {136, 0, 16, 0}}, {"TabError", {136, 0, 16, 0}},
     {"UnicodeEncodeError", {112, 0, 16, 0}}, {"UnicodeDecodeError", {112, 0, 16, 0}},
     {"UnicodeTranslateError", {112, 0, 16, 0}},
+    {"dict_valueiterator", {56, 0, 0, 0}}, {"dict_itemiterator", {56, 0, 0, 0}},
+    {"dict_reversekeyiterator", {56, 0, 0, 0}}, {"dict_reversevalueiterator", {56, 0, 0, 0}},
+    {"dict_reverseitemiterator", {56, 0, 0, 0}}, {"memoryview", {144, 8, 0, 136}},
+    {"itertools.count", {40, 0, 0, 0}}, {"itertools.zip_longest", {56, 0, 0, 0}},
+    {"itertools.product", {48, 0, 0, 0}}, {"itertools.permutations", {64, 0, 0, 0}},
+    {"itertools.combinations", {56, 0, 0, 0}}, {"itertools.combinations_with_replacement", {56, 0, 0, 0}},
+    {"itertools.groupby", {64, 0, 0, 0}}, {"itertools.starmap", {32, 0, 0, 0}},
+    {"itertools.filterfalse", {32, 0, 0, 0}}, {"itertools._tee", {40, 0, 0, 32}},
+    {"operator.itemgetter", {48, 0, 0, 0}}, {"operator.attrgetter", {40, 0, 0, 0}},
+    {"functools.partial", {64, 0, 40, 48}}, {"collections.deque", {216, 0, 0, 208}},
+    {"_thread.lock", {40, 0, 0, 24}}, {"_thread.RLock", {48, 0, 0, 40}}, {"range_iterator", {48, 0, 0, 0}},
 };
 
 // A built-in type's CPython layout: from the table, else its base's when the

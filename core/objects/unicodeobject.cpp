@@ -361,20 +361,12 @@ static uint64_t siphash13(uint64_t k0, uint64_t k1, const uint8_t* in, std::size
     return (v0 ^ v1) ^ (v2 ^ v3);
 }
 
-static uint64_t secret_k1(uint64_t k0) {
-    // splitmix64: a second key word derived from the first.
-    uint64_t z = k0 + 0x9E3779B97F4A7C15ULL;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
 int64_t str_hash(StrObject* s) {
     if (s->hash != -1) return s->hash;
     int64_t h = 0;   // hash('') == 0, as _Py_HashBytes gives
     if (s->length) {
-        uint64_t k0 = type_of(s)->interp->hash_secret;
-        h = int64_t(siphash13(k0, secret_k1(k0), static_cast<const uint8_t*>(s->data()),
+        Interpreter& interp = *type_of(s)->interp;
+        h = int64_t(siphash13(interp.hash_secret, interp.hash_secret_k1, static_cast<const uint8_t*>(s->data()),
                               std::size_t(s->length) * s->kind));
         if (h == -1) h = -2;
     }

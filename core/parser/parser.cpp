@@ -419,8 +419,26 @@ Mod* Parser::parse_file(ParseMode mode) {
         if (at(TokenKind::NEWLINE) || at(TokenKind::ENDMARKER)) {
             accept(TokenKind::NEWLINE);
         } else if (statement(mod->body) && !failed_) {
-            while (accept(TokenKind::NEWLINE)) {}
-            if (!at(TokenKind::ENDMARKER)) fail_last("multiple statements found while compiling a single statement");
+            StmtKind k = mod->body.back()->kind;
+            bool compound = k == StmtKind::If || k == StmtKind::For || k == StmtKind::AsyncFor ||
+                            k == StmtKind::While || k == StmtKind::Try || k == StmtKind::TryStar ||
+                            k == StmtKind::With || k == StmtKind::AsyncWith || k == StmtKind::FunctionDef ||
+                            k == StmtKind::AsyncFunctionDef || k == StmtKind::ClassDef || k == StmtKind::Match;
+            if (compound) {
+                // compound_stmt NEWLINE: only blank lines may follow the
+                // block; a statement there is "invalid syntax" at its token.
+                while (accept(TokenKind::NEWLINE)) {}
+                if (!at(TokenKind::ENDMARKER)) fail_generic_at(pos_);
+            } else {
+                // simple_stmts has consumed its NEWLINE, the last token the
+                // parser pulled; bad_single_statement then finds more text
+                // after it (comments and blank lines aside) and reports it
+                // at that NEWLINE.
+                size_t newline = pos_ - 1;
+                while (accept(TokenKind::NEWLINE)) {}
+                if (!at(TokenKind::ENDMARKER) && !failed_)
+                    fail_last_at(newline, "multiple statements found while compiling a single statement");
+            }
         }
         break;
     }

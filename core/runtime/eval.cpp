@@ -53,6 +53,7 @@
 #include "objects/funcobject.h"
 #include "objects/genobject.h"
 #include "objects/setobject.h"
+#include "objects/iterobject.h"
 #include "objects/listobject.h"
 #include "objects/sliceobject.h"
 #include "modules/builtins.h"
@@ -1898,19 +1899,18 @@ next_instruction:
         }
 
         TARGET(LIST_EXTEND) {
+            // _PyList_Extend: the length hint sizes the list once, so
+            // [*range(5)] is allocated as list(range(5)) is.
             Ref<> iterable = Ref<>::steal(POP());
             auto* list = as_list(PEEK(oparg));
-            Ref<> it = object_get_iter(ts, iterable.get());
-            if (!it) {
-                if (error_matches(ts, interp.exc.TypeError) && !type_of(iterable.get())->tp_iter) {
+            if (!list_extend(ts, list, iterable.get())) {
+                if (error_matches(ts, interp.exc.TypeError) && !type_of(iterable.get())->tp_iter &&
+                    !sequence_check(iterable.get())) {
                     error_clear(ts);
                     raise(ts, interp.exc.TypeError, std::string("Value after * must be an iterable, not ") + type_name(iterable.get()));
                 }
                 goto error;
             }
-            while (Ref<> x = iter_next(ts, it.get()))
-                if (!list_append(ts, list, x.get())) goto error;
-            if (error_occurred(ts)) goto error;
             DISPATCH();
         }
 

@@ -52,6 +52,34 @@ static bool want_system_malloc() {
     return v && std::strcmp(v, "malloc") == 0;
 }
 
+// The key of str/bytes hashing, as Python/bootstrap_hash.c makes
+// _Py_HashSecret: zero for PYTHONHASHSEED=0, the bytes of its linear
+// congruential generator (lcg_urandom) for another seed, else random.
+void Interpreter::init_hash_secret(int64_t seed) {
+    if (seed < 0) {
+        hash_secret = uint64_t(std::chrono::steady_clock::now().time_since_epoch().count()) * 0x9E3779B97F4A7C15ull;
+        // splitmix64: a second key word derived from the first.
+        uint64_t z = hash_secret + 0x9E3779B97F4A7C15ULL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+        hash_secret_k1 = z ^ (z >> 31);
+        return;
+    }
+    uint8_t key[16] = {};
+    if (seed > 0) {
+        uint32_t x = uint32_t(seed);
+        for (uint8_t& byte : key) {
+            x = x * 214013u + 2531011u;   // modulo 2**32
+            byte = uint8_t((x >> 16) & 0xff);
+        }
+    }
+    hash_secret = hash_secret_k1 = 0;
+    for (int i = 7; i >= 0; i--) {   // little-endian words, as the C struct overlays the bytes
+        hash_secret = (hash_secret << 8) | key[i];
+        hash_secret_k1 = (hash_secret_k1 << 8) | key[8 + i];
+    }
+}
+
 Interpreter::Interpreter(const Config& cfg) : config(cfg), heap(cfg.heap_limit, want_system_malloc()) {
     green = GreenScheduler::current();
     if (green) eval_breaker.fetch_or(EVAL_GREEN_TICK);
@@ -62,7 +90,7 @@ Interpreter::Interpreter(const Config& cfg) : config(cfg), heap(cfg.heap_limit, 
     // blocking calls or when another thread asks).
     gil = std::shared_ptr<Gil>(new Gil(*this), [](Gil* g) { g->release(); });
     gil->take(main_thread_.get());
-    hash_secret = uint64_t(std::chrono::steady_clock::now().time_since_epoch().count()) * 0x9E3779B97F4A7C15ull;
+    init_hash_secret(cfg.hash_seed);
     if (!bootstrap()) {
         // A failed bootstrap leaves a half-built interpreter; report it the
         // only way we can before anything can run.
@@ -136,7 +164,7 @@ bool Interpreter::bootstrap() {
         {&types.classmethod, "classmethod", sizeof(Object), base | gc},
         {&types.method_descriptor, "method_descriptor", sizeof(MethodDescrObject), gc},
         {&types.wrapper_descriptor, "wrapper_descriptor", sizeof(Object), gc},
-        {&types.method_wrapper, "method-wrapper", sizeof(Object), 0},
+        {&types.method_wrapper, "method-wrapper", sizeof(Object), gc},
         {&types.getset_descriptor, "getset_descriptor", sizeof(GetSetDescrObject), gc},
         {&types.member_descriptor, "member_descriptor", sizeof(Object), gc},
         {&types.super_, "super", sizeof(Object), base | gc},

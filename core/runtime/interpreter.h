@@ -287,7 +287,8 @@ public:
     // never frees most of it at all.
     bool finalizers_off = false;
     GCHead* trash_later = nullptr;
-    uint64_t hash_secret = 0;                // key of str/bytes hashing (PYTHONHASHSEED)
+    uint64_t hash_secret = 0;                // key of str/bytes hashing (PYTHONHASHSEED): SipHash's k0
+    uint64_t hash_secret_k1 = 0;             //   and k1
     // Warning filters (CPython's interp->warnings), shared by the _warnings
     // module and warnings.py; made on first use (runtime/warnings.cpp). [root]
     struct WarningsState {
@@ -368,6 +369,7 @@ public:
 
 private:
     bool bootstrap();
+    void init_hash_secret(int64_t seed);   // hash_secret and hash_secret_k1 from PYTHONHASHSEED
     std::unique_ptr<ThreadState> main_thread_;
     bool finalized_ = false;
     bool released_ = false;

@@ -304,7 +304,10 @@ int Session::run_main(std::string_view source, std::string_view filename) {
             text = source;
         }
         if (ok) {
-            Ref<CodeObject> code = compile_source(ts, text, filename, ParseMode::Exec);
+            // The constants' objects live until the script has run, as
+            // CPython's pyrun_file frees the AST's arena only then.
+            std::vector<Ref<>> ast_objects;
+            Ref<CodeObject> code = compile_source(ts, text, filename, ParseMode::Exec, 0, &ast_objects);
             if (code) {
                 Ref<> result = eval_code(ts, code.get(), globals, globals);
                 (void)result;
