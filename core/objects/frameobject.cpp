@@ -59,6 +59,7 @@ static void take_ownership(FrameObject* fo, Frame* f) {
     d.stacktop = 0;
     d.frame_obj = nullptr;
     d.is_entry = false;
+    d.stack_saved = false;
     d.previous = nullptr;
     d.owner = FrameOwner::FrameObject;
     fo->f_frame = &d;

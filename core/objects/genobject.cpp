@@ -51,6 +51,7 @@ Ref<> generator_from_frame(ThreadState* ts, Frame* f) {
     incref(co);   // the original frame's storage keeps (and drops) its own code reference
     gen->gi_frame.previous = nullptr;
     gen->gi_frame.is_entry = false;
+    gen->gi_frame.stack_saved = false;
     gen->gi_frame.owner = FrameOwner::Generator;
     if (FrameObject* fo = gen->gi_frame.frame_obj) {   // a frame object follows its frame
         fo->f_frame = &gen->gi_frame;

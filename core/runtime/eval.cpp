@@ -103,6 +103,7 @@ static Frame* push_frame(ThreadState* ts, CodeObject* code, FunctionObject* func
     f->stacktop = 0;
     f->frame_obj = nullptr;
     f->is_entry = false;
+    f->stack_saved = false;
     f->owner = FrameOwner::Thread;
     for (int i = 0; i < code->co_nlocalsplus; i++) f->localsplus[i] = nullptr;
     return f;
@@ -337,11 +338,16 @@ static Frame* make_call_frame(ThreadState* ts, FunctionObject* func, Object* con
 }
 
 void release_abandoned_frames(ThreadState* ts) {
+    // A frame that called a Python function in the same loop saved its
+    // stack level then. The innermost frame of each loop (the thread's top
+    // frame, or one whose callee was entered from C++) has an exact level
+    // only inside a call that saved it (stack_saved); stopped anywhere else
+    // in an instruction, its operands are left alone.
+    bool innermost = true;
     while (Frame* f = ts->frame) {
         ts->frame = f->previous;
-        // -1: stopped somewhere in an instruction whose operands are not
-        // all on the stack in a known way; they are left alone.
-        if (f->stacktop < 0) f->stacktop = 0;
+        if (innermost && !f->stack_saved) f->stacktop = 0;
+        innermost = f->is_entry;
         pop_frame(ts, f);
     }
 }
@@ -600,13 +606,14 @@ static constexpr auto kLabelIndex = [] {
 #define SET_TOP(v) (sp[-1] = (v))
 #define STACK_LEVEL() int(sp - stack)
 #define SAVE_SP() (f->stacktop = STACK_LEVEL())
-#define LOAD_SP() (sp = stack + f->stacktop, f->stacktop = -1)
+#define LOAD_SP() (sp = stack + f->stacktop)
 // Around a call out of the loop that may block with the GIL released (a
 // C function, the eval breaker's GIL handoff), the stack level is written
-// back too, and marked unknown again afterwards: a daemon thread stopped
-// there for good has its frames released exactly (release_abandoned_frames).
-#define SAVE_SP_FOR_CALL() SAVE_SP()
-#define UNSAVE_SP() (f->stacktop = -1)
+// back too and the frame says so (stack_saved) until the call returns: a
+// daemon thread stopped there for good has its frames released exactly
+// (release_abandoned_frames).
+#define SAVE_SP_FOR_CALL() (SAVE_SP(), f->stack_saved = true)
+#define UNSAVE_SP() (f->stack_saved = false)
 #define JUMPBY(n) (next += (n))
 
 // The value of an exact int of at most two digits (|v| < 2**60), for the
@@ -2056,6 +2063,7 @@ next_instruction:
             // meanwhile, where it goes next (as in CALL_FUNCTION_EX).
             stack[STACK_LEVEL()] = bound_exit.get();
             f->stacktop = STACK_LEVEL() + 1;
+            f->stack_saved = true;
             Ref<> res = object_call_one(ts, enter, mgr);
             UNSAVE_SP();
             if (!res) goto error;
@@ -2410,6 +2418,7 @@ next_instruction:
             f->stacktop = STACK_LEVEL() + 1;
             if (kwargs) stack[f->stacktop++] = kwargs.get();
             if (kwnames_t) stack[f->stacktop++] = kwnames_t.get();
+            f->stack_saved = true;
             Ref<> r = kwnames_t ? object_vectorcall(ts, func, flat.data(), args->ob_size, kwnames_t.get())
                                 : object_vectorcall(ts, func, args->ob_item, args->ob_size, nullptr);
             UNSAVE_SP();

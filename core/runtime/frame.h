@@ -46,6 +46,7 @@ struct Frame {
     int stacktop;            // number of values on the value stack
     FrameObject* frame_obj;  // owned, may be null: its Python object, made on demand (frameobject.h)
     bool is_entry;           // returning from this frame returns from eval_frame()
+    bool stack_saved;        // stacktop is exact: stopped in a call that may block (eval.cpp)
     FrameOwner owner;        // where this struct's storage lives
     Object* localsplus[1];   // see layout above; unused slots are null
 
