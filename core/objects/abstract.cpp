@@ -35,7 +35,8 @@ struct CRecursionGuard {
         int limit = ts->interp->recursion_limit + (ts->recursion_headroom ? 50 : 0);
         ok = ++ts->recursion_depth <= limit && !c_stack_exhausted(ts);
 #ifdef __EMSCRIPTEN__
-        if (++ts->engine_levels > kEngineLevelBudget + (ts->recursion_headroom ? 50 : 0)) ok = false;
+        if (engine_budget_exceeded(ts, 1)) ok = false;
+        ts->engine_levels++;
 #endif
         if (!ok) {
             ts->recursion_headroom++;

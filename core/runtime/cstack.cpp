@@ -33,7 +33,7 @@
 // whose bounds Emscripten reports; running past its end would overwrite the
 // heap, so it is measured like a native stack. The engine's own stack, which
 // holds the rest of each frame and which a program cannot see, is guarded
-// by eval.cpp's fixed count of nested loops.
+// by counting levels instead (kEngineLevelBudget, interpreter.h).
 #include "runtime/green.h"
 #include "runtime/interpreter.h"
 

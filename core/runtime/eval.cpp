@@ -41,6 +41,7 @@
 #include "runtime/eval.h"
 
 #include <cstring>
+#include <initializer_list>
 
 #include "objects/abstract.h"
 #include "objects/codeobject.h"
@@ -352,6 +353,16 @@ void release_abandoned_frames(ThreadState* ts) {
     }
 }
 
+// SAVE_SP_FOR_CALL_WITH (run_frames): the level, then the non-null
+// `extra` in the slots above it (at most into the scratch slot, frame.h).
+static void save_stack_with(Frame* f, int level, std::initializer_list<Object*> extra) {
+    Object** stack = f->stack_base();
+    f->stacktop = level;
+    for (Object* o : extra)
+        if (o) stack[f->stacktop++] = o;
+    f->stack_saved = true;
+}
+
 // ------------------------------------------------------------ helpers
 
 static bool record_traceback(ThreadState* ts, Frame* f) {
@@ -455,7 +466,7 @@ struct EvalEntry {
     bool ok;
     explicit EvalEntry(ThreadState* t) : ts(t), ok(t->c_eval_entries < kMaxEvalEntries && !c_stack_exhausted(t)) {
 #ifdef __EMSCRIPTEN__
-        if (ts->engine_levels + kEngineEvalWeight > kEngineLevelBudget + (ts->recursion_headroom ? 50 : 0)) ok = false;
+        if (engine_budget_exceeded(ts, kEngineEvalWeight)) ok = false;
 #endif
         if (ok) {
             ts->c_eval_entries++;
@@ -614,6 +625,10 @@ static constexpr auto kLabelIndex = [] {
 // (release_abandoned_frames).
 #define SAVE_SP_FOR_CALL() (SAVE_SP(), f->stack_saved = true)
 #define UNSAVE_SP() (f->stack_saved = false)
+// SAVE_SP_FOR_CALL for an instruction that popped references into C++
+// locals before its call: they count as the stack's too meanwhile, in the
+// slots above the level (their Refs give them back otherwise).
+#define SAVE_SP_FOR_CALL_WITH(...) save_stack_with(f, STACK_LEVEL(), {__VA_ARGS__})
 #define JUMPBY(n) (next += (n))
 
 // The value of an exact int of at most two digits (|v| < 2**60), for the
@@ -2059,11 +2074,8 @@ next_instruction:
             if (descrgetfunc get = type_of(exit)->tp_descr_get) bound_exit = get(ts, exit, mgr, type_of(mgr));
             else bound_exit = newref(exit);
             if (!bound_exit) goto error;
-            // `with lock:` blocks here. __exit__ counts as the stack's
-            // meanwhile, where it goes next (as in CALL_FUNCTION_EX).
-            stack[STACK_LEVEL()] = bound_exit.get();
-            f->stacktop = STACK_LEVEL() + 1;
-            f->stack_saved = true;
+            // `with lock:` blocks here; __exit__ waits where it goes next.
+            SAVE_SP_FOR_CALL_WITH(bound_exit.get());
             Ref<> res = object_call_one(ts, enter, mgr);
             UNSAVE_SP();
             if (!res) goto error;
@@ -2409,16 +2421,9 @@ next_instruction:
                     flat.push_back(value);
                 }
             }
-            // While the call runs, the popped arguments count as the stack's
-            // again for release_abandoned_frames (their Refs give them back
-            // otherwise), in the slots they came from.
-            // The keyword names go one past, at most into the frame's
-            // scratch slot (frame.h).
-            stack[STACK_LEVEL()] = callargs.get();
-            f->stacktop = STACK_LEVEL() + 1;
-            if (kwargs) stack[f->stacktop++] = kwargs.get();
-            if (kwnames_t) stack[f->stacktop++] = kwnames_t.get();
-            f->stack_saved = true;
+            // The popped arguments go back to the slots they came from, the
+            // keyword names one past (the frame's scratch slot).
+            SAVE_SP_FOR_CALL_WITH(callargs.get(), kwargs.get(), kwnames_t.get());
             Ref<> r = kwnames_t ? object_vectorcall(ts, func, flat.data(), args->ob_size, kwnames_t.get())
                                 : object_vectorcall(ts, func, args->ob_item, args->ob_size, nullptr);
             UNSAVE_SP();

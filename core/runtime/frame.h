@@ -43,7 +43,8 @@ struct Frame {
     Object* locals;          // owned, may be null: namespace of module/class code
     Frame* previous;         // the caller (borrowed), null at the bottom
     int prev_instr;          // index of the last code unit started (lasti), -1 before the first
-    int stacktop;            // number of values on the value stack
+    int stacktop;            // values on the value stack; for the frame the eval loop is
+                             // running (it keeps the level in a register) exact only if stack_saved
     FrameObject* frame_obj;  // owned, may be null: its Python object, made on demand (frameobject.h)
     bool is_entry;           // returning from this frame returns from eval_frame()
     bool stack_saved;        // stacktop is exact: stopped in a call that may block (eval.cpp)

@@ -205,6 +205,11 @@ bool c_stack_exhausted(ThreadState* ts);
 // engine's stack held 5,000 nested list reprs, 1,500 nested eval loops.
 inline constexpr int kEngineLevelBudget = 2100;
 inline constexpr int kEngineEvalWeight = 3;
+// Whether `weight` more would pass the budget (plus the same 50 levels of
+// headroom as the recursion limit while a RecursionError is being raised).
+inline bool engine_budget_exceeded(const ThreadState* ts, int weight) {
+    return ts->engine_levels + weight > kEngineLevelBudget + (ts->recursion_headroom ? 50 : 0);
+}
 // The address below which a stack of `size` bytes starting at `low`
 // (growing down towards it) counts as exhausted: low plus the safety margin.
 uintptr_t c_stack_limit(uintptr_t low, std::size_t size);

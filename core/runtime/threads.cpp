@@ -333,20 +333,19 @@ Ref<> start_new_thread(ThreadState* ts, Object* func, Object* args, Object* kwar
     return int_from_u64(ts, nts->ident);
 }
 
-// Finalization has begun (the GIL is this thread's for good): every thread
-// still registered is a daemon thread that will never run Python code again
-// (it ends in Gil::take). What it owns goes now, while the modules are still
-// whole, so that the heap can be emptied: its frames, innermost first, as if
-// each returned (release_abandoned_frames), then its ThreadState's
-// references. CPython leaves all of this allocated; the ThreadState structs
-// themselves stay until the interpreter goes, since the stopped threads
-// may still hold their addresses.
+// Called by Interpreter::release_all() once finalizers are off: every
+// thread still registered is a daemon thread that will never run Python
+// code again (it ends in Gil::take). What it owns goes, so that the heap
+// can be emptied: its frames, innermost first, as if each returned
+// (release_abandoned_frames), then its ThreadState's references. CPython
+// keeps all of this allocated; the ThreadState structs themselves stay until
+// the interpreter goes, since the stopped threads may still hold their
+// addresses.
 void release_daemon_threads(Interpreter& interp) {
     for (auto& owned : interp.threads) {
         ThreadState* daemon = owned.get();
         release_abandoned_frames(daemon);
         thread_state_clear(daemon);
-        daemon->exc_info_outer = nullptr;
     }
 }
 
