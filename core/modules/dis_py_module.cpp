@@ -85,8 +85,9 @@ def _try_compile(source, name):
         return compile(source, name, 'exec')
 
 
-def _get_code_object(x):
-    """The code object behind a function, method, generator or source text."""
+def _unwrap(x):
+    """A method's function, a function's or generator's (coroutine's) code
+    object; anything else as it is."""
     if hasattr(x, '__func__'):
         x = x.__func__
     if hasattr(x, '__code__'):
@@ -97,6 +98,12 @@ def _get_code_object(x):
         x = x.ag_code
     elif hasattr(x, 'cr_code'):
         x = x.cr_code
+    return x
+
+
+def _get_code_object(x):
+    """The code object behind a function, method, generator or source text."""
+    x = _unwrap(x)
     if isinstance(x, str):
         x = _try_compile(x, "<disassembly>")
     if hasattr(x, 'co_code'):
@@ -456,16 +463,7 @@ def dis(x=None, *, file=None, depth=None, show_caches=False, adaptive=False):
     if x is None:
         distb(file=file, show_caches=show_caches, adaptive=adaptive)
         return
-    if hasattr(x, '__func__'):
-        x = x.__func__
-    if hasattr(x, '__code__'):
-        x = x.__code__
-    elif hasattr(x, 'gi_code'):
-        x = x.gi_code
-    elif hasattr(x, 'ag_code'):
-        x = x.ag_code
-    elif hasattr(x, 'cr_code'):
-        x = x.cr_code
+    x = _unwrap(x)
     if hasattr(x, '__dict__'):   # a class or a module: each thing in it with code
         for name, x1 in sorted(x.__dict__.items()):
             if isinstance(x1, _have_code):
