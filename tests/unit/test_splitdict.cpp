@@ -15,31 +15,11 @@ using gp::test::run;
 
 namespace {
 
-struct SplitDictCase {
-    const char* tag;        // sizeof, dict
-    const char* name;       // the behaviour the program shows
-    const char* source;
-    const char* expected;   // CPython 3.11's stdout
-};
-const SplitDictCase kCases[] = {
+const gp::test::RecordedCase kCases[] = {
 #include "splitdict_cases.inc"
 };
 
-void run_cases(const char* tag) {
-    int n = 0;
-    for (const SplitDictCase& c : kCases) {
-        if (std::string(c.tag) != tag) continue;
-        n++;
-        SECTION(c.name) {
-            auto r = run(c.source, "test.py");
-            INFO(c.source);
-            INFO(r.err);
-            CHECK(r.out == c.expected);
-            CHECK(r.status == 0);
-        }
-    }
-    CHECK(n > 0);
-}
+void run_cases(const char* tag) { gp::test::run_recorded_cases(kCases, tag); }
 
 }  // namespace
 

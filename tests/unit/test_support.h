@@ -2,6 +2,9 @@
 // capturing what it prints, for the unit tests.
 #pragma once
 
+#include <catch2/catch.hpp>
+
+#include <cstddef>
 #include <string>
 
 #include "glasspy.h"
@@ -35,6 +38,35 @@ inline std::string ev(const std::string& expr) {
     std::string err = r.err;
     while (!err.empty() && err.back() == '\n') err.pop_back();
     return err.substr(err.rfind('\n') + 1);
+}
+
+// A program and the stdout CPython 3.11 gave it, as the gen_*_cases.py
+// scripts record them into a .inc file of these (recorded.py).
+struct RecordedCase {
+    const char* tag;        // the subsystem: which TEST_CASE runs it
+    const char* name;       // the behaviour the program shows
+    const char* source;
+    const char* expected;   // CPython 3.11's stdout
+};
+
+// Runs every case carrying `tag`, each in a section of its own: it must
+// print exactly what CPython printed and exit 0. At least one case must
+// carry the tag.
+template <std::size_t N>
+void run_recorded_cases(const RecordedCase (&cases)[N], const char* tag) {
+    int n = 0;
+    for (const RecordedCase& c : cases) {
+        if (std::string(c.tag) != tag) continue;
+        n++;
+        SECTION(c.name) {
+            auto r = run(c.source, "test.py");
+            INFO(c.source);
+            INFO(r.err);
+            CHECK(r.out == c.expected);
+            CHECK(r.status == 0);
+        }
+    }
+    CHECK(n > 0);
 }
 
 }  // namespace gp::test
